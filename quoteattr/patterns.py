@@ -1,0 +1,75 @@
+"""Every regular expression of the pipeline, compiled once, each alternative commented.
+
+All of them are linear-time: no nested unbounded quantifiers, and every repetition is over a
+character class that cannot overlap what follows it. Each has a worst-case test in
+``tests/test_patterns.py``. Marks are written with ``\\N{...}`` names, not glyphs.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Paragraph breaks: a line break, optional horizontal space, another line break. The whole run
+# of blank lines is one break.
+BLANK_LINE = regex.compile(r"\n[^\S\n]*+\n\s*+")
+
+# Paragraph breaks in articles written one paragraph a line.
+LINE_BREAK = regex.compile(r"\n\s*+")
+
+# The end of a sentence: end punctuation, closing marks or brackets kept with the sentence, white
+# space, then something that can start a sentence. The lookahead keeps "3.5" and "e.g. the" whole.
+SENTENCE_END = regex.compile(
+    r"""
+    [.!?\N{HORIZONTAL ELLIPSIS}]++             # end punctuation
+    [)\]"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}]*+
+    (?P<space>\s++)                            # the gap between sentences
+    (?=[\p{Lu}\p{N}"'(\[\p{Pi}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{DOUBLE LOW-9 QUOTATION MARK}])
+    """,
+    regex.VERBOSE,
+)
+
+# The word just before a full stop, dotted abbreviations ("U.S", "e.g") included. Searched in a
+# bounded window ending at the full stop, so the nested repetition stays linear.
+WORD_BEFORE = regex.compile(r"(?:\w++\.)*+\w++\Z")
+
+# Every character (or pair) that can be a quotation mark or an apostrophe.
+MARK = regex.compile(
+    r"""
+      ``                                        # newswire ASCII opening double
+    | ''                                        # newswire ASCII closing double, or ''...''
+    | [\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]   # doubles
+    | [\N{DOUBLE LOW-9 QUOTATION MARK}\N{DOUBLE HIGH-REVERSED-9 QUOTATION MARK}]  # German low
+    | ['\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}]   # singles and apostrophes
+    | [\N{SINGLE LOW-9 QUOTATION MARK}\N{SINGLE HIGH-REVERSED-9 QUOTATION MARK}]  # German low single
+    | [\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}]
+    | [\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}]
+    | [\N{LEFT CORNER BRACKET}\N{RIGHT CORNER BRACKET}]                   # CJK
+    | [\N{LEFT WHITE CORNER BRACKET}\N{RIGHT WHITE CORNER BRACKET}]       # CJK, nested
+    """,
+    regex.VERBOSE,
+)
+
+# A word right after an apostrophe in opening position, to tell "'em", "'til" and "'90s" from
+# an opening single mark. Bounded: the caller searches a short window.
+WORD_AFTER = regex.compile(r"\w++")
+
+# A sentence boundary inside quoted words: end punctuation, space, then a capital. Marks a
+# quote that holds at least one whole sentence.
+SENTENCE_INSIDE = regex.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}][\"')\]\p{Pf}]*+\s++[\"'(\p{Pi}]*+\p{Lu}")
+
+# The lowercase words (hyphens and apostrophes inside) in the stretch before a quote.
+WORDS_BEFORE = regex.compile(r"[\w][\w'\N{RIGHT SINGLE QUOTATION MARK}.-]*+")
+
+# The letters of a word without the punctuation around it, for title-case checks.
+TITLE_WORD = regex.compile(r"\p{L}[\p{L}\p{N}'\N{RIGHT SINGLE QUOTATION MARK}-]*+")
+
+# The sentence a quote stands in, up to its opening mark: everything after the last end of
+# sentence. Searched from the right in a bounded window before the mark.
+SENTENCE_LEAD = regex.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*+\Z")
+
+# A transcript's speaker label at the start of a quoted paragraph: "WALLACE: ", "MR. SMITH: ".
+# Capitals only, so "Yes: we will" is left alone; bounded to a name's length.
+SPEAKER_LABEL = regex.compile(r"\p{Lu}[\p{Lu}.'\N{RIGHT SINGLE QUOTATION MARK} -]{1,40}+:\s++")
+
+# End punctuation anywhere in quoted words ("Nooooo!", "Why?").
+SENTENCE_END_INSIDE = regex.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}]")

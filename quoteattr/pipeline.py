@@ -1,0 +1,72 @@
+"""The pipeline: text in, spans out, one stage after another (see ``docs/how-it-works.md``).
+
+    layout → marks → quotes → attribution → speakers → Article
+
+Each stage is a function from the text plus the previous stages' plain data to its own; no stage
+reaches into another's internals.
+"""
+
+from __future__ import annotations
+
+from .config import DEFAULT_CONFIG, Config
+from .layout import paragraphs
+from .marks import pair_marks
+from .model import Article, Quote
+from .quotes import build_quotes
+
+
+def extract(text: str, config: Config | None = None) -> Article:
+    """Find the quotations in an article and who said them.
+
+    Args:
+        text: The article as plain text, paragraphs separated by blank lines (or one per line).
+            It is never changed: every span indexes into it.
+        config: How to read it; ``None`` means :class:`Config` with its defaults.
+
+    Returns:
+        An :class:`Article` with the quotes in text order and the speakers.
+
+    Raises:
+        TypeError: ``text`` is not a ``str`` (decode bytes first), or ``config`` is not a
+            :class:`Config`.
+
+    >>> article = extract('"We have listened," said Ms Okafor. "And we have acted."')
+    >>> [q.text for q in article.quotes]
+    ['We have listened,', 'And we have acted.']
+    """
+    if not isinstance(text, str):
+        raise TypeError(_text_type_message(text))
+    if config is None:
+        config = DEFAULT_CONFIG
+    elif not isinstance(config, Config):
+        raise TypeError(
+            f"extract() takes a quoteattr.Config as config, got {type(config).__name__}; "
+            "build one with quoteattr.Config(...) or pass None for the defaults"
+        )
+    paras = paragraphs(text, detect_furniture=config.skip_furniture)
+    pairs = pair_marks(
+        text,
+        paras,
+        single_marks=config.single_marks,
+        continue_paragraphs=config.continue_paragraphs,
+    )
+    quotes = build_quotes(text, pairs, close_unclosed=config.close_unclosed)
+    return Article(text, _select(quotes, config), ())
+
+
+def _select(quotes: tuple[Quote, ...], config: Config) -> tuple[Quote, ...]:
+    return tuple(
+        quote
+        for quote in quotes
+        if quote.kind in config.kinds and quote.confidence >= config.min_confidence
+    )
+
+
+def _text_type_message(value: object) -> str:
+    kind = type(value).__name__
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return (
+            f"extract() takes the article as str, got {kind}; decode it first, "
+            "e.g. extract(data.decode('utf-8'))"
+        )
+    return f"extract() takes the article as str, got {kind}; pass the article's text"

@@ -1,0 +1,314 @@
+"""Quotes: turn paired marks into quotes with parts and a kind.
+
+A top-level pair becomes a quote; pairs nested in it become its ``nested`` spans; a pair that
+continues one from the previous paragraph becomes the next part of that quote. The content of a
+part is what lies between the marks, without the marks and without white space at either end;
+punctuation inside the marks stays, as news style puts it there (``"We have listened," said``).
+
+Kinds, decided from the quote and the words around it, in this order:
+
+1. ``scare`` after a naming cue (``so-called``, ``dubbed``, ``known as``; ``data/scare_cues.txt``),
+   or a short quote set between two capitalised words, a nickname (``Tom "Tiny" Hargreaves``),
+   or one lowercase word used as a modifier (``300 "luxury" flats``).
+2. ``title`` after a noun for a work or text (``the film``, ``a petition headed``;
+   ``data/title_nouns.txt``) or after ``titled``/``entitled``/``headlined``, or when the quoted
+   words are in title case (``"Save Our Marsh"``).
+3. ``direct`` when the quoted words stand as an utterance of their own: they start with a capital
+   at the start of a sentence or after ``:``/``,``, or they hold a whole sentence.
+4. ``partial`` otherwise: quoted words inside the writer's own sentence
+   (``showed a "readiness to engage" on the issue``).
+
+Scare and title quotes are returned, labelled, so a caller can drop them (``Config.kinds``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import lexicon
+from .marks import SINGLE_FAMILIES, Pair
+from .model import Quote, Span
+from .patterns import SENTENCE_END_INSIDE, SENTENCE_INSIDE, SPEAKER_LABEL, SENTENCE_LEAD, TITLE_WORD, WORDS_BEFORE
+
+# Confidence by how a quote was found; calibrated on the development data (docs/evaluation.md).
+_CONFIDENCE = {"closed": 0.97, "unclosed": 0.6, "tentative": 0.8}
+_KIND_CONFIDENCE = {"direct": 1.0, "partial": 0.95, "scare": 0.7, "title": 0.7}
+
+# Lowercase words allowed inside a title-case title ("Babies Belong in Ferncliffe").
+_MINOR_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or over per the to up via vs with".split()
+)
+# Verbs that name a text: "a petition headed", "a paper titled", "a book called".
+_NAMING_VERBS = frozenset("called entitled headed headlined named read reading titled".split())
+
+
+def build_quotes(
+    text: str,
+    pairs: Sequence[Pair],
+    *,
+    close_unclosed: bool = True,
+) -> tuple[Quote, ...]:
+    """Group pairs into quotes and give each its kind and confidence.
+
+    Args:
+        text: The article.
+        pairs: Every pair from :func:`quoteattr.marks.pair_marks`, ordered by opening mark.
+        close_unclosed: Keep a double mark its paragraph never closed, as a quote to the end
+            of that paragraph.
+
+    Returns:
+        Quotes in text order, with ``speaker`` and ``cue`` still ``None``.
+
+    >>> from quoteattr.layout import paragraphs
+    >>> from quoteattr.marks import pair_marks
+    >>> text = 'She called it "a slap in the face" on Monday.'
+    >>> [(q.text, q.kind) for q in build_quotes(text, pair_marks(text, paragraphs(text)))]
+    [('a slap in the face', 'partial')]
+    """
+    continuation = {pair.continues: pair for pair in pairs if pair.continues >= 0}
+    children: dict[int, list[Pair]] = {}
+    for pair in pairs:
+        if pair.parent >= 0 and pair.closed:
+            children.setdefault(pair.parent, []).append(pair)
+    quotes = []
+    for pair in pairs:
+        if pair.parent >= 0 or pair.continues >= 0:
+            continue  # nested, or a later paragraph of a quote already started
+        chain = [pair]
+        while chain[-1].open_start in continuation:
+            chain.append(continuation[chain[-1].open_start])
+        if len(chain) == 1 and not pair.closed and not _keep_unclosed(text, pair, close_unclosed):
+            continue
+        if _bracketed(text, pair):
+            continue  # "(CROSSTALK.)": a transcript's stage direction, not words spoken
+        parts = tuple(
+            span for link in chain if (span := _content(text, link)) is not None
+        )
+        if not parts:
+            continue
+        nested = tuple(
+            span
+            for link in chain
+            for child in children.get(link.open_start, ())
+            if (span := _content(text, child)) is not None
+        )
+        kind = classify_kind(text, pair, parts[0])
+        found = "closed" if chain[-1].closed else "unclosed"
+        confidence = _CONFIDENCE[found] * _KIND_CONFIDENCE[kind]
+        closing = text[chain[-1].close_start : chain[-1].close_end] if chain[-1].closed else ""
+        quotes.append(
+            Quote.from_parts(
+                parts,
+                kind=kind,
+                marks=(text[pair.open_start : pair.open_end], closing),
+                confidence=confidence,
+                nested=nested,
+            )
+        )
+    return tuple(quotes)
+
+
+def _keep_unclosed(text: str, pair: Pair, close_unclosed: bool) -> bool:
+    """An unclosed, uncontinued quote is kept only in the article's last paragraph, for double
+    marks that open the paragraph or follow a colon or comma. Elsewhere a mark left open is
+    far more often a typo or an inch sign than a quote the page cut short (on the PolNeAR
+    training articles, about one in ten such quotes was real)."""
+    if not close_unclosed or pair.family in SINGLE_FAMILIES:
+        return False
+    if text[pair.paragraph_end :].strip():
+        return False
+    before = text[max(0, pair.open_start - 3) : pair.open_start].rstrip()
+    return before == "" or before.endswith((":", ",", "\n")) or pair.open_start == 0
+
+
+def _bracketed(text: str, pair: Pair) -> bool:
+    inside = text[pair.open_end : pair.close_start].strip()
+    return len(inside) > 2 and inside[0] in "([" and inside[-1] in ")]"
+
+
+def _content(text: str, pair: Pair) -> Span | None:
+    start, end = pair.open_end, pair.close_start
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    label = SPEAKER_LABEL.match(text, start, end)
+    if label is not None:
+        start = label.end()  # a transcript's "WALLACE: " names the speaker; it is not quoted
+    if start >= end:
+        return None
+    return Span(start, end, text[start:end])
+
+
+def classify_kind(text: str, pair: Pair, first: Span) -> str:
+    """The kind of a quote from its first part and the words either side of its marks.
+
+    >>> from quoteattr.layout import paragraphs
+    >>> from quoteattr.marks import pair_marks
+    >>> def kinds(text):
+    ...     return [q.kind for q in build_quotes(text, pair_marks(text, paragraphs(text)))]
+    >>> kinds('the so-called "reform" of the tax')
+    ['scare']
+    >>> kinds('Tom "Tiny" Hargreaves arrived.')
+    ['scare']
+    >>> kinds('the film "The Long Field" opened.')
+    ['title']
+    >>> kinds('"We have listened," said Ms Okafor.')
+    ['direct']
+    >>> kinds('Trump called her "Miss Piggy" on air.')
+    ['partial']
+    """
+    content = first.text
+    line_start = text.rfind("\n", 0, pair.open_start) + 1
+    line_end = text.find("\n", pair.close_end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    before = text[max(line_start, pair.open_start - 80) : pair.open_start]
+    after = text[pair.close_end : min(len(text), pair.close_end + 30)]
+    before_lower = before.lower().rstrip()
+    if any(_ends_with_phrase(before_lower, cue) for cue in lexicon.scare_cues()):
+        return "scare"
+    words = content.split()
+    words_before = WORDS_BEFORE.findall(before_lower)
+    if _after_title_noun(words_before, words):
+        return "title"
+    if _title_case(words) and _names_a_work(before_lower):
+        return "title"  # MSNBC's "Morning Joe", on "Face the Nation"
+    # Title case and capitalised neighbours mean nothing in a headline, and quoted words in a
+    # sentence that reports speech are the speaker's words, whatever they look like.
+    headline = _is_headline(line)
+    reported = _reports_speech(before_lower)
+    if not headline and not reported:
+        if _is_nickname(before, after, words):
+            return "scare"
+        if len(words) >= 2 and len(words) <= 10 and _title_case(words) and not (
+            SENTENCE_INSIDE.search(content)
+        ):
+            return "title"
+        if _is_modifier(after, words, content):
+            return "scare"
+    if _stands_alone(before, content):
+        return "direct"
+    if not reported and len(words) == 1 and not SENTENCE_END_INSIDE.search(content):
+        # One quoted word outside any reported speech is a term held at arm's length.
+        return "scare"
+    return "partial"
+
+
+def _names_a_work(before_lower: str) -> bool:
+    """A possessive or ``on`` right before title-case words: a programme, paper or show."""
+    lead = before_lower.rstrip()
+    return lead.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'")) or _ends_with_phrase(
+        lead, "on"
+    )
+
+
+def _ends_with_phrase(lowered: str, phrase: str) -> bool:
+    """Whether ``lowered`` ends with the whole words of ``phrase`` ("as" is not "has")."""
+    if not lowered.endswith(phrase):
+        return False
+    cut = len(lowered) - len(phrase)
+    return cut == 0 or not lowered[cut - 1].isalnum()
+
+
+def _reports_speech(before_lower: str) -> bool:
+    """Whether the sentence up to the quote holds a verb of saying (``called it``)."""
+    sentence = SENTENCE_LEAD.search(before_lower)
+    lead = sentence.group() if sentence else before_lower
+    verbs = lexicon.speech_verbs()
+    return any(word in verbs for word in WORDS_BEFORE.findall(lead))
+
+
+def _is_headline(line: str) -> bool:
+    """A paragraph in title case without a full stop inside: a headline or a crosshead."""
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    if len(words) < 3 or SENTENCE_INSIDE.search(line.rstrip(".!? ")):
+        return False
+    capitalised = sum(1 for w in words if TITLE_WORD.search(w) and _first_letter(w).isupper())
+    return capitalised >= 0.7 * len(words)
+
+
+def _first_letter(word: str) -> str:
+    return next((c for c in word if c.isalpha()), "")
+
+
+def _after_title_noun(words_before: list[str], words: list[str]) -> bool:
+    """``the film "…"``, ``a petition headed '…'``, ``a paper titled "…"``."""
+    if not words_before or len(words) > 12:
+        return False
+    last = words_before[-1]
+    titles = lexicon.title_nouns()
+    if last in titles:
+        return _title_case(words) or len(words) <= 4
+    if last in _NAMING_VERBS:
+        if len(words_before) >= 2 and (words_before[-2] in titles or last != "called"):
+            return _title_case(words) or len(words) <= 6
+    return False
+
+
+def _is_nickname(before: str, after: str, words: list[str]) -> bool:
+    """``Tom "Tiny" Hargreaves``: a short capitalised quote between two capitalised names."""
+    if not 1 <= len(words) <= 2 or not words[0][:1].isupper():
+        return False
+    previous = before.rstrip().rsplit(None, 1)[-1:] if before.strip() else []
+    following = after.lstrip().split(None, 1)[:1]
+    return (
+        bool(previous)
+        and bool(following)
+        and before[-1:].isspace()
+        and after[:1].isspace()
+        and previous[0][:1].isupper()
+        and previous[0].rstrip(".").isalpha()
+        and following[0][:1].isupper()
+    )
+
+
+def _is_title(words_before: list[str], words: list[str], content: str) -> bool:
+    titles = lexicon.title_nouns()
+    lead_in = words_before[-3:]
+    if any(word in titles for word in lead_in) and len(words) <= 12:
+        if _title_case(words) or len(words) <= 4:
+            return True
+    if lead_in and lead_in[-1] in ("titled", "entitled", "headlined", "headed", "read", "reading"):
+        return _title_case(words) or len(words) <= 6
+    return len(words) >= 2 and len(words) <= 10 and _title_case(words) and not (
+        SENTENCE_INSIDE.search(content)
+    )
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised, bar short function words, and not shouted in capitals."""
+    capitalised = 0
+    for position, word in enumerate(words):
+        core = TITLE_WORD.search(word)
+        if core is None:
+            continue
+        token = core.group()
+        if token.isupper() and len(token) > 1:
+            return False
+        if token[0].isupper():
+            capitalised += 1
+        elif position == 0 or token.lower() not in _MINOR_WORDS:
+            return False
+    return capitalised >= 2
+
+
+def _is_modifier(after: str, words: list[str], content: str) -> bool:
+    """One lowercase word used as a modifier or name: ``300 "luxury" flats``."""
+    if len(words) != 1 or not content[:1].islower() or not content[-1:].isalnum():
+        return False
+    following = after[:2]
+    return len(following) == 2 and following[0] == " " and following[1].islower()
+
+
+def _stands_alone(before: str, content: str) -> bool:
+    """Whether the quote is an utterance of its own rather than words inside a sentence."""
+    first_letter = next((c for c in content if c.isalnum()), "")
+    if not first_letter:
+        return False
+    lead = before.rstrip()
+    at_boundary = lead == "" or lead[-1] in ":,.!?;\N{EM DASH}\N{EN DASH}-([" or lead.endswith(
+        ("\N{RIGHT DOUBLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}", '"', "'")
+    )
+    if first_letter.isupper() or first_letter.isdigit():
+        return at_boundary or bool(SENTENCE_INSIDE.search(content))
+    return bool(SENTENCE_INSIDE.search(content)) and at_boundary
