@@ -88,7 +88,8 @@ class Pair:
 
     ``continues`` is the ``open_start`` of the pair this one continues from the previous
     paragraph, or ``-1``; ``parent`` the ``open_start`` of the pair it is nested in, or ``-1``.
-    ``paragraph_end`` is where the paragraph of the opening mark ends.
+    ``paragraph_end`` is where the paragraph of the opening mark ends; ``final`` says whether
+    that is the article's last story paragraph.
     """
 
     family: str
@@ -100,6 +101,7 @@ class Pair:
     parent: int
     continues: int
     paragraph_end: int
+    final: bool
 
 
 class _Open:
@@ -289,7 +291,8 @@ def pair_marks(
         and (single_marks or not _only_single(token))
     ]
     position = 0
-    for para in paras:
+    last_story = max((i for i, p in enumerate(paras) if not p.furniture), default=-1)
+    for para_index, para in enumerate(paras):
         while position < len(tokens) and tokens[position].start < para.start:
             position += 1
         first = position
@@ -307,19 +310,20 @@ def pair_marks(
             ):
                 continued_from = waiting.token.start
             waiting = None
+        final = para_index == last_story
         stack: list[_Open] = []
         for index, token in enumerate(para_tokens):
-            _step(stack, pairs, token, para, continued_from if index == 0 else -1)
+            _step(stack, pairs, token, para, continued_from if index == 0 else -1, final)
         # The paragraph is over: what is still open is continued, closed tentatively or stray.
         while stack:
             entry = stack.pop()
             if entry.tentative:
-                _close(pairs, entry, entry.tentative[-1], para, closed=True)
+                _close(pairs, entry, entry.tentative[-1], para, final, closed=True)
             elif not stack and continue_paragraphs:
-                _close(pairs, entry, None, para, closed=False)
+                _close(pairs, entry, None, para, final, closed=False)
                 waiting = entry
             else:
-                _close(pairs, entry, None, para, closed=False)
+                _close(pairs, entry, None, para, final, closed=False)
     return tuple(sorted(pairs, key=lambda pair: pair.open_start))
 
 
@@ -329,7 +333,12 @@ def _only_single(token: Token) -> bool:
 
 
 def _step(
-    stack: list[_Open], pairs: list[Pair], token: Token, para: Paragraph, continues: int
+    stack: list[_Open],
+    pairs: list[Pair],
+    token: Token,
+    para: Paragraph,
+    continues: int,
+    final: bool,
 ) -> None:
     """Feed one token to the paragraph's stack."""
     for depth in range(len(stack) - 1, -1, -1):
@@ -342,9 +351,9 @@ def _step(
             while len(stack) > depth + 1:
                 inner = stack.pop()
                 last = inner.tentative[-1] if inner.tentative else None
-                _close(pairs, inner, last, para, closed=last is not None)
+                _close(pairs, inner, last, para, final, closed=last is not None)
             stack.pop()
-            _close(pairs, entry, token, para, closed=True)
+            _close(pairs, entry, token, para, final, closed=True)
             return
     if token.opens is None:
         return
@@ -355,14 +364,20 @@ def _step(
             while len(stack) > depth:
                 inner = stack.pop()
                 last = inner.tentative[-1] if inner.tentative else None
-                _close(pairs, inner, last, para, closed=last is not None)
+                _close(pairs, inner, last, para, final, closed=last is not None)
             break
     parent = stack[-1].token.start if stack else -1
     stack.append(_Open(token, token.opens, parent, continues))
 
 
 def _close(
-    pairs: list[Pair], entry: _Open, closer: Token | None, para: Paragraph, *, closed: bool
+    pairs: list[Pair],
+    entry: _Open,
+    closer: Token | None,
+    para: Paragraph,
+    final: bool,
+    *,
+    closed: bool,
 ) -> None:
     close_start = closer.start if closer is not None else para.end
     close_end = closer.end if closer is not None else para.end
@@ -377,5 +392,6 @@ def _close(
             parent=entry.parent,
             continues=entry.continues,
             paragraph_end=para.end,
+            final=final,
         )
     )

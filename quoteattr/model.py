@@ -133,7 +133,8 @@ class Quote:
     joined by one space; ``start``/``end`` run from the first part's start to the last part's
     end. ``marks`` is ``(opening, closing)`` as written (``("“", "”")``, ``("``", "''")``);
     the closing mark is ``""`` for a quote its paragraph never closed, and both are ``""`` for
-    reported speech without marks. ``nested`` holds quotes inside this one.
+    reported speech without marks. ``nested`` holds quotes inside this one. ``unresolved``
+    says why ``speaker`` is ``None`` (it is ``None`` itself when a speaker was found).
 
     >>> q = Quote.from_parts((Span(1, 6, "Hello"),), kind="direct", marks=('"', '"'))
     >>> (q.text, q.start, q.end, q.speaker)
@@ -150,6 +151,7 @@ class Quote:
     speaker: Attribution | None = None
     cue: Cue | None = None
     nested: tuple[Span, ...] = ()
+    unresolved: str | None = None
 
     @classmethod
     def from_parts(
@@ -190,6 +192,7 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "cue": self.cue.to_dict() if self.cue else None,
             "nested": [n.to_dict() for n in self.nested],
+            "unresolved": self.unresolved,
         }
 
 

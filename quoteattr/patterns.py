@@ -73,3 +73,22 @@ SPEAKER_LABEL = regex.compile(r"\p{Lu}[\p{Lu}.'\N{RIGHT SINGLE QUOTATION MARK} -
 
 # End punctuation anywhere in quoted words ("Nooooo!", "Why?").
 SENTENCE_END_INSIDE = regex.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}]")
+
+# A word: letters, with inner apostrophes and hyphens (don't, Okonkwo-Ferris).
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}'\N{RIGHT SINGLE QUOTATION MARK}-]*+")
+
+# A sentence boundary between two sentences of the writer's prose: end punctuation, optional
+# closing marks, white space. Used to find where the sentence holding a quote starts.
+SENTENCE_BREAK = regex.compile(r"[.!?][\"')\]\p{Pf}]*+\s++")
+
+# The lead of an interrupted quote's second half: the first half's closing mark (after its
+# comma or end punctuation), the cue clause without another mark, then a comma at the end.
+INTERRUPTION_LEAD = regex.compile(
+    r"""
+    [,.!?\N{EM DASH}]                                   # the first half's last character
+    ["'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}]   # its closing mark
+    [^"\N{LEFT DOUBLE QUOTATION MARK}\n]{1,80}            # the cue clause (bounded backtracking)
+    ,\Z                                                 # the comma before the second half
+    """,
+    regex.VERBOSE,
+)

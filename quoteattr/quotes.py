@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from . import lexicon
 from .marks import SINGLE_FAMILIES, Pair
 from .model import Quote, Span
-from .patterns import SENTENCE_END_INSIDE, SENTENCE_INSIDE, SPEAKER_LABEL, SENTENCE_LEAD, TITLE_WORD, WORDS_BEFORE
+from .patterns import INTERRUPTION_LEAD, SENTENCE_END_INSIDE, SENTENCE_INSIDE, SPEAKER_LABEL, SENTENCE_LEAD, TITLE_WORD, WORDS_BEFORE
 
 # Confidence by how a quote was found; calibrated on the development data (docs/evaluation.md).
 _CONFIDENCE = {"closed": 0.97, "unclosed": 0.6, "tentative": 0.8}
@@ -70,7 +70,8 @@ def build_quotes(
     for pair in pairs:
         if pair.parent >= 0 and pair.closed:
             children.setdefault(pair.parent, []).append(pair)
-    quotes = []
+    quotes: list[Quote] = []
+    previous_close = -1
     for pair in pairs:
         if pair.parent >= 0 or pair.continues >= 0:
             continue  # nested, or a later paragraph of a quote already started
@@ -93,6 +94,9 @@ def build_quotes(
             if (span := _content(text, child)) is not None
         )
         kind = classify_kind(text, pair, parts[0])
+        if quotes and kind in ("direct", "partial") and previous_close >= 0:
+            kind = _coordinated_kind(text, previous_close, pair, quotes[-1].kind, kind)
+        previous_close = chain[-1].close_end
         found = "closed" if chain[-1].closed else "unclosed"
         confidence = _CONFIDENCE[found] * _KIND_CONFIDENCE[kind]
         closing = text[chain[-1].close_start : chain[-1].close_end] if chain[-1].closed else ""
@@ -108,17 +112,31 @@ def build_quotes(
     return tuple(quotes)
 
 
+def _coordinated_kind(
+    text: str, previous_close: int, pair: Pair, previous_kind: str, kind: str
+) -> str:
+    """``signs that read "Save Our Marsh" and "Frogs Don't Drive."``: a quote joined by
+    *and*/*or* to a title or scare quote is one of the same."""
+    between = text[previous_close : pair.open_start].strip(" ,")
+    if previous_kind in ("title", "scare") and between in ("and", "or", ""):
+        return previous_kind
+    return kind
+
+
 def _keep_unclosed(text: str, pair: Pair, close_unclosed: bool) -> bool:
-    """An unclosed, uncontinued quote is kept only in the article's last paragraph, for double
-    marks that open the paragraph or follow a colon or comma. Elsewhere a mark left open is
-    far more often a typo or an inch sign than a quote the page cut short (on the PolNeAR
-    training articles, about one in ten such quotes was real)."""
+    """Whether a double mark its paragraph never closed (and the next did not continue) still
+    makes a quote, to the end of its paragraph.
+
+    Only where a forgotten closing mark is the likely story: the mark opens the paragraph or
+    follows a colon or comma, and the paragraph ends a sentence (or is the article's last).
+    Elsewhere a mark left open is far more often an inch sign or a stray.
+    """
     if not close_unclosed or pair.family in SINGLE_FAMILIES:
         return False
-    if text[pair.paragraph_end :].strip():
-        return False
     before = text[max(0, pair.open_start - 3) : pair.open_start].rstrip()
-    return before == "" or before.endswith((":", ",", "\n")) or pair.open_start == 0
+    strong = before == "" or before.endswith((":", ",", "\n")) or pair.open_start == 0
+    ends_sentence = text[pair.paragraph_end - 1 : pair.paragraph_end] in (".", "!", "?")
+    return strong and (pair.final or ends_sentence)
 
 
 def _bracketed(text: str, pair: Pair) -> bool:
@@ -188,7 +206,12 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
             return "scare"
     if _stands_alone(before, content):
         return "direct"
-    if not reported and len(words) == 1 and not SENTENCE_END_INSIDE.search(content):
+    if (
+        not reported
+        and len(words) == 1
+        and content[:1].isupper() != content[:1].islower()  # a cased script: a word, not a line
+        and not SENTENCE_END_INSIDE.search(content)
+    ):
         # One quoted word outside any reported speech is a term held at arm's length.
         return "scare"
     return "partial"
@@ -305,7 +328,11 @@ def _stands_alone(before: str, content: str) -> bool:
     first_letter = next((c for c in content if c.isalnum()), "")
     if not first_letter:
         return False
+    if not first_letter.isupper() and not first_letter.islower() and not first_letter.isdigit():
+        return True  # a script without capitals (「…」と述べた): nothing tells a fragment apart
     lead = before.rstrip()
+    if lead.endswith(",") and INTERRUPTION_LEAD.search(lead):
+        return True  # the second half of an interrupted quote: "A," she said, "b."
     at_boundary = lead == "" or lead[-1] in ":,.!?;\N{EM DASH}\N{EN DASH}-([" or lead.endswith(
         ("\N{RIGHT DOUBLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}", '"', "'")
     )
