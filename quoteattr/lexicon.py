@@ -62,7 +62,7 @@ def entries(name: str) -> tuple[str, ...]:
     >>> "em" in entries("elisions.txt")
     True
     """
-    text = files("quoteattr").joinpath("data", name).read_text(encoding="utf-8")
+    text = (files("quoteattr") / "data" / name).read_text(encoding="utf-8")
     result = []
     for line in text.splitlines():
         entry = line.partition("#")[0].rstrip()
@@ -282,7 +282,7 @@ def belief_verbs() -> Mapping[str, str]:
 
 @functools.cache
 def cue_phrases() -> tuple[str, ...]:
-    """Nominal and prepositional speech cues: ``according to``, ``in a statement``, ``told reporters``.
+    """Nominal and prepositional speech cues: ``according to``, ``in a statement``, ``told …``.
 
     Returns:
         Lowercase phrases, longest first so a caller trying them in order prefers the longer
@@ -406,11 +406,13 @@ def pronouns() -> Mapping[str, tuple[str, str]]:
     """
     result: dict[str, tuple[str, str]] = {}
     for fields in _columns("pronouns.txt"):
-        if len(fields) != 3 or fields[1] not in {"m", "f", "n", ""}:
-            raise ValueError(f"pronouns.txt: bad line {fields!r}")
-        if fields[2] not in {"sg", "pl", ""}:
-            raise ValueError(f"pronouns.txt: bad number in {fields!r}")
-        if fields[0] in result:
-            raise ValueError(f"pronouns.txt: {fields[0]!r} is listed twice")
-        result[fields[0]] = (fields[1], fields[2])
+        # Trailing empty columns vanish with the trailing white space: "you" is "you", "", "".
+        pronoun, gender, number = [*fields, "", ""][:3]
+        if len(fields) > 3 or gender not in {"m", "f", "n", ""} or number not in {"sg", "pl", ""}:
+            raise ValueError(
+                f"pronouns.txt: bad line {fields!r}; want pronoun<TAB>gender<TAB>number"
+            )
+        if pronoun in result:
+            raise ValueError(f"pronouns.txt: {pronoun!r} is listed twice")
+        result[pronoun] = (gender, number)
     return MappingProxyType(result)

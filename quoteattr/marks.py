@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from . import lexicon
 from .layout import Paragraph
@@ -345,7 +345,10 @@ def _step(
         entry = stack[depth]
         if entry.family in token.closes:
             if token.tentative:
-                entry.tentative.append(token)
+                # A possessive-looking close counts only for the innermost open quote; deeper
+                # down it would cross the quotes nested above it.
+                if depth == len(stack) - 1:
+                    entry.tentative.append(token)
                 return
             # Entries above the one closed were never closed: close their tentatives or drop.
             while len(stack) > depth + 1:
@@ -363,8 +366,9 @@ def _step(
         if stack[depth].family == token.opens:
             while len(stack) > depth:
                 inner = stack.pop()
-                last = inner.tentative[-1] if inner.tentative else None
-                _close(pairs, inner, last, para, final, closed=last is not None)
+                if inner.tentative:
+                    _close(pairs, inner, inner.tentative[-1], para, final, closed=True)
+                # else: a stray, superseded by the new mark; it makes no pair at all
             break
     parent = stack[-1].token.start if stack else -1
     stack.append(_Open(token, token.opens, parent, continues))
@@ -381,6 +385,13 @@ def _close(
 ) -> None:
     close_start = closer.start if closer is not None else para.end
     close_end = closer.end if closer is not None else para.end
+    if closer is not None and closer.tentative:
+        # Closing at a tentative mark: pairs opened after it were never inside this one.
+        for index in range(len(pairs) - 1, -1, -1):
+            if pairs[index].open_start < close_start:
+                break
+            if pairs[index].parent == entry.token.start:
+                pairs[index] = evolve(pairs[index], parent=entry.parent)
     pairs.append(
         Pair(
             family=entry.family,

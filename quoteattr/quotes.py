@@ -28,7 +28,15 @@ from collections.abc import Sequence
 from . import lexicon
 from .marks import SINGLE_FAMILIES, Pair
 from .model import Quote, Span
-from .patterns import INTERRUPTION_LEAD, SENTENCE_END_INSIDE, SENTENCE_INSIDE, SPEAKER_LABEL, SENTENCE_LEAD, TITLE_WORD, WORDS_BEFORE
+from .patterns import (
+    INTERRUPTION_LEAD,
+    SENTENCE_END_INSIDE,
+    SENTENCE_INSIDE,
+    SENTENCE_LEAD,
+    SPEAKER_LABEL,
+    TITLE_WORD,
+    WORDS_BEFORE,
+)
 
 # Confidence by how a quote was found; calibrated on the development data (docs/evaluation.md).
 _CONFIDENCE = {"closed": 0.97, "unclosed": 0.6, "tentative": 0.8}
@@ -133,8 +141,9 @@ def _keep_unclosed(text: str, pair: Pair, close_unclosed: bool) -> bool:
     """
     if not close_unclosed or pair.family in SINGLE_FAMILIES:
         return False
-    before = text[max(0, pair.open_start - 3) : pair.open_start].rstrip()
-    strong = before == "" or before.endswith((":", ",", "\n")) or pair.open_start == 0
+    line_start = text.rfind("\n", 0, pair.open_start) + 1
+    before = text[max(line_start, pair.open_start - 3) : pair.open_start].rstrip()
+    strong = before == "" or before.endswith((":", ","))
     ends_sentence = text[pair.paragraph_end - 1 : pair.paragraph_end] in (".", "!", "?")
     return strong and (pair.final or ends_sentence)
 

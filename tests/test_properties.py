@@ -1,0 +1,75 @@
+"""Properties that hold for every input: spans slice back, order, shifts, no exceptions."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteattr import Article, extract
+from tests.strategies import articles
+
+SETTINGS = settings(max_examples=300, deadline=None)
+
+
+def _spans(article: Article) -> list[tuple[int, int, str]]:
+    """Every span the result holds: parts, nested quotes, speaker mentions, cues, mentions."""
+    found: list[tuple[int, int, str]] = []
+    for quote in article.quotes:
+        found.extend((p.start, p.end, p.text) for p in (*quote.parts, *quote.nested))
+        if quote.speaker is not None:
+            found.append((quote.speaker.start, quote.speaker.end, quote.speaker.text))
+        if quote.cue is not None:
+            found.append((quote.cue.start, quote.cue.end, quote.cue.text))
+    for speaker in article.speakers:
+        found.extend((m.start, m.end, m.text) for m in speaker.mentions)
+    return found
+
+
+def _check_invariants(text: str, article: Article) -> None:
+    assert article.text is text
+    for start, end, piece in _spans(article):
+        assert 0 <= start <= end <= len(text)
+        assert text[start:end] == piece
+    previous_end = 0
+    for quote in article.quotes:
+        assert quote.start >= previous_end, "quotes are sorted and disjoint"
+        assert quote.text == " ".join(p.text for p in quote.parts)
+        assert (quote.start, quote.end) == (quote.parts[0].start, quote.parts[-1].end)
+        for before, after in zip(quote.parts, quote.parts[1:], strict=False):
+            assert before.end <= after.start, "parts are ordered and disjoint"
+        for inner in quote.nested:
+            assert quote.start <= inner.start and inner.end <= quote.end
+        assert 0.0 <= quote.confidence <= 1.0
+        if quote.speaker is not None:
+            mention = (quote.speaker.start, quote.speaker.end)
+            assert all(mention[1] <= p.start or mention[0] >= p.end for p in quote.parts), (
+                "the speaker mention lies outside the quoted words"
+            )
+        previous_end = quote.end
+    json.loads(article.to_json())
+
+
+@SETTINGS
+@given(st.text())
+def test_any_text_returns(text: str) -> None:
+    _check_invariants(text, extract(text))
+
+
+@SETTINGS
+@given(articles())
+def test_articles_keep_their_invariants(text: str) -> None:
+    article = extract(text)
+    _check_invariants(text, article)
+    assert extract(text) == article, "the same input gives the same output"
+
+
+@SETTINGS
+@given(articles())
+def test_a_prefix_paragraph_shifts_every_span(text: str) -> None:
+    separator = "\n\n" if "\n\n" in text or "\n" not in text else "\n"
+    prefix = "An opening paragraph with no quotes in it." + separator
+    plain = _spans(extract(text))
+    shifted = _spans(extract(prefix + text))
+    assert shifted == [(s + len(prefix), e + len(prefix), piece) for s, e, piece in plain]
