@@ -92,3 +92,18 @@ INTERRUPTION_LEAD = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+# A relative clause or bracket inside a subject, skipped when looking for the subject of a cue:
+# ", who represents Hadley Cross on the council," / " (R-Kan.)". Bounded, no nesting.
+RELATIVE_CLAUSE = regex.compile(
+    r"""
+      ,\s(?:who|which|whose|whom|where)\b[^,;:]{1,150}+,   # , who ... ,
+    | \([^()]{1,80}+\)                                      # (D-Ohio)
+    """,
+    regex.VERBOSE,
+)
+
+# What credits a pull quote or headline to its speaker: a dash or colon right after the mark.
+CREDIT_LEAD = regex.compile(
+    r"[^\S\n]*+(?:[\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}]|-{1,2}+|:)[^\S\n]*+"
+)

@@ -1,6 +1,6 @@
 """The pipeline: text in, spans out, one stage after another (see ``docs/how-it-works.md``).
 
-    layout → marks → quotes → attribution → speakers → Article
+    layout → marks → quotes → (cues, mentions, speakers) → attribution → Article
 
 Each stage is a function from the text plus the previous stages' plain data to its own; no stage
 reaches into another's internals.
@@ -8,10 +8,11 @@ reaches into another's internals.
 
 from __future__ import annotations
 
+from .attribution import attribute
 from .config import DEFAULT_CONFIG, Config
-from .layout import paragraphs
+from .layout import paragraphs, sentences
 from .marks import pair_marks
-from .model import Article, Quote
+from .model import Article, Quote, Speaker
 from .quotes import build_quotes
 
 
@@ -51,7 +52,14 @@ def extract(text: str, config: Config | None = None) -> Article:
         continue_paragraphs=config.continue_paragraphs,
     )
     quotes = build_quotes(text, pairs, close_unclosed=config.close_unclosed)
-    return Article(text, _select(quotes, config), ())
+    speakers: tuple[Speaker, ...] = ()
+    if config.attribute_speakers:
+        quotes, speakers = attribute(
+            text, quotes, paras, sentences(text, paras), resolve_pronouns=config.resolve_pronouns
+        )
+    selected = _select(quotes, config)
+    kept = {quote.speaker.id for quote in selected if quote.speaker is not None}
+    return Article(text, selected, tuple(s for s in speakers if s.id in kept))
 
 
 def _select(quotes: tuple[Quote, ...], config: Config) -> tuple[Quote, ...]:

@@ -1,0 +1,629 @@
+"""Attribution: give each quote its speaker by a sieve of small, named rules.
+
+Following the sieve of Muzny et al. (2017, "A Two-stage Sieve Approach for Quote Attribution"),
+the rules are tried in order of measured precision and the first that finds a speaker decides;
+each rule is one function, and its name is what ``speaker.resolved_by`` reports:
+
+``transcript_label``
+    ``"WALLACE: …"`` — a transcript's capitalised label names the speaker.
+``cue_after``
+    ``"…," X said.`` / ``"…," said X, the chief executive.`` / ``"…," X, who runs a bakery,
+    told reporters.`` — a cue in the same sentence right after the quote; its subject (before
+    the cue) or, failing that, the mention right after it.
+``cue_before``
+    ``X said: "…"`` / ``X said, "…"`` / ``According to X, "…"`` and partial quotes inside
+    reported speech (``sources said that Mr Li showed a "readiness to engage"``): the last cue
+    of the sentence before the quote, and the mention nearest before it.
+``continuation``
+    A later quote in the same paragraph with no cue of its own (``"Nobody asked us," he said.
+    "Not once."``) takes the speaker of the quote before it; so does a quote that opens a
+    paragraph right after a paragraph ending in an attributed quote.
+``preceding_sentence``
+    ``Mr Lloyd was unmoved. "Fair? It is a pay cut."`` — the subject of the sentence just
+    before a quote that has no cue.
+
+A pronoun found by a rule is resolved to the most recent compatible person before it (gender
+from titles, first names, gendered roles and pronouns already tied to a name; subjects preferred
+over other mentions; ``pronoun`` is appended to ``resolved_by``). When no rule finds a speaker,
+or a pronoun has no antecedent, the speaker is ``None`` and ``Quote.unresolved`` says why: a wrong
+speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+from attrs import evolve, frozen
+
+from .cues import CueWord, find_cues
+from .layout import Paragraph
+from .mentions import Mention, find_mentions
+from .model import Attribution, Cue, Quote, Span, Speaker
+from .patterns import CREDIT_LEAD, RELATIVE_CLAUSE, SPEAKER_LABEL
+from .speakers import Entity, cluster
+
+# How far from a quote a cue may stand and still govern it (characters).
+_CUE_REACH_AFTER = 160
+_CUE_REACH_BEFORE = 300
+
+#: Each rule's precision on the development data, used as the attribution's confidence; see
+#: docs/evaluation.md for how it was measured.
+RULE_PRECISION = {
+    "transcript_label": 0.95,
+    "credit_line": 0.95,
+    "cue_after": 0.95,
+    "cue_before": 0.9,
+    "continuation": 0.85,
+    "preceding_sentence": 0.75,
+}
+_PRONOUN_FACTOR = 0.92
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+# Pronouns that cannot be the subject of a verb of saying.
+_NOT_SUBJECTS = frozenset({"him", "her", "them", "me", "us", "his", "its", "their", "hers"})
+
+
+@frozen
+class _Found:
+    """What a rule found: the mention the attribution rests on, and the cue if any."""
+
+    mention: int
+    cue: CueWord | None
+
+
+@frozen
+class _Context:
+    """Everything the rules read, built once per article."""
+
+    text: str
+    quotes: tuple[Quote, ...]
+    outer: tuple[tuple[int, int], ...]  # each quote's span with its marks
+    paras: tuple[Paragraph, ...]
+    para_of: tuple[int, ...]  # paragraph index of each quote's first part
+    cues: tuple[CueWord, ...]
+    mentions: tuple[Mention, ...]
+    sentence_starts: tuple[int, ...]  # where each sentence of the article starts, sorted
+    mention_starts: tuple[int, ...]  # each mention's start, for bisecting
+
+
+Rule = Callable[[_Context, int, list["_Found | None"]], "_Found | None"]
+
+
+def attribute(
+    text: str,
+    quotes: tuple[Quote, ...],
+    paras: tuple[Paragraph, ...],
+    sentence_spans: Sequence[tuple[int, int]],
+    *,
+    resolve_pronouns: bool = True,
+) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
+    """Give every quote its speaker and cue; return the quotes and the article's speakers.
+
+    Args:
+        text: The article.
+        quotes: Detected quotes in text order.
+        paras: The article's paragraphs.
+        sentence_spans: Its sentences, from :func:`quoteattr.layout.sentences`.
+        resolve_pronouns: Resolve pronoun speakers to an earlier name; else leave them ``None``.
+
+    Returns:
+        The quotes (interrupted quotes joined into one, speakers filled in) and the speakers.
+
+    >>> from quoteattr import extract
+    >>> article = extract('Ms Ada Obi spoke first. "We have listened," she said.')
+    >>> [(q.speaker.name, q.speaker.resolved_by) for q in article.quotes]
+    [('Ada Obi', 'cue_after+pronoun')]
+    """
+    if not quotes:
+        return quotes, ()
+    outer = tuple(_outer_span(text, quote, paras) for quote in quotes)
+    cues = find_cues(text, outer)
+    mentions = find_mentions(text, outer)
+    entities, entity_of = cluster(text, mentions)
+    context = _Context(
+        text=text,
+        quotes=quotes,
+        outer=outer,
+        paras=paras,
+        para_of=tuple(_paragraph_index(paras, quote.start) for quote in quotes),
+        cues=cues,
+        mentions=mentions,
+        sentence_starts=tuple(start for start, _ in sentence_spans),
+        mention_starts=tuple(mention.start for mention in mentions),
+    )
+    found: list[_Found | None] = []
+    rules_used: list[str] = []
+    for index, quote in enumerate(quotes):
+        result, rule_name = None, ""
+        if quote.kind in ("direct", "partial", "mixed", "indirect"):
+            for rule in _RULES:
+                result = rule(context, index, found)
+                if result is not None:
+                    rule_name = rule.__name__.lstrip("_")
+                    break
+        found.append(result)
+        rules_used.append(rule_name)
+    resolver = _PronounResolver(text, mentions, entities, entity_of, resolve_pronouns)
+    attributed = []
+    for index, quote in enumerate(quotes):
+        result = found[index]
+        if result is None:
+            reason = (
+                "quoted title or scare quote: not speech"
+                if quote.kind in ("title", "scare")
+                else "no cue or speaker within reach"
+            )
+            attributed.append(evolve(quote, unresolved=reason))
+            continue
+        entity, how = resolver.entity(result.mention)
+        mention = mentions[result.mention]
+        cue = Cue(result.cue.text, result.cue.start, result.cue.end) if result.cue else None
+        if entity is None:
+            attributed.append(evolve(quote, cue=cue, unresolved=how))
+            continue
+        rule_name = rules_used[index] + ("+pronoun" if how == "pronoun" else "")
+        precision = RULE_PRECISION[rules_used[index]] * (
+            _PRONOUN_FACTOR if how == "pronoun" else 1.0
+        )
+        speaker = Attribution(
+            id=entity.id,
+            name=entity.name,
+            type=entity.type,
+            text=mention.text,
+            start=mention.start,
+            end=mention.end,
+            resolved_by=rule_name,
+        )
+        attributed.append(
+            evolve(quote, speaker=speaker, cue=cue, confidence=quote.confidence * precision)
+        )
+    joined = _join_interrupted(text, tuple(attributed), outer)
+    return joined, resolver.speakers(joined)
+
+
+# --- the rules, in order -------------------------------------------------------------------
+
+
+def _transcript_label(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
+    quote = context.quotes[index]
+    open_end = context.outer[index][0]
+    label = SPEAKER_LABEL.match(context.text, open_end + 1, quote.start + 1)
+    if label is None:
+        return None
+    name = label.group().rstrip(": \t").lower()
+    for position, mention in enumerate(context.mentions):
+        if mention.start >= open_end:
+            break
+        if mention.kind == "name" and mention.head and mention.head in name.split():
+            return _Found(position, None)
+    return None
+
+
+def _cue_after(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
+    text = context.text
+    start = context.outer[index][1]
+    limit = _region_end(context, index)
+    if start >= limit:
+        return None
+    region = text[start : min(limit, start + _CUE_REACH_AFTER)]
+    # The cue must follow in the same sentence: `"…," she said` but not `"…." She left.`
+    lead = region.lstrip()
+    last_char = text[context.quotes[index].end - 1 : context.quotes[index].end]
+    cue = _first_cue(context, start, min(limit, start + _CUE_REACH_AFTER))
+    if cue is None:
+        return None
+    if lead[:1].isupper() and last_char in ".!?":
+        # `"…?" Graham asked.` and `"…!" said Ms Obi` but not `"…." The mayor left.`
+        if len(text[start : cue.start].split()) > 4:
+            return None
+    elif _sentence_break(context, start, cue.start):
+        return None
+    before = _mentions_between(context, start, cue.start)
+    if before:
+        return _Found(_subject(context, before, cue.start), cue)
+    clause_end = _clause_end(context, cue.end, limit)
+    after = _mentions_between(context, cue.end, clause_end)
+    if after:
+        return _Found(after[0], cue)
+    return None
+
+
+def _cue_before(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
+    text = context.text
+    end = context.outer[index][0]
+    floor = max(context.paras[context.para_of[index]].start, end - _CUE_REACH_BEFORE)
+    para_index = context.para_of[index]
+    if end == context.paras[para_index].start and para_index > 0:
+        # `The Times reports:` then the quote as a paragraph of its own.
+        previous = context.paras[para_index - 1]
+        if previous.furniture or not text[previous.start : previous.end].endswith(":"):
+            return None
+        if index > 0 and context.outer[index - 1][1] > previous.start:
+            return None
+        floor, end = previous.start, previous.end
+    sentence_start = _sentence_start(context, floor, end - 1)
+    cue = _last_cue(context, sentence_start, end)
+    if cue is None:
+        # No verb of saying, but a colon introduces the quote: "Dr Kolk put it simply: '…'".
+        if text[floor:end].rstrip().endswith(":"):
+            before = _mentions_between(context, sentence_start, end)
+            if before and context.mentions[before[0]].start - sentence_start <= 4:
+                return _Found(_subject(context, before, end), None)
+        return None
+    before = _mentions_between(context, sentence_start, cue.start)
+    if before:
+        return _Found(_subject(context, before, cue.start), cue)
+    after = _mentions_between(context, cue.end, end)
+    if after:
+        return _Found(after[0], cue)
+    return None
+
+
+def _continuation(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
+    if index == 0 or found[index - 1] is None:
+        return None
+    previous = found[index - 1]
+    this_para = context.para_of[index]
+    previous_para = context.para_of[index - 1]
+    if this_para == previous_para:
+        return _Found(previous.mention, None) if previous else None
+    if this_para == previous_para + 1 or _only_furniture_between(context, previous_para, this_para):
+        # A quote that opens the paragraph after one that ended with an attributed quote.
+        starts_paragraph = context.outer[index][0] == context.paras[this_para].start
+        previous_ends = not context.text[
+            context.outer[index - 1][1] : context.paras[previous_para].end
+        ].strip(" .,")
+        previous_ends = previous_ends or _ends_with_cue_clause(context, index - 1)
+        if starts_paragraph and previous_ends and previous is not None:
+            return _Found(previous.mention, None)
+    return None
+
+
+def _preceding_sentence(
+    context: _Context, index: int, found: list[_Found | None]
+) -> _Found | None:
+    text = context.text
+    open_start = context.outer[index][0]
+    para = context.paras[context.para_of[index]]
+    if open_start == para.start:
+        # The quote opens its paragraph: read the previous story paragraph's last sentence.
+        previous = context.para_of[index] - 1
+        while previous >= 0 and context.paras[previous].furniture:
+            previous -= 1
+        if previous < 0:
+            return None
+        scope_start, scope_end = context.paras[previous].start, context.paras[previous].end
+        if index > 0 and context.outer[index - 1][1] > scope_start:
+            return None  # that paragraph held a quote: continuation's business, not ours
+    else:
+        scope_start, scope_end = para.start, open_start
+        if index > 0 and context.outer[index - 1][1] > scope_start:
+            scope_start = context.outer[index - 1][1]
+    # The sentence that ends right before the quote (skip the space and the mark's lead-in).
+    last = scope_end
+    while last > scope_start and text[last - 1].isspace():
+        last -= 1
+    if last <= scope_start or text[last - 1] not in ".:!?":
+        return None
+    sentence_start = _sentence_start(context, scope_start, last - 1)
+    inside = _mentions_between(context, sentence_start, last)
+    if not inside:
+        return None
+    first = context.mentions[inside[0]]
+    # Only a subject at the very start of its sentence: "Mr Lloyd was unmoved."
+    if first.start - sentence_start > 4 or first.kind not in ("name", "role", "pronoun"):
+        return None
+    if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
+        return None
+    return _Found(inside[0], None)
+
+
+def _credit_line(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
+    """A pull quote or headline credited after a dash or colon: ``"…" — Ana Ruiz, mayor``."""
+    text = context.text
+    start = context.outer[index][1]
+    limit = _region_end(context, index)
+    lead = CREDIT_LEAD.match(text, start, limit)
+    if lead is None:
+        return None
+    after = _mentions_between(context, lead.end(), min(limit, lead.end() + 80))
+    if after and context.mentions[after[0]].start == lead.end():
+        if context.mentions[after[0]].kind == "name":
+            return _Found(after[0], None)
+    return None
+
+
+_RULES: tuple[Rule, ...] = (
+    _transcript_label,
+    _credit_line,
+    _cue_after,
+    _cue_before,
+    _continuation,
+    _preceding_sentence,
+)
+
+
+# --- helpers for the rules -----------------------------------------------------------------
+
+
+def _outer_span(text: str, quote: Quote, paras: tuple[Paragraph, ...]) -> tuple[int, int]:
+    """The quote's span including its marks (and a transcript label inside them)."""
+    opening, closing = quote.marks
+    start = quote.start
+    if opening:
+        found = text.rfind(opening, max(0, start - 60), start)
+        if found >= 0:
+            start = found
+    end = quote.end
+    if closing:
+        found = text.find(closing, end, end + 8)
+        if found >= 0:
+            end = found + len(closing)
+    return start, end
+
+
+def _paragraph_index(paras: tuple[Paragraph, ...], position: int) -> int:
+    low, high = 0, len(paras) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if paras[middle].start <= position:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _region_end(context: _Context, index: int) -> int:
+    """Where the stretch after a quote ends: the next quote or the paragraph's end."""
+    para_end = context.paras[context.para_of[index]].end
+    last_part_para = _paragraph_index(context.paras, context.quotes[index].end)
+    para_end = max(para_end, context.paras[last_part_para].end)
+    if index + 1 < len(context.quotes):
+        return min(para_end, context.outer[index + 1][0])
+    return para_end
+
+
+def _first_cue(context: _Context, start: int, end: int) -> CueWord | None:
+    for cue in context.cues:
+        if cue.start >= end:
+            return None
+        if cue.start >= start:
+            return cue
+    return None
+
+
+def _last_cue(context: _Context, start: int, end: int) -> CueWord | None:
+    best = None
+    for cue in context.cues:
+        if cue.start >= end:
+            break
+        if cue.start >= start:
+            best = cue
+    return best
+
+
+def _mentions_between(context: _Context, start: int, end: int) -> list[int]:
+    """Mentions that can be a speaker inside ``[start, end)``: not object pronouns."""
+    first = bisect.bisect_left(context.mention_starts, start)
+    found = []
+    for index in range(first, len(context.mentions)):
+        mention = context.mentions[index]
+        if mention.start >= end:
+            break
+        if mention.end <= end and mention.text.lower() not in _NOT_SUBJECTS:
+            found.append(index)
+    return found
+
+
+def _subject(context: _Context, candidates: list[int], cue_start: int) -> int:
+    """Of the mentions before a cue, its subject.
+
+    The mention right before the cue (``the mayor called``, ``she said``) if there is one;
+    else the first mention of the clause, skipping relative clauses and brackets
+    (``Cllr Brenda Oyelowo, who represents Hadley Cross on the council, called``). An
+    apposition stands for the name before it (``Gareth Penhaligon, the chief executive, said``).
+    """
+    text = context.text
+    first_start = context.mentions[candidates[0]].start
+    hidden = [
+        (match.start(), match.end())
+        for match in RELATIVE_CLAUSE.finditer(text, first_start, cue_start)
+    ]
+    visible = [
+        i
+        for i in candidates
+        if not any(s <= context.mentions[i].start < e for s, e in hidden)
+    ] or candidates
+    nearest = visible[-1]
+    gap = text[context.mentions[nearest].end : cue_start]
+    chosen = nearest if len(gap.strip(" ,")) <= 1 and len(gap) <= 3 else visible[0]
+    mention = context.mentions[chosen]
+    position = visible.index(chosen)
+    if mention.kind in ("role", "anonymous") and position >= 1:
+        previous = context.mentions[visible[position - 1]]
+        between = text[previous.end : mention.start]
+        if previous.kind == "name" and between.strip() in (",", ""):
+            return visible[position - 1]
+    return chosen
+
+
+def _clause_end(context: _Context, start: int, limit: int) -> int:
+    """Where the clause after a cue ends: the sentence's end, a semicolon or a line break."""
+    end = min(limit, start + 120)
+    index = bisect.bisect_right(context.sentence_starts, start)
+    if index < len(context.sentence_starts):
+        end = min(end, context.sentence_starts[index])
+    for position in range(start, end):
+        if context.text[position] in ";\n":
+            return position
+    return end
+
+
+def _sentence_start(context: _Context, floor: int, end: int) -> int:
+    """Where the sentence holding position ``end`` starts, but not before ``floor``."""
+    index = bisect.bisect_right(context.sentence_starts, end) - 1
+    return max(floor, context.sentence_starts[index]) if index >= 0 else floor
+
+
+def _sentence_break(context: _Context, start: int, end: int) -> bool:
+    """Whether a new sentence starts after ``start`` and at or before ``end``."""
+    index = bisect.bisect_right(context.sentence_starts, start)
+    return index < len(context.sentence_starts) and context.sentence_starts[index] <= end
+
+
+def _only_furniture_between(context: _Context, first: int, last: int) -> bool:
+    return all(context.paras[i].furniture for i in range(first + 1, last))
+
+
+def _ends_with_cue_clause(context: _Context, index: int) -> bool:
+    """Whether the quote's paragraph ends with its cue clause (``"…," she said.``)."""
+    para_end = context.paras[context.para_of[index]].end
+    tail = context.text[context.outer[index][1] : para_end]
+    return len(tail) < 80 and _first_cue(context, context.outer[index][1], para_end) is not None
+
+
+# --- pronouns and speakers -----------------------------------------------------------------
+
+
+class _PronounResolver:
+    """Maps a rule's mention to an entity, resolving pronouns to earlier mentions."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: tuple[Mention, ...],
+        entities: tuple[Entity, ...],
+        entity_of: tuple[int, ...],
+        enabled: bool,
+    ) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.entities = entities
+        self.entity_of = list(entity_of)
+        self.enabled = enabled
+        self.genders = [entity.gender for entity in entities]
+        self.used: set[int] = set()
+
+    def entity(self, mention_index: int) -> tuple[Entity | None, str]:
+        """The entity of a mention and how it was found (``"name"``, ``"pronoun"`` or why not)."""
+        mention = self.mentions[mention_index]
+        if mention.kind != "pronoun":
+            entity_index = self.entity_of[mention_index]
+            if entity_index < 0:
+                return None, "the speaker's mention joins no known speaker"
+            self.used.add(mention_index)
+            return self.entities[entity_index], "name"
+        if not self.enabled:
+            return None, "pronoun speaker left unresolved (resolve_pronouns=False)"
+        if mention.text.lower() in _FIRST_PERSON:
+            return None, "first-person speaker with no named interviewee"
+        entity_index = self._antecedent(mention_index)
+        if entity_index < 0:
+            return None, f"no earlier mention that {mention.text!r} can refer to"
+        self.entity_of[mention_index] = entity_index
+        self.used.add(mention_index)
+        if mention.gender in ("m", "f") and not self.genders[entity_index]:
+            self.genders[entity_index] = mention.gender
+        return self.entities[entity_index], "pronoun"
+
+    def _antecedent(self, mention_index: int) -> int:
+        """The entity a pronoun refers to: scanning back over the last mentions, a subject
+        whose gender is known to match first, then any mention whose gender matches, then
+        the same for entities of unknown gender."""
+        pronoun = self.mentions[mention_index]
+        best: dict[tuple[bool, bool], int] = {}
+        for index in range(mention_index - 1, max(-1, mention_index - 40), -1):
+            candidate = self.entity_of[index]
+            if candidate < 0 or not self._compatible(pronoun, self.entities[candidate], candidate):
+                continue
+            known = bool(pronoun.gender) and self.genders[candidate] == pronoun.gender
+            best.setdefault((known, self._is_subject(index)), candidate)
+        for key in ((True, True), (True, False), (False, True), (False, False)):
+            if key in best:
+                return best[key]
+        return -1
+
+    def _compatible(self, pronoun: Mention, entity: Entity, entity_index: int) -> bool:
+        if pronoun.number == "pl":
+            return entity.type in ("group", "organisation", "anonymous") or (
+                self.mentions[entity.mentions[0]].number == "pl"
+            )
+        if pronoun.gender == "n":
+            return entity.type == "organisation"
+        if entity.type not in ("person", "anonymous", "unknown"):
+            return False
+        gender = self.genders[entity_index]
+        return not gender or not pronoun.gender or gender == pronoun.gender
+
+    def _is_subject(self, mention_index: int) -> bool:
+        """A mention at the start of its sentence or clause, or right before a verb of saying."""
+        mention = self.mentions[mention_index]
+        lead = self.text[max(0, mention.start - 3) : mention.start]
+        return mention.start == 0 or lead.strip() in ("", ".", "\u201d", '"') or lead.endswith(
+            ("\n", ". ", ", ")
+        )
+
+    def speakers(self, quotes: tuple[Quote, ...]) -> tuple[Speaker, ...]:
+        """The speakers of the quotes, each with every mention that refers to it."""
+        speaking = {quote.speaker.id for quote in quotes if quote.speaker is not None}
+        result = []
+        for entity_index, entity in enumerate(self.entities):
+            if entity.id not in speaking:
+                continue
+            mentions = tuple(
+                Span(m.start, m.end, m.text)
+                for position, m in enumerate(self.mentions)
+                if self.entity_of[position] == entity_index
+                and (m.kind != "pronoun" or position in self.used)
+            )
+            result.append(Speaker(entity.id, entity.name, entity.type, mentions))
+        return tuple(result)
+
+
+def _join_interrupted(
+    text: str, quotes: tuple[Quote, ...], outer: Sequence[tuple[int, int]]
+) -> tuple[Quote, ...]:
+    """``"A," she said, "B."``: join B to A when only A's cue clause stands between them."""
+    joined: list[Quote] = []
+    last_outer = (-1, -1)
+    for index, quote in enumerate(quotes):
+        if joined and _interrupts(text, joined[-1], quote, last_outer, outer[index]):
+            first = joined[-1]
+            joined[-1] = evolve(
+                first,
+                text=first.text + " " + quote.text,
+                end=quote.end,
+                parts=first.parts + quote.parts,
+                marks=(first.marks[0], quote.marks[1]),
+                nested=first.nested + quote.nested,
+            )
+        else:
+            joined.append(quote)
+        last_outer = outer[index]
+    return tuple(joined)
+
+
+def _interrupts(
+    text: str,
+    first: Quote,
+    second: Quote,
+    first_outer: tuple[int, int],
+    second_outer: tuple[int, int],
+) -> bool:
+    if first.speaker is None or second.speaker is None or first.cue is None:
+        return False
+    if first.speaker.id != second.speaker.id or first.kind != "direct" or second.kind not in (
+        "direct",
+        "partial",
+    ):
+        return False
+    if not first.text.endswith(",") and not text[first_outer[1] - 2 : first_outer[1]].startswith(
+        ","
+    ):
+        return False
+    between = text[first_outer[1] : second_outer[0]]
+    if "\n" in between or len(between) > 120:
+        return False
+    stripped = between.rstrip()
+    return stripped.endswith((",", ":")) and first.cue.start >= first_outer[1]
