@@ -36,11 +36,18 @@ from collections.abc import Callable, Sequence
 
 from attrs import evolve, frozen
 
+from . import lexicon
 from .cues import CueWord, find_cues
 from .layout import Paragraph
 from .mentions import Mention, find_mentions
 from .model import Attribution, Cue, Quote, Span, Speaker
-from .patterns import CREDIT_LEAD, RELATIVE_CLAUSE, SPEAKER_LABEL
+from .patterns import (
+    CREDIT_LEAD,
+    INTRODUCTORY,
+    RELATIVE_CLAUSE,
+    SOURCE_PHRASE,
+    SPEAKER_LABEL,
+)
 from .speakers import Entity, cluster
 
 # How far from a quote a cue may stand and still govern it (characters).
@@ -56,8 +63,10 @@ RULE_PRECISION = {
     "cue_before": 0.9,
     "continuation": 0.85,
     "preceding_sentence": 0.75,
+    "sentence_subject": 0.7,
 }
 _PRONOUN_FACTOR = 0.92
+
 
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 # Pronouns that cannot be the subject of a verb of saying.
@@ -66,10 +75,17 @@ _NOT_SUBJECTS = frozenset({"him", "her", "them", "me", "us", "his", "its", "thei
 
 @frozen
 class _Found:
-    """What a rule found: the mention the attribution rests on, and the cue if any."""
+    """What a rule found: the mention the attribution rests on, and the cue if any.
+
+    ``mention`` indexes the article's mentions; a rule that finds a speaker the mention finder
+    does not know (a transcript label, ``the book said``) gives ``-1`` and the phrase itself
+    as ``phrase``, typed ``phrase_type``.
+    """
 
     mention: int
     cue: CueWord | None
+    phrase: Mention | None = None
+    phrase_type: str = "unknown"
 
 
 @frozen
@@ -118,8 +134,10 @@ def attribute(
     if not quotes:
         return quotes, ()
     outer = tuple(_outer_span(text, quote, paras) for quote in quotes)
-    cues = find_cues(text, outer)
     mentions = find_mentions(text, outer)
+    # A word of saying inside a name is part of the name: "Press Secretary Josh Earnest".
+    named = [(m.start, m.end) for m in mentions if m.kind in ("name", "organisation")]
+    cues = tuple(cue for cue in find_cues(text, outer) if not _inside(cue.start, named))
     entities, entity_of = cluster(text, mentions)
     context = _Context(
         text=text,
@@ -137,14 +155,22 @@ def attribute(
     for index, quote in enumerate(quotes):
         result, rule_name = None, ""
         if quote.kind in ("direct", "partial", "mixed", "indirect"):
-            for rule in _RULES:
+            for rule in _RULES if quote.kind == "direct" else _RULES_IN_REPORTED_SPEECH:
                 result = rule(context, index, found)
                 if result is not None:
                     rule_name = rule.__name__.lstrip("_")
                     break
         found.append(result)
         rules_used.append(rule_name)
-    resolver = _PronounResolver(text, mentions, entities, entity_of, resolve_pronouns)
+    resolver = _PronounResolver(
+        text,
+        mentions,
+        entities,
+        entity_of,
+        resolve_pronouns,
+        context.sentence_starts,
+        tuple(cue.start for cue in cues),
+    )
     attributed = []
     for index, quote in enumerate(quotes):
         result = found[index]
@@ -156,8 +182,13 @@ def attribute(
             )
             attributed.append(evolve(quote, unresolved=reason))
             continue
-        entity, how = resolver.entity(result.mention)
-        mention = mentions[result.mention]
+        entity: Entity | None
+        if result.phrase is not None:
+            mention = result.phrase
+            entity, how = resolver.phrase_entity(mention, result.phrase_type), "phrase"
+        else:
+            mention = mentions[result.mention]
+            entity, how = resolver.entity(result.mention)
         cue = Cue(result.cue.text, result.cue.start, result.cue.end) if result.cue else None
         if entity is None:
             attributed.append(evolve(quote, cue=cue, unresolved=how))
@@ -197,7 +228,9 @@ def _transcript_label(context: _Context, index: int, found: list[_Found | None])
             break
         if mention.kind == "name" and mention.head and mention.head in name.split():
             return _Found(position, None)
-    return None
+    # Nobody of that name was mentioned: the label itself names the speaker.
+    written = label.group().rstrip(": \t")
+    return _Found(-1, None, _phrase(label.start(), label.start() + len(written), written), "person")
 
 
 def _cue_after(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
@@ -226,7 +259,23 @@ def _cue_after(context: _Context, index: int, found: list[_Found | None]) -> _Fo
     after = _mentions_between(context, cue.end, clause_end)
     if after:
         return _Found(after[0], cue)
-    return None
+    # A source the mention finder does not know: "…," the book said. / "…," said the ruling.
+    noun_phrase = SOURCE_PHRASE.fullmatch(text, start, cue.start) or SOURCE_PHRASE.match(
+        text, cue.end, clause_end
+    )
+    if noun_phrase is None:
+        return None
+    words = noun_phrase.group("phrase")
+    begin = noun_phrase.start("phrase")
+    previous = found[index - 1] if index > 0 else None
+    if (
+        words.split()[-1].lower() in lexicon.speech_nouns()
+        and previous is not None
+        and context.para_of[index] - context.para_of[index - 1] <= 1
+    ):
+        # "the statement said" after a quote from the council: the council's statement.
+        return _Found(previous.mention, cue, previous.phrase, previous.phrase_type)
+    return _Found(-1, cue, _phrase(begin, begin + len(words), words), "unknown")
 
 
 def _cue_before(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
@@ -319,6 +368,28 @@ def _preceding_sentence(
     return _Found(inside[0], None)
 
 
+def _sentence_subject(
+    context: _Context, index: int, found: list[_Found | None]
+) -> _Found | None:
+    """Quoted words in a sentence with no verb of saying belong to its subject:
+    ``Reid has gone after Trump as a "human leech"``."""
+    end = context.outer[index][0]
+    floor = context.paras[context.para_of[index]].start
+    sentence_start = _sentence_start(context, floor, end)
+    inside = _mentions_between(context, sentence_start, end)
+    if not inside:
+        return None
+    first = context.mentions[inside[0]]
+    lead = context.text[sentence_start : first.start]
+    if len(lead) > 4 and not INTRODUCTORY.match(lead):
+        return None
+    if first.kind not in ("name", "role", "pronoun", "organisation", "anonymous"):
+        return None
+    if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
+        return None
+    return _Found(inside[0], None)
+
+
 def _credit_line(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
     """A pull quote or headline credited after a dash or colon: ``"…" — Ana Ruiz, mayor``."""
     text = context.text
@@ -344,6 +415,19 @@ _RULES: tuple[Rule, ...] = (
 )
 
 
+# Quoted words inside the writer's sentence belong to the reporting clause before them
+# (`sources said Mr Li showed a "readiness to engage"`); a cue after them in the same
+# sentence usually reports something else.
+_RULES_IN_REPORTED_SPEECH: tuple[Rule, ...] = (
+    _transcript_label,
+    _cue_before,
+    _cue_after,
+    _sentence_subject,
+    _continuation,
+    _preceding_sentence,
+)
+
+
 # --- helpers for the rules -----------------------------------------------------------------
 
 
@@ -361,6 +445,27 @@ def _outer_span(text: str, quote: Quote, paras: tuple[Paragraph, ...]) -> tuple[
         if found >= 0:
             end = found + len(closing)
     return start, end
+
+
+def _phrase(start: int, end: int, text: str) -> Mention:
+    """A mention made by an attribution rule for a source the mention finder missed."""
+    return Mention(
+        start=start,
+        end=end,
+        text=text,
+        kind="role",
+        gender="",
+        number="sg",
+        head=text.lower(),
+        role="",
+        given="",
+    )
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``position`` falls inside one of the sorted ``spans``."""
+    index = bisect.bisect_right(spans, (position, len(spans) and spans[-1][1] + 1)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _paragraph_index(paras: tuple[Paragraph, ...], position: int) -> int:
@@ -496,14 +601,20 @@ class _PronounResolver:
         entities: tuple[Entity, ...],
         entity_of: tuple[int, ...],
         enabled: bool,
+        sentence_starts: tuple[int, ...],
+        cue_starts: tuple[int, ...],
     ) -> None:
         self.text = text
+        self.sentence_starts = sentence_starts
+        self.cue_starts = cue_starts
         self.mentions = mentions
         self.entities = entities
         self.entity_of = list(entity_of)
         self.enabled = enabled
         self.genders = [entity.gender for entity in entities]
         self.used: set[int] = set()
+        self.phrases: dict[str, Entity] = {}
+        self.phrase_mentions: dict[str, list[Span]] = {}
 
     def entity(self, mention_index: int) -> tuple[Entity | None, str]:
         """The entity of a mention and how it was found (``"name"``, ``"pronoun"`` or why not)."""
@@ -527,22 +638,41 @@ class _PronounResolver:
             self.genders[entity_index] = mention.gender
         return self.entities[entity_index], "pronoun"
 
+    def phrase_entity(self, mention: Mention, speaker_type: str) -> Entity:
+        """An entity for a phrase a rule found (``WALLACE``, ``the book``), one per wording."""
+        key = mention.text.lower()
+        entity = self.phrases.get(key)
+        if entity is None:
+            name = mention.text.title() if mention.text.isupper() else mention.text
+            entity = Entity(
+                id=f"s{len(self.entities) + len(self.phrases) + 1}",
+                name=name,
+                type=speaker_type,
+                gender="",
+                mentions=(),
+            )
+            self.phrases[key] = entity
+        self.phrase_mentions.setdefault(entity.id, []).append(
+            Span(mention.start, mention.end, mention.text)
+        )
+        return entity
+
     def _antecedent(self, mention_index: int) -> int:
-        """The entity a pronoun refers to: scanning back over the last mentions, a subject
-        whose gender is known to match first, then any mention whose gender matches, then
-        the same for entities of unknown gender."""
+        """The entity a pronoun refers to: scanning back over the last mentions and skipping
+        those whose gender or number conflicts, the nearest subject, else the nearest other
+        mention. Grammatical role beats raw recency: in ``Ms Obi met Ms Lee. "…," she said``
+        the pronoun is Ms Obi's."""
         pronoun = self.mentions[mention_index]
-        best: dict[tuple[bool, bool], int] = {}
+        fallback = -1
         for index in range(mention_index - 1, max(-1, mention_index - 40), -1):
             candidate = self.entity_of[index]
             if candidate < 0 or not self._compatible(pronoun, self.entities[candidate], candidate):
                 continue
-            known = bool(pronoun.gender) and self.genders[candidate] == pronoun.gender
-            best.setdefault((known, self._is_subject(index)), candidate)
-        for key in ((True, True), (True, False), (False, True), (False, False)):
-            if key in best:
-                return best[key]
-        return -1
+            if self._is_subject(index):
+                return candidate
+            if fallback < 0:
+                fallback = candidate
+        return fallback
 
     def _compatible(self, pronoun: Mention, entity: Entity, entity_index: int) -> bool:
         if pronoun.number == "pl":
@@ -557,12 +687,22 @@ class _PronounResolver:
         return not gender or not pronoun.gender or gender == pronoun.gender
 
     def _is_subject(self, mention_index: int) -> bool:
-        """A mention at the start of its sentence or clause, or right before a verb of saying."""
+        """A mention that starts its sentence, follows a quote's closing mark (``"…," she
+        said``), or stands right before a verb of saying. An apposition after a comma is not."""
         mention = self.mentions[mention_index]
-        lead = self.text[max(0, mention.start - 3) : mention.start]
-        return mention.start == 0 or lead.strip() in ("", ".", "\u201d", '"') or lead.endswith(
-            ("\n", ". ", ", ")
-        )
+        start = mention.start
+        position = bisect.bisect_right(self.sentence_starts, start) - 1
+        if position >= 0 and not self.text[self.sentence_starts[position] : start].strip(
+            " \"'(\u201c\u2018"
+        ):
+            return True
+        lead = self.text[max(0, start - 3) : start].rstrip()
+        if lead.endswith(("\u201d", '"', "\u2019", "'")) or lead == "" or lead.endswith("\n"):
+            return True
+        following = bisect.bisect_left(self.cue_starts, mention.end)
+        return following < len(self.cue_starts) and not self.text[
+            mention.end : self.cue_starts[following]
+        ].strip()
 
     def speakers(self, quotes: tuple[Quote, ...]) -> tuple[Speaker, ...]:
         """The speakers of the quotes, each with every mention that refers to it."""
@@ -578,6 +718,10 @@ class _PronounResolver:
                 and (m.kind != "pronoun" or position in self.used)
             )
             result.append(Speaker(entity.id, entity.name, entity.type, mentions))
+        for entity in self.phrases.values():
+            if entity.id in speaking:
+                found = tuple(self.phrase_mentions[entity.id])
+                result.append(Speaker(entity.id, entity.name, entity.type, found))
         return tuple(result)
 
 

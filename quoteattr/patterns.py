@@ -107,3 +107,26 @@ RELATIVE_CLAUSE = regex.compile(
 CREDIT_LEAD = regex.compile(
     r"[^\S\n]*+(?:[\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}]|-{1,2}+|:)[^\S\n]*+"
 )
+
+# A source the mention finder does not know, right before or after a cue: "…," the book said. /
+# "…," said the ruling. A determiner and one to three lowercase words; bounded.
+SOURCE_PHRASE = regex.compile(
+    r"""
+    [\s,\N{EM DASH}]*+                                     # the comma and space after the mark
+    (?P<phrase>(?:the|a|an|this|that|its|his|her|their)    # a determiner
+       (?:\s++\p{Ll}[\p{Ll}'\N{RIGHT SINGLE QUOTATION MARK}-]*+){1,3}+)   # one to three words
+    [\s,]*+
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A short opening before a sentence's subject: "In recent weeks, Reid …", "But he …".
+INTRODUCTORY = regex.compile(
+    r"""
+    (?:
+      (?:but|and|yet|so|still|instead|meanwhile)\s++   # a conjunction
+    | [^,]{1,40}+,\s++                                 # a short phrase and its comma
+    )\Z
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)

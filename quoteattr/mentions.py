@@ -1,0 +1,1437 @@
+"""Mentions: the people and bodies an article names or describes, found outside its quotes.
+
+A mention is a stretch of the text that can stand for a speaker: a personal name
+(``Prime Minister David Cameron``, ``Mr Li``, ``Agnes de la Mare``), a description of a person
+(``the operator's chief executive``, ``a spokeswoman for SkyLink``), an unnamed source
+(``a council source``), a group (``UK Government sources``, ``residents``), an organisation
+(``Westmere Police``, ``the Department for Regional Transport``, ``the council``) or a pronoun.
+
+Design. The text outside the quoted spans is cut into tokens (words, initials, punctuation, and
+one "break" token per quote or line break), each knowing whether it starts a sentence. One pass
+from left to right then tries, at each token and in this order:
+
+1. a noun phrase built around a head noun from the word lists (roles, anonymous nouns, group
+   nouns, organisation words): optional determiner or possessive (``the operator's``),
+   modifiers, the head, then a complement (``for SkyLink``, ``at Kellerman Straub``) or, for a
+   role, the name it introduces (``Labour leader Jo Smith``);
+2. a capitalised run: an organisation when it holds an organisation word (``Ostley District
+   Council``, ``University of Port Alder``), else a person name after its titles are stripped
+   (``Det. Sgt. Rhiannon Ap-Griffiths``), with particles (``van der Kolk``), initials
+   (``John F. Kennedy``) and hyphens kept, and an apposition after it read as its role
+   (``Gareth Penhaligon, the operator's chief executive,``);
+3. a personal pronoun (subject forms and *him*/*her*; ``He's`` gives ``He``).
+
+A phrase standing as a predicate (``works as a plumber``, ``was elected mayor``) or a possession
+(``whose members``) is read but not kept: it names nobody who could speak. A possessor is kept
+without its ending (``the minister`` in ``the minister's aide``, when no longer phrase reads).
+
+The approach is rule-based chunking in the spirit of the trigger-word quotation extractors
+(Pouliquen, Steinberger and Best 2007) rather than a statistical tagger: capitalisation plus
+word lists. A capitalised run with no title is only taken as a person with evidence: a known
+given name (``data/first_names.txt``, accents and hyphenated parts tried too), a name part
+found with evidence elsewhere in the article, a verb of saying beside it, or what follows a
+name (an age, ``who``, an apposition, a bracketed party). So sentence-initial words, headline
+words and places are mostly left alone. The article is therefore read twice: the first pass
+collects name parts, which the second accepts on their own (``Whitfield-Amadi said``). Every
+step looks at a bounded window of tokens, so the whole is linear in the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+import regex
+from attrs import frozen
+
+from . import lexicon
+
+__all__ = ["Mention", "find_mentions", "personal_name", "role_key"]
+
+
+@frozen
+class Mention:
+    """One mention of a person or body: ``text == article[start:end]``.
+
+    ``kind`` is ``"name"``, ``"role"``, ``"pronoun"``, ``"organisation"``, ``"group"`` or
+    ``"anonymous"``. ``gender`` is ``"m"``, ``"f"``, ``"n"`` (organisations, *it*) or ``""``;
+    ``number`` is ``"sg"`` or ``"pl"``. ``head`` is the lowercase key the mention is matched
+    by: a name's surname (``"cameron"``, ``"de la mare"``), a role's or source's head noun as
+    written (``"prime minister"``, ``"pm"``, ``"spokeswoman"``), a group's head noun
+    (``"sources"``), a pronoun itself, an organisation's lowercase text without its leading
+    determiner. ``role`` is the role attached to the mention (a name's title or apposition,
+    abbreviations spelled out: ``"general"`` for ``Gen.``), and ``given`` a name's given
+    name(s) as written.
+
+    >>> Mention(0, 2, "he", "pronoun", "m", "sg", "he", "", "")
+    Mention(start=0, end=2, text='he', kind='pronoun', gender='m', number='sg', head='he',
+            role='', given='')
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    gender: str
+    number: str
+    head: str
+    role: str
+    given: str
+
+
+# --- patterns --------------------------------------------------------------------------------
+
+# One token of the text outside the quotes. Every alternative consumes at least one character
+# and no repetition is nested over an overlapping class, so the scan is linear.
+_TOKEN = regex.compile(
+    r"""
+      (?P<initials>\p{Lu}\.(?:\p{Lu}\.)*+)(?![\p{L}\p{M}])
+                                    # initials and dotted capitals: F. / J.R. / U.S.
+    | (?P<number>\p{N}++(?:[.,:]\p{N}++)*+)(?![\p{L}\p{M}\N{HYPHEN}-])
+                                    # a number: 200,000 / 3.5 / 8:45 (not a word: "2022s")
+    | (?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+
+        (?:['\N{RIGHT SINGLE QUOTATION MARK}\N{HYPHEN}-][\p{L}\p{M}\p{N}]++)*+)
+                                    # a word with inner apostrophes and hyphens:
+                                    # O'Neill, Okonkwo-Ferris, operator's
+    | (?P<newline>\n)               # a line break ends a paragraph
+    | (?P<punct>[^\s\p{L}\p{N}])    # any other visible character
+    """,
+    regex.VERBOSE,
+)
+
+# Arabic and similar name prefixes written in lowercase before a capital: al-Assad, bin-Salman.
+_NAME_PREFIX = regex.compile(
+    r"""
+    (?:al|el|ad|an|ar|as|ash|at|az|ul|abu|abd|bin|ibn|d|l)   # the prefix
+    ['\N{RIGHT SINGLE QUOTATION MARK}-]                      # its apostrophe or hyphen
+    \p{Lu}                                                   # the name's capital
+    """,
+    regex.VERBOSE,
+)
+
+# The end of a quote that closes its sentence: end punctuation, then only closing marks,
+# brackets and space. Matched against a short window at the end of a quoted span.
+_QUOTE_ENDS_SENTENCE = regex.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}][\s\"')\]\p{Pf}\p{Pi}]*+\Z")
+
+
+# --- small closed word classes -----------------------------------------------------------
+# These are grammar, not vocabulary: closed classes of English that the chunker needs to know
+# where a phrase may start or stop. They belong with the data lists (see the report that came
+# with this module: function_words.txt, name_particles.txt) and are kept here until then.
+
+# Function words and sentence openers: never the start of a name, and a noun phrase's
+# modifiers stop at them.
+_FUNCTION_WORDS = frozenset(
+    """
+    a about above according across after afterwards again against ago all almost along already
+    also although always am amid among an and another any anybody anyone anything are around as
+    at be because been before behind being below beneath beside besides between beyond both but
+    by can cannot could despite did do does doing done down during each earlier either else
+    elsewhere enough even ever every everybody everyone everything except few finally first
+    for from further furthermore had has have having hence her here hers herself him himself his
+    how however i if in indeed inside instead into is it its itself just last later least less
+    like many may maybe me meanwhile might mine more moreover most much must my myself near
+    nearly neither never nevertheless next no nobody none nonetheless nor not nothing now of off
+    often on once only onto or other others otherwise our ours ourselves out outside over own
+    per perhaps please quite rather same second several shall she should since so some somebody
+    someone something sometimes soon still such than that the their theirs them themselves then
+    there thereafter therefore these they third this those though through throughout thus till
+    to today together tomorrow tonight too toward towards under unless unlike until up upon us
+    very via was we were what whatever when whenever where whereas whether which while whilst who
+    whoever whom whose why will with within without would yes yesterday yet you your yours
+    """.split()
+)
+
+# Months and weekdays (with their abbreviations): capitalised, but never a name's first word.
+_CALENDAR_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    """.split()
+)
+
+# Determiners and quantifiers that open a noun phrase.
+_DETERMINERS = frozenset(
+    """
+    the a an one this these those another its his her their our my your some several many
+    few two three four five six seven eight nine ten dozens both each every other
+    """.split()
+)
+
+# Determiners before a common noun that names a body: "the council", "its board".
+_ORGANISATION_DETERMINERS = frozenset("the this its their our his her".split())
+
+# Function words that are modifiers right after a determiner: "the last surviving member".
+_ORDINALS = frozenset("first second third last next only other own same".split())
+
+# Words before a description that make it a predicate or a possession, not a mention of a
+# speaker: "works as a plumber", "was elected mayor", "whose members".
+_NOT_REFERRING_AFTER = frozenset("as became become becomes elected appointed whose".split())
+
+# Determiners of a first, indefinite mention: "a spokeswoman", "one diplomat".
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several"})
+
+# Lowercase particles inside surnames: Agnes de la Mare, Joost van der Kolk, Cordelia ten Brink.
+_PARTICLES = frozenset(
+    "da das de del dela della der des di do dos du la le les lo ten ter van von y zu".split()
+)
+
+# Name suffixes that follow the surname and are not it: Martin Luther King Jr.
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+# Words that may stand before a title without being part of the name: "Former Prime Minister".
+_TITLE_MODIFIERS = frozenset("former late then acting interim outgoing incoming".split())
+
+# Titles of peers, whose territorial designation belongs to the name: Baroness Penhallow of Treen.
+_PEERAGES = frozenset(
+    """
+    baron baroness countess duchess duke earl lady lord marchioness marquess viscount
+    viscountess
+    """.split()
+)
+
+# Titles of address that say nothing about a role: Mr, Dr, Sir, Señora.
+_ADDRESS_TITLES = frozenset(
+    """
+    mr mrs ms miss mister mx dr sir dame madam madame monsieur mlle mme herr frau senor senora
+    senorita señor señora señorita signor signora shri shrimati smt alhaji hajia begum dato
+    dato' datuk hon rt the
+    """.split()
+)
+
+# Place prepositions: a capitalised run right after one is a place ("in Greyport"), unless it
+# carries a title or a known given name.
+_PLACE_PREPOSITIONS = frozenset(
+    "across along around at from in inside into near outside through to toward towards via".split()
+)
+
+# Words joining the parts of an organisation's name: Department for Regional Transport.
+_CONNECTORS = frozenset({"of", "for", "and", "&", "on"})
+
+# Prepositions that open a complement kept with a role, source or group: "a spokeswoman for
+# SkyLink", "analysts at Kellerman Straub", "residents of Tanner's Lane".
+_COMPLEMENT_PREPOSITIONS = frozenset({"for", "at", "of", "from", "with", "in"})
+
+# Punctuation and words that close an apposition: "Gareth Penhaligon, the chief executive, said".
+_APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", ")", "\N{EM DASH}", "\N{EN DASH}"})
+_RELATIVES = frozenset({"who", "whose", "which", "whom"})
+
+# Abbreviated titles spelled out, so that ``Gen.`` and ``the general`` meet.
+_ABBREVIATED_ROLES: Mapping[str, str] = {
+    "adm": "admiral",
+    "brig": "brigadier",
+    "capt": "captain",
+    "cdr": "commander",
+    "cllr": "councillor",
+    "cmdr": "commander",
+    "col": "colonel",
+    "cpl": "corporal",
+    "dci": "detective chief inspector",
+    "dcs": "detective chief superintendent",
+    "det": "detective",
+    "di": "detective inspector",
+    "ds": "detective sergeant",
+    "fr": "father",
+    "gen": "general",
+    "gov": "governor",
+    "insp": "inspector",
+    "lt": "lieutenant",
+    "maj": "major",
+    "msgr": "monsignor",
+    "pc": "police constable",
+    "prof": "professor",
+    "pte": "private",
+    "pvt": "private",
+    "rep": "representative",
+    "rev": "reverend",
+    "revd": "reverend",
+    "sen": "senator",
+    "sgt": "sergeant",
+    "supt": "superintendent",
+}
+
+# Role words that name the same office, to one key, so that "the PM" finds "Prime Minister David
+# Cameron" and "the spokeswoman" finds "a spokesperson". Gendered forms share a key; gender is
+# compared separately. Kept in code: it is a handful of equivalences, not a word list.
+_ROLE_SYNONYMS: Mapping[str, str] = {
+    "pm": "prime minister",
+    "premier": "prime minister",
+    "ceo": "chief executive",
+    "chief executive officer": "chief executive",
+    "chief exec": "chief executive",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "press spokesperson": "spokesperson",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "councilman": "councillor",
+    "councilwoman": "councillor",
+    "councilor": "councillor",
+    "council member": "councillor",
+    "councilmember": "councillor",
+    "headteacher": "head teacher",
+    "headmaster": "head teacher",
+    "headmistress": "head teacher",
+    "director-general": "director general",
+    "secretary-general": "secretary general",
+    "vice-president": "vice president",
+    "vice-chancellor": "vice chancellor",
+    "advisor": "adviser",
+    "counselor": "counsellor",
+    "policeman": "police officer",
+    "policewoman": "police officer",
+    "mum": "mother",
+    "mom": "mother",
+    "mummy": "mother",
+    "mommy": "mother",
+    "dad": "father",
+    "grandma": "grandmother",
+    "granny": "grandmother",
+    "nan": "grandmother",
+    "nana": "grandmother",
+    "grandpa": "grandfather",
+    "grandad": "grandfather",
+    "granddad": "grandfather",
+    "neighbor": "neighbour",
+}
+
+# The personal pronouns read as mentions: subject forms, and him/her.
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her"})
+
+
+def role_key(role: str) -> str:
+    """The key under which a role is matched: abbreviations spelled out, synonyms merged.
+
+    Args:
+        role: A role as written, any case (``"Gen."``, ``"PM"``, ``"spokeswoman"``).
+
+    Returns:
+        The lowercase key; roles that name the same office share it.
+
+    >>> role_key("PM"), role_key("prime minister"), role_key("Lt. Col.")
+    ('prime minister', 'prime minister', 'lieutenant colonel')
+    >>> role_key("spokeswoman") == role_key("spokesman") == role_key("spokesperson")
+    True
+    """
+    words = role.lower().replace(".", " ").split()
+    phrase = " ".join(words)
+    if phrase in _ROLE_SYNONYMS:
+        return _ROLE_SYNONYMS[phrase]
+    if phrase in _ABBREVIATED_ROLES:
+        return _ABBREVIATED_ROLES[phrase]
+    spelled = " ".join(_ABBREVIATED_ROLES.get(word, word) for word in words)
+    return _ROLE_SYNONYMS.get(spelled, spelled)
+
+
+def personal_name(mention: Mention, text: str = "") -> str:
+    """A name mention's personal name as written: given name(s) and surname, no titles or roles.
+
+    Peers keep their title and territorial designation (``Baroness Penhallow of Treen``), which
+    is how they are named. For a given name listed before a shared surname (``Hollis`` in
+    ``Hollis and Maeve Brandvold``) the surname is looked up just after the mention in ``text``.
+
+    Args:
+        mention: A mention of kind ``"name"``.
+        text: The article, used only when the surname is not inside the mention.
+
+    Returns:
+        The name, or ``""`` for a mention that is not a name.
+
+    >>> m = find_mentions("Prime Minister David Cameron spoke.", [])[0]
+    >>> personal_name(m)
+    'David Cameron'
+    """
+    if mention.kind != "name":
+        return ""
+    written = mention.text
+    folded = written.lower()
+    at = folded.rfind(mention.head) if len(folded) == len(written) else -1
+    if at >= 0:
+        surname = written[at : at + len(mention.head)]
+        if not mention.given and written[at + len(mention.head) :].startswith(" of "):
+            before = written[:at].split()
+            if before and before[-1].lower() in _PEERAGES:
+                return written[at - len(before[-1]) - 1 :]
+    else:
+        surname = _surname_after(mention, text)
+    return f"{mention.given} {surname}" if mention.given else surname
+
+
+def _surname_after(mention: Mention, text: str) -> str:
+    window = text[mention.end : mention.end + 120]
+    at = window.lower().find(mention.head) if len(window.lower()) == len(window) else -1
+    if at >= 0:
+        return window[at : at + len(mention.head)]
+    return " ".join(part[:1].upper() + part[1:] for part in mention.head.split())
+
+
+def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Mention, ...]:
+    """Mentions of people and bodies in ``text``, in text order, outside the given spans.
+
+    Args:
+        text: The article.
+        spans: ``(start, end)`` stretches to skip: the quotes (marks included). Words inside
+            them are not mentions, and no mention runs across one.
+
+    Returns:
+        The mentions, sorted and not overlapping.
+
+    >>> text = 'Gareth Penhaligon, the operator\\'s chief executive, said: "No." He left.'
+    >>> for m in find_mentions(text, [(57, 62)]):
+    ...     print(m.start, m.end, m.kind, m.text, "|", m.role)
+    0 17 name Gareth Penhaligon | chief executive
+    19 49 role the operator's chief executive | chief executive
+    63 65 pronoun He |
+    >>> [(m.text, m.kind) for m in find_mentions("A spokeswoman for Westmere Police said so.", [])]
+    [('A spokeswoman for Westmere Police', 'anonymous')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_mentions() takes the article as str, got {type(text).__name__}")
+    tokens = _tokenise(text, spans)
+    first_pass = _Reader(text, tokens, frozenset()).read()
+    known: set[str] = set()
+    for mention in first_pass:
+        if mention.kind == "name":
+            known.add(mention.head)
+            known.add(mention.head.split()[-1])
+            if mention.given:
+                known.add(mention.given.split()[0].lower())
+    return tuple(_Reader(text, tokens, frozenset(known)).read())
+
+
+# --- tokens ------------------------------------------------------------------------------------
+
+
+@frozen
+class _Token:
+    """A token outside the quotes. ``base`` drops a possessive ending, ``base_end`` with it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "word", "initials", "number", "punct" or "break" (a quote or a line break)
+    first: bool  # starts a sentence
+    lower: str
+    base: str
+    base_end: int
+    cap: bool  # starts with a capital (or a name prefix: al-Assad)
+    acronym: bool  # two or more capitals and no lowercase: NHS, FM
+
+    @classmethod
+    def plain(cls, start: int, end: int, text: str, kind: str, first: bool = False) -> _Token:
+        """A token that is not a word: a number, a punctuation mark or a break."""
+        return cls(start, end, text, kind, first, text, text, end, False, False)
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind in ("word", "initials")
+
+    @property
+    def possessive(self) -> bool:
+        return self.base_end != self.end
+
+
+def _tokenise(text: str, spans: Sequence[tuple[int, int]]) -> list[_Token]:
+    tokens: list[_Token] = []
+    position = 0
+    first = True
+    for span_start, span_end in sorted(spans):
+        if span_end <= position:
+            continue
+        if span_start > position:
+            first = _tokenise_stretch(text, position, span_start, first, tokens)
+        start = max(span_start, position)
+        tokens.append(_Token.plain(start, span_end, text[start:span_end], "break"))
+        first = bool(_QUOTE_ENDS_SENTENCE.search(text[max(start, span_end - 12) : span_end]))
+        position = span_end
+    _tokenise_stretch(text, position, len(text), first, tokens)
+    return tokens
+
+
+def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: list[_Token]) -> bool:
+    """Tokenise ``text[start:end]`` onto ``tokens``; return whether the next token starts a
+    sentence."""
+    abbreviations = lexicon.abbreviations()
+    skip_to = start
+    for match in _TOKEN.finditer(text, start, end):
+        token_start, token_end = match.span()
+        if token_start < skip_to:
+            continue
+        kind = match.lastgroup or "punct"
+        if kind == "newline":
+            tokens.append(_Token.plain(token_start, token_end, "\n", "break"))
+            first = True
+            continue
+        if kind == "number":
+            tokens.append(_Token.plain(token_start, token_end, match.group(), "number", first))
+            first = False
+            continue
+        if kind == "punct":
+            char = match.group()
+            tokens.append(_Token.plain(token_start, token_end, char, "punct"))
+            if char in ".!?\N{HORIZONTAL ELLIPSIS}":
+                first = True
+            continue
+        word = match.group()
+        lower = word.lower()
+        base, base_end = lower, token_end
+        if kind == "word":
+            if token_end < end and text[token_end] == "." and lower in abbreviations:
+                token_end += 1  # "Mr." and "Gen." keep their stop, which ends no sentence
+                skip_to = token_end
+                word, lower, base, base_end = word + ".", lower + ".", lower + ".", token_end
+            elif lower[-2:] in ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s") and len(lower) > 2:
+                base, base_end = lower[:-2], token_end - 2
+            elif (
+                lower.endswith("s")
+                and token_end < end
+                and text[token_end] in "'\N{RIGHT SINGLE QUOTATION MARK}"
+                and (token_end + 1 >= end or not text[token_end + 1].isalnum())
+            ):
+                token_end += 1  # a plural possessive: "the Cruise Operators' Alliance"
+                skip_to = token_end
+                word, lower = text[token_start:token_end], text[token_start:token_end].lower()
+        letters = [char for char in word if char.isalpha()]
+        cap = word[:1].isupper() or bool(_NAME_PREFIX.match(word))
+        acronym = len(letters) >= 2 and all(char.isupper() for char in letters)
+        tokens.append(
+            _Token(
+                token_start,
+                token_end,
+                word,
+                kind,
+                first,
+                lower,
+                base,
+                base_end,
+                cap,
+                acronym and kind == "word",
+            )
+        )
+        first = False
+    return first
+
+
+# --- word tables -----------------------------------------------------------------------------
+
+
+@frozen
+class _Head:
+    """A head noun found at a token: tokens ``[start, end)``, its kind and its words."""
+
+    start: int
+    end: int
+    kind: str  # "role", "anonymous", "group" or "organisation"
+    phrase: str
+
+
+@functools.cache
+def _head_table() -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Head phrases keyed by their first word, longest first, each with its kind.
+
+    A phrase in several lists takes the most specific reading: group, then anonymous source,
+    then role, then organisation ("police" is a group, "executive" an anonymous source).
+    """
+    kinds: dict[str, str] = {}
+    for word in lexicon.organisation_words():
+        kinds[word] = "organisation"
+    for word in _role_titles():
+        kinds[word] = "role"
+    for word in lexicon.roles():
+        kinds[word] = "role"
+    for word in lexicon.anonymous_nouns():
+        kinds[word] = "group" if _plural(word) else "anonymous"
+    for word in lexicon.group_nouns():
+        kinds[word] = "group"
+    for word in ("one", "another"):
+        kinds.pop(word, None)  # determiners first: "one diplomat", not a head of their own
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, kind in kinds.items():
+        words = tuple(phrase.split())
+        table.setdefault(words[0], []).append((words, kind))
+    return {
+        first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in table.items()
+    }
+
+
+@functools.cache
+def _role_titles() -> frozenset[str]:
+    """Honorifics that are offices (``transport minister``, ``detective inspector``), as
+    opposed to forms of address (``mr``) and abbreviations (``gen.``)."""
+    abbreviations = lexicon.abbreviations()
+    return frozenset(
+        title
+        for title, gender in lexicon.honorifics().items()
+        if "." not in title
+        and title not in abbreviations
+        and title.split()[0] not in _ADDRESS_TITLES
+        and (not gender or title in lexicon.roles())
+    )
+
+
+@functools.cache
+def _title_table() -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """Titles written before a name (honorifics and roles), keyed by first word, longest first."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for title in {*lexicon.honorifics(), *lexicon.roles()}:
+        words = tuple(title.split())
+        table.setdefault(words[0], []).append(words)
+    return {
+        first: tuple(sorted(entries, key=len, reverse=True)) for first, entries in table.items()
+    }
+
+
+def _plural(phrase: str) -> bool:
+    last = phrase.split()[-1]
+    return (
+        (last.endswith("s") and not last.endswith(("ss", "us", "is")))
+        or last.endswith(("men", "people"))
+        or last.startswith("passers")
+        or phrase in lexicon.group_nouns()
+    )
+
+
+def _role_gender(role: str) -> str:
+    words = role.split()
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[-size:])
+        gender = lexicon.roles().get(phrase) or lexicon.honorifics().get(phrase, "")
+        if gender:
+            return gender
+    return ""
+
+
+@functools.lru_cache(maxsize=4096)  # bounded: the words come from arbitrary text
+def _given_gender(word: str) -> str | None:
+    """The gender of a known given name (``"m"``/``"f"``), or ``None`` for an unknown word.
+
+    Tries the name as written, then without its accents (Inês as Ines), then each part of a
+    hyphenated name, last first (Kerry-Ann as Ann).
+    """
+    names = lexicon.first_names()
+    if word in names:
+        return names[word]
+    plain = "".join(
+        char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char)
+    )
+    if plain in names:
+        return names[plain]
+    if "-" in word:
+        for part in reversed(word.split("-")):
+            if part in names:
+                return names[part]
+    return None
+
+
+def _pronoun_word(token: _Token) -> str:
+    """The pronoun a token starts with, contractions included: ``he`` in ``He's``, ``i`` in
+    ``I'll``; else the token's lowercase text."""
+    word = token.lower
+    for apostrophe in ("'", "\N{RIGHT SINGLE QUOTATION MARK}"):
+        pronoun, found, ending = word.partition(apostrophe)
+        if found:
+            return pronoun if ending in ("s", "m", "ll", "ve", "d", "re") else ""
+    return word
+
+
+def _verb_like(word: str) -> bool:
+    return word in lexicon.speech_verbs() or word in lexicon.belief_verbs()
+
+
+# --- the reader --------------------------------------------------------------------------------
+
+
+@frozen
+class _Name:
+    """A person name read from tokens ``[start, end)``: its titles and its parts."""
+
+    start: int
+    end: int
+    end_offset: int
+    head: str
+    given: str
+    gender: str
+    role: str
+    titled: bool
+    single: bool  # one bare word: no title, no given name
+
+
+@frozen
+class _Phrase:
+    """A noun phrase read from tokens ``[start, end)`` around a head noun."""
+
+    start: int
+    end: int
+    kind: str
+    head: str
+    gender: str
+    indefinite: bool
+
+
+class _Reader:
+    """One left-to-right pass over the tokens, emitting mentions."""
+
+    def __init__(self, text: str, tokens: list[_Token], known: frozenset[str]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.known = known
+        self.heads = _head_table()
+        self.titles = _title_table()
+        self.organisation_words = lexicon.organisation_words()
+        self.honorifics = lexicon.honorifics()
+
+    def read(self) -> list[Mention]:
+        found: list[Mention] = []
+        index = 0
+        tokens = self.tokens
+        while index < len(tokens):
+            token = tokens[index]
+            if not token.is_word:
+                index += 1
+                continue
+            result = self._noun_phrase_mentions(index)
+            if result is None and _pronoun_word(token) in _PRONOUNS:
+                result = self._pronoun(index)
+            if result is None:
+                result = self._capitalised(index)
+            if result is None:
+                index += 1
+                continue
+            mentions, next_index = result
+            found.extend(mentions)
+            index = max(next_index, index + 1)
+        return found
+
+    # -- helpers on tokens --
+
+    def _word(self, index: int) -> _Token | None:
+        if 0 <= index < len(self.tokens) and self.tokens[index].is_word:
+            return self.tokens[index]
+        return None
+
+    def _lower_at(self, index: int) -> str:
+        return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
+
+    def _boundary_before(self, index: int) -> bool:
+        """Whether a phrase may open at ``index`` with lowercase modifiers: at the start of a
+        sentence or clause, or after a function word or a verb of saying."""
+        if index == 0 or self.tokens[index].first:
+            return True
+        previous = self.tokens[index - 1]
+        return (
+            not previous.is_word or previous.lower in _FUNCTION_WORDS or _verb_like(previous.lower)
+        )
+
+    def _closes_apposition(self, index: int) -> bool:
+        if index >= len(self.tokens):
+            return True
+        token = self.tokens[index]
+        return (
+            token.kind == "break"
+            or token.text in _APPOSITION_CLOSERS
+            or (token.lower in _RELATIVES)
+        )
+
+    def _mention(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        gender: str,
+        number: str,
+        head: str,
+        role: str = "",
+        given: str = "",
+    ) -> Mention:
+        return Mention(start, end, self.text[start:end], kind, gender, number, head, role, given)
+
+    # -- pronouns --
+
+    def _pronoun(self, index: int) -> tuple[list[Mention], int] | None:
+        token = self.tokens[index]
+        word = _pronoun_word(token)
+        if word == "i" and token.text[:1] != "I":
+            return None
+        if token.lower == "her":
+            # Possessive "her" (her husband) is a determiner, not a mention.
+            following = self._word(index + 1)
+            if (
+                following is not None
+                and following.lower not in _FUNCTION_WORDS
+                and not (_verb_like(following.lower))
+            ):
+                return None
+        gender, number = lexicon.pronouns().get(word, ("", "sg"))
+        end = token.start + len(word)
+        mention = self._mention(token.start, end, "pronoun", gender, number or "sg", word)
+        return [mention], index + 1
+
+    # -- noun phrases around a head noun --
+
+    def _head_at(self, index: int, phrase_start: int, after_determiner: bool) -> _Head | None:
+        token = self.tokens[index]
+        entries = self.heads.get(token.base, ()) or self.heads.get(token.lower, ())
+        for words, kind in entries:
+            end = index + len(words)
+            if end > len(self.tokens):
+                continue
+            parts = self.tokens[index:end]
+            if not all(part.is_word for part in parts):
+                continue
+            written = tuple(part.lower for part in parts)
+            if written != words and (*written[:-1], parts[-1].base) != words:
+                continue
+            if self._head_case_ok(token, kind, index == phrase_start, after_determiner):
+                return _Head(index, end, kind, " ".join(words))
+        if (
+            not entries
+            and token.base.endswith("s")
+            and not token.cap
+            and (index != phrase_start or after_determiner)
+        ):
+            # A plural of a role after a determiner or modifier: "the nurses", "two
+            # ministers" (but "who chairs the committee" is a verb).
+            for singular in (token.base[:-1], token.base[:-2]):
+                if singular in lexicon.roles():
+                    return _Head(index, index + 1, "group", token.base)
+        return None
+
+    def _head_case_ok(self, token: _Token, kind: str, at_start: bool, after_det: bool) -> bool:
+        if not token.cap:
+            return True
+        if token.acronym and kind == "role":
+            return True  # the PM, Labour MP Jo Smith
+        if kind == "group" and token.base not in self.organisation_words:
+            return True  # Democrats, Tories
+        # "Officials said", "The Prime Minister said": a capital opening the phrase; after a
+        # determiner only a title (the President), since "the Courier" names a newspaper.
+        if not at_start or kind == "organisation":
+            return False
+        return token.first or (after_det and token.base in lexicon.honorifics())
+
+    def _noun_phrase(
+        self, index: int, *, apposition: bool = False, possessor: bool = False
+    ) -> _Phrase | None:
+        """The noun phrase at ``index``; with ``possessor``, the one ending in a possessive
+        (``the minister`` in ``the minister's remarks``)."""
+        tokens = self.tokens
+        count = len(tokens)
+        start = index
+        determiner = ""
+        if tokens[index].lower in _DETERMINERS and not tokens[index].possessive:
+            determiner = tokens[index].lower
+            index += 1
+        possessive = False
+        for position in range(index, index if possessor else min(index + 4, count)):
+            token = tokens[position]
+            if not token.is_word or token.lower in _FUNCTION_WORDS or _verb_like(token.lower):
+                break
+            if token.possessive:
+                index = position + 1
+                possessive = True
+                break
+        opened = bool(determiner) or possessive or apposition or self._boundary_before(start)
+        heads: list[_Head] = []
+        capitals = lowers = between = 0
+        position = index
+        while position < count and position - index < 7:
+            token = tokens[position]
+            if not token.is_word:
+                break
+            if heads and token.cap and not token.acronym:
+                break  # a capital after the head: the name of the role's holder
+            head = self._head_at(position, index, bool(determiner or possessive))
+            if head is not None and not (capitals and head.kind == "organisation" and token.cap):
+                heads.append(head)
+                position = head.end
+                if possessor and tokens[position - 1].possessive:
+                    break
+                if (
+                    head.kind == "role"
+                    and self._lower_at(position) == "and"
+                    and position + 1 < count
+                    and (nxt := self._head_at(position + 1, index, False)) is not None
+                    and nxt.kind == "role"
+                ):
+                    # "the company's president and chief executive"
+                    heads.append(
+                        _Head(head.start, nxt.end, "role", f"{head.phrase} and {nxt.phrase}")
+                    )
+                    position = nxt.end
+                if head.kind == "group":
+                    break  # "Senators grill …": what follows a plural head is its verb
+                between = 0
+                continue
+            if heads:
+                # One modifier may stand between two heads: "a government health official".
+                if between == 0 and self._lower_modifier(token, position, index, True, False):
+                    between += 1
+                    position += 1
+                    continue
+                break
+            if token.cap and not lowers and self._capital_modifier(token):
+                capitals += 1
+                position += 1
+                continue
+            if (
+                token.lower in _CONNECTORS
+                and capitals
+                and position + 1 < count
+                and tokens[position + 1].cap
+                and tokens[position + 1].is_word
+            ):
+                position += 1  # "a Department for Rural Affairs spokesman"
+                continue
+            if not token.cap and self._lower_modifier(
+                token, position, index, opened, bool(determiner or possessive)
+            ):
+                lowers += 1
+                position += 1
+                continue
+            break
+        if heads and between and heads[-1].end == position - 1:
+            position -= 1  # "the source went on": the word after the head was its verb
+        if not heads or heads[-1].end != position:
+            return None
+        head = heads[-1]
+        if self._role_needs_complement(head, position):
+            return None
+        if capitals and lowers and (head.kind != "role" or self._person_name(position) is None):
+            # "County emergency manager Ray Dunleavy" is a title; "Cameron met officials" is
+            # a sentence.
+            return None
+        if head.kind == "organisation" and not (
+            determiner in _ORGANISATION_DETERMINERS or possessive or capitals
+        ):
+            return None  # "running water", "several times": a common noun, not a body
+        gender = "" if head.kind in ("group", "organisation") else _role_gender(head.phrase)
+        if head.kind == "organisation":
+            gender = "n"
+        return _Phrase(start, position, head.kind, head.phrase, gender, determiner in _INDEFINITE)
+
+    def _capital_modifier(self, token: _Token) -> bool:
+        return (
+            token.lower not in _FUNCTION_WORDS
+            and token.base not in _CALENDAR_WORDS
+            and token.lower not in _PRONOUNS
+            and not token.possessive
+        )
+
+    def _lower_modifier(
+        self, token: _Token, position: int, phrase_start: int, opened: bool, determined: bool
+    ) -> bool:
+        word = token.lower
+        if token.cap or not opened or token.possessive:
+            return False
+        if determined and position == phrase_start and word in _ORDINALS:
+            return True  # "the last surviving member", "the theatre's own marketing team"
+        if word in _FUNCTION_WORDS or _verb_like(word) or word.endswith("ly"):
+            return False
+        if word.endswith("ed") and position != phrase_start:
+            return False  # "the decision angered residents": a verb, not a modifier
+        return not (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+    def _complement(self, index: int) -> int | None:
+        """The end of a complement starting at ``index`` (``for the Department for Regional
+        Transport``, ``close to the minister``), or ``None``."""
+        tokens = self.tokens
+        count = len(tokens)
+        lower = self._lower_at(index)
+        if lower == "close" and self._lower_at(index + 1) == "to":
+            position = index + 2
+        elif lower in _COMPLEMENT_PREPOSITIONS:
+            position = index + 1
+        else:
+            return None
+        if self._lower_at(position) in ("the", "a", "an"):
+            position += 1
+        body = position
+        capitals = lowers = 0
+        while position < count and position - body < 8:
+            token = tokens[position]
+            if not token.is_word:
+                break
+            if (
+                token.cap
+                and not lowers
+                and token.base not in _CALENDAR_WORDS
+                and (token.lower not in _FUNCTION_WORDS)
+            ):
+                capitals += 1
+                position += 1
+                continue
+            if (
+                capitals
+                and not lowers
+                and position + 1 < count
+                and tokens[position + 1].cap
+                and tokens[position + 1].base not in _CALENDAR_WORDS
+                and (
+                    token.lower in _CONNECTORS or token.lower in _PARTICLES or token.lower == "the"
+                )
+            ):
+                position += 1
+                continue
+            word = token.lower
+            if (
+                not token.cap
+                and lowers < 3
+                and word not in _FUNCTION_WORDS
+                and (token.base in self.heads or not _verb_like(word))
+                and not word.endswith(("ly", "ed"))
+            ):
+                lowers += 1
+                position += 1
+                continue
+            break
+        return position if position > body else None
+
+    def _noun_phrase_mentions(self, index: int) -> tuple[list[Mention], int] | None:
+        phrase = self._noun_phrase(index)
+        if phrase is None:
+            nearby = self.tokens[index : index + 6]
+            if not any(token.possessive for token in nearby):
+                return None
+            phrase = self._noun_phrase(index, possessor=True)
+            if phrase is None or not self.tokens[phrase.end - 1].possessive:
+                return None
+        tokens = self.tokens
+        start_offset = tokens[phrase.start].start
+        end = phrase.end
+        predicate = self._lower_at(phrase.start - 1) in _NOT_REFERRING_AFTER
+        if phrase.kind in ("role", "anonymous") and not phrase.indefinite:
+            # A role introducing its holder: "Labour leader Jo Smith", "uncle Walter".
+            name = self._person_name(end)
+            if (
+                name is not None
+                and phrase.start == index
+                and all(token.cap and not token.acronym for token in tokens[index:end])
+            ):
+                return None  # "Dame Judi Dench", "Judge Ann Roe": a title, read with the name
+            if name is not None and not name.titled:
+                return self._name_mentions(start_offset, name, phrase.head, phrase.gender)
+        if phrase.kind in ("role", "anonymous", "group") or self._lower_at(end) == "of":
+            for _ in range(2):
+                complement_end = self._complement(end)
+                if complement_end is None:
+                    break
+                end = complement_end
+        if predicate:
+            return [], end  # read, so that its words are not taken for other mentions
+        end_offset = tokens[end - 1].base_end
+        head = phrase.head
+        if phrase.kind == "organisation":
+            head = _without_determiner(self.text[start_offset:end_offset]).lower()
+        number = "pl" if phrase.kind == "group" else "sg"
+        role = phrase.head if phrase.kind in ("role", "anonymous") else ""
+        kind = phrase.kind
+        if kind in ("role", "anonymous") and self._lower_at(end) == ",":
+            # "The couple's attorney, Rafael Ordóñez-Whitlock, said"
+            name = self._person_name(end + 1)
+            if name is not None and self._closes_apposition(name.end):
+                described = self._mention(
+                    start_offset, end_offset, "role", phrase.gender, "sg", head, role
+                )
+                named = self._name_mention(
+                    tokens[name.start].start, name, phrase.head, phrase.gender
+                )
+                return [described, named], name.end
+        mention = self._mention(start_offset, end_offset, kind, phrase.gender, number, head, role)
+        return [mention], end
+
+    # -- capitalised runs: names and organisations --
+
+    def _starts_run(self, token: _Token) -> bool:
+        return (
+            token.is_word
+            and token.cap
+            and token.lower not in _FUNCTION_WORDS
+            and token.base not in _CALENDAR_WORDS
+            and not (token.first and _verb_like(token.lower))
+            and token.text != "I"
+        )
+
+    def _capital_run(self, index: int) -> int:
+        """The end of the run of name-like tokens from ``index``: capitalised words, initials,
+        particles before a capital; a possessive word ends it."""
+        tokens = self.tokens
+        count = len(tokens)
+        position = index
+        while position < count and position - index < 10:
+            token = tokens[position]
+            if token.is_word and token.cap and token.lower not in _FUNCTION_WORDS:
+                position += 1
+                if token.possessive:
+                    break
+                continue
+            if (
+                position > index
+                and token.is_word
+                and token.lower in _PARTICLES
+                and position + 1 < count
+                and (tokens[position + 1].cap or tokens[position + 1].lower in _PARTICLES)
+            ):
+                position += 1
+                continue
+            break
+        while position > index and not tokens[position - 1].is_word:
+            position -= 1
+        return position
+
+    def _organisation_end(self, start: int, end: int) -> int | None:
+        """The end of an organisation's name whose capitalised run is ``[start, end)``, or
+        ``None`` when the run names no organisation."""
+        tokens = self.tokens
+        words = [token.base.rstrip(".") for token in tokens[start:end]]
+        last_two = " ".join(words[-2:])
+        ends_in_org = words[-1] in self.organisation_words or last_two in self.organisation_words
+        holds_org = any(word in self.organisation_words for word in words)
+        if not ends_in_org and not holds_org:
+            return None
+        first = tokens[start]
+        if self.honorifics.get(first.base) in ("m", "f") and first.base not in _PEERAGES:
+            return None  # Mr Church, Ms Bank: a gendered title makes it a person
+        position = end
+        extended = False
+        for _ in range(3):
+            if tokens[position - 1].possessive or self._lower_at(position) not in _CONNECTORS:
+                break
+            following = position + 1
+            if self._lower_at(following) == "the":
+                following += 1
+            run_end = self._capital_run(following) if following < len(tokens) else following
+            if run_end == following or self._opens_person(following):
+                break  # "Pellow Vale Railways and Mr Rail Vale": a person, not more name
+            position = run_end
+            extended = True
+        if ends_in_org or extended:
+            return position
+        return None
+
+    def _opens_person(self, index: int) -> bool:
+        """Whether the capitalised word at ``index`` opens a person's name: a title of address
+        or a known given name."""
+        word = self.tokens[index].base
+        return self.honorifics.get(word) in ("m", "f") or _given_gender(word) is not None
+
+    def _titles(self, start: int, end: int) -> tuple[int, str, str, bool]:
+        """Strip the titles opening the run ``[start, end)``; return where the name starts, the
+        role the titles give, their gender, and whether there was any title."""
+        tokens = self.tokens
+        position = start
+        roles: list[str] = []
+        gender = ""
+        titled = False
+        if tokens[position].lower in _TITLE_MODIFIERS and position + 1 < end:
+            position += 1
+        for _ in range(3):
+            if position >= end - 1:
+                break
+            matched = self._title_at(position, end - 1)
+            if matched is None:
+                break
+            title_end, title = matched
+            titled = True
+            gender = gender or self.honorifics.get(title, "") or _role_gender(title)
+            bare = title.replace(".", "")
+            if bare not in _ADDRESS_TITLES and title not in _ADDRESS_TITLES:
+                roles.append(title)
+            position = title_end
+        return position, _spelled_out(" ".join(roles)), gender, titled
+
+    def _title_at(self, index: int, limit: int) -> tuple[int, str] | None:
+        tokens = self.tokens
+        token = tokens[index]
+        if not (token.cap or token.lower.endswith(".")):
+            return None
+        for words in self.titles.get(token.lower, ()):
+            end = index + len(words)
+            if end > limit:
+                continue
+            parts = tokens[index:end]
+            if (
+                all(part.is_word and part.cap for part in parts)
+                and tuple(part.lower for part in parts) == words
+            ):
+                return end, " ".join(words)
+        return None
+
+    def _person_name(self, index: int) -> _Name | None:
+        """Read a person name at ``index`` (titles allowed), or ``None``."""
+        if index >= len(self.tokens) or not self._starts_run(self.tokens[index]):
+            return None
+        end = self._capital_run(index)
+        if end == index or self._organisation_end(index, end) is not None:
+            return None
+        return self._read_name(index, end)
+
+    def _read_name(self, start: int, end: int) -> _Name | None:
+        tokens = self.tokens
+        name_start, role, gender, titled = self._titles(start, end)
+        parts = [
+            position
+            for position in range(name_start, end)
+            if tokens[position].is_word and tokens[position].lower not in _SUFFIXES
+        ]
+        if not parts:
+            return None
+        if any(
+            tokens[position].acronym and tokens[position].lower not in _SUFFIXES
+            for position in parts
+        ):
+            return None  # Harbourside FM, UK: not a person
+        surname = len(parts) - 1
+        while surname > 0 and tokens[parts[surname - 1]].lower in _PARTICLES:
+            surname -= 1
+        if surname == 0 and tokens[parts[0]].lower in _PARTICLES and not titled:
+            return None
+        head = " ".join(tokens[position].base for position in parts[surname:])
+        given_parts = [p for p in parts[:surname] if tokens[p].kind != "break"]
+        given = (
+            self.text[tokens[given_parts[0]].start : tokens[given_parts[-1]].end]
+            if given_parts
+            else ""
+        )
+        if given_parts:
+            first_given = tokens[given_parts[0]].base.rstrip(".")
+            gender = gender or _given_gender(first_given) or ""
+        end_offset = tokens[end - 1].base_end
+        if (
+            not given
+            and name_start > 0
+            and tokens[name_start - 1].base in _PEERAGES
+            and self._lower_at(end) == "of"
+            and end + 1 < len(tokens)
+        ):
+            # Baroness Penhallow of Treen
+            place_end = self._capital_run(end + 1)
+            if place_end > end + 1:
+                end = place_end
+                end_offset = tokens[end - 1].base_end
+        return _Name(
+            start,
+            end,
+            end_offset,
+            head,
+            given,
+            gender,
+            role,
+            titled,
+            single=not titled and not given,
+        )
+
+    def _name_ok(self, start: int, name: _Name) -> bool:
+        """Evidence that an untitled capitalised run is a person's name, not a place or a
+        headline: a known given name; a name part seen with evidence elsewhere; a verb of
+        saying beside it; or what follows a name (an age, a relative clause, an apposition, a
+        bracketed party)."""
+        tokens = self.tokens
+        first = tokens[start]
+        if _given_gender(first.base.rstrip(".")) is not None:
+            return True
+        if name.head in self.known or name.head.split()[-1] in self.known:
+            return True
+        end = name.end
+        following = self._word(end)
+        if following is not None and _verb_like(following.lower):
+            return True
+        previous = self._word(start - 1)
+        if previous is not None and _verb_like(previous.lower) and not first.first:
+            return True
+        after = self._lower_at(end)
+        if after == "(":
+            return True  # Rep. Nathaniel Osterhout (D-Ohio)
+        if after == "," and end + 1 < len(tokens):
+            next_token = tokens[end + 1]
+            if next_token.kind == "number" or next_token.lower in _RELATIVES:
+                return True  # Marcel Dufresne, 67, / Kerry-Ann Mulcahy, who
+            phrase = self._noun_phrase(end + 1, apposition=True)
+            return phrase is not None and phrase.kind in ("role", "anonymous")
+        return False
+
+    def _capitalised(self, index: int) -> tuple[list[Mention], int] | None:
+        tokens = self.tokens
+        token = tokens[index]
+        if token.lower in _PARTICLES and not token.cap:
+            return self._particle_surname(index)
+        run_start = index
+        # "the BBC", but not "THE END": an all-capital "THE" is shouting, not an article.
+        with_the = token.lower == "the" and token.text != "THE" and index + 1 < len(tokens)
+        if with_the:
+            run_start = index + 1
+        if not self._starts_run(tokens[run_start]):
+            return None
+        end = self._capital_run(run_start)
+        if end == run_start:
+            return None
+        start_offset = token.start
+        organisation_end = self._organisation_end(run_start, end)
+        if organisation_end is not None:
+            end_offset = tokens[organisation_end - 1].base_end
+            head = _without_determiner(self.text[start_offset:end_offset]).lower()
+            mention = self._mention(start_offset, end_offset, "organisation", "n", "sg", head)
+            return [mention], organisation_end
+        if end - run_start == 1 and tokens[run_start].acronym:
+            following = self._word(end)
+            if with_the or (following is not None and _verb_like(following.lower)):
+                # the BBC, NASA said
+                end_offset = tokens[run_start].base_end
+                head = tokens[run_start].base
+                return [
+                    self._mention(start_offset, end_offset, "organisation", "n", "sg", head)
+                ], end
+            return [], end
+        name = self._read_name(run_start, end)
+        if name is None:
+            return [], end
+        if with_the and not name.titled:
+            last = tokens[end - 1]
+            if end - run_start >= 1 and _plural(last.lower) and not last.possessive:
+                # the Brackenfold Ramblers, the Democrats
+                end_offset = last.end
+                head = _without_determiner(self.text[start_offset:end_offset]).lower()
+                return [self._mention(start_offset, end_offset, "group", "", "pl", head)], end
+            return [], end  # the Marguerite Anne, the Skerrow Trench: a thing or a place
+        start_offset = tokens[index].start if with_the else tokens[run_start].start
+        if not name.titled and self._lower_at(run_start - 1) in _PLACE_PREPOSITIONS:
+            if _given_gender(tokens[run_start].base) is None:
+                return [], end  # in Greyport, at Brennan Park
+        if name.single:
+            pair = self._shared_surname(run_start, end)
+            if pair is not None:
+                return [pair], end
+            nicknamed = self._nicknamed(run_start, end)
+            if nicknamed is not None:
+                return nicknamed
+        if not name.titled and not self._name_ok(run_start, name):
+            return [], end
+        return self._name_mentions(start_offset, name, "", "")
+
+    def _particle_surname(self, index: int) -> tuple[list[Mention], int] | None:
+        """A surname that opens with its particle, known from a fuller mention: ``de la Mare
+        recalls`` after ``Agnes de la Mare``."""
+        tokens = self.tokens
+        position = index
+        while (
+            position < len(tokens)
+            and position - index < 3
+            and tokens[position].lower in (_PARTICLES)
+        ):
+            position += 1
+        if position >= len(tokens) or not self._starts_run(tokens[position]):
+            return None
+        head = " ".join(token.base for token in tokens[index : position + 1])
+        if head not in self.known:
+            return None
+        name = _Name(
+            index, position + 1, tokens[position].base_end, head, "", "", "", False, single=True
+        )
+        return self._name_mentions(tokens[index].start, name, "", "")
+
+    def _nicknamed(self, index: int, end: int) -> tuple[list[Mention], int] | None:
+        """``Declan "Dusty" O'Hara``: a given name, a quoted nickname, then the rest of the
+        name. The nickname is a quote and no mention may cross it, so the given name becomes a
+        mention of its own that carries the surname read after the nickname."""
+        tokens = self.tokens
+        if end != index + 1 or end + 1 >= len(tokens):
+            return None
+        nickname = tokens[end]
+        if nickname.kind != "break" or nickname.text == "\n" or len(nickname.text.split()) > 3:
+            return None
+        rest = self._person_name(end + 1)
+        if rest is None or rest.titled:
+            return None
+        token = tokens[index]
+        gender = _given_gender(token.base) or ""
+        given = self._mention(
+            token.start, token.base_end, "name", gender, "sg", rest.head, "", token.text
+        )
+        mentions, next_index = self._name_mentions(tokens[end + 1].start, rest, "", "")
+        return [given, *mentions], next_index
+
+    def _shared_surname(self, index: int, end: int) -> Mention | None:
+        """``Hollis and Maeve Brandvold``: a given name before another's full name shares its
+        surname."""
+        tokens = self.tokens
+        if self._lower_at(end) != "and" or end != index + 1:
+            return None
+        other = self._person_name(end + 1)
+        if other is None or not other.given:
+            return None
+        token = tokens[index]
+        other_first = other.given.split()[0].lower()
+        if _given_gender(token.base) is None and _given_gender(other_first) is None:
+            return None
+        gender = _given_gender(token.base) or ""
+        return self._mention(
+            token.start, token.base_end, "name", gender, "sg", other.head, "", token.text
+        )
+
+    def _name_mention(self, start_offset: int, name: _Name, role: str, role_gender: str) -> Mention:
+        gender = name.gender or role_gender
+        return self._mention(
+            start_offset,
+            name.end_offset,
+            "name",
+            gender,
+            "sg",
+            name.head,
+            role or name.role,
+            name.given,
+        )
+
+    def _role_needs_complement(self, head: _Head, end: int) -> bool:
+        # "head" is a role only as "head of …": "what goes through your head" is not one.
+        return head.phrase == "head" and self._lower_at(end) != "of"
+
+    def _name_mentions(
+        self, start_offset: int, name: _Name, role: str, role_gender: str
+    ) -> tuple[list[Mention], int]:
+        """The name's mention, plus the apposition after it (``, the chief executive,``)."""
+        end = name.end
+        if self._lower_at(end) == "," and end + 1 < len(self.tokens):
+            phrase = self._noun_phrase(end + 1, apposition=True)
+            if phrase is not None and phrase.kind in ("role", "anonymous"):
+                phrase_end = phrase.end
+                for _ in range(2):
+                    complement_end = self._complement(phrase_end)
+                    if complement_end is None:
+                        break
+                    phrase_end = complement_end
+                if self._closes_apposition(phrase_end):
+                    # The apposition's role wins over a title: it is the one the article will
+                    # use again ("Prof. Ann Roe, head of the unit," … "the head of the unit").
+                    role = phrase.head
+                    role_gender = role_gender or phrase.gender
+                    tokens = self.tokens
+                    described = self._mention(
+                        tokens[phrase.start].start,
+                        tokens[phrase_end - 1].base_end,
+                        "role",
+                        phrase.gender,
+                        "sg",
+                        phrase.head,
+                        phrase.head,
+                    )
+                    named = self._name_mention(start_offset, name, role, role_gender)
+                    return [named, described], phrase_end
+        return [self._name_mention(start_offset, name, role, role_gender)], end
+
+
+def _spelled_out(title: str) -> str:
+    """A title as a role: lowercase, abbreviations spelled out (``Det. Sgt.`` -> ``detective
+    sergeant``), otherwise as written (``spokeswoman`` stays)."""
+    words = title.lower().replace(".", " ").split()
+    return " ".join(_ABBREVIATED_ROLES.get(word, word) for word in words)
+
+
+def _without_determiner(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    return rest if rest and first.lower() in _DETERMINERS else phrase

@@ -1,0 +1,449 @@
+"""Speakers: the mentions of one article clustered into the people and bodies they refer to.
+
+Design. The mentions are read once, in text order, and each non-pronoun mention either joins an
+entity already seen or opens a new one. Entities are found through dictionaries, never by
+comparing all pairs of mentions, so clustering is linear in the number of mentions:
+
+* **Names** join by surname (``Prime Minister David Cameron``, ``Mr Cameron``, ``Cameron``). A
+  full name whose given name differs from every holder of its surname is a new person (``Bill
+  Clinton`` and ``Hillary Clinton``); a bare or titled surname joins the most recent holder of
+  compatible gender (``Mrs Clinton``). When no surname matches, a one-word name may join a full
+  name by its *first* word, which covers family-name-first names (``Mr Li`` after ``Li
+  Keqiang``) and given-name references (``uncle Walter``).
+* **Roles** join the entity whose mention carried that role: a title (``Gen.`` → ``the
+  general``), a role before the name (``Labour leader Jo Smith``) or an apposition (``Gareth
+  Penhaligon, the operator's chief executive,`` → ``the chief executive``). Role words are
+  compared through :func:`quoteattr.mentions.role_key` (``the PM`` = ``prime minister``,
+  ``spokeswoman`` = ``spokesperson``, with gender checked separately), and the last word of a
+  compound role also counts (``transport minister`` → ``the minister``).
+* A definite role with no holder yet (``the minister said``) opens an entity of type
+  ``"unknown"``: the article may name the holder later, and a name carrying the same role then
+  joins it. An indefinite one (``a lawyer``) and an unnamed source (``a spokeswoman for
+  SkyLink``, ``a council source``; the nouns of ``data/anonymous_nouns.txt``) open an
+  ``"anonymous"`` entity, which later definite mentions (``the spokeswoman``) join but names
+  never do.
+* **Organisations** join by their name; a common noun (``the council``, ``the trust``) joins
+  the most recent organisation whose name holds its words, and a generic one (``the company``,
+  ``the firm``) the most recent organisation. **Groups** join by head noun (``residents``).
+* Pronouns are left at ``-1``: the attribution stage resolves them (see
+  :mod:`quoteattr.attribution`).
+
+An entity's name is its fullest personal name (``David Cameron``; never a title or role), or
+for bodies and unnamed sources its fullest noun phrase as written (``a spokeswoman for the
+Department for Regional Transport``, ``Westmere Police``), a leading article lowercased.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from .mentions import Mention, personal_name, role_key
+
+__all__ = ["Entity", "cluster"]
+
+
+@frozen
+class Entity:
+    """One person or body of the article and the mentions that refer to it.
+
+    ``id`` is ``"s1"``, ``"s2"``, … in order of first mention. ``type`` is ``"person"``,
+    ``"organisation"``, ``"anonymous"``, ``"group"`` or ``"unknown"``; ``gender`` is ``"m"``,
+    ``"f"`` or ``""``; ``mentions`` are indexes into the mentions given to :func:`cluster`.
+
+    >>> Entity("s1", "Ada Obi", "person", "f", (0, 3))
+    Entity(id='s1', name='Ada Obi', type='person', gender='f', mentions=(0, 3))
+    """
+
+    id: str
+    name: str
+    type: str
+    gender: str
+    mentions: tuple[int, ...]
+
+
+# Common nouns for a company, standing for the most recent organisation: "the company said".
+_GENERIC_BODIES = frozenset(
+    "business company corporation firm operator organisation organization".split()
+)
+
+# Common nouns for a body of people, standing for the most recent group or organisation:
+# "the Brackenfold Ramblers … the group said".
+_GENERIC_GROUPS = frozenset({"group", "team"})
+
+# Articles opening a noun phrase, lowercased when the phrase becomes a name.
+_ARTICLES = frozenset({"the", "a", "an", "one"})
+
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several"})
+
+
+class _Draft:
+    """An entity being built: its mentions and what they say about it."""
+
+    __slots__ = ("gender", "givens", "last", "mentions", "named", "type", "words")
+
+    def __init__(self, kind: str, index: int) -> None:
+        self.type = kind
+        self.mentions: list[int] = []
+        self.givens: list[str] = []  # first given names, lowercase
+        self.gender = ""
+        self.last = index
+        self.named = False  # holds a personal name
+        self.words: set[str] = set()  # lowercase words of an organisation's names
+
+
+def cluster(text: str, mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tuple[int, ...]]:
+    """Group non-pronoun mentions into entities.
+
+    Args:
+        text: The article the mentions point into.
+        mentions: Its mentions, in text order (as :func:`quoteattr.mentions.find_mentions`
+            gives them).
+
+    Returns:
+        ``(entities, entity_of)``: the entities in order of first mention, and for each
+        mention the index of its entity in ``entities``, or ``-1`` for a pronoun.
+
+    >>> from quoteattr.mentions import find_mentions
+    >>> text = ("Prime Minister David Cameron arrived. Mr Cameron spoke first. "
+    ...         "The PM said little.")
+    >>> mentions = find_mentions(text, [])
+    >>> entities, entity_of = cluster(text, mentions)
+    >>> [(e.id, e.name, e.type) for e in entities]
+    [('s1', 'David Cameron', 'person')]
+    >>> entity_of
+    (0, 0, 0)
+    """
+    return _Clusterer(text, mentions).run()
+
+
+class _Clusterer:
+    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.drafts: list[_Draft] = []
+        self.entity_of = [-1] * len(mentions)
+        self.by_surname: dict[str, list[int]] = {}
+        self.by_first_name: dict[str, list[int]] = {}
+        self.by_role: dict[str, int] = {}
+        self.organisations: dict[str, int] = {}  # an organisation's name, lowercase
+        self.organisation_words: dict[str, int] = {}  # each word of it: most recent holder
+        self.groups: dict[str, int] = {}
+        self.last_organisation = -1
+        self.last_named_group = -1  # the latest group with a proper name: the Ramblers
+
+    # -- the pass --
+
+    def run(self) -> tuple[tuple[Entity, ...], tuple[int, ...]]:
+        mentions = self.mentions
+        index = 0
+        while index < len(mentions):
+            mention = mentions[index]
+            if self.entity_of[index] >= 0 or mention.kind == "pronoun":
+                index += 1
+                continue
+            if mention.kind == "name":
+                self._name(index)
+            elif mention.kind in ("role", "anonymous"):
+                following = index + 1
+                if self._apposed(index, following):
+                    # "The couple's attorney, Rafael Ordóñez-Whitlock, said": the name decides.
+                    self._name(following)
+                    self._join(index, self.entity_of[following])
+                else:
+                    self._role(index)
+            elif mention.kind == "organisation":
+                self._organisation(index)
+            elif mention.kind == "group":
+                self._group(index)
+            else:
+                self._join(index, self._new("unknown", index))
+            index += 1
+        return self._entities()
+
+    # -- names --
+
+    def _name(self, index: int) -> None:
+        mention = self.mentions[index]
+        previous = index - 1
+        if previous >= 0 and self.entity_of[previous] >= 0 and self._apposed(previous, index):
+            self._join(index, self.entity_of[previous])  # already decided by its apposition
+            return
+        draft = self._person_for(mention, index)
+        if draft < 0:
+            draft = self._new("person", index)
+        self._join(index, draft)
+
+    def _person_for(self, mention: Mention, index: int) -> int:
+        holders = self.by_surname.get(mention.head, [])
+        given = _first_given(mention.given)
+        if given:
+            same = [d for d in holders if any(_same_given(g, given) for g in self.drafts[d].givens)]
+            if same:
+                return self._latest(same)
+            if any(self.drafts[d].givens for d in holders):
+                without = [d for d in holders if not self.drafts[d].givens]
+                compatible = [d for d in without if self._gender_ok(d, mention.gender)]
+                return self._latest(compatible) if compatible else -1  # Hillary after Bill
+            compatible = [d for d in holders if self._gender_ok(d, mention.gender)]
+            if compatible:
+                return self._latest(compatible)  # "Mr Cameron" first, "David Cameron" later
+            # "Mr Li" first, "Li Keqiang" later: the titled word is the family name.
+            family = [
+                d
+                for d in self.by_surname.get(given, [])
+                if not self.drafts[d].givens and self._gender_ok(d, mention.gender)
+            ]
+            if family:
+                return self._latest(family)
+        else:
+            compatible = [d for d in holders if self._gender_ok(d, mention.gender)]
+            if compatible:
+                return self._latest(compatible)
+            if " " not in mention.head:
+                # "Mr Li" after "Li Keqiang"; "Walter" after "my uncle Walter Smith".
+                firsts = [
+                    d
+                    for d in self.by_first_name.get(mention.head, [])
+                    if self._gender_ok(d, mention.gender)
+                ]
+                if firsts:
+                    return self._latest(firsts)
+        if mention.role:
+            # "the mayor said … Mayor Ana Ruiz": a role seen before its holder's name.
+            for key in _role_keys(mention.role):
+                holder = self.by_role.get(key, -1)
+                if (
+                    holder >= 0
+                    and self.drafts[holder].type == "unknown"
+                    and self._gender_ok(holder, mention.gender)
+                ):
+                    return holder
+        return -1
+
+    # -- roles and unnamed sources --
+
+    def _apposed(self, role_index: int, name_index: int) -> bool:
+        """Whether a role mention and the name mention beside it are one apposition."""
+        if role_index < 0 or name_index >= len(self.mentions):
+            return False
+        first, second = sorted((role_index, name_index))
+        if second != first + 1:
+            return False
+        role, name = self.mentions[role_index], self.mentions[name_index]
+        if name.kind != "name" or role.kind not in ("role", "anonymous"):
+            return False
+        between = self.text[self.mentions[first].end : self.mentions[second].start]
+        return between.strip() == "," and bool(role.head) and role.head == name.role
+
+    def _role(self, index: int) -> None:
+        mention = self.mentions[index]
+        previous = index - 1
+        if previous >= 0 and self._apposed(index, previous):
+            self._join(index, self.entity_of[previous])  # "Gareth Penhaligon, the chief executive,"
+            return
+        indefinite = mention.text.split()[0].lower() in _INDEFINITE
+        if not indefinite:
+            # Whole keys only: "the prime minister" must not find a "transport minister".
+            for key in (role_key(part) for part in mention.head.split(" and ")):
+                holder = self.by_role.get(key, -1)
+                if holder >= 0 and self._gender_ok(holder, mention.gender):
+                    self._join(index, holder)
+                    return
+        anonymous = mention.kind == "anonymous" or indefinite
+        self._join(index, self._new("anonymous" if anonymous else "unknown", index))
+
+    # -- organisations and groups --
+
+    def _organisation(self, index: int) -> None:
+        mention = self.mentions[index]
+        words = mention.head.split()
+        proper = _is_proper(mention)
+        named = proper and len(words) > 1
+        draft = self.organisations.get(mention.head, -1) if named else -1
+        if draft < 0 and not named:
+            # "the council", "the county council" (or a bare "Council"): the latest body whose
+            # name holds those words.
+            holder = self.organisation_words.get(words[-1], -1)
+            if holder >= 0 and all(word in self.drafts[holder].words for word in words):
+                draft = holder
+            elif words[-1] in _GENERIC_BODIES and self.last_organisation >= 0:
+                draft = self.last_organisation
+            elif words[-1] in _GENERIC_GROUPS:
+                draft = max(self.last_named_group, self.last_organisation)
+        if draft < 0 and named:
+            # "Brackenshire County Council" after "the council": the name fills in the body.
+            holder = self.organisation_words.get(words[-1], -1)
+            if (
+                holder >= 0
+                and not self.drafts[holder].named
+                and self.drafts[holder].words <= set(words)
+            ):
+                draft = holder
+        if draft < 0:
+            draft = self._new("organisation", index)
+        self._join(index, draft)
+
+    def _group(self, index: int) -> None:
+        mention = self.mentions[index]
+        draft = self.groups.get(mention.head, -1)
+        if draft < 0:
+            draft = self._new("group", index)
+        self._join(index, draft)
+
+    # -- bookkeeping --
+
+    def _new(self, kind: str, index: int) -> int:
+        self.drafts.append(_Draft(kind, index))
+        return len(self.drafts) - 1
+
+    def _join(self, index: int, draft_index: int) -> None:
+        mention = self.mentions[index]
+        draft = self.drafts[draft_index]
+        self.entity_of[index] = draft_index
+        draft.mentions.append(index)
+        draft.last = max(draft.last, index)
+        if mention.gender in ("m", "f") and not draft.gender:
+            draft.gender = mention.gender
+        if mention.kind == "name":
+            draft.type = "person"
+            draft.named = True
+            self._index(self.by_surname, mention.head, draft_index)
+            given = _first_given(mention.given)
+            if given:
+                if given not in draft.givens:
+                    draft.givens.append(given)
+                self._index(self.by_first_name, given, draft_index)
+        roles = [mention.role]
+        if mention.kind in ("role", "anonymous"):
+            roles.append(mention.head)
+        elif mention.kind == "name":
+            roles.append(_title_words(mention))  # a title besides an apposition's role
+        for role in roles:
+            for key in _role_keys(role):
+                self.by_role[key] = draft_index
+        if mention.kind == "organisation":
+            self.organisations[mention.head] = draft_index
+            for word in mention.head.split():
+                draft.words.add(word)
+                self.organisation_words[word] = draft_index
+            if _is_proper(mention) and len(mention.head.split()) > 1:
+                draft.named = True  # a one-word "Council" still awaits its full name
+            self.last_organisation = draft_index
+        if mention.kind == "group":
+            self.groups[mention.head] = draft_index
+            if _is_proper(mention):
+                self.last_named_group = draft_index
+
+    @staticmethod
+    def _index(table: dict[str, list[int]], key: str, draft_index: int) -> None:
+        holders = table.setdefault(key, [])
+        if draft_index not in holders:
+            holders.append(draft_index)
+
+    def _latest(self, drafts: list[int]) -> int:
+        return max(drafts, key=lambda d: self.drafts[d].last)
+
+    def _gender_ok(self, draft_index: int, gender: str) -> bool:
+        known = self.drafts[draft_index].gender
+        return not known or gender not in ("m", "f") or known == gender
+
+    # -- the result --
+
+    def _entities(self) -> tuple[tuple[Entity, ...], tuple[int, ...]]:
+        order = sorted(
+            (d for d in range(len(self.drafts)) if self.drafts[d].mentions),
+            key=lambda d: min(self.drafts[d].mentions),
+        )
+        position = {draft: rank for rank, draft in enumerate(order)}
+        entities = []
+        for rank, draft_index in enumerate(order):
+            draft = self.drafts[draft_index]
+            members = tuple(sorted(draft.mentions))
+            entities.append(
+                Entity(
+                    id=f"s{rank + 1}",
+                    name=self._name_of(draft, members),
+                    type=draft.type,
+                    gender=draft.gender,
+                    mentions=members,
+                )
+            )
+        entity_of = tuple(position[d] if d >= 0 else -1 for d in self.entity_of)
+        return tuple(entities), entity_of
+
+    def _name_of(self, draft: _Draft, members: tuple[int, ...]) -> str:
+        if draft.type == "person":
+            names = [
+                personal_name(self.mentions[i], self.text)
+                for i in members
+                if self.mentions[i].kind == "name"
+            ]
+            # The fullest name: most words, the first written on a tie.
+            best_name = max(range(len(names)), key=lambda i: (len(names[i].split()), -i))
+            return names[best_name]
+        texts = [self.mentions[i].text for i in members]
+        best = max(
+            range(len(texts)),
+            key=lambda i: (_capitalised_words(texts[i]), len(texts[i].split()), -i),
+        )
+        return _lowercase_article(texts[best])
+
+
+def _first_given(given: str) -> str:
+    return given.split()[0].lower().rstrip(".") if given else ""
+
+
+def _same_given(one: str, other: str) -> bool:
+    """Whether two first given names can be one person's: equal, or an initial of the other."""
+    if one == other:
+        return True
+    return (len(one) == 1 or len(other) == 1) and one[:1] == other[:1]
+
+
+def _role_keys(role: str) -> list[str]:
+    """The keys a role is found under: each role of "president and chief executive", each by
+    its whole key and by its shorter endings (``Chinese prime minister`` → ``prime minister``,
+    ``minister``), longest first."""
+    keys: list[str] = []
+    for part in role.split(" and "):
+        words = role_key(part).split()
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[-size:])
+            if candidate not in keys:
+                keys.append(candidate)
+    return keys
+
+
+def _title_words(mention: Mention) -> str:
+    """The words a name mention carries before the name itself: ``Gen.`` in ``Gen. Lorraine
+    Whitfield-Amadi``, ``Rural transport minister`` before ``Joanna Tremayne-Obi``."""
+    written = mention.text
+    if mention.given:
+        at = written.find(mention.given)
+    else:
+        folded = written.lower()
+        at = folded.find(mention.head) if len(folded) == len(written) else -1
+    return written[:at].strip() if at > 0 else ""
+
+
+def _is_proper(mention: Mention) -> bool:
+    words = mention.text.split()
+    if words and words[0].lower() in _ARTICLES and len(words) > 1:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
+
+
+def _capitalised_words(phrase: str) -> int:
+    words = phrase.split()
+    if words and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    return sum(1 for word in words if word[:1].isupper())
+
+
+def _lowercase_article(phrase: str) -> str:
+    first, space, rest = phrase.partition(" ")
+    if space and first.lower() in _ARTICLES:
+        return first.lower() + space + rest
+    return phrase

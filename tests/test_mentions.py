@@ -1,0 +1,551 @@
+"""Tests for ``quoteattr.mentions``: names, roles, sources, groups, bodies and pronouns.
+
+The sentences are our own; the whole articles (imported from ``tests/test_speakers.py``) are the
+project's hand-made development articles, which are our text too.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteattr.mentions import Mention, find_mentions, personal_name, role_key
+from tests.strategies import articles
+from tests.test_speakers import ARTICLES, Article
+
+
+def found(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[str, str]]:
+    """Each mention as ``(text, kind)``."""
+    return [(m.text, m.kind) for m in find_mentions(text, spans or [])]
+
+
+def only(text: str, wanted: str, spans: list[tuple[int, int]] | None = None) -> Mention:
+    """The one mention whose text is ``wanted``."""
+    matches = [m for m in find_mentions(text, spans or []) if m.text == wanted]
+    assert len(matches) == 1, found(text, spans)
+    return matches[0]
+
+
+def check_spans(text: str, spans: list[tuple[int, int]], mentions: tuple[Mention, ...]) -> None:
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.text
+        for start, end in spans:
+            assert mention.end <= start or mention.start >= end or start == end
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+
+
+# --- spans ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.id)
+def test_every_mention_slices_back_and_stays_outside_the_quotes(article: Article) -> None:
+    mentions = find_mentions(article.text, article.spans)
+    assert len(mentions) > 10
+    check_spans(article.text, article.spans, mentions)
+
+
+@settings(max_examples=200, deadline=None)
+@given(articles(), st.data())
+def test_any_article_gives_sorted_disjoint_mentions_that_slice_back(
+    text: str, data: st.DataObject
+) -> None:
+    spans = []
+    if text:
+        start = data.draw(st.integers(0, len(text)))
+        spans.append((start, data.draw(st.integers(start, len(text)))))
+    check_spans(text, spans, find_mentions(text, spans))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_never_fails(text: str) -> None:
+    check_spans(text, [], find_mentions(text, []))
+
+
+def test_words_inside_quotes_are_not_mentions() -> None:
+    text = '"Mr Cameron told the minister," she said.'
+    assert found(text, [(0, 32)]) == [("she", "pronoun")]
+    assert ("Mr Cameron", "name") in found(text)
+
+
+def test_no_mention_runs_across_a_quote() -> None:
+    text = 'Declan "Dusty" O\'Hara, whose band played every hall, died.'
+    mentions = find_mentions(text, [(7, 14)])
+    assert [m.text for m in mentions] == ["Declan", "O'Hara"]
+    # The given name before the nickname carries the surname read after it.
+    assert (mentions[0].given, mentions[0].head) == ("Declan", "o'hara")
+    assert personal_name(mentions[0], text) == "Declan O'Hara"
+
+
+def test_empty_text_and_wrong_type() -> None:
+    assert find_mentions("", []) == ()
+    with pytest.raises(TypeError, match="str"):
+        find_mentions(b"Mr Li", [])  # type: ignore[arg-type]
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "head", "given", "gender", "role"),
+    [
+        ("Mr Cameron said so.", "Mr Cameron", "cameron", "", "m", ""),
+        ("Mrs. Quigley was unimpressed.", "Mrs. Quigley", "quigley", "", "f", ""),
+        (
+            "Dr Priya Castellane-Reid led it.",
+            "Dr Priya Castellane-Reid",
+            "castellane-reid",
+            "Priya",
+            "f",
+            "",
+        ),
+        ("Sir Keir Starmer spoke.", "Sir Keir Starmer", "starmer", "Keir", "m", ""),
+        ("Dame Judi Dench spoke.", "Dame Judi Dench", "dench", "Judi", "f", ""),
+        (
+            "Cllr Brenda Oyelowo objected.",
+            "Cllr Brenda Oyelowo",
+            "oyelowo",
+            "Brenda",
+            "f",
+            "councillor",
+        ),
+        (
+            "Sen. Harriet Vance-Oduya asked.",
+            "Sen. Harriet Vance-Oduya",
+            "vance-oduya",
+            "Harriet",
+            "f",
+            "senator",
+        ),
+        (
+            "Gov. Imogen Castellanos-Beck declared it.",
+            "Gov. Imogen Castellanos-Beck",
+            "castellanos-beck",
+            "Imogen",
+            "f",
+            "governor",
+        ),
+        (
+            "Prime Minister David Cameron said so.",
+            "Prime Minister David Cameron",
+            "cameron",
+            "David",
+            "m",
+            "prime minister",
+        ),
+        (
+            "Detective Inspector Sam Rowe said so.",
+            "Detective Inspector Sam Rowe",
+            "rowe",
+            "Sam",
+            "",
+            "detective inspector",
+        ),
+        (
+            "Det. Sgt. Rhiannon Ap-Griffiths said so.",
+            "Det. Sgt. Rhiannon Ap-Griffiths",
+            "ap-griffiths",
+            "Rhiannon",
+            "f",
+            "detective sergeant",
+        ),
+        (
+            "President John F. Kennedy spoke.",
+            "President John F. Kennedy",
+            "kennedy",
+            "John F.",
+            "m",
+            "president",
+        ),
+        (
+            "Martin Luther King Jr. spoke.",
+            "Martin Luther King Jr.",
+            "king",
+            "Martin Luther",
+            "m",
+            "",
+        ),
+    ],
+)
+def test_names_with_titles_initials_and_genders(
+    text: str, mention: str, head: str, given: str, gender: str, role: str
+) -> None:
+    found_mention = only(text, mention)
+    assert found_mention.kind == "name"
+    assert (found_mention.head, found_mention.given) == (head, given)
+    assert (found_mention.gender, found_mention.role, found_mention.number) == (gender, role, "sg")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "head", "given"),
+    [
+        ("Dwayne Okonkwo-Ferris said so.", "Dwayne Okonkwo-Ferris", "okonkwo-ferris", "Dwayne"),
+        ("Agnes de la Mare recalled it.", "Agnes de la Mare", "de la mare", "Agnes"),
+        ("Dr Joost van der Kolk said so.", "Dr Joost van der Kolk", "van der kolk", "Joost"),
+        ("Martin O'Neill said so.", "Martin O'Neill", "o'neill", "Martin"),
+        (
+            "Desmond O\N{RIGHT SINGLE QUOTATION MARK}Donoghue said so.",
+            "Desmond O\N{RIGHT SINGLE QUOTATION MARK}Donoghue",
+            "o\N{RIGHT SINGLE QUOTATION MARK}donoghue",
+            "Desmond",
+        ),
+        ("Bashar al-Assad said so.", "Bashar al-Assad", "al-assad", "Bashar"),
+        ("Inés Ríos-Calderón said so.", "Inés Ríos-Calderón", "ríos-calderón", "Inés"),
+        ("Jürgen Haßelbach said so.", "Jürgen Haßelbach", "haßelbach", "Jürgen"),
+        ("Ms de la Mare agreed.", "Ms de la Mare", "de la mare", ""),
+    ],
+)
+def test_hyphens_apostrophes_particles_and_accents(
+    text: str, mention: str, head: str, given: str
+) -> None:
+    found_mention = only(text, mention)
+    assert (found_mention.kind, found_mention.head, found_mention.given) == ("name", head, given)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "role", "given", "head"),
+    [
+        (
+            "Chinese prime minister Li Keqiang arrived.",
+            "Chinese prime minister Li Keqiang",
+            "prime minister",
+            "Li",
+            "keqiang",
+        ),
+        (
+            "Labour leader Jo Smith said so.",
+            "Labour leader Jo Smith",
+            "labour leader",
+            "Jo",
+            "smith",
+        ),
+        (
+            "Rural transport minister Joanna Tremayne-Obi said so.",
+            "Rural transport minister Joanna Tremayne-Obi",
+            "transport minister",
+            "Joanna",
+            "tremayne-obi",
+        ),
+        (
+            "It was retired teacher Gus Pelletier.",
+            "retired teacher Gus Pelletier",
+            "teacher",
+            "Gus",
+            "pelletier",
+        ),
+        ("My uncle Walter had it before me.", "My uncle Walter", "uncle", "", "walter"),
+        ("Labour MP Jo Smith said so.", "Labour MP Jo Smith", "mp", "Jo", "smith"),
+    ],
+)
+def test_a_role_before_a_name_is_the_names_role(
+    text: str, mention: str, role: str, given: str, head: str
+) -> None:
+    found_mention = only(text, mention)
+    assert found_mention.kind == "name"
+    assert (found_mention.role, found_mention.given, found_mention.head) == (role, given, head)
+
+
+def test_peers_keep_their_territorial_designation() -> None:
+    text = "Baroness Penhallow of Treen, a former county council leader, said so."
+    peer = only(text, "Baroness Penhallow of Treen")
+    assert (peer.head, peer.given, peer.gender) == ("penhallow", "", "f")
+    assert personal_name(peer) == "Baroness Penhallow of Treen"
+
+
+def test_two_given_names_share_one_surname() -> None:
+    text = "Hillary and Bill Clinton, who live nearby, were there."
+    hillary, bill = find_mentions(text, [])
+    assert (hillary.text, hillary.given, hillary.head, hillary.gender) == (
+        "Hillary",
+        "Hillary",
+        "clinton",
+        "f",
+    )
+    assert (bill.text, bill.given, bill.head) == ("Bill Clinton", "Bill", "clinton")
+    assert personal_name(hillary, text) == "Hillary Clinton"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But the plan failed. In March the road closed. On Monday it reopened.",
+        "Passengers in Greyport waited at Brennan Park near Hadley Cross.",
+        "However, Tuesday came. Yesterday was quiet. According to the timetable, trains ran.",
+        "Amberleigh to Hadley Cross branch line to close for repairs",
+    ],
+)
+def test_function_words_calendar_words_and_places_are_not_names(text: str) -> None:
+    assert [m for m in find_mentions(text, []) if m.kind == "name"] == []
+
+
+def test_a_lone_capitalised_word_needs_evidence() -> None:
+    # "Macron" has none; "Whitfield-Amadi" is a speaker; "Okafor" was named in full before.
+    text = (
+        "In Paris, Macron waited. Whitfield-Amadi said the study was coming. Marguerite Okafor, "
+        "72, farms there. Okafor stayed."
+    )
+    names = [m.text for m in find_mentions(text, []) if m.kind == "name"]
+    assert names == ["Whitfield-Amadi", "Marguerite Okafor", "Okafor"]
+
+
+# --- appositions ---------------------------------------------------------------------------
+
+
+def test_an_apposition_after_a_name_gives_its_role() -> None:
+    text = (
+        "Gareth Penhaligon, the operator\N{RIGHT SINGLE QUOTATION MARK}s chief executive, said so."
+    )
+    name, role = find_mentions(text, [])
+    assert (name.text, name.kind, name.role, name.gender) == (
+        "Gareth Penhaligon",
+        "name",
+        "chief executive",
+        "m",
+    )
+    assert (role.text, role.kind, role.head) == (
+        "the operator\N{RIGHT SINGLE QUOTATION MARK}s chief executive",
+        "role",
+        "chief executive",
+    )
+
+
+def test_an_apposition_keeps_its_complement_and_may_end_the_sentence() -> None:
+    text = (
+        '"I will give up," said Denise Hartigan, a theatre nurse at Hadley Cross General Hospital.'
+    )
+    name, role = find_mentions(text, [(0, 19)])
+    assert (name.text, name.role) == ("Denise Hartigan", "nurse")
+    assert role.text == "a theatre nurse at Hadley Cross General Hospital"
+
+
+def test_an_apposition_before_a_name_gives_its_role() -> None:
+    text = "The couple's attorney, Rafael Ordóñez-Whitlock, said the Army had refused."
+    role, name, army = find_mentions(text, [])
+    assert (role.text, role.kind) == ("The couple's attorney", "role")
+    assert (name.text, name.role, name.kind) == ("Rafael Ordóñez-Whitlock", "attorney", "name")
+    assert (army.text, army.kind) == ("the Army", "organisation")
+
+
+def test_two_roles_in_one_apposition() -> None:
+    text = "Dominic Ashgrove, the company's president and chief executive, said so."
+    name = only(text, "Dominic Ashgrove")
+    assert name.role == "president and chief executive"
+
+
+def test_a_clause_after_a_name_is_not_an_apposition() -> None:
+    text = "Cllr Brenda Oyelowo, who represents Hadley Cross, called it a slap."
+    assert only(text, "Cllr Brenda Oyelowo").role == "councillor"
+
+
+# --- roles, unnamed sources, groups, organisations ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind", "head", "gender"),
+    [
+        ("Later the PM said so.", "the PM", "role", "pm", ""),
+        ("The prime minister said so.", "The prime minister", "role", "prime minister", ""),
+        ("The chief executive added that.", "The chief executive", "role", "chief executive", ""),
+        ("Then the minister said so.", "the minister", "role", "minister", ""),
+        ("Then the general said so.", "the general", "role", "general", ""),
+        ("The president said so.", "The president", "role", "president", ""),
+        ("The spokeswoman said so.", "The spokeswoman", "anonymous", "spokeswoman", "f"),
+        (
+            "A spokeswoman for SkyLink said so.",
+            "A spokeswoman for SkyLink",
+            "anonymous",
+            "spokeswoman",
+            "f",
+        ),
+        (
+            "A spokesman for the Department for Regional Transport said so.",
+            "A spokesman for the Department for Regional Transport",
+            "anonymous",
+            "spokesman",
+            "m",
+        ),
+        ("A council source said so.", "A council source", "anonymous", "source", ""),
+        (
+            "One diplomat, who asked not to be named, said so.",
+            "One diplomat",
+            "anonymous",
+            "diplomat",
+            "",
+        ),
+        (
+            "A Department for Rural Affairs spokesman said so.",
+            "A Department for Rural Affairs spokesman",
+            "anonymous",
+            "spokesman",
+            "m",
+        ),
+    ],
+)
+def test_roles_and_unnamed_sources(
+    text: str, mention: str, kind: str, head: str, gender: str
+) -> None:
+    found_mention = only(text, mention)
+    assert (found_mention.kind, found_mention.head, found_mention.gender) == (kind, head, gender)
+    assert found_mention.number == "sg"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "head"),
+    [
+        ("Officials said so.", "Officials", "officials"),
+        ("Later residents said so.", "residents", "residents"),
+        ("UK Government sources said so.", "UK Government sources", "sources"),
+        ("But critics said so.", "critics", "critics"),
+        ("Then Democrats said so.", "Democrats", "democrats"),
+        ("Analysts at Kellerman Straub said so.", "Analysts at Kellerman Straub", "analysts"),
+        (
+            "Passengers at Amberleigh station on Tuesday said so.",
+            "Passengers at Amberleigh station",
+            "passengers",
+        ),
+        ("Two senior ministers said so.", "Two senior ministers", "ministers"),
+    ],
+)
+def test_groups_are_plural(text: str, mention: str, head: str) -> None:
+    found_mention = only(text, mention)
+    assert (found_mention.kind, found_mention.head, found_mention.number) == ("group", head, "pl")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "head"),
+    [
+        ("Westmere Police said so.", "Westmere Police", "westmere police"),
+        (
+            "Then Ostley District Council voted.",
+            "Ostley District Council",
+            "ostley district council",
+        ),
+        ("Pellow Vale Railways confirmed it.", "Pellow Vale Railways", "pellow vale railways"),
+        (
+            "He wrote to the Department for Regional Transport today.",
+            "the Department for Regional Transport",
+            "department for regional transport",
+        ),
+        (
+            "She works at the University of Port Alder.",
+            "the University of Port Alder",
+            "university of port alder",
+        ),
+        ("The council said so.", "The council", "council"),
+        ("Then the museum said so.", "the museum", "museum"),
+        ("Then the company said so.", "the company", "company"),
+        ("Then the BBC said so.", "the BBC", "bbc"),
+    ],
+)
+def test_organisations(text: str, mention: str, head: str) -> None:
+    found_mention = only(text, mention)
+    assert (found_mention.kind, found_mention.head, found_mention.gender) == (
+        "organisation",
+        head,
+        "n",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They had no running water for days.",
+        "The decision angered residents.",  # a verb is not a modifier: only "residents"
+        "Ms Okafor said it several times.",
+        "The ship, the Marguerite Anne, sank.",
+    ],
+)
+def test_common_nouns_are_not_bodies(text: str) -> None:
+    kinds = {m.text: m.kind for m in find_mentions(text, [])}
+    assert "organisation" not in kinds.values()
+    assert not any(len(mention.split()) > 1 and kind == "group" for mention, kind in kinds.items())
+
+
+def test_person_name_or_organisation_by_the_words_in_it() -> None:
+    assert found("Pellow Vale Railways and Mr Rail Vale both said so.") == [
+        ("Pellow Vale Railways", "organisation"),
+        ("Mr Rail Vale", "name"),
+    ]
+
+
+def test_predicates_and_possessions_are_not_speakers() -> None:
+    text = "Wielgosz, who works as a plumber, said the Ramblers, whose members walk, agreed."
+    assert found(text) == [("Wielgosz", "name"), ("the Ramblers", "group")]
+
+
+# --- pronouns ------------------------------------------------------------------------------
+
+
+def test_pronouns_with_gender_and_number() -> None:
+    text = "He said she told them that we and I saw it, and they thanked him and her."
+    pronouns = [(m.text, m.gender, m.number) for m in find_mentions(text, [])]
+    assert pronouns == [
+        ("He", "m", "sg"),
+        ("she", "f", "sg"),
+        ("we", "", "pl"),
+        ("I", "", "sg"),
+        ("it", "n", "sg"),
+        ("they", "", "pl"),
+        ("him", "m", "sg"),
+        ("her", "f", "sg"),
+    ]
+
+
+def test_a_possessive_her_is_a_determiner() -> None:
+    assert found("Her husband was blunter.") == [("Her husband", "role")]
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def test_role_key_merges_synonyms_and_abbreviations() -> None:
+    assert role_key("PM") == role_key("Prime Minister") == "prime minister"
+    assert role_key("CEO") == role_key("chief executive") == "chief executive"
+    assert role_key("Gen.") == "general"
+    assert role_key("congresswoman") == role_key("Rep.") == "representative"
+    assert role_key("spokesman") == role_key("spokeswoman") == "spokesperson"
+    assert role_key("theatre nurse") == "theatre nurse"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Cllr Brenda Oyelowo objected.", "Cllr Brenda Oyelowo", "Brenda Oyelowo"),
+        ("Mr. Adebayo-Marsh said so.", "Mr. Adebayo-Marsh", "Adebayo-Marsh"),
+        (
+            "Chinese prime minister Li Keqiang spoke.",
+            "Chinese prime minister Li Keqiang",
+            "Li Keqiang",
+        ),
+        ("Judge Lucía de la Fuente ruled.", "Judge Lucía de la Fuente", "Lucía de la Fuente"),
+    ],
+)
+def test_personal_name_drops_titles_and_roles(text: str, mention: str, name: str) -> None:
+    assert personal_name(only(text, mention), text) == name
+
+
+def test_personal_name_of_a_mention_that_is_not_a_name() -> None:
+    assert personal_name(only("The minister said so.", "The minister")) == ""
+
+
+def test_contracted_pronouns_keep_only_the_pronoun() -> None:
+    text = "He's here. I'm sure they're right, and it's over."
+    assert [(m.text, m.head) for m in find_mentions(text, [])] == [
+        ("He", "he"),
+        ("I", "i"),
+        ("they", "they"),
+        ("it", "it"),
+    ]
+
+
+def test_a_possessor_is_a_mention_without_its_ending() -> None:
+    text = "Asked about the baroness's remarks, Cameron's aide said the company's plan was fine."
+    assert found(text) == [
+        ("the baroness", "role"),
+        ("Cameron's aide", "anonymous"),
+        ("the company", "organisation"),
+    ]
