@@ -43,6 +43,7 @@ from .mentions import Mention, find_mentions
 from .model import Attribution, Cue, Quote, Span, Speaker
 from .patterns import (
     CREDIT_LEAD,
+    CREDITED_NAME,
     INTRODUCTORY,
     RELATIVE_CLAUSE,
     SOURCE_PHRASE,
@@ -68,6 +69,12 @@ RULE_PRECISION = {
 _PRONOUN_FACTOR = 0.92
 
 
+# Words that may stand between a subject and its verb of saying: a relative pronoun after a
+# comma ("the president, who said"), an auxiliary or a short adverb ("she has also said").
+_BETWEEN_SUBJECT_AND_VERB = frozenset(
+    "who which that has have had also later then would will again once previously recently "
+    "repeatedly further quickly publicly privately".split()
+)
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 # Pronouns that cannot be the subject of a verb of saying.
 _NOT_SUBJECTS = frozenset({"him", "her", "them", "me", "us", "his", "its", "their", "hers"})
@@ -402,7 +409,14 @@ def _credit_line(context: _Context, index: int, found: list[_Found | None]) -> _
     if after and context.mentions[after[0]].start == lead.end():
         if context.mentions[after[0]].kind == "name":
             return _Found(after[0], None)
-    return None
+    # A name the mention finder does not know: capitalised words up to a comma or line end.
+    if lead.group().strip() == ":":
+        return None  # a headline's colon is followed by prose as often as by a name
+    credit = CREDITED_NAME.match(text, lead.end(), limit)
+    if credit is None:
+        return None
+    name = credit.group()
+    return _Found(-1, None, _phrase(credit.start(), credit.end(), name), "person")
 
 
 _RULES: tuple[Rule, ...] = (
@@ -541,8 +555,7 @@ def _subject(context: _Context, candidates: list[int], cue_start: int) -> int:
         if not any(s <= context.mentions[i].start < e for s, e in hidden)
     ] or candidates
     nearest = visible[-1]
-    gap = text[context.mentions[nearest].end : cue_start]
-    chosen = nearest if len(gap.strip(" ,")) <= 1 and len(gap) <= 3 else visible[0]
+    chosen = nearest if _governs(text[context.mentions[nearest].end : cue_start]) else visible[0]
     mention = context.mentions[chosen]
     position = visible.index(chosen)
     if mention.kind in ("role", "anonymous") and position >= 1:
@@ -551,6 +564,18 @@ def _subject(context: _Context, candidates: list[int], cue_start: int) -> int:
         if previous.kind == "name" and between.strip() in (",", ""):
             return visible[position - 1]
     return chosen
+
+
+def _governs(gap: str) -> bool:
+    """Whether a mention followed by ``gap`` is the subject of the cue right after the gap:
+    nothing between (``she said``), a relative pronoun (``the president, who said``), or
+    auxiliaries and short adverbs (``Ms Obi has also said``)."""
+    words = gap.strip(" ,").split()
+    if any(mark in gap for mark in ".;:!?\"\u201c\u201d"):
+        return False
+    return all(word.lower() in _BETWEEN_SUBJECT_AND_VERB for word in words) and (
+        "," not in gap or bool(words)
+    )
 
 
 def _clause_end(context: _Context, start: int, limit: int) -> int:

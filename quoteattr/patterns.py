@@ -130,3 +130,9 @@ INTRODUCTORY = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+# A credited name after a pull quote's dash: two to four capitalised words, then a comma, a full
+# stop or the end of the line ("— Jacklyn Ashley, student").
+CREDITED_NAME = regex.compile(
+    r"\p{Lu}[\p{L}'\N{RIGHT SINGLE QUOTATION MARK}.-]*+(?:[^\S\n]\p{Lu}[\p{L}'\N{RIGHT SINGLE QUOTATION MARK}.-]*+){1,3}+(?=[,.]?[^\S\n]*+(?:\n|\Z|,))"
+)
