@@ -69,10 +69,11 @@ RULE_PRECISION = {
 _PRONOUN_FACTOR = 0.92
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Words that may stand between a subject and its verb of saying: a relative pronoun after a
 # comma ("the president, who said"), an auxiliary or a short adverb ("she has also said").
 _BETWEEN_SUBJECT_AND_VERB = frozenset(
-    "who which that has have had also later then would will again once previously recently "
+    "has have had also later then would will again once previously recently "
     "repeatedly further quickly publicly privately".split()
 )
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
@@ -262,27 +263,61 @@ def _cue_after(context: _Context, index: int, found: list[_Found | None]) -> _Fo
     before = _mentions_between(context, start, cue.start)
     if before:
         return _Found(_subject(context, before, cue.start), cue)
+    if not text[start : cue.start].strip(" ,\N{EM DASH}"):
+        # `X, who ran on a promise to "…", said`: the quote sits inside the subject's clause.
+        sentence_start = _sentence_start(
+            context, context.paras[context.para_of[index]].start, context.outer[index][0]
+        )
+        leading = _mentions_between(context, sentence_start, context.outer[index][0])
+        if leading and context.mentions[leading[0]].start - sentence_start <= 4:
+            return _Found(leading[0], cue)
     clause_end = _clause_end(context, cue.end, limit)
     after = _mentions_between(context, cue.end, clause_end)
     if after:
         return _Found(after[0], cue)
     # A source the mention finder does not know: "…," the book said. / "…," said the ruling.
-    noun_phrase = SOURCE_PHRASE.fullmatch(text, start, cue.start) or SOURCE_PHRASE.match(
-        text, cue.end, clause_end
-    )
+    noun_phrase = SOURCE_PHRASE.search(text, start, cue.start)
+    if noun_phrase is not None and noun_phrase.end() != cue.start:
+        noun_phrase = None
+    if noun_phrase is None:
+        noun_phrase = SOURCE_PHRASE.match(text, cue.end, clause_end)
+        if noun_phrase is not None and text[noun_phrase.end() : clause_end].strip(" .,;:!?"):
+            noun_phrase = None  # "said the vote was …": a clause, not a source
     if noun_phrase is None:
         return None
     words = noun_phrase.group("phrase")
     begin = noun_phrase.start("phrase")
-    previous = found[index - 1] if index > 0 else None
-    if (
-        words.split()[-1].lower() in lexicon.speech_nouns()
-        and previous is not None
-        and context.para_of[index] - context.para_of[index - 1] <= 1
-    ):
-        # "the statement said" after a quote from the council: the council's statement.
-        return _Found(previous.mention, cue, previous.phrase, previous.phrase_type)
+    if words.split()[-1].lower() in lexicon.speech_nouns():
+        # "the statement added": whoever made the statement, if the article said so.
+        author = _author_of(context, index, words.split()[-1].lower(), found)
+        if author is not None:
+            return _Found(author.mention, cue, author.phrase, author.phrase_type)
     return _Found(-1, cue, _phrase(begin, begin + len(words), words), "unknown")
+
+
+def _author_of(
+    context: _Context, index: int, noun: str, found: list[_Found | None]
+) -> _Found | None:
+    """Who made ``the statement`` a quote cites: the subject of the last ``in a statement``
+    cue before it, else the speaker of the quote just before it."""
+    position = context.outer[index][0]
+    for cue in reversed(context.cues):
+        if cue.start >= position or position - cue.start > 2000:
+            continue
+        if cue.kind == "phrase" and noun in cue.text.lower().split():
+            sentence_start = _sentence_start(context, 0, cue.start)
+            owners = _mentions_between(context, sentence_start, cue.start)
+            if not owners:
+                next_break = _clause_end(context, cue.end, position)
+                owners = _mentions_between(context, cue.end, next_break)
+                return _Found(owners[0], cue) if owners else None
+            return _Found(_subject(context, owners, cue.start), cue)
+        if cue.start < position - 2000:
+            break
+    previous = found[index - 1] if index > 0 else None
+    if previous is not None and context.para_of[index] - context.para_of[index - 1] <= 1:
+        return previous
+    return None
 
 
 def _cue_before(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
@@ -304,7 +339,7 @@ def _cue_before(context: _Context, index: int, found: list[_Found | None]) -> _F
         # No verb of saying, but a colon introduces the quote: "Dr Kolk put it simply: '…'".
         if text[floor:end].rstrip().endswith(":"):
             before = _mentions_between(context, sentence_start, end)
-            if before and context.mentions[before[0]].start - sentence_start <= 4:
+            if before and context.mentions[before[0]].start - sentence_start <= 12:
                 return _Found(_subject(context, before, end), None)
         return None
     before = _mentions_between(context, sentence_start, cue.start)
@@ -558,11 +593,15 @@ def _subject(context: _Context, candidates: list[int], cue_start: int) -> int:
     chosen = nearest if _governs(text[context.mentions[nearest].end : cue_start]) else visible[0]
     mention = context.mentions[chosen]
     position = visible.index(chosen)
-    if mention.kind in ("role", "anonymous") and position >= 1:
-        previous = context.mentions[visible[position - 1]]
-        between = text[previous.end : mention.start]
-        if previous.kind == "name" and between.strip() in (",", ""):
-            return visible[position - 1]
+    if mention.kind in ("role", "anonymous", "group"):
+        if position >= 1:
+            previous = context.mentions[visible[position - 1]]
+            if previous.kind == "name" and text[previous.end : mention.start].strip() in (",", ""):
+                return visible[position - 1]  # "Gareth Penhaligon, the chief executive, said"
+        if position + 1 < len(visible):
+            following = context.mentions[visible[position + 1]]
+            if following.kind == "name" and text[mention.end : following.start].strip() == ",":
+                return visible[position + 1]  # "One of its authors, Dr Kolk, put it simply:"
     return chosen
 
 
@@ -570,11 +609,15 @@ def _governs(gap: str) -> bool:
     """Whether a mention followed by ``gap`` is the subject of the cue right after the gap:
     nothing between (``she said``), a relative pronoun (``the president, who said``), or
     auxiliaries and short adverbs (``Ms Obi has also said``)."""
-    words = gap.strip(" ,").split()
+    words = [word.lower() for word in gap.strip(" ,").split()]
     if any(mark in gap for mark in ".;:!?\"\u201c\u201d"):
         return False
-    return all(word.lower() in _BETWEEN_SUBJECT_AND_VERB for word in words) and (
-        "," not in gap or bool(words)
+    if "," in gap:
+        # Only a non-restrictive relative clause: "the president, who said"; not an
+        # apposition ("Ms Obi, the mayor, said": the name governs) nor "players who cried".
+        return bool(words) and words[0] in _RELATIVE_PRONOUNS and gap.lstrip().startswith(",")
+    return all(word in _BETWEEN_SUBJECT_AND_VERB for word in words) and not (
+        set(words) & _RELATIVE_PRONOUNS
     )
 
 
@@ -690,7 +733,7 @@ class _PronounResolver:
         pronoun = self.mentions[mention_index]
         fallback = -1
         for index in range(mention_index - 1, max(-1, mention_index - 40), -1):
-            candidate = self.entity_of[index]
+            candidate = self._named_by_apposition(index)
             if candidate < 0 or not self._compatible(pronoun, self.entities[candidate], candidate):
                 continue
             if self._is_subject(index):
@@ -698,6 +741,18 @@ class _PronounResolver:
             if fallback < 0:
                 fallback = candidate
         return fallback
+
+    def _named_by_apposition(self, index: int) -> int:
+        """The entity of mention ``index``, or of the name set beside it as an apposition:
+        in ``Her neighbour, Gus Pelletier, is…`` the subject is Gus Pelletier."""
+        mention = self.mentions[index]
+        if mention.kind in ("role", "anonymous", "group") and index + 1 < len(self.mentions):
+            following = self.mentions[index + 1]
+            between = self.text[mention.end : following.start]
+            named = self.entity_of[index + 1]
+            if following.kind == "name" and between.strip() == "," and named >= 0:
+                return named
+        return self.entity_of[index]
 
     def _compatible(self, pronoun: Mention, entity: Entity, entity_index: int) -> bool:
         if pronoun.number == "pl":

@@ -50,6 +50,7 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     found: list[CueWord] = []
     skip = 0
     inside = 0
+    previous = ""
     for match in WORD.finditer(text):
         start = match.start()
         if start < skip:
@@ -59,14 +60,23 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
         if inside < len(quoted) and quoted[inside][0] <= start:
             continue
         word = match.group().lower()
+        after_determiner = previous in _DETERMINERS or previous.endswith(_POSSESSIVE)
+        previous = word
         phrase = _longest_phrase(text, start, phrases.get(word, ()))
         if phrase is not None:
             lemma, end, kind = phrase
             found.append(CueWord(start, end, text[start:end], lemma, kind))
             skip = end
-        elif word in verbs:
+        elif word in verbs and not after_determiner:
+            # "the answers", "Trump's claims": a noun that looks like a verb of saying.
             found.append(CueWord(start, match.end(), match.group(), verbs[word], "verb"))
     return tuple(found)
+
+
+_DETERMINERS = frozenset(
+    "a an the his her its their our my your this that these those whose every each no".split()
+)
+_POSSESSIVE = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'", "s\N{RIGHT SINGLE QUOTATION MARK}")
 
 
 @functools.cache

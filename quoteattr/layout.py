@@ -118,5 +118,7 @@ def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[s
     if word is None:
         return False
     token = word.group().lower()
-    # A single capital letter is an initial ("John F. Kennedy"), a lowercase one part of "e.g".
-    return token in abbreviations or (len(token) == 1 and token.isalpha())
+    # A single letter is an initial ("John F. Kennedy"), and so is a run of dotted single
+    # letters ("G.K. Butterfield"); a lowercase one is part of "e.g".
+    parts = token.split(".")
+    return token in abbreviations or all(len(part) == 1 and part.isalpha() for part in parts)

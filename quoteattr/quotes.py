@@ -78,14 +78,24 @@ def build_quotes(
     for pair in pairs:
         if pair.parent >= 0 and pair.closed:
             children.setdefault(pair.parent, []).append(pair)
+    # A transcript continues paragraph after paragraph, but each new speaker label
+    # ("WALLACE: …", "PENCE: …") starts a new quote.
+    new_speaker = {
+        pair.open_start
+        for pair in pairs
+        if pair.continues >= 0 and SPEAKER_LABEL.match(text, _skip_space(text, pair.open_end))
+    }
     quotes: list[Quote] = []
     previous_close = -1
     for pair in pairs:
-        if pair.parent >= 0 or pair.continues >= 0:
+        if pair.parent >= 0 or (pair.continues >= 0 and pair.open_start not in new_speaker):
             continue  # nested, or a later paragraph of a quote already started
         chain = [pair]
         while chain[-1].open_start in continuation:
-            chain.append(continuation[chain[-1].open_start])
+            following = continuation[chain[-1].open_start]
+            if following.open_start in new_speaker:
+                break
+            chain.append(following)
         if len(chain) == 1 and not pair.closed and not _keep_unclosed(text, pair, close_unclosed):
             continue
         if _bracketed(text, pair):
@@ -146,6 +156,12 @@ def _keep_unclosed(text: str, pair: Pair, close_unclosed: bool) -> bool:
     strong = before == "" or before.endswith((":", ","))
     ends_sentence = text[pair.paragraph_end - 1 : pair.paragraph_end] in (".", "!", "?")
     return strong and (pair.final or ends_sentence)
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return position
 
 
 def _bracketed(text: str, pair: Pair) -> bool:
