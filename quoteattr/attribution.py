@@ -333,7 +333,9 @@ def _cue_before(context: _Context, index: int, found: list[_Found | None]) -> _F
         if index > 0 and context.outer[index - 1][1] > previous.start:
             return None
         floor, end = previous.start, previous.end
-    sentence_start = _sentence_start(context, floor, end - 1)
+        sentence_start = _sentence_start(context, floor, end - 1)
+    else:
+        sentence_start = _sentence_start(context, floor, end)
     cue = _last_cue(context, sentence_start, end)
     if cue is None:
         # No verb of saying, but a colon introduces the quote: "Dr Kolk put it simply: '…'".
@@ -590,7 +592,19 @@ def _subject(context: _Context, candidates: list[int], cue_start: int) -> int:
         if not any(s <= context.mentions[i].start < e for s, e in hidden)
     ] or candidates
     nearest = visible[-1]
-    chosen = nearest if _governs(text[context.mentions[nearest].end : cue_start]) else visible[0]
+    gap = text[context.mentions[nearest].end : cue_start]
+    if gap.strip() == "," and len(visible) >= 2:
+        # The end of an apposition chain: "Apple's chief executive, Tim Cook, called". The
+        # chain's name is the subject.
+        chain = [nearest]
+        for earlier in reversed(visible[:-1]):
+            if text[context.mentions[earlier].end : context.mentions[chain[0]].start].strip() != ",":
+                break
+            chain.insert(0, earlier)
+        if len(chain) >= 2:
+            names = [i for i in chain if context.mentions[i].kind == "name"]
+            return names[0] if names else chain[0]
+    chosen = nearest if _governs(gap) else visible[0]
     mention = context.mentions[chosen]
     position = visible.index(chosen)
     if mention.kind in ("role", "anonymous", "group"):
