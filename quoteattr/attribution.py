@@ -177,7 +177,7 @@ def attribute(
         entity_of,
         resolve_pronouns,
         context.sentence_starts,
-        tuple(cue.start for cue in cues),
+        cues,
     )
     attributed = []
     for index, quote in enumerate(quotes):
@@ -684,11 +684,12 @@ class _PronounResolver:
         entity_of: tuple[int, ...],
         enabled: bool,
         sentence_starts: tuple[int, ...],
-        cue_starts: tuple[int, ...],
+        cues: tuple[CueWord, ...],
     ) -> None:
         self.text = text
         self.sentence_starts = sentence_starts
-        self.cue_starts = cue_starts
+        self.cue_starts = tuple(cue.start for cue in cues)
+        self.cue_ends = tuple(cue.end for cue in cues)
         self.mentions = mentions
         self.entities = entities
         self.entity_of = list(entity_of)
@@ -794,9 +795,13 @@ class _PronounResolver:
         if lead.endswith(("\u201d", '"', "\u2019", "'")) or lead == "" or lead.endswith("\n"):
             return True
         following = bisect.bisect_left(self.cue_starts, mention.end)
-        return following < len(self.cue_starts) and not self.text[
+        if following < len(self.cue_starts) and not self.text[
             mention.end : self.cue_starts[following]
-        ].strip()
+        ].strip():
+            return True  # "she said"
+        # Inverted: the mention right after its cue ("…," said Simon Achterberg).
+        preceding = bisect.bisect_left(self.cue_ends, start) - 1
+        return preceding >= 0 and not self.text[self.cue_ends[preceding] : start].strip()
 
     def speakers(self, quotes: tuple[Quote, ...]) -> tuple[Speaker, ...]:
         """The speakers of the quotes, each with every mention that refers to it."""
