@@ -34,9 +34,23 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from . import lexicon
+from .clauses import (
+    Context,
+    Found,
+    clause_end,
+    first_cue,
+    inside,
+    last_cue,
+    mentions_between,
+    paragraph_index,
+    phrase_mention,
+    sentence_break,
+    start_of_sentence,
+    subject_of,
+)
 from .cues import CueWord, find_cues
 from .layout import Paragraph
 from .mentions import Mention, find_mentions
@@ -45,7 +59,6 @@ from .patterns import (
     CREDIT_LEAD,
     CREDITED_NAME,
     INTRODUCTORY,
-    RELATIVE_CLAUSE,
     SOURCE_PHRASE,
     SPEAKER_LABEL,
 )
@@ -69,49 +82,8 @@ RULE_PRECISION = {
 _PRONOUN_FACTOR = 0.92
 
 
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-# Words that may stand between a subject and its verb of saying: a relative pronoun after a
-# comma ("the president, who said"), an auxiliary or a short adverb ("she has also said").
-_BETWEEN_SUBJECT_AND_VERB = frozenset(
-    "has have had also later then would will again once previously recently "
-    "repeatedly further quickly publicly privately".split()
-)
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-# Pronouns that cannot be the subject of a verb of saying.
-_NOT_SUBJECTS = frozenset({"him", "her", "them", "me", "us", "his", "its", "their", "hers"})
-
-
-@frozen
-class _Found:
-    """What a rule found: the mention the attribution rests on, and the cue if any.
-
-    ``mention`` indexes the article's mentions; a rule that finds a speaker the mention finder
-    does not know (a transcript label, ``the book said``) gives ``-1`` and the phrase itself
-    as ``phrase``, typed ``phrase_type``.
-    """
-
-    mention: int
-    cue: CueWord | None
-    phrase: Mention | None = None
-    phrase_type: str = "unknown"
-
-
-@frozen
-class _Context:
-    """Everything the rules read, built once per article."""
-
-    text: str
-    quotes: tuple[Quote, ...]
-    outer: tuple[tuple[int, int], ...]  # each quote's span with its marks
-    paras: tuple[Paragraph, ...]
-    para_of: tuple[int, ...]  # paragraph index of each quote's first part
-    cues: tuple[CueWord, ...]
-    mentions: tuple[Mention, ...]
-    sentence_starts: tuple[int, ...]  # where each sentence of the article starts, sorted
-    mention_starts: tuple[int, ...]  # each mention's start, for bisecting
-
-
-Rule = Callable[[_Context, int, list["_Found | None"]], "_Found | None"]
+Rule = Callable[[Context, int, list["Found | None"]], "Found | None"]
 
 
 def attribute(
@@ -145,20 +117,20 @@ def attribute(
     mentions = find_mentions(text, outer)
     # A word of saying inside a name is part of the name: "Press Secretary Josh Earnest".
     named = [(m.start, m.end) for m in mentions if m.kind in ("name", "organisation")]
-    cues = tuple(cue for cue in find_cues(text, outer) if not _inside(cue.start, named))
+    cues = tuple(cue for cue in find_cues(text, outer) if not inside(cue.start, named))
     entities, entity_of = cluster(text, mentions)
-    context = _Context(
+    context = Context(
         text=text,
         quotes=quotes,
         outer=outer,
         paras=paras,
-        para_of=tuple(_paragraph_index(paras, quote.start) for quote in quotes),
+        para_of=tuple(paragraph_index(paras, quote.start) for quote in quotes),
         cues=cues,
         mentions=mentions,
         sentence_starts=tuple(start for start, _ in sentence_spans),
         mention_starts=tuple(mention.start for mention in mentions),
     )
-    found: list[_Found | None] = []
+    found: list[Found | None] = []
     rules_used: list[str] = []
     for index, quote in enumerate(quotes):
         result, rule_name = None, ""
@@ -224,7 +196,7 @@ def attribute(
 # --- the rules, in order -------------------------------------------------------------------
 
 
-def _transcript_label(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
+def _transcript_label(context: Context, index: int, found: list[Found | None]) -> Found | None:
     quote = context.quotes[index]
     open_end = context.outer[index][0]
     label = SPEAKER_LABEL.match(context.text, open_end + 1, quote.start + 1)
@@ -235,13 +207,14 @@ def _transcript_label(context: _Context, index: int, found: list[_Found | None])
         if mention.start >= open_end:
             break
         if mention.kind == "name" and mention.head and mention.head in name.split():
-            return _Found(position, None)
+            return Found(position, None)
     # Nobody of that name was mentioned: the label itself names the speaker.
     written = label.group().rstrip(": \t")
-    return _Found(-1, None, _phrase(label.start(), label.start() + len(written), written), "person")
+    label_end = label.start() + len(written)
+    return Found(-1, None, phrase_mention(label.start(), label_end, written), "person")
 
 
-def _cue_after(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
+def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found | None:
     text = context.text
     start = context.outer[index][1]
     limit = _region_end(context, index)
@@ -251,37 +224,37 @@ def _cue_after(context: _Context, index: int, found: list[_Found | None]) -> _Fo
     # The cue must follow in the same sentence: `"…," she said` but not `"…." She left.`
     lead = region.lstrip()
     last_char = text[context.quotes[index].end - 1 : context.quotes[index].end]
-    cue = _first_cue(context, start, min(limit, start + _CUE_REACH_AFTER))
+    cue = first_cue(context, start, min(limit, start + _CUE_REACH_AFTER))
     if cue is None:
         return None
     if lead[:1].isupper() and last_char in ".!?":
         # `"…?" Graham asked.` and `"…!" said Ms Obi` but not `"…." The mayor left.`
         if len(text[start : cue.start].split()) > 4:
             return None
-    elif _sentence_break(context, start, cue.start):
+    elif sentence_break(context, start, cue.start):
         return None
-    before = _mentions_between(context, start, cue.start)
+    before = mentions_between(context, start, cue.start)
     if before:
-        return _Found(_subject(context, before, cue.start), cue)
+        return Found(subject_of(context, before, cue.start), cue)
     if not text[start : cue.start].strip(" ,\N{EM DASH}"):
         # `X, who ran on a promise to "…", said`: the quote sits inside the subject's clause.
-        sentence_start = _sentence_start(
+        sentence_start = start_of_sentence(
             context, context.paras[context.para_of[index]].start, context.outer[index][0]
         )
-        leading = _mentions_between(context, sentence_start, context.outer[index][0])
+        leading = mentions_between(context, sentence_start, context.outer[index][0])
         if leading and context.mentions[leading[0]].start - sentence_start <= 4:
-            return _Found(leading[0], cue)
-    clause_end = _clause_end(context, cue.end, limit)
-    after = _mentions_between(context, cue.end, clause_end)
+            return Found(leading[0], cue)
+    clause_stop = clause_end(context, cue.end, limit)
+    after = mentions_between(context, cue.end, clause_stop)
     if after:
-        return _Found(after[0], cue)
+        return Found(after[0], cue)
     # A source the mention finder does not know: "…," the book said. / "…," said the ruling.
     noun_phrase = SOURCE_PHRASE.search(text, start, cue.start)
     if noun_phrase is not None and noun_phrase.end() != cue.start:
         noun_phrase = None
     if noun_phrase is None:
-        noun_phrase = SOURCE_PHRASE.match(text, cue.end, clause_end)
-        if noun_phrase is not None and text[noun_phrase.end() : clause_end].strip(" .,;:!?"):
+        noun_phrase = SOURCE_PHRASE.match(text, cue.end, clause_stop)
+        if noun_phrase is not None and text[noun_phrase.end() : clause_stop].strip(" .,;:!?"):
             noun_phrase = None  # "said the vote was …": a clause, not a source
     if noun_phrase is None:
         return None
@@ -291,13 +264,13 @@ def _cue_after(context: _Context, index: int, found: list[_Found | None]) -> _Fo
         # "the statement added": whoever made the statement, if the article said so.
         author = _author_of(context, index, words.split()[-1].lower(), found)
         if author is not None:
-            return _Found(author.mention, cue, author.phrase, author.phrase_type)
-    return _Found(-1, cue, _phrase(begin, begin + len(words), words), "unknown")
+            return Found(author.mention, cue, author.phrase, author.phrase_type)
+    return Found(-1, cue, phrase_mention(begin, begin + len(words), words), "unknown")
 
 
 def _author_of(
-    context: _Context, index: int, noun: str, found: list[_Found | None]
-) -> _Found | None:
+    context: Context, index: int, noun: str, found: list[Found | None]
+) -> Found | None:
     """Who made ``the statement`` a quote cites: the subject of the last ``in a statement``
     cue before it, else the speaker of the quote just before it."""
     position = context.outer[index][0]
@@ -305,13 +278,13 @@ def _author_of(
         if cue.start >= position or position - cue.start > 2000:
             continue
         if cue.kind == "phrase" and noun in cue.text.lower().split():
-            sentence_start = _sentence_start(context, 0, cue.start)
-            owners = _mentions_between(context, sentence_start, cue.start)
+            sentence_start = start_of_sentence(context, 0, cue.start)
+            owners = mentions_between(context, sentence_start, cue.start)
             if not owners:
-                next_break = _clause_end(context, cue.end, position)
-                owners = _mentions_between(context, cue.end, next_break)
-                return _Found(owners[0], cue) if owners else None
-            return _Found(_subject(context, owners, cue.start), cue)
+                next_break = clause_end(context, cue.end, position)
+                owners = mentions_between(context, cue.end, next_break)
+                return Found(owners[0], cue) if owners else None
+            return Found(subject_of(context, owners, cue.start), cue)
         if cue.start < position - 2000:
             break
     previous = found[index - 1] if index > 0 else None
@@ -320,7 +293,7 @@ def _author_of(
     return None
 
 
-def _cue_before(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
+def _cue_before(context: Context, index: int, found: list[Found | None]) -> Found | None:
     text = context.text
     end = context.outer[index][0]
     floor = max(context.paras[context.para_of[index]].start, end - _CUE_REACH_BEFORE)
@@ -333,34 +306,34 @@ def _cue_before(context: _Context, index: int, found: list[_Found | None]) -> _F
         if index > 0 and context.outer[index - 1][1] > previous.start:
             return None
         floor, end = previous.start, previous.end
-        sentence_start = _sentence_start(context, floor, end - 1)
+        sentence_start = start_of_sentence(context, floor, end - 1)
     else:
-        sentence_start = _sentence_start(context, floor, end)
-    cue = _last_cue(context, sentence_start, end)
+        sentence_start = start_of_sentence(context, floor, end)
+    cue = last_cue(context, sentence_start, end)
     if cue is None:
         # No verb of saying, but a colon introduces the quote: "Dr Kolk put it simply: '…'".
         if text[floor:end].rstrip().endswith(":"):
-            before = _mentions_between(context, sentence_start, end)
+            before = mentions_between(context, sentence_start, end)
             if before and context.mentions[before[0]].start - sentence_start <= 12:
-                return _Found(_subject(context, before, end), None)
+                return Found(subject_of(context, before, end), None)
         return None
-    before = _mentions_between(context, sentence_start, cue.start)
+    before = mentions_between(context, sentence_start, cue.start)
     if before:
-        return _Found(_subject(context, before, cue.start), cue)
-    after = _mentions_between(context, cue.end, end)
+        return Found(subject_of(context, before, cue.start), cue)
+    after = mentions_between(context, cue.end, end)
     if after:
-        return _Found(after[0], cue)
+        return Found(after[0], cue)
     return None
 
 
-def _continuation(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
+def _continuation(context: Context, index: int, found: list[Found | None]) -> Found | None:
     if index == 0 or found[index - 1] is None:
         return None
     previous = found[index - 1]
     this_para = context.para_of[index]
     previous_para = context.para_of[index - 1]
     if this_para == previous_para:
-        return _Found(previous.mention, None) if previous else None
+        return Found(previous.mention, None) if previous else None
     if this_para == previous_para + 1 or _only_furniture_between(context, previous_para, this_para):
         # A quote that opens the paragraph after one that ended with an attributed quote.
         starts_paragraph = context.outer[index][0] == context.paras[this_para].start
@@ -369,13 +342,13 @@ def _continuation(context: _Context, index: int, found: list[_Found | None]) -> 
         ].strip(" .,")
         previous_ends = previous_ends or _ends_with_cue_clause(context, index - 1)
         if starts_paragraph and previous_ends and previous is not None:
-            return _Found(previous.mention, None)
+            return Found(previous.mention, None)
     return None
 
 
 def _preceding_sentence(
-    context: _Context, index: int, found: list[_Found | None]
-) -> _Found | None:
+    context: Context, index: int, found: list[Found | None]
+) -> Found | None:
     text = context.text
     open_start = context.outer[index][0]
     para = context.paras[context.para_of[index]]
@@ -399,8 +372,8 @@ def _preceding_sentence(
         last -= 1
     if last <= scope_start or text[last - 1] not in ".:!?":
         return None
-    sentence_start = _sentence_start(context, scope_start, last - 1)
-    inside = _mentions_between(context, sentence_start, last)
+    sentence_start = start_of_sentence(context, scope_start, last - 1)
+    inside = mentions_between(context, sentence_start, last)
     if not inside:
         return None
     first = context.mentions[inside[0]]
@@ -409,18 +382,18 @@ def _preceding_sentence(
         return None
     if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
         return None
-    return _Found(inside[0], None)
+    return Found(inside[0], None)
 
 
 def _sentence_subject(
-    context: _Context, index: int, found: list[_Found | None]
-) -> _Found | None:
+    context: Context, index: int, found: list[Found | None]
+) -> Found | None:
     """Quoted words in a sentence with no verb of saying belong to its subject:
     ``Reid has gone after Trump as a "human leech"``."""
     end = context.outer[index][0]
     floor = context.paras[context.para_of[index]].start
-    sentence_start = _sentence_start(context, floor, end)
-    inside = _mentions_between(context, sentence_start, end)
+    sentence_start = start_of_sentence(context, floor, end)
+    inside = mentions_between(context, sentence_start, end)
     if not inside:
         return None
     first = context.mentions[inside[0]]
@@ -431,10 +404,10 @@ def _sentence_subject(
         return None
     if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
         return None
-    return _Found(inside[0], None)
+    return Found(inside[0], None)
 
 
-def _credit_line(context: _Context, index: int, found: list[_Found | None]) -> _Found | None:
+def _credit_line(context: Context, index: int, found: list[Found | None]) -> Found | None:
     """A pull quote or headline credited after a dash or colon: ``"…" — Ana Ruiz, mayor``."""
     text = context.text
     start = context.outer[index][1]
@@ -442,10 +415,10 @@ def _credit_line(context: _Context, index: int, found: list[_Found | None]) -> _
     lead = CREDIT_LEAD.match(text, start, limit)
     if lead is None:
         return None
-    after = _mentions_between(context, lead.end(), min(limit, lead.end() + 80))
+    after = mentions_between(context, lead.end(), min(limit, lead.end() + 80))
     if after and context.mentions[after[0]].start == lead.end():
         if context.mentions[after[0]].kind == "name":
-            return _Found(after[0], None)
+            return Found(after[0], None)
     # A name the mention finder does not know: capitalised words up to a comma or line end.
     if lead.group().strip() == ":":
         return None  # a headline's colon is followed by prose as often as by a name
@@ -453,7 +426,7 @@ def _credit_line(context: _Context, index: int, found: list[_Found | None]) -> _
     if credit is None:
         return None
     name = credit.group()
-    return _Found(-1, None, _phrase(credit.start(), credit.end(), name), "person")
+    return Found(-1, None, phrase_mention(credit.start(), credit.end(), name), "person")
 
 
 _RULES: tuple[Rule, ...] = (
@@ -498,176 +471,25 @@ def _outer_span(text: str, quote: Quote, paras: tuple[Paragraph, ...]) -> tuple[
     return start, end
 
 
-def _phrase(start: int, end: int, text: str) -> Mention:
-    """A mention made by an attribution rule for a source the mention finder missed."""
-    return Mention(
-        start=start,
-        end=end,
-        text=text,
-        kind="role",
-        gender="",
-        number="sg",
-        head=text.lower(),
-        role="",
-        given="",
-    )
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``position`` falls inside one of the sorted ``spans``."""
-    index = bisect.bisect_right(spans, (position, len(spans) and spans[-1][1] + 1)) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
-
-
-def _paragraph_index(paras: tuple[Paragraph, ...], position: int) -> int:
-    low, high = 0, len(paras) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if paras[middle].start <= position:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _region_end(context: _Context, index: int) -> int:
+def _region_end(context: Context, index: int) -> int:
     """Where the stretch after a quote ends: the next quote or the paragraph's end."""
     para_end = context.paras[context.para_of[index]].end
-    last_part_para = _paragraph_index(context.paras, context.quotes[index].end)
+    last_part_para = paragraph_index(context.paras, context.quotes[index].end)
     para_end = max(para_end, context.paras[last_part_para].end)
     if index + 1 < len(context.quotes):
         return min(para_end, context.outer[index + 1][0])
     return para_end
 
 
-def _first_cue(context: _Context, start: int, end: int) -> CueWord | None:
-    for cue in context.cues:
-        if cue.start >= end:
-            return None
-        if cue.start >= start:
-            return cue
-    return None
-
-
-def _last_cue(context: _Context, start: int, end: int) -> CueWord | None:
-    best = None
-    for cue in context.cues:
-        if cue.start >= end:
-            break
-        if cue.start >= start:
-            best = cue
-    return best
-
-
-def _mentions_between(context: _Context, start: int, end: int) -> list[int]:
-    """Mentions that can be a speaker inside ``[start, end)``: not object pronouns."""
-    first = bisect.bisect_left(context.mention_starts, start)
-    found = []
-    for index in range(first, len(context.mentions)):
-        mention = context.mentions[index]
-        if mention.start >= end:
-            break
-        if mention.end <= end and mention.text.lower() not in _NOT_SUBJECTS:
-            found.append(index)
-    return found
-
-
-def _subject(context: _Context, candidates: list[int], cue_start: int) -> int:
-    """Of the mentions before a cue, its subject.
-
-    The mention right before the cue (``the mayor called``, ``she said``) if there is one;
-    else the first mention of the clause, skipping relative clauses and brackets
-    (``Cllr Brenda Oyelowo, who represents Hadley Cross on the council, called``). An
-    apposition stands for the name before it (``Gareth Penhaligon, the chief executive, said``).
-    """
-    text = context.text
-    first_start = context.mentions[candidates[0]].start
-    hidden = [
-        (match.start(), match.end())
-        for match in RELATIVE_CLAUSE.finditer(text, first_start, cue_start)
-    ]
-    visible = [
-        i
-        for i in candidates
-        if not any(s <= context.mentions[i].start < e for s, e in hidden)
-    ] or candidates
-    nearest = visible[-1]
-    gap = text[context.mentions[nearest].end : cue_start]
-    if gap.strip() == "," and len(visible) >= 2:
-        # The end of an apposition chain: "Apple's chief executive, Tim Cook, called". The
-        # chain's name is the subject.
-        chain = [nearest]
-        for earlier in reversed(visible[:-1]):
-            if text[context.mentions[earlier].end : context.mentions[chain[0]].start].strip() != ",":
-                break
-            chain.insert(0, earlier)
-        if len(chain) >= 2:
-            names = [i for i in chain if context.mentions[i].kind == "name"]
-            return names[0] if names else chain[0]
-    chosen = nearest if _governs(gap) else visible[0]
-    mention = context.mentions[chosen]
-    position = visible.index(chosen)
-    if mention.kind in ("role", "anonymous", "group"):
-        if position >= 1:
-            previous = context.mentions[visible[position - 1]]
-            if previous.kind == "name" and text[previous.end : mention.start].strip() in (",", ""):
-                return visible[position - 1]  # "Gareth Penhaligon, the chief executive, said"
-        if position + 1 < len(visible):
-            following = context.mentions[visible[position + 1]]
-            if following.kind == "name" and text[mention.end : following.start].strip() == ",":
-                return visible[position + 1]  # "One of its authors, Dr Kolk, put it simply:"
-    return chosen
-
-
-def _governs(gap: str) -> bool:
-    """Whether a mention followed by ``gap`` is the subject of the cue right after the gap:
-    nothing between (``she said``), a relative pronoun (``the president, who said``), or
-    auxiliaries and short adverbs (``Ms Obi has also said``)."""
-    words = [word.lower() for word in gap.strip(" ,").split()]
-    if any(mark in gap for mark in ".;:!?\"\u201c\u201d"):
-        return False
-    if "," in gap:
-        # Only a non-restrictive relative clause: "the president, who said"; not an
-        # apposition ("Ms Obi, the mayor, said": the name governs) nor "players who cried".
-        return bool(words) and words[0] in _RELATIVE_PRONOUNS and gap.lstrip().startswith(",")
-    return all(word in _BETWEEN_SUBJECT_AND_VERB for word in words) and not (
-        set(words) & _RELATIVE_PRONOUNS
-    )
-
-
-def _clause_end(context: _Context, start: int, limit: int) -> int:
-    """Where the clause after a cue ends: the sentence's end, a semicolon or a line break."""
-    end = min(limit, start + 120)
-    index = bisect.bisect_right(context.sentence_starts, start)
-    if index < len(context.sentence_starts):
-        end = min(end, context.sentence_starts[index])
-    for position in range(start, end):
-        if context.text[position] in ";\n":
-            return position
-    return end
-
-
-def _sentence_start(context: _Context, floor: int, end: int) -> int:
-    """Where the sentence holding position ``end`` starts, but not before ``floor``."""
-    index = bisect.bisect_right(context.sentence_starts, end) - 1
-    return max(floor, context.sentence_starts[index]) if index >= 0 else floor
-
-
-def _sentence_break(context: _Context, start: int, end: int) -> bool:
-    """Whether a new sentence starts after ``start`` and at or before ``end``."""
-    index = bisect.bisect_right(context.sentence_starts, start)
-    return index < len(context.sentence_starts) and context.sentence_starts[index] <= end
-
-
-def _only_furniture_between(context: _Context, first: int, last: int) -> bool:
+def _only_furniture_between(context: Context, first: int, last: int) -> bool:
     return all(context.paras[i].furniture for i in range(first + 1, last))
 
 
-def _ends_with_cue_clause(context: _Context, index: int) -> bool:
+def _ends_with_cue_clause(context: Context, index: int) -> bool:
     """Whether the quote's paragraph ends with its cue clause (``"…," she said.``)."""
     para_end = context.paras[context.para_of[index]].end
     tail = context.text[context.outer[index][1] : para_end]
-    return len(tail) < 80 and _first_cue(context, context.outer[index][1], para_end) is not None
+    return len(tail) < 80 and first_cue(context, context.outer[index][1], para_end) is not None
 
 
 # --- pronouns and speakers -----------------------------------------------------------------

@@ -1,0 +1,216 @@
+"""Clauses: the grammar the attribution rules share, read from plain spans.
+
+Given the article's sentences, cues and mentions, these helpers answer the questions every
+rule asks: which mentions lie in a stretch of text, where the sentence holding a position
+starts, which cue comes first or last in a stretch, and which mention is the subject of a cue
+(``Gareth Penhaligon, the chief executive, said`` → Gareth Penhaligon; ``the president, who
+said`` → the president). :mod:`quoteattr.attribution` and :mod:`quoteattr.reported` both use
+them, so quotes in marks and reported speech get their speakers the same way.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from attrs import frozen
+
+from .cues import CueWord
+from .layout import Paragraph
+from .mentions import Mention
+from .model import Quote
+from .patterns import RELATIVE_CLAUSE
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+# Words that may stand between a subject and its verb of saying: an auxiliary or a short
+# adverb ("she has also said").
+BETWEEN_SUBJECT_AND_VERB = frozenset(
+    "has have had also later then would will again once previously recently "
+    "repeatedly further quickly publicly privately".split()
+)
+
+
+# Pronouns that cannot be the subject of a verb of saying.
+NOT_SUBJECTS = frozenset({"him", "her", "them", "me", "us", "his", "its", "their", "hers"})
+
+
+@frozen
+class Found:
+    """What a rule found: the mention the attribution rests on, and the cue if any.
+
+    ``mention`` indexes the article's mentions; a rule that finds a speaker the mention finder
+    does not know (a transcript label, ``the book said``) gives ``-1`` and the phrase itself
+    as ``phrase``, typed ``phrase_type``.
+    """
+
+    mention: int
+    cue: CueWord | None
+    phrase: Mention | None = None
+    phrase_type: str = "unknown"
+
+
+@frozen
+class Context:
+    """Everything the rules read, built once per article."""
+
+    text: str
+    quotes: tuple[Quote, ...]
+    outer: tuple[tuple[int, int], ...]  # each quote's span with its marks
+    paras: tuple[Paragraph, ...]
+    para_of: tuple[int, ...]  # paragraph index of each quote's first part
+    cues: tuple[CueWord, ...]
+    mentions: tuple[Mention, ...]
+    sentence_starts: tuple[int, ...]  # where each sentence of the article starts, sorted
+    mention_starts: tuple[int, ...]  # each mention's start, for bisecting
+
+
+def phrase_mention(start: int, end: int, text: str) -> Mention:
+    """A mention made by an attribution rule for a source the mention finder missed."""
+    return Mention(
+        start=start,
+        end=end,
+        text=text,
+        kind="role",
+        gender="",
+        number="sg",
+        head=text.lower(),
+        role="",
+        given="",
+    )
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``position`` falls inside one of the sorted ``spans``."""
+    index = bisect.bisect_right(spans, (position, len(spans) and spans[-1][1] + 1)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def paragraph_index(paras: tuple[Paragraph, ...], position: int) -> int:
+    low, high = 0, len(paras) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if paras[middle].start <= position:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def first_cue(context: Context, start: int, end: int) -> CueWord | None:
+    for cue in context.cues:
+        if cue.start >= end:
+            return None
+        if cue.start >= start:
+            return cue
+    return None
+
+
+def last_cue(context: Context, start: int, end: int) -> CueWord | None:
+    best = None
+    for cue in context.cues:
+        if cue.start >= end:
+            break
+        if cue.start >= start:
+            best = cue
+    return best
+
+
+def mentions_between(context: Context, start: int, end: int) -> list[int]:
+    """Mentions that can be a speaker inside ``[start, end)``: not object pronouns."""
+    first = bisect.bisect_left(context.mention_starts, start)
+    found = []
+    for index in range(first, len(context.mentions)):
+        mention = context.mentions[index]
+        if mention.start >= end:
+            break
+        if mention.end <= end and mention.text.lower() not in NOT_SUBJECTS:
+            found.append(index)
+    return found
+
+
+def subject_of(context: Context, candidates: list[int], cue_start: int) -> int:
+    """Of the mentions before a cue, its subject.
+
+    The mention right before the cue (``the mayor called``, ``she said``) if there is one;
+    else the first mention of the clause, skipping relative clauses and brackets
+    (``Cllr Brenda Oyelowo, who represents Hadley Cross on the council, called``). An
+    apposition stands for the name before it (``Gareth Penhaligon, the chief executive, said``).
+    """
+    text = context.text
+    first_start = context.mentions[candidates[0]].start
+    hidden = [
+        (match.start(), match.end())
+        for match in RELATIVE_CLAUSE.finditer(text, first_start, cue_start)
+    ]
+    visible = [
+        i
+        for i in candidates
+        if not any(s <= context.mentions[i].start < e for s, e in hidden)
+    ] or candidates
+    nearest = visible[-1]
+    gap = text[context.mentions[nearest].end : cue_start]
+    if gap.strip() == "," and len(visible) >= 2:
+        # The end of an apposition chain: "Apple's chief executive, Tim Cook, called". The
+        # chain's name is the subject.
+        chain = [nearest]
+        for earlier in reversed(visible[:-1]):
+            between = text[context.mentions[earlier].end : context.mentions[chain[0]].start]
+            if between.strip() != ",":
+                break
+            chain.insert(0, earlier)
+        if len(chain) >= 2:
+            names = [i for i in chain if context.mentions[i].kind == "name"]
+            return names[0] if names else chain[0]
+    chosen = nearest if governs(gap) else visible[0]
+    mention = context.mentions[chosen]
+    position = visible.index(chosen)
+    if mention.kind in ("role", "anonymous", "group"):
+        if position >= 1:
+            previous = context.mentions[visible[position - 1]]
+            if previous.kind == "name" and text[previous.end : mention.start].strip() in (",", ""):
+                return visible[position - 1]  # "Gareth Penhaligon, the chief executive, said"
+        if position + 1 < len(visible):
+            following = context.mentions[visible[position + 1]]
+            if following.kind == "name" and text[mention.end : following.start].strip() == ",":
+                return visible[position + 1]  # "One of its authors, Dr Kolk, put it simply:"
+    return chosen
+
+
+def governs(gap: str) -> bool:
+    """Whether a mention followed by ``gap`` is the subject of the cue right after the gap:
+    nothing between (``she said``), a relative pronoun (``the president, who said``), or
+    auxiliaries and short adverbs (``Ms Obi has also said``)."""
+    words = [word.lower() for word in gap.strip(" ,").split()]
+    if any(mark in gap for mark in ".;:!?\"\u201c\u201d"):
+        return False
+    if "," in gap:
+        # Only a non-restrictive relative clause: "the president, who said"; not an
+        # apposition ("Ms Obi, the mayor, said": the name governs) nor "players who cried".
+        return bool(words) and words[0] in RELATIVE_PRONOUNS and gap.lstrip().startswith(",")
+    return all(word in BETWEEN_SUBJECT_AND_VERB for word in words) and not (
+        set(words) & RELATIVE_PRONOUNS
+    )
+
+
+def clause_end(context: Context, start: int, limit: int) -> int:
+    """Where the clause after a cue ends: the sentence's end, a semicolon or a line break."""
+    end = min(limit, start + 120)
+    index = bisect.bisect_right(context.sentence_starts, start)
+    if index < len(context.sentence_starts):
+        end = min(end, context.sentence_starts[index])
+    for position in range(start, end):
+        if context.text[position] in ";\n":
+            return position
+    return end
+
+
+def start_of_sentence(context: Context, floor: int, end: int) -> int:
+    """Where the sentence holding position ``end`` starts, but not before ``floor``."""
+    index = bisect.bisect_right(context.sentence_starts, end) - 1
+    return max(floor, context.sentence_starts[index]) if index >= 0 else floor
+
+
+def sentence_break(context: Context, start: int, end: int) -> bool:
+    """Whether a new sentence starts after ``start`` and at or before ``end``."""
+    index = bisect.bisect_right(context.sentence_starts, start)
+    return index < len(context.sentence_starts) and context.sentence_starts[index] <= end
