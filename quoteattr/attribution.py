@@ -62,6 +62,7 @@ from .patterns import (
     SOURCE_PHRASE,
     SPEAKER_LABEL,
 )
+from .reported import Report, find_reported
 from .speakers import Entity, cluster
 
 # How far from a quote a cue may stand and still govern it (characters).
@@ -78,6 +79,9 @@ RULE_PRECISION = {
     "continuation": 0.85,
     "preceding_sentence": 0.75,
     "sentence_subject": 0.7,
+    "according_to": 0.8,
+    "reported_after": 0.8,
+    "reported_clause": 0.75,
 }
 _PRONOUN_FACTOR = 0.92
 
@@ -93,8 +97,9 @@ def attribute(
     sentence_spans: Sequence[tuple[int, int]],
     *,
     resolve_pronouns: bool = True,
+    reported_speech: bool = True,
 ) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
-    """Give every quote its speaker and cue; return the quotes and the article's speakers.
+    """Give every quote its speaker and cue, find reported speech, and name the speakers.
 
     Args:
         text: The article.
@@ -102,22 +107,27 @@ def attribute(
         paras: The article's paragraphs.
         sentence_spans: Its sentences, from :func:`quoteattr.layout.sentences`.
         resolve_pronouns: Resolve pronoun speakers to an earlier name; else leave them ``None``.
+        reported_speech: Also find reported speech without marks (kinds ``indirect`` and
+            ``mixed``, see :mod:`quoteattr.reported`).
 
     Returns:
-        The quotes (interrupted quotes joined into one, speakers filled in) and the speakers.
+        The quotes in text order (interrupted quotes joined into one, speakers filled in,
+        reported speech added) and the speakers.
 
     >>> from quoteattr import extract
     >>> article = extract('Ms Ada Obi spoke first. "We have listened," she said.')
     >>> [(q.speaker.name, q.speaker.resolved_by) for q in article.quotes]
     [('Ada Obi', 'cue_after+pronoun')]
     """
-    if not quotes:
+    if not quotes and not reported_speech:
         return quotes, ()
     outer = tuple(_outer_span(text, quote, paras) for quote in quotes)
     mentions = find_mentions(text, outer)
     # A word of saying inside a name is part of the name: "Press Secretary Josh Earnest".
     named = [(m.start, m.end) for m in mentions if m.kind in ("name", "organisation")]
     cues = tuple(cue for cue in find_cues(text, outer) if not inside(cue.start, named))
+    if not quotes and not cues:
+        return quotes, ()
     entities, entity_of = cluster(text, mentions)
     context = Context(
         text=text,
@@ -134,7 +144,7 @@ def attribute(
     rules_used: list[str] = []
     for index, quote in enumerate(quotes):
         result, rule_name = None, ""
-        if quote.kind in ("direct", "partial", "mixed", "indirect"):
+        if quote.kind in ("direct", "partial"):
             for rule in _RULES if quote.kind == "direct" else _RULES_IN_REPORTED_SPEECH:
                 result = rule(context, index, found)
                 if result is not None:
@@ -161,36 +171,53 @@ def attribute(
                 else "no cue or speaker within reach"
             )
             attributed.append(evolve(quote, unresolved=reason))
-            continue
-        entity: Entity | None
-        if result.phrase is not None:
-            mention = result.phrase
-            entity, how = resolver.phrase_entity(mention, result.phrase_type), "phrase"
         else:
-            mention = mentions[result.mention]
-            entity, how = resolver.entity(result.mention)
-        cue = Cue(result.cue.text, result.cue.start, result.cue.end) if result.cue else None
-        if entity is None:
-            attributed.append(evolve(quote, cue=cue, unresolved=how))
-            continue
-        rule_name = rules_used[index] + ("+pronoun" if how == "pronoun" else "")
-        precision = RULE_PRECISION[rules_used[index]] * (
-            _PRONOUN_FACTOR if how == "pronoun" else 1.0
-        )
-        speaker = Attribution(
-            id=entity.id,
-            name=entity.name,
-            type=entity.type,
-            text=mention.text,
-            start=mention.start,
-            end=mention.end,
-            resolved_by=rule_name,
-        )
-        attributed.append(
-            evolve(quote, speaker=speaker, cue=cue, confidence=quote.confidence * precision)
-        )
+            attributed.append(_attach(quote, result, rules_used[index], resolver))
     joined = _join_interrupted(text, tuple(attributed), outer)
+    if reported_speech:
+        reports = [
+            _attach(_report_quote(text, report, joined), report.found, report.rule, resolver)
+            for report in find_reported(context, sentence_spans)
+        ]
+        kept = [quote for quote in reports if quote.speaker is not None]
+        joined = tuple(sorted((*joined, *kept), key=lambda quote: (quote.start, quote.end)))
     return joined, resolver.speakers(joined)
+
+
+def _attach(quote: Quote, result: Found, rule: str, resolver: _PronounResolver) -> Quote:
+    """The quote with the speaker and cue a rule found (or why it has none)."""
+    entity: Entity | None
+    if result.phrase is not None:
+        mention = result.phrase
+        entity, how = resolver.phrase_entity(mention, result.phrase_type), "phrase"
+    else:
+        mention = resolver.mentions[result.mention]
+        entity, how = resolver.entity(result.mention)
+    cue = Cue(result.cue.text, result.cue.start, result.cue.end) if result.cue else None
+    if entity is None:
+        return evolve(quote, cue=cue, unresolved=how)
+    precision = RULE_PRECISION[rule] * (_PRONOUN_FACTOR if how == "pronoun" else 1.0)
+    speaker = Attribution(
+        id=entity.id,
+        name=entity.name,
+        type=entity.type,
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        resolved_by=rule + ("+pronoun" if how == "pronoun" else ""),
+    )
+    return evolve(quote, speaker=speaker, cue=cue, confidence=quote.confidence * precision)
+
+
+def _report_quote(text: str, report: Report, quotes: tuple[Quote, ...]) -> Quote:
+    """Reported speech as a quote: ``mixed`` when quoted words stand inside it."""
+    holds_quote = any(report.start <= q.start and q.end <= report.end for q in quotes)
+    return Quote.from_parts(
+        (Span(report.start, report.end, text[report.start : report.end]),),
+        kind="mixed" if holds_quote else "indirect",
+        marks=("", ""),
+        confidence=1.0,
+    )
 
 
 # --- the rules, in order -------------------------------------------------------------------

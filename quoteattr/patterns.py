@@ -136,3 +136,20 @@ INTRODUCTORY = regex.compile(
 CREDITED_NAME = regex.compile(
     r"\p{Lu}[\p{L}'\N{RIGHT SINGLE QUOTATION MARK}.-]*+(?:[^\S\n]\p{Lu}[\p{L}'\N{RIGHT SINGLE QUOTATION MARK}.-]*+){1,3}+(?=[,.]?[^\S\n]*+(?:\n|\Z|,))"
 )
+
+# What may stand between a verb of saying and the clause it reports when there is no "that":
+# a day or time ("said Tuesday", "said on Friday", "said last week", "says now").
+CLAUSE_LEAD = regex.compile(
+    r"""
+    [^\S\n]++
+    (?:on[^\S\n]++)?
+    (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|now
+      |earlier|later|recently|previously|again|also
+      |(?:last|this|next)[^\S\n]++(?:week|month|year|night|morning|evening|weekend))
+    ,?(?=[^\S\n])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# The most words the tail of "CLAUSE, officials said Friday." may have.
+REPORT_TAIL_LIMIT = 10

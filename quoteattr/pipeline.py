@@ -55,7 +55,12 @@ def extract(text: str, config: Config | None = None) -> Article:
     speakers: tuple[Speaker, ...] = ()
     if config.attribute_speakers:
         quotes, speakers = attribute(
-            text, quotes, paras, sentences(text, paras), resolve_pronouns=config.resolve_pronouns
+            text,
+            quotes,
+            paras,
+            sentences(text, paras),
+            resolve_pronouns=config.resolve_pronouns,
+            reported_speech=bool(config.kinds & {"indirect", "mixed"}),
         )
     selected = _select(quotes, config)
     kept = {quote.speaker.id for quote in selected if quote.speaker is not None}

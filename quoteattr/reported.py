@@ -1,0 +1,296 @@
+"""Reported speech: claims made without quotation marks, found sentence by sentence.
+
+A fact-checker checks what people claimed, quoted or not. Three frames cover most reported speech
+in news (Krestel, Bergler and Witte 2008 list the same reporting-verb frames):
+
+``according_to``
+    ``According to X, CLAUSE.`` and ``CLAUSE, according to X.``
+``reported_after``
+    ``CLAUSE, X said.`` / ``CLAUSE, said X.`` / ``CLAUSE, officials said Friday.`` — a short
+    tail after the sentence's last comma holds the cue and its subject.
+``reported_clause``
+    ``X said (that) CLAUSE`` / ``X told reporters CLAUSE`` / ``X claimed / warned / denied …`` —
+    a verb that takes a clause (``data/clause_verbs.txt``) with its subject before it.
+
+The content span is the reported clause only: no cue, no speaker, no complementizer *that*, no
+time phrase between the verb and *that*; it runs to the end of the sentence, not to the next
+comma inside it. Speakers come from the same mentions, subjects and pronoun resolution as quotes
+in marks (:mod:`quoteattr.clauses`).
+
+Precision first: questions (``did she say?``), conditionals (``if he says so``), passives
+(``was told``), infinitives (``told to wait``, ``asked for a refund``) and a verb used as a noun
+(``the said property``) are not reported speech, and a sentence is read at most once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from . import lexicon
+from .clauses import (
+    Context,
+    Found,
+    governs,
+    mentions_between,
+    subject_of,
+)
+from .cues import CueWord
+from .patterns import CLAUSE_LEAD, REPORT_TAIL_LIMIT
+
+# Verbs that take an object before their clause: "told reporters that …", "warned them …".
+_OBJECT_FIRST = frozenset(
+    "tell inform assure remind warn notify advise promise convince persuade brief".split()
+)
+# What may not follow a verb of saying if it reports a clause: "asked to leave", "told to wait",
+# "asked for a refund", "spoke of", "was told by".
+_NOT_A_CLAUSE_START = frozenset("to for about of by on with in at from into".split())
+# Words before the verb that make it a question, a condition or a passive.
+_NOT_A_REPORT_BEFORE = frozenset(
+    "if whether unless did does do was were been being is are am be as when".split()
+)
+# A reported clause has at least this many words: "it would" is not a claim.
+_MIN_WORDS = 3
+
+
+@frozen
+class Report:
+    """Reported speech in a sentence: the content span, the cue, and who said it."""
+
+    start: int
+    end: int
+    cue: CueWord
+    found: Found
+    rule: str
+
+
+def find_reported(
+    context: Context, sentence_spans: Sequence[tuple[int, int]]
+) -> tuple[Report, ...]:
+    """Reported speech in every sentence outside the quotes in marks.
+
+    Args:
+        context: The article's text, quotes, cues and mentions.
+        sentence_spans: Its sentences, ``(start, end)``.
+
+    Returns:
+        At most one report per sentence, in text order.
+    """
+    text = context.text
+    clause_lemmas = lexicon.clause_verbs()
+    reports: list[Report] = []
+    for start, end in sentence_spans:
+        if _inside_quote(context, start, end):
+            continue
+        stop = _content_end(text, start, end)
+        if stop <= start or text[stop : end].strip().endswith("?") or text[start:end].rstrip(
+            "\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK} "
+        ).endswith("?"):
+            continue
+        sentence_cues = [c for c in context.cues if start <= c.start < stop]
+        if not sentence_cues:
+            continue
+        report = (
+            _according_to(context, start, stop, sentence_cues)
+            or _reported_after(context, start, stop, sentence_cues, clause_lemmas)
+            or _reported_clause(context, start, stop, sentence_cues, clause_lemmas)
+        )
+        if report is not None:
+            reports.append(report)
+    return tuple(reports)
+
+
+def _inside_quote(context: Context, start: int, end: int) -> bool:
+    """Whether the sentence is (mostly) a quote in marks, or starts inside one."""
+    covered = 0
+    for quote_start, quote_end in context.outer:
+        if quote_start <= start < quote_end:
+            return True
+        overlap = min(end, quote_end) - max(start, quote_start)
+        if overlap > 0:
+            covered += overlap
+    return covered * 2 > end - start
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    """The sentence's end without its final punctuation and white space."""
+    stop = end
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".!;"):
+        stop -= 1
+    return stop
+
+
+def _according_to(
+    context: Context, start: int, stop: int, cues: list[CueWord]
+) -> Report | None:
+    text = context.text
+    for cue in cues:
+        if cue.lemma != "according to":
+            continue
+        comma = text.find(",", cue.end, stop)
+        if cue.start - start <= 2 and comma > 0:
+            # According to X, CLAUSE.
+            sources = mentions_between(context, cue.end, comma)
+            content = _trim(text, comma + 1, stop)
+            if sources and _long_enough(text, content):
+                return Report(*content, cue, Found(sources[0], cue), "according_to")
+        elif text[cue.start - 2 : cue.start].strip() == ",":
+            # CLAUSE, according to X.
+            sources = mentions_between(context, cue.end, stop)
+            content = _trim(text, start, cue.start - 2)
+            if sources and _long_enough(text, content):
+                return Report(*content, cue, Found(sources[0], cue), "according_to")
+    return None
+
+
+def _reported_after(
+    context: Context,
+    start: int,
+    stop: int,
+    cues: list[CueWord],
+    clause_lemmas: frozenset[str],
+) -> Report | None:
+    """``CLAUSE, X said.``: the sentence's last comma, then a short tail with cue and subject."""
+    text = context.text
+    comma = text.rfind(",", start, stop)
+    if comma <= start:
+        return None
+    tail = text[comma + 1 : stop]
+    if len(tail.split()) > REPORT_TAIL_LIMIT or any(mark in tail for mark in "\"“”'‘"):
+        return None
+    cue = next((c for c in cues if c.start > comma and c.lemma in clause_lemmas), None)
+    if cue is None:
+        return None
+    before = mentions_between(context, comma + 1, cue.start)
+    if before:
+        found = Found(subject_of(context, before, cue.start), cue)
+    else:
+        after = mentions_between(context, cue.end, stop)
+        if not after:
+            return None
+        found = Found(after[0], cue)
+    content = _trim(text, start, comma)
+    if not _long_enough(text, content) or _is_quote(text, *content):
+        return None
+    return Report(*content, cue, found, "reported_after")
+
+
+def _reported_clause(
+    context: Context,
+    start: int,
+    stop: int,
+    cues: list[CueWord],
+    clause_lemmas: frozenset[str],
+) -> Report | None:
+    """``X said (that) CLAUSE``: the first clause verb with a subject before it."""
+    text = context.text
+    for cue in cues:
+        if cue.lemma not in clause_lemmas or cue.kind != "verb":
+            continue
+        lead_words = text[max(start, cue.start - 40) : cue.start].lower().split()
+        if lead_words and lead_words[-1] in _NOT_A_REPORT_BEFORE:
+            continue
+        candidates = mentions_between(context, start, cue.start)
+        if not candidates:
+            continue
+        subject = subject_of(context, candidates, cue.start)
+        mention = context.mentions[subject]
+        gap = text[mention.end : cue.start]
+        if not (governs(gap) or _starts_sentence(text, start, mention.start)):
+            continue
+        content_start = _clause_start(context, cue, stop)
+        if content_start is None:
+            continue
+        content = _trim(text, content_start, _cut_tail(context, content_start, stop))
+        if not _long_enough(text, content) or _is_quote(text, *content):
+            continue
+        return Report(*content, cue, Found(subject, cue), "reported_clause")
+    return None
+
+
+def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
+    """Where the reported clause after ``cue`` starts, or ``None`` if no clause follows."""
+    text = context.text
+    that = _complementizer(text, cue.end, stop)
+    if that is not None:
+        return that  # said (on Tuesday / in a statement / to reporters) that …
+    lead = CLAUSE_LEAD.match(text, cue.end, stop)
+    position = lead.end() if lead is not None else cue.end
+    following = text[position:stop].lstrip()
+    if not following or following[0] in ":\"“‘'(" or following.startswith(", \"") or (
+        following.startswith(",") and following[1:].lstrip()[:1] in "\"“‘'"
+    ):
+        return None  # a quote in marks follows: that is the direct quote's cue
+    first_word = following.split(None, 1)[0].lower().strip(",")
+    if first_word in _NOT_A_CLAUSE_START:
+        return None
+    if cue.lemma in _OBJECT_FIRST:
+        # told reporters …: skip the object, which must be followed by a clause.
+        objects = mentions_between(context, position, min(stop, position + 40))
+        if objects and not text[position : context.mentions[objects[0]].start].strip():
+            return context.mentions[objects[0]].end
+        return None
+    return position
+
+
+def _complementizer(text: str, start: int, stop: int) -> int | None:
+    """Where the clause starts after a *that* within the verb's next eight words, if the words
+    before it hold no punctuation that would end the verb's phrase."""
+    words = 0
+    position = start
+    while position < stop and words <= 8:
+        while position < stop and text[position].isspace():
+            position += 1
+        end = position
+        while end < stop and not text[end].isspace():
+            end += 1
+        word = text[position:end]
+        if not word:
+            return None
+        if word.lower() == "that":
+            return end
+        if any(mark in word for mark in ".;:\"\N{LEFT DOUBLE QUOTATION MARK}"):
+            return None
+        words += 1
+        position = end
+    return None
+
+
+def _cut_tail(context: Context, start: int, stop: int) -> int:
+    """Drop a trailing ``, she said`` / ``, adding …`` from a reported clause."""
+    text = context.text
+    comma = text.rfind(",", start, stop)
+    if comma > start:
+        tail = text[comma + 1 : stop].split()
+        if tail and (tail[0].lower() in ("adding", "saying", "noting") or len(tail) <= 3):
+            tail_cues = [c for c in context.cues if comma < c.start < stop]
+            if tail_cues:
+                return comma
+    return stop
+
+
+def _starts_sentence(text: str, sentence_start: int, position: int) -> bool:
+    return not text[sentence_start:position].strip(" \"'(\N{LEFT DOUBLE QUOTATION MARK}")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] == ","):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _long_enough(text: str, span: tuple[int, int]) -> bool:
+    return len(text[span[0] : span[1]].split()) >= _MIN_WORDS
+
+
+def _is_quote(text: str, start: int, end: int) -> bool:
+    """Whether the span is one quote in marks from end to end (a direct quote, not a report)."""
+    return (
+        start < end
+        and text[start] in "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
+        and text[end - 1]
+        in "\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    )
