@@ -82,6 +82,7 @@ RULE_PRECISION = {
     "according_to": 0.8,
     "reported_after": 0.8,
     "reported_clause": 0.75,
+    "belief_clause": 0.6,
 }
 _PRONOUN_FACTOR = 0.92
 

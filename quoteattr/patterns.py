@@ -153,3 +153,6 @@ CLAUSE_LEAD = regex.compile(
 
 # The most words the tail of "CLAUSE, officials said Friday." may have.
 REPORT_TAIL_LIMIT = 10
+
+# A bracketed aside between a subject and its verb: "Sen. David Perdue (R-Ga.) said".
+BRACKETED = regex.compile(r"\([^()\n]{0,40}+\)")

@@ -34,10 +34,11 @@ from .clauses import (
     Found,
     governs,
     mentions_between,
+    phrase_mention,
     subject_of,
 )
 from .cues import CueWord
-from .patterns import CLAUSE_LEAD, REPORT_TAIL_LIMIT
+from .patterns import BRACKETED, CLAUSE_LEAD, INTRODUCTORY, REPORT_TAIL_LIMIT, WORD
 
 # Verbs that take an object before their clause: "told reporters that …", "warned them …".
 _OBJECT_FIRST = frozenset(
@@ -48,7 +49,29 @@ _OBJECT_FIRST = frozenset(
 _NOT_A_CLAUSE_START = frozenset("to for about of by on with in at from into".split())
 # Words before the verb that make it a question, a condition or a passive.
 _NOT_A_REPORT_BEFORE = frozenset(
-    "if whether unless did does do was were been being is are am be as when".split()
+    "if whether unless did does do was were been being is are am be as when what everything "
+    "whatever".split()
+)
+# Participles that add a second claim to a sentence: "…, adding that CLAUSE".
+_PARTICIPLES = frozenset(
+    "adding saying noting arguing insisting warning claiming explaining stressing".split()
+)
+# Verbs of finding and showing, whose subject is a study, a poll or a report; only with "that".
+_EVIDENCE_VERBS = {
+    form: lemma
+    for lemma, forms in {
+        "show": "show shows showed shown",
+        "find": "find finds found",
+        "indicate": "indicate indicates indicated",
+        "reveal": "reveal reveals revealed",
+        "conclude": "conclude concludes concluded",
+    }.items()
+    for form in forms.split()
+}
+# Words that cannot open a reported clause.
+_NOT_A_CLAUSE_OPENING = frozenset(
+    "and or but nor during on in at for from with by as when while after before because not "
+    "is was are were be been has have had to into than then so if unless until".split()
 )
 # A reported clause has at least this many words: "it would" is not a claim.
 _MIN_WORDS = 3
@@ -96,9 +119,54 @@ def find_reported(
             or _reported_after(context, start, stop, sentence_cues, clause_lemmas)
             or _reported_clause(context, start, stop, sentence_cues, clause_lemmas)
         )
-        if report is not None:
-            reports.append(report)
+        if report is None:
+            report = _belief_clause(context, start, stop)
+        if report is None:
+            continue
+        reports.append(report)
+        # "…, adding that CLAUSE": a second claim by the same speaker in the same sentence.
+        for cue in sentence_cues:
+            if cue.start >= report.end and cue.text.lower() in _PARTICIPLES:
+                if text[report.end : cue.start].strip() != ",":
+                    continue
+                clause = _clause_start(context, cue, stop)
+                if clause is not None:
+                    content = _trim(text, clause, stop)
+                    if _long_enough(text, content) and not _is_quote(text, *content):
+                        reports.append(Report(*content, cue, report.found, report.rule))
+                break
     return tuple(reports)
+
+
+def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
+    """``X believes that CLAUSE`` / ``a poll shows that CLAUSE``: beliefs and findings, only
+    with an explicit *that*, whose subject is a mention or a short noun phrase."""
+    text = context.text
+    beliefs = lexicon.belief_verbs()
+    for word in WORD.finditer(text, start, stop):
+        form = word.group().lower()
+        lemma = beliefs.get(form) or _EVIDENCE_VERBS.get(form)
+        if lemma is None:
+            continue
+        that = _complementizer(text, word.end(), min(stop, word.end() + 30))
+        if that is None:
+            continue
+        content = _trim(text, that, stop)
+        if not _long_enough(text, content) or _is_quote(text, *content):
+            continue
+        cue = CueWord(word.start(), word.end(), word.group(), lemma, "belief")
+        candidates = mentions_between(context, start, word.start())
+        if candidates:
+            subject = subject_of(context, candidates, word.start())
+            if governs(text[context.mentions[candidates[-1]].end : word.start()]):
+                return Report(*content, cue, Found(subject, cue), "belief_clause")
+        lead = _trim(text, start, word.start())
+        lead_words = text[lead[0] : lead[1]].split()
+        if 2 <= len(lead_words) <= 5 and lead_words[0].lower() in ("a", "an", "the", "one"):
+            phrase = phrase_mention(lead[0], lead[1], text[lead[0] : lead[1]])
+            return Report(*content, cue, Found(-1, cue, phrase, "unknown"), "belief_clause")
+        return None
+    return None
 
 
 def _inside_quote(context: Context, start: int, end: int) -> bool:
@@ -195,9 +263,12 @@ def _reported_clause(
         if not candidates:
             continue
         subject = subject_of(context, candidates, cue.start)
-        mention = context.mentions[subject]
-        gap = text[mention.end : cue.start]
-        if not (governs(gap) or _starts_sentence(text, start, mention.start)):
+        nearest_gap = BRACKETED.sub("", text[context.mentions[candidates[-1]].end : cue.start])
+        if not (
+            governs(nearest_gap)
+            or nearest_gap.strip() == ","  # the end of an apposition: "X, the chair, said"
+            or _starts_sentence(text, start, context.mentions[subject].start)
+        ):
             continue
         content_start = _clause_start(context, cue, stop)
         if content_start is None:
@@ -271,7 +342,9 @@ def _cut_tail(context: Context, start: int, stop: int) -> int:
 
 
 def _starts_sentence(text: str, sentence_start: int, position: int) -> bool:
-    return not text[sentence_start:position].strip(" \"'(\N{LEFT DOUBLE QUOTATION MARK}")
+    """Whether ``position`` starts its sentence, perhaps after "But" or a short phrase."""
+    lead = text[sentence_start:position]
+    return not lead.strip(" \"'(\N{LEFT DOUBLE QUOTATION MARK}") or bool(INTRODUCTORY.match(lead))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -283,7 +356,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _long_enough(text: str, span: tuple[int, int]) -> bool:
-    return len(text[span[0] : span[1]].split()) >= _MIN_WORDS
+    """Whether a span can be a reported clause: enough words, and a first word that can start
+    a clause (not "and", "during", "is": those mean the verb was not reporting a clause)."""
+    words = text[span[0] : span[1]].split()
+    return len(words) >= _MIN_WORDS and words[0].lower().strip(",") not in _NOT_A_CLAUSE_OPENING
 
 
 def _is_quote(text: str, start: int, end: int) -> bool:
