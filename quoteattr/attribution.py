@@ -56,8 +56,10 @@ from .layout import Paragraph
 from .mentions import Mention, find_mentions
 from .model import Attribution, Cue, Quote, Span, Speaker
 from .patterns import (
+    APPOSITION_LEAD,
     CREDIT_LEAD,
     CREDITED_NAME,
+    GENDERED_PRONOUN,
     INTRODUCTORY,
     SOURCE_PHRASE,
     SPEAKER_LABEL,
@@ -87,6 +89,8 @@ RULE_PRECISION = {
 _PRONOUN_FACTOR = 0.92
 
 
+_FEMININE = frozenset({"she", "her", "hers", "herself"})
+_CLOSING_MARKS = ('"', "'", ",", "\u201d", "\u2019", "\u00bb")
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 Rule = Callable[[Context, int, list["Found | None"]], "Found | None"]
 
@@ -124,8 +128,9 @@ def attribute(
         return quotes, ()
     outer = tuple(_outer_span(text, quote, paras) for quote in quotes)
     mentions = find_mentions(text, outer)
-    # A word of saying inside a name is part of the name: "Press Secretary Josh Earnest".
-    named = [(m.start, m.end) for m in mentions if m.kind in ("name", "organisation")]
+    # A word of saying inside a name or description is part of it: "Press Secretary Josh
+    # Earnest", "a spokeswoman for Carrick Rail".
+    named = [(m.start, m.end) for m in mentions if m.kind != "pronoun"]
     cues = tuple(cue for cue in find_cues(text, outer) if not inside(cue.start, named))
     if not quotes and not cues:
         return quotes, ()
@@ -181,7 +186,9 @@ def attribute(
             for report in find_reported(context, sentence_spans)
         ]
         kept = [quote for quote in reports if quote.speaker is not None]
-        joined = tuple(sorted((*joined, *kept), key=lambda quote: (quote.start, quote.end)))
+        joined = tuple(
+            sorted((*_inside_reports(joined, kept), *kept), key=lambda q: (q.start, q.end))
+        )
     return joined, resolver.speakers(joined)
 
 
@@ -208,6 +215,26 @@ def _attach(quote: Quote, result: Found, rule: str, resolver: _PronounResolver) 
         resolved_by=rule + ("+pronoun" if how == "pronoun" else ""),
     )
     return evolve(quote, speaker=speaker, cue=cue, confidence=quote.confidence * precision)
+
+
+def _inside_reports(quotes: tuple[Quote, ...], reports: list[Quote]) -> list[Quote]:
+    """Partial quotes inside reported speech take its speaker: in ``sources said that Mr Li
+    showed a "readiness to engage"`` the quoted words are the sources' words."""
+    result = []
+    for quote in quotes:
+        holder = next(
+            (r for r in reports if r.kind == "mixed" and r.start <= quote.start < r.end), None
+        )
+        if (
+            quote.kind == "partial"
+            and holder is not None
+            and holder.speaker is not None
+            and (quote.speaker is None or quote.speaker.id != holder.speaker.id)
+        ):
+            speaker = evolve(holder.speaker, resolved_by="inside_reported_speech")
+            quote = evolve(quote, speaker=speaker, cue=holder.cue, unresolved=None)
+        result.append(quote)
+    return result
 
 
 def _report_quote(text: str, report: Report, quotes: tuple[Quote, ...]) -> Quote:
@@ -256,8 +283,9 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
     if cue is None:
         return None
     if lead[:1].isupper() and last_char in ".!?":
-        # `"…?" Graham asked.` and `"…!" said Ms Obi` but not `"…." The mayor left.`
-        if len(text[start : cue.start].split()) > 4:
+        # `"…?" Graham asked.` and `"…!" said Ms Obi`, but a full stop ends the sentence:
+        # `"…." The PM added that …` starts a new one.
+        if last_char == "." or len(text[start : cue.start].split()) > 4:
             return None
     elif sentence_break(context, start, cue.start):
         return None
@@ -405,8 +433,12 @@ def _preceding_sentence(
     if not inside:
         return None
     first = context.mentions[inside[0]]
-    # Only a subject at the very start of its sentence: "Mr Lloyd was unmoved."
-    if first.start - sentence_start > 4 or first.kind not in ("name", "role", "pronoun"):
+    if first.start - sentence_start > 4 and APPOSITION_LEAD.fullmatch(
+        text, sentence_start, first.start
+    ):
+        pass  # "The new head, Sarah Quinn, is blunter.": the name after the apposition leads
+    elif first.start - sentence_start > 4 or first.kind not in ("name", "role", "pronoun"):
+        # Only a subject at the very start of its sentence: "Mr Lloyd was unmoved."
         return None
     if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
         return None
@@ -545,6 +577,7 @@ class _PronounResolver:
         self.entity_of = list(entity_of)
         self.enabled = enabled
         self.genders = [entity.gender for entity in entities]
+        self._learn_genders()
         self.used: set[int] = set()
         self.phrases: dict[str, Entity] = {}
         self.phrase_mentions: dict[str, list[Span]] = {}
@@ -570,6 +603,27 @@ class _PronounResolver:
         if mention.gender in ("m", "f") and not self.genders[entity_index]:
             self.genders[entity_index] = mention.gender
         return self.entities[entity_index], "pronoun"
+
+    def _learn_genders(self) -> None:
+        """Tie pronouns to names: a person of unknown gender takes the gender of the first
+        gendered pronoun after a mention of them in the same sentence, when no other person
+        comes between (``Sam Reilly lost her job`` → female)."""
+        for index, mention in enumerate(self.mentions):
+            entity = self.entity_of[index]
+            if entity < 0 or self.genders[entity] or mention.kind != "name":
+                continue
+            limit = bisect.bisect_right(self.sentence_starts, mention.end)
+            end = len(self.text)
+            if limit < len(self.sentence_starts):
+                end = self.sentence_starts[limit]
+            following = index + 1
+            if following < len(self.mentions) and self.mentions[following].start < end:
+                end = min(end, self.mentions[following].start)
+                if self.mentions[following].kind == "pronoun":
+                    end = self.mentions[following].end
+            pronoun = GENDERED_PRONOUN.search(self.text, mention.end, end)
+            if pronoun is not None:
+                self.genders[entity] = "f" if pronoun.group().lower() in _FEMININE else "m"
 
     def phrase_entity(self, mention: Mention, speaker_type: str) -> Entity:
         """An entity for a phrase a rule found (``WALLACE``, ``the book``), one per wording."""
@@ -637,10 +691,10 @@ class _PronounResolver:
         mention = self.mentions[mention_index]
         start = mention.start
         position = bisect.bisect_right(self.sentence_starts, start) - 1
-        if position >= 0 and not self.text[self.sentence_starts[position] : start].strip(
-            " \"'(\u201c\u2018"
-        ):
-            return True
+        if position >= 0:
+            lead = self.text[self.sentence_starts[position] : start]
+            if not lead.strip(" \"'(\u201c\u2018") or INTRODUCTORY.match(lead):
+                return True
         lead = self.text[max(0, start - 3) : start].rstrip()
         if lead.endswith(("\u201d", '"', "\u2019", "'")) or lead == "" or lead.endswith("\n"):
             return True
@@ -649,9 +703,13 @@ class _PronounResolver:
             mention.end : self.cue_starts[following]
         ].strip():
             return True  # "she said"
-        # Inverted: the mention right after its cue ("…," said Simon Achterberg).
+        # Inverted, after a quote: the mention right after its cue ("…," said Simon Achterberg).
+        # Not "Mr Hale thanked Mr Brandt": there the mention after the verb is its object.
         preceding = bisect.bisect_left(self.cue_ends, start) - 1
-        return preceding >= 0 and not self.text[self.cue_ends[preceding] : start].strip()
+        if preceding < 0 or self.text[self.cue_ends[preceding] : start].strip():
+            return False
+        before_cue = self.text[max(0, self.cue_starts[preceding] - 4) : self.cue_starts[preceding]]
+        return before_cue.rstrip().endswith(_CLOSING_MARKS)
 
     def speakers(self, quotes: tuple[Quote, ...]) -> tuple[Speaker, ...]:
         """The speakers of the quotes, each with every mention that refers to it."""

@@ -156,3 +156,11 @@ REPORT_TAIL_LIMIT = 10
 
 # A bracketed aside between a subject and its verb: "Sen. David Perdue (R-Ga.) said".
 BRACKETED = regex.compile(r"\([^()\n]{0,40}+\)")
+
+# A gendered pronoun, for tying pronouns to the name before them.
+GENDERED_PRONOUN = regex.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", regex.IGNORECASE)
+
+# The lead of a sentence whose subject is an apposition: "The new head, " / "Her neighbour, ".
+APPOSITION_LEAD = regex.compile(
+    r"(?i:the|a|an|her|his|their|its|our)[^\S\n]++[^,\n]{1,50}+,[^\S\n]++"
+)

@@ -73,6 +73,8 @@ _NOT_A_CLAUSE_OPENING = frozenset(
     "and or but nor during on in at for from with by as when while after before because not "
     "is was are were be been has have had to into than then so if unless until".split()
 )
+# After the cue of "CLAUSE, X said", at most a name and a time: "said Ana Ruiz on Friday".
+_TAIL_AFTER_CUE = 5
 # A reported clause has at least this many words: "it would" is not a claim.
 _MIN_WORDS = 3
 
@@ -201,13 +203,13 @@ def _according_to(
             # According to X, CLAUSE.
             sources = mentions_between(context, cue.end, comma)
             content = _trim(text, comma + 1, stop)
-            if sources and _long_enough(text, content):
+            if sources and _long_enough(text, content) and not _is_quote(text, *content):
                 return Report(*content, cue, Found(sources[0], cue), "according_to")
         elif text[cue.start - 2 : cue.start].strip() == ",":
             # CLAUSE, according to X.
             sources = mentions_between(context, cue.end, stop)
             content = _trim(text, start, cue.start - 2)
-            if sources and _long_enough(text, content):
+            if sources and _long_enough(text, content) and not _is_quote(text, *content):
                 return Report(*content, cue, Found(sources[0], cue), "according_to")
     return None
 
@@ -228,8 +230,8 @@ def _reported_after(
     if len(tail.split()) > REPORT_TAIL_LIMIT or any(mark in tail for mark in "\"“”'‘"):
         return None
     cue = next((c for c in cues if c.start > comma and c.lemma in clause_lemmas), None)
-    if cue is None:
-        return None
+    if cue is None or len(text[cue.end : stop].split()) > _TAIL_AFTER_CUE:
+        return None  # "…, said he was sorry": the cue reports a clause of its own
     before = mentions_between(context, comma + 1, cue.start)
     if before:
         found = Found(subject_of(context, before, cue.start), cue)
