@@ -33,9 +33,14 @@ def _check_invariants(text: str, article: Article) -> None:
     for start, end, piece in _spans(article):
         assert 0 <= start <= end <= len(text)
         assert text[start:end] == piece
-    previous_end = 0
+    starts = [(quote.start, quote.end) for quote in article.quotes]
+    assert starts == sorted(starts), "quotes are in text order"
+    # Quotes in marks never overlap each other, nor do reported clauses; a reported clause
+    # may hold quotes in marks (kind mixed).
+    previous_end = {True: 0, False: 0}
     for quote in article.quotes:
-        assert quote.start >= previous_end, "quotes are sorted and disjoint"
+        reported = quote.kind in ("indirect", "mixed")
+        assert quote.start >= previous_end[reported], "quotes of one track are disjoint"
         assert quote.text == " ".join(p.text for p in quote.parts)
         assert (quote.start, quote.end) == (quote.parts[0].start, quote.parts[-1].end)
         for before, after in zip(quote.parts, quote.parts[1:], strict=False):
@@ -48,7 +53,7 @@ def _check_invariants(text: str, article: Article) -> None:
             assert all(mention[1] <= p.start or mention[0] >= p.end for p in quote.parts), (
                 "the speaker mention lies outside the quoted words"
             )
-        previous_end = quote.end
+        previous_end[reported] = quote.end
     json.loads(article.to_json())
 
 
