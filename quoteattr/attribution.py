@@ -432,6 +432,9 @@ def _preceding_sentence(
     inside = mentions_between(context, sentence_start, last)
     if not inside:
         return None
+    tail = _tail_attribution(context, sentence_start, last - 1, inside)
+    if tail is not None:
+        return tail  # "…, Schiff said." then the quote
     first = context.mentions[inside[0]]
     if first.start - sentence_start > 4 and APPOSITION_LEAD.fullmatch(
         text, sentence_start, first.start
@@ -443,6 +446,24 @@ def _preceding_sentence(
     if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
         return None
     return Found(inside[0], None)
+
+
+def _tail_attribution(
+    context: Context, start: int, end: int, inside: list[int]
+) -> Found | None:
+    """``CLAUSE, Schiff said.``: a sentence closed by a short cue clause names its speaker."""
+    text = context.text
+    comma = text.rfind(",", start, end)
+    if comma < 0 or len(text[comma + 1 : end].split()) > 5:
+        return None
+    cue = first_cue(context, comma, end)
+    if cue is None:
+        return None
+    before = [i for i in inside if comma < context.mentions[i].start < cue.start]
+    after = [i for i in inside if context.mentions[i].start >= cue.end]
+    if before:
+        return Found(before[-1], cue)
+    return Found(after[0], cue) if after else None
 
 
 def _sentence_subject(
