@@ -53,19 +53,24 @@ class Config:
     Attributes:
         kinds: The kinds of quote returned. Default: all of ``direct``, ``partial``, ``mixed``,
             ``indirect``, ``scare`` and ``title``. Pass e.g. ``{"direct", "partial"}`` to keep
-            only quotations in marks.
+            only quotations in marks (reported speech is then not even looked for). The CLI's
+            ``--kinds`` sets it.
         min_confidence: Quotes whose confidence is below this are left out. Default ``0.0``.
         single_marks: Read single marks (``'…'``, ``‘…’``) as quotation marks when they pair
             up, not only as apostrophes. Default ``True``; British news needs it.
         continue_paragraphs: Join a quote left open at a paragraph's end to the next paragraph
             when that paragraph opens with a mark of the same kind. Default ``True``.
-        close_unclosed: A double mark left open at the end of its paragraph (and not continued)
-            still yields a quote ending with that paragraph, at lower confidence. Default
-            ``True``. Unclosed single marks never do: they are too often apostrophes.
+        close_unclosed: A double mark its paragraph never closed (and the next paragraph did
+            not continue) still yields a quote ending with that paragraph, at lower confidence,
+            where a forgotten closing mark is the likely story: the mark opens the paragraph or
+            follows a colon or comma, and the paragraph ends a sentence or is the article's
+            last. Default ``True``. Unclosed single marks never do: they are too often
+            apostrophes.
         skip_furniture: Recognise page furniture ("Share this article", "Advertisement",
             "Read more: …", photo captions) and keep it out of quotes. Default ``True``.
-        attribute_speakers: Find cues and speakers. With ``False`` only detection runs and
-            every quote's ``speaker`` and ``cue`` stay ``None``. Default ``True``.
+        attribute_speakers: Find cues, speakers and reported speech. With ``False`` only
+            detection of quotes in marks runs: every ``speaker`` and ``cue`` stays ``None`` and
+            no ``indirect``/``mixed`` quote is returned. Default ``True``.
         resolve_pronouns: Resolve ``he``/``she``/``they`` to an earlier mention. With
             ``False`` a pronoun speaker is left unresolved (``speaker`` is ``None``). Default
             ``True``.
