@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from . import lexicon
-from .patterns import WORD
+from .patterns import WORD, WORD_BEFORE_CUE
 
 
 @frozen
@@ -50,8 +50,10 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     found: list[CueWord] = []
     skip = 0
     inside = 0
-    previous = ""
     for match in WORD.finditer(text):
+        word = match.group().lower()
+        if word not in verbs and word not in phrases:
+            continue  # most words: nothing more to do
         start = match.start()
         if start < skip:
             continue
@@ -59,15 +61,12 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
             inside += 1
         if inside < len(quoted) and quoted[inside][0] <= start:
             continue
-        word = match.group().lower()
-        after_determiner = previous in _DETERMINERS or previous.endswith(_POSSESSIVE)
-        previous = word
         phrase = _longest_phrase(text, start, phrases.get(word, ()))
         if phrase is not None:
             lemma, end, kind = phrase
             found.append(CueWord(start, end, text[start:end], lemma, kind))
             skip = end
-        elif word in verbs and not after_determiner:
+        elif word in verbs and not _after_determiner(text, start):
             # "the answers", "Trump's claims": a noun that looks like a verb of saying.
             found.append(CueWord(start, match.end(), match.group(), verbs[word], "verb"))
     return tuple(found)
@@ -77,6 +76,15 @@ _DETERMINERS = frozenset(
     "a an the his her its their our my your this that these those whose every each no".split()
 )
 _POSSESSIVE = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'", "s\N{RIGHT SINGLE QUOTATION MARK}")
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a determiner or a possessive."""
+    previous = WORD_BEFORE_CUE.search(text, max(0, start - 24), start)
+    if previous is None:
+        return False
+    word = previous.group(1).lower()
+    return word in _DETERMINERS or word.endswith(_POSSESSIVE)
 
 
 @functools.cache

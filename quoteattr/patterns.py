@@ -164,3 +164,7 @@ GENDERED_PRONOUN = regex.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)
 APPOSITION_LEAD = regex.compile(
     r"(?i:the|a|an|her|his|their|its|our)[^\S\n]++[^,\n]{1,50}+,[^\S\n]++"
 )
+
+# The word before a cue, searched in a short window ending at the cue, to tell "the answers"
+# and "Trump's claims" (nouns) from verbs of saying.
+WORD_BEFORE_CUE = regex.compile(r"(\p{L}[\p{L}'\N{RIGHT SINGLE QUOTATION MARK}]*+)\s++\Z")

@@ -46,6 +46,9 @@ _KIND_CONFIDENCE = {"direct": 1.0, "partial": 0.95, "scare": 0.7, "title": 0.7}
 _MINOR_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or over per the to up via vs with".split()
 )
+# Headlines and crossheads are short: a longer paragraph is prose, whatever its capitals.
+_HEADLINE_LENGTH = 200
+
 # Verbs that name a text: "a petition headed", "a paper titled", "a book called".
 _NAMING_VERBS = frozenset("called entitled headed headlined named read reading titled".split())
 
@@ -268,6 +271,8 @@ def _reports_speech(before_lower: str) -> bool:
 
 def _is_headline(line: str) -> bool:
     """A paragraph in title case without a full stop inside: a headline or a crosshead."""
+    if len(line) > _HEADLINE_LENGTH:
+        return False
     words = [w for w in line.split() if any(c.isalpha() for c in w)]
     if len(words) < 3 or SENTENCE_INSIDE.search(line.rstrip(".!? ")):
         return False

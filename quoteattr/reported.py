@@ -24,6 +24,7 @@ Precision first: questions (``did she say?``), conditionals (``if he says so``),
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -174,7 +175,10 @@ def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
 def _inside_quote(context: Context, start: int, end: int) -> bool:
     """Whether the sentence is (mostly) a quote in marks, or starts inside one."""
     covered = 0
-    for quote_start, quote_end in context.outer:
+    first = max(0, bisect.bisect_right(context.outer, (start, len(context.text))) - 1)
+    for quote_start, quote_end in context.outer[first:]:
+        if quote_start >= end:
+            break
         if quote_start <= start < quote_end:
             return True
         overlap = min(end, quote_end) - max(start, quote_start)
