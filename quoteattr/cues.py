@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+import regex
 from attrs import frozen
 
 from . import lexicon
@@ -61,7 +62,7 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
             inside += 1
         if inside < len(quoted) and quoted[inside][0] <= start:
             continue
-        phrase = _longest_phrase(text, start, phrases.get(word, ()))
+        phrase = _longest_phrase(text, start, phrases.get(word))
         if phrase is not None:
             lemma, end, kind = phrase
             found.append(CueWord(start, end, text[start:end], lemma, kind))
@@ -88,24 +89,30 @@ def _after_determiner(text: str, start: int) -> bool:
 
 
 @functools.cache
-def _phrases_by_first_word() -> dict[str, tuple[tuple[str, str, str], ...]]:
-    """Multi-word cues keyed by their first word: ``(form, lemma, kind)``, longest first."""
-    table: dict[str, list[tuple[str, str, str]]] = {}
+def _phrases_by_first_word() -> dict[str, tuple[regex.Pattern[str], dict[str, tuple[str, str]]]]:
+    """Multi-word cues keyed by their first word: one pattern matching any of them (longest
+    first, white space between words free), and each form's ``(lemma, kind)``."""
+    table: dict[str, dict[str, tuple[str, str]]] = {}
     for form, lemma in lexicon.speech_verb_phrases().items():
-        table.setdefault(form.split()[0], []).append((form, lemma, "verb"))
+        table.setdefault(form.split()[0], {})[form] = (lemma, "verb")
     for phrase in lexicon.cue_phrases():
-        table.setdefault(phrase.split()[0], []).append((phrase, phrase, "phrase"))
-    return {
-        first: tuple(sorted(entries, key=lambda entry: -len(entry[0])))
-        for first, entries in table.items()
-    }
+        table.setdefault(phrase.split()[0], {}).setdefault(phrase, (phrase, "phrase"))
+    compiled = {}
+    for first, forms in table.items():
+        ordered = sorted(forms, key=lambda form: -len(form))
+        alternatives = "|".join(r"\s++".join(map(regex.escape, form.split())) for form in ordered)
+        compiled[first] = (regex.compile(rf"(?:{alternatives})\b", regex.IGNORECASE), forms)
+    return compiled
 
 
 def _longest_phrase(
-    text: str, start: int, candidates: tuple[tuple[str, str, str], ...]
+    text: str, start: int, candidates: tuple[regex.Pattern[str], dict[str, tuple[str, str]]] | None
 ) -> tuple[str, int, str] | None:
-    for form, lemma, kind in candidates:
-        end = start + len(form)
-        if text[start:end].lower() == form and (end == len(text) or not text[end].isalnum()):
-            return lemma, end, kind
-    return None
+    if candidates is None:
+        return None
+    pattern, forms = candidates
+    match = pattern.match(text, start)
+    if match is None:
+        return None
+    lemma, kind = forms[" ".join(match.group().lower().split())]
+    return lemma, match.end(), kind

@@ -67,6 +67,7 @@ def paragraphs(text: str, *, detect_furniture: bool = True) -> tuple[Paragraph, 
 
 # Furniture paragraphs are short; a long paragraph that happens to start with "Photo:" is prose.
 _MAX_FURNITURE_WORDS = 30
+_MAX_FURNITURE_CHARACTERS = 300
 
 
 def is_furniture(paragraph: str) -> bool:
@@ -79,6 +80,8 @@ def is_furniture(paragraph: str) -> bool:
     >>> is_furniture("Read more about it, she said, in the report.")
     False
     """
+    if len(paragraph) > _MAX_FURNITURE_CHARACTERS:
+        return False
     lowered = paragraph.strip().lower().rstrip(".:!|>»›→ ")
     if lowered in lexicon.furniture_exact():
         return True
