@@ -94,6 +94,7 @@ RULE_PRECISION = {
 # How often a reported clause we find is one a reader would mark (the indirect track's
 # precision on the PolNeAR and hand-made dev sets lies between 0.77 and 0.93).
 _REPORT_CONFIDENCE = 0.85
+_OPENERS = "\"'\u201c\u2018\u00ab"
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _CLOSING_MARKS = ('"', "'", ",", "\u201d", "\u2019", "\u00bb")
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
@@ -172,6 +173,7 @@ def attribute(
         context.sentence_starts,
         cues,
     )
+    resolver.interviewee = _interviewee(paras, text, mentions, entities, entity_of)
     attributed = []
     for index, quote in enumerate(quotes):
         result = found[index]
@@ -195,6 +197,48 @@ def attribute(
             sorted((*_inside_reports(joined, kept), *kept), key=lambda q: (q.start, q.end))
         )
     return joined, resolver.speakers(joined)
+
+
+def _interviewee(
+    paras: tuple[Paragraph, ...],
+    text: str,
+    mentions: tuple[Mention, ...],
+    entities: tuple[Entity, ...],
+    entity_of: tuple[int, ...],
+) -> int:
+    """In a question-and-answer interview, the person interviewed: the person named most often
+    among those the headline and opening paragraphs name. ``-1`` for any other article.
+
+    An interview shows itself by its questions: paragraphs opening with ``Q:`` or short
+    paragraphs that are one question, at least three of them.
+    """
+    questions = sum(
+        1
+        for para in paras
+        if text.startswith(("Q:", "Q.", "Q "), para.start)
+        or (
+            para.end - para.start < 120
+            and text[para.end - 1] == "?"
+            and text[para.start] not in _OPENERS
+        )
+    )
+    if questions < 3 or len(paras) < 4:
+        return -1
+    opening_end = paras[min(2, len(paras) - 1)].end
+    counts: dict[int, int] = {}
+    for entity in entity_of:
+        if entity >= 0 and entities[entity].type == "person":
+            counts[entity] = counts.get(entity, 0) + 1
+    named_early = {
+        entity_of[index]
+        for index, mention in enumerate(mentions)
+        if mention.start < opening_end
+        and entity_of[index] >= 0
+        and entities[entity_of[index]].type == "person"
+    }
+    if not named_early:
+        return -1
+    return max(sorted(named_early), key=lambda entity: counts[entity])
 
 
 def _attach(quote: Quote, result: Found, rule: str, resolver: _PronounResolver) -> Quote:
@@ -329,9 +373,7 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
     return Found(-1, cue, phrase_mention(begin, begin + len(words), words), "unknown")
 
 
-def _author_of(
-    context: Context, index: int, noun: str, found: list[Found | None]
-) -> Found | None:
+def _author_of(context: Context, index: int, noun: str, found: list[Found | None]) -> Found | None:
     """Who made ``the statement`` a quote cites: the subject of the last ``in a statement``
     cue before it, else the speaker of the quote just before it."""
     position = context.outer[index][0]
@@ -407,9 +449,7 @@ def _continuation(context: Context, index: int, found: list[Found | None]) -> Fo
     return None
 
 
-def _preceding_sentence(
-    context: Context, index: int, found: list[Found | None]
-) -> Found | None:
+def _preceding_sentence(context: Context, index: int, found: list[Found | None]) -> Found | None:
     text = context.text
     open_start = context.outer[index][0]
     para = context.paras[context.para_of[index]]
@@ -453,9 +493,7 @@ def _preceding_sentence(
     return Found(inside[0], None)
 
 
-def _tail_attribution(
-    context: Context, start: int, end: int, inside: list[int]
-) -> Found | None:
+def _tail_attribution(context: Context, start: int, end: int, inside: list[int]) -> Found | None:
     """``CLAUSE, Schiff said.``: a sentence closed by a short cue clause names its speaker."""
     text = context.text
     comma = text.rfind(",", start, end)
@@ -471,9 +509,7 @@ def _tail_attribution(
     return Found(after[0], cue) if after else None
 
 
-def _sentence_subject(
-    context: Context, index: int, found: list[Found | None]
-) -> Found | None:
+def _sentence_subject(context: Context, index: int, found: list[Found | None]) -> Found | None:
     """Quoted words in a sentence with no verb of saying belong to its subject:
     ``Reid has gone after Trump as a "human leech"``."""
     end = context.outer[index][0]
@@ -606,6 +642,7 @@ class _PronounResolver:
         self._learn_genders()
         self.used: set[int] = set()
         self.phrases: dict[str, Entity] = {}
+        self.interviewee = -1  # in a Q-and-A, "I" outside the quotes is the interviewee
         self.phrase_mentions: dict[str, list[Span]] = {}
 
     def entity(self, mention_index: int) -> tuple[Entity | None, str]:
@@ -620,7 +657,11 @@ class _PronounResolver:
         if not self.enabled:
             return None, "pronoun speaker left unresolved (resolve_pronouns=False)"
         if mention.text.lower() in _FIRST_PERSON:
-            return None, "first-person speaker with no named interviewee"
+            if self.interviewee < 0 or mention.text.lower() not in ("i", "me"):
+                return None, "first-person speaker with no named interviewee"
+            self.entity_of[mention_index] = self.interviewee
+            self.used.add(mention_index)
+            return self.entities[self.interviewee], "pronoun"
         entity_index = self._antecedent(mention_index)
         if entity_index < 0:
             return None, f"no earlier mention that {mention.text!r} can refer to"
@@ -725,9 +766,10 @@ class _PronounResolver:
         if lead.endswith(("\u201d", '"', "\u2019", "'")) or lead == "" or lead.endswith("\n"):
             return True
         following = bisect.bisect_left(self.cue_starts, mention.end)
-        if following < len(self.cue_starts) and not self.text[
-            mention.end : self.cue_starts[following]
-        ].strip():
+        if (
+            following < len(self.cue_starts)
+            and not self.text[mention.end : self.cue_starts[following]].strip()
+        ):
             return True  # "she said"
         # Inverted, after a quote: the mention right after its cue ("…," said Simon Achterberg).
         # Not "Mr Hale thanked Mr Brandt": there the mention after the verb is its object.
@@ -790,9 +832,14 @@ def _interrupts(
 ) -> bool:
     if first.speaker is None or second.speaker is None or first.cue is None:
         return False
-    if first.speaker.id != second.speaker.id or first.kind != "direct" or second.kind not in (
-        "direct",
-        "partial",
+    if (
+        first.speaker.id != second.speaker.id
+        or first.kind != "direct"
+        or second.kind
+        not in (
+            "direct",
+            "partial",
+        )
     ):
         return False
     if not first.text.endswith(",") and not text[first_outer[1] - 2 : first_outer[1]].startswith(
