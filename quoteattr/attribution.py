@@ -539,7 +539,13 @@ def _credit_line(context: Context, index: int, found: list[Found | None]) -> Fou
         return None
     after = mentions_between(context, lead.end(), min(limit, lead.end() + 80))
     if after and context.mentions[after[0]].start == lead.end():
-        if context.mentions[after[0]].kind == "name":
+        credited = context.mentions[after[0]]
+        # After a headline's colon, the name must stand alone ("…": Ana Ruiz on her play),
+        # not start a sentence ("…": Mayor Vows To Save Library).
+        rest = text[credited.end : credited.end + 4]
+        if credited.kind == "name" and (
+            lead.group().strip() != ":" or rest[:1] in ("", ",", "\n") or rest.startswith(" on ")
+        ):
             return Found(after[0], None)
     # A name the mention finder does not know: capitalised words up to a comma or line end.
     if lead.group().strip() == ":":

@@ -360,10 +360,10 @@ def _step(
             return
     if token.opens is None:
         return
-    # A new opening mark of a family already open: the older one closes at its tentative
-    # mark, or it was a stray.
-    for depth in range(len(stack) - 1, -1, -1):
-        if stack[depth].family == token.opens:
+    # A new opening mark of the family open innermost: the older one closes at its tentative
+    # mark, or it was a stray. Under a quote of another family it nests (“… ‘… “…” …’ …”).
+    for depth in range(len(stack) - 1, len(stack) - 2, -1):
+        if depth >= 0 and stack[depth].family == token.opens:
             while len(stack) > depth:
                 inner = stack.pop()
                 if inner.tentative:

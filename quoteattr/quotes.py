@@ -39,7 +39,7 @@ from .patterns import (
 )
 
 # Confidence by how a quote was found; calibrated on the development data (docs/evaluation.md).
-_CONFIDENCE = {"closed": 0.97, "unclosed": 0.6, "tentative": 0.8}
+_CONFIDENCE = {"closed": 0.97, "unclosed": 0.6}
 _KIND_CONFIDENCE = {"direct": 1.0, "partial": 0.95, "scare": 0.7, "title": 0.7}
 
 # Lowercase words allowed inside a title-case title ("Babies Belong in Ferncliffe").

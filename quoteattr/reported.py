@@ -72,7 +72,8 @@ _EVIDENCE_VERBS = {
 # Words that cannot open a reported clause.
 _NOT_A_CLAUSE_OPENING = frozenset(
     "and or but nor during on in at for from with by as when while after before because not "
-    "is was are were be been has have had to into than then so if unless until".split()
+    "is was are were be been has have had to into than then so if unless until nothing "
+    "goodbye hello farewell little much".split()
 )
 # After the cue of "CLAUSE, X said", at most a name and a time: "said Ana Ruiz on Friday".
 _TAIL_AFTER_CUE = 5
@@ -115,13 +116,13 @@ def find_reported(
         ).endswith("?"):
             continue
         sentence_cues = [c for c in context.cues if start <= c.start < stop]
-        if not sentence_cues:
-            continue
-        report = (
-            _according_to(context, start, stop, sentence_cues)
-            or _reported_after(context, start, stop, sentence_cues, clause_lemmas)
-            or _reported_clause(context, start, stop, sentence_cues, clause_lemmas)
-        )
+        report = None
+        if sentence_cues:
+            report = (
+                _according_to(context, start, stop, sentence_cues)
+                or _reported_after(context, start, stop, sentence_cues, clause_lemmas)
+                or _reported_clause(context, start, stop, sentence_cues, clause_lemmas)
+            )
         if report is None:
             report = _belief_clause(context, start, stop)
         if report is None:
