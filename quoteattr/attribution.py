@@ -48,6 +48,7 @@ from .clauses import (
     paragraph_index,
     phrase_mention,
     sentence_break,
+    speaker_of_tail,
     start_of_sentence,
     subject_of,
 )
@@ -477,7 +478,7 @@ def _preceding_sentence(context: Context, index: int, found: list[Found | None])
     inside = mentions_between(context, sentence_start, last)
     if not inside:
         return None
-    tail = _tail_attribution(context, sentence_start, last - 1, inside)
+    tail = _tail_attribution(context, sentence_start, last - 1)
     if tail is not None:
         return tail  # "…, Schiff said." then the quote
     first = context.mentions[inside[0]]
@@ -493,20 +494,14 @@ def _preceding_sentence(context: Context, index: int, found: list[Found | None])
     return Found(inside[0], None)
 
 
-def _tail_attribution(context: Context, start: int, end: int, inside: list[int]) -> Found | None:
+def _tail_attribution(context: Context, start: int, end: int) -> Found | None:
     """``CLAUSE, Schiff said.``: a sentence closed by a short cue clause names its speaker."""
     text = context.text
     comma = text.rfind(",", start, end)
     if comma < 0 or len(text[comma + 1 : end].split()) > 5:
         return None
     cue = first_cue(context, comma, end)
-    if cue is None:
-        return None
-    before = [i for i in inside if comma < context.mentions[i].start < cue.start]
-    after = [i for i in inside if context.mentions[i].start >= cue.end]
-    if before:
-        return Found(before[-1], cue)
-    return Found(after[0], cue) if after else None
+    return speaker_of_tail(context, comma + 1, cue, end) if cue is not None else None
 
 
 def _sentence_subject(context: Context, index: int, found: list[Found | None]) -> Found | None:

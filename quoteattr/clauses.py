@@ -143,9 +143,7 @@ def subject_of(context: Context, candidates: list[int], cue_start: int) -> int:
         for match in RELATIVE_CLAUSE.finditer(text, first_start, cue_start)
     ]
     visible = [
-        i
-        for i in candidates
-        if not any(s <= context.mentions[i].start < e for s, e in hidden)
+        i for i in candidates if not any(s <= context.mentions[i].start < e for s, e in hidden)
     ] or candidates
     nearest = visible[-1]
     gap = text[context.mentions[nearest].end : cue_start]
@@ -181,7 +179,7 @@ def governs(gap: str) -> bool:
     nothing between (``she said``), a relative pronoun (``the president, who said``), or
     auxiliaries and short adverbs (``Ms Obi has also said``)."""
     words = [word.lower() for word in gap.strip(" ,").split()]
-    if any(mark in gap for mark in ".;:!?\"\u201c\u201d"):
+    if any(mark in gap for mark in '.;:!?"\u201c\u201d'):
         return False
     if "," in gap:
         # Only a non-restrictive relative clause: "the president, who said"; not an
@@ -214,3 +212,13 @@ def sentence_break(context: Context, start: int, end: int) -> bool:
     """Whether a new sentence starts after ``start`` and at or before ``end``."""
     index = bisect.bisect_right(context.sentence_starts, start)
     return index < len(context.sentence_starts) and context.sentence_starts[index] <= end
+
+
+def speaker_of_tail(context: Context, start: int, cue: CueWord, stop: int) -> Found | None:
+    """The speaker in a short cue clause ``[start, stop)`` holding ``cue``: the subject before
+    the cue (``, Schiff said``), else the first mention after it (``, said Ana Ruiz``)."""
+    before = mentions_between(context, start, cue.start)
+    if before:
+        return Found(subject_of(context, before, cue.start), cue)
+    after = mentions_between(context, cue.end, stop)
+    return Found(after[0], cue) if after else None

@@ -36,6 +36,7 @@ from .clauses import (
     governs,
     mentions_between,
     phrase_mention,
+    speaker_of_tail,
     subject_of,
 )
 from .cues import CueWord
@@ -111,9 +112,13 @@ def find_reported(
         if _inside_quote(context, start, end):
             continue
         stop = _content_end(text, start, end)
-        if stop <= start or text[stop : end].strip().endswith("?") or text[start:end].rstrip(
-            "\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK} "
-        ).endswith("?"):
+        if (
+            stop <= start
+            or text[stop:end].strip().endswith("?")
+            or text[start:end]
+            .rstrip("\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK} ")
+            .endswith("?")
+        ):
             continue
         sentence_cues = [c for c in context.cues if start <= c.start < stop]
         report = None
@@ -196,9 +201,7 @@ def _content_end(text: str, start: int, end: int) -> int:
     return stop
 
 
-def _according_to(
-    context: Context, start: int, stop: int, cues: list[CueWord]
-) -> Report | None:
+def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) -> Report | None:
     text = context.text
     for cue in cues:
         if cue.lemma != "according to":
@@ -237,14 +240,9 @@ def _reported_after(
     cue = next((c for c in cues if c.start > comma and c.lemma in clause_lemmas), None)
     if cue is None or len(text[cue.end : stop].split()) > _TAIL_AFTER_CUE:
         return None  # "…, said he was sorry": the cue reports a clause of its own
-    before = mentions_between(context, comma + 1, cue.start)
-    if before:
-        found = Found(subject_of(context, before, cue.start), cue)
-    else:
-        after = mentions_between(context, cue.end, stop)
-        if not after:
-            return None
-        found = Found(after[0], cue)
+    found = speaker_of_tail(context, comma + 1, cue, stop)
+    if found is None:
+        return None
     content = _trim(text, start, comma)
     if not _long_enough(text, content) or _is_quote(text, *content):
         return None
@@ -296,8 +294,11 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
     lead = CLAUSE_LEAD.match(text, cue.end, stop)
     position = lead.end() if lead is not None else cue.end
     following = text[position:stop].lstrip()
-    if not following or following[0] in ":\"“‘'(" or following.startswith(", \"") or (
-        following.startswith(",") and following[1:].lstrip()[:1] in "\"“‘'"
+    if (
+        not following
+        or following[0] in ":\"“‘'("
+        or following.startswith(', "')
+        or (following.startswith(",") and following[1:].lstrip()[:1] in "\"“‘'")
     ):
         return None  # a quote in marks follows: that is the direct quote's cue
     first_word = following.split(None, 1)[0].lower().strip(",")
@@ -328,7 +329,7 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
             return None
         if word.lower() == "that":
             return end
-        if any(mark in word for mark in ".;:\"\N{LEFT DOUBLE QUOTATION MARK}"):
+        if any(mark in word for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
             return None
         words += 1
         position = end
@@ -374,6 +375,5 @@ def _is_quote(text: str, start: int, end: int) -> bool:
     return (
         start < end
         and text[start] in "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
-        and text[end - 1]
-        in "\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+        and text[end - 1] in "\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
     )
