@@ -152,6 +152,7 @@ def attribute(
         mentions=mentions,
         sentence_starts=tuple(start for start, _ in sentence_spans),
         mention_starts=tuple(mention.start for mention in mentions),
+        cue_starts=tuple(cue.start for cue in cues),
     )
     found: list[Found | None] = []
     rules_used: list[str] = []
@@ -248,6 +249,8 @@ def _attach(quote: Quote, result: Found, rule: str, resolver: _PronounResolver) 
     if result.phrase is not None:
         mention = result.phrase
         entity, how = resolver.phrase_entity(mention, result.phrase_type), "phrase"
+    elif result.mention < 0:
+        return evolve(quote, unresolved="the rule found no mention to rest on")
     else:
         mention = resolver.mentions[result.mention]
         entity, how = resolver.entity(result.mention)
@@ -437,7 +440,7 @@ def _continuation(context: Context, index: int, found: list[Found | None]) -> Fo
     this_para = context.para_of[index]
     previous_para = context.para_of[index - 1]
     if this_para == previous_para:
-        return Found(previous.mention, None) if previous else None
+        return _carry(previous) if previous else None
     if this_para == previous_para + 1 or _only_furniture_between(context, previous_para, this_para):
         # A quote that opens the paragraph after one that ended with an attributed quote.
         starts_paragraph = context.outer[index][0] == context.paras[this_para].start
@@ -446,8 +449,13 @@ def _continuation(context: Context, index: int, found: list[Found | None]) -> Fo
         ].strip(" .,")
         previous_ends = previous_ends or _ends_with_cue_clause(context, index - 1)
         if starts_paragraph and previous_ends and previous is not None:
-            return Found(previous.mention, None)
+            return _carry(previous)
     return None
+
+
+def _carry(previous: Found) -> Found:
+    """The speaker of the quote before, carried on to this one (without its cue)."""
+    return Found(previous.mention, None, previous.phrase, previous.phrase_type)
 
 
 def _preceding_sentence(context: Context, index: int, found: list[Found | None]) -> Found | None:

@@ -62,6 +62,7 @@ class Context:
     mentions: tuple[Mention, ...]
     sentence_starts: tuple[int, ...]  # where each sentence of the article starts, sorted
     mention_starts: tuple[int, ...]  # each mention's start, for bisecting
+    cue_starts: tuple[int, ...]  # each cue's start, for bisecting
 
 
 def phrase_mention(start: int, end: int, text: str) -> Mention:
@@ -97,22 +98,19 @@ def paragraph_index(paras: tuple[Paragraph, ...], position: int) -> int:
 
 
 def first_cue(context: Context, start: int, end: int) -> CueWord | None:
-    for cue in context.cues:
-        if cue.start >= end:
-            return None
-        if cue.start >= start:
-            return cue
+    """The first cue starting in ``[start, end)``, or ``None``."""
+    index = bisect.bisect_left(context.cue_starts, start)
+    if index < len(context.cues) and context.cues[index].start < end:
+        return context.cues[index]
     return None
 
 
 def last_cue(context: Context, start: int, end: int) -> CueWord | None:
-    best = None
-    for cue in context.cues:
-        if cue.start >= end:
-            break
-        if cue.start >= start:
-            best = cue
-    return best
+    """The last cue starting in ``[start, end)``, or ``None``."""
+    index = bisect.bisect_left(context.cue_starts, end) - 1
+    if index >= 0 and context.cues[index].start >= start:
+        return context.cues[index]
+    return None
 
 
 def mentions_between(context: Context, start: int, end: int) -> list[int]:

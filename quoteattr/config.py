@@ -17,8 +17,13 @@ from .model import QUOTE_KINDS
 
 def _check_kinds(instance: Any, attribute: Any, value: frozenset[str]) -> None:
     if not isinstance(value, frozenset):
-        raise TypeError(f"Config.kinds must be a frozenset of kind names, got {value!r}")
-    unknown = sorted(value - set(QUOTE_KINDS))
+        raise TypeError(
+            f"Config.kinds must be a collection of kind names such as {{'direct', 'partial'}}, "
+            f"got {value!r}"
+        )
+    if not value:
+        raise ValueError(f"Config.kinds is empty; choose from {list(QUOTE_KINDS)}")
+    unknown = sorted(value - set(QUOTE_KINDS), key=repr)
     if unknown:
         raise ValueError(
             f"Config.kinds holds unknown kinds {unknown}; choose from {list(QUOTE_KINDS)}"
@@ -26,8 +31,11 @@ def _check_kinds(instance: Any, attribute: Any, value: frozenset[str]) -> None:
 
 
 def _check_unit(instance: Any, attribute: Any, value: float) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
-        raise ValueError(f"Config.{attribute.name} must be a number from 0 to 1, got {value!r}")
+    message = f"Config.{attribute.name} must be a number from 0 to 1, got {value!r}"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(message)
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(message)
 
 
 def _check_bool(instance: Any, attribute: Any, value: bool) -> None:

@@ -226,4 +226,8 @@ class Article:
         '{"quotes": [], "speakers": []}'
         """
         kwargs.setdefault("ensure_ascii", False)
-        return json.dumps(self.to_dict(), **kwargs)
+        encoded = json.dumps(self.to_dict(), **kwargs)
+        # A lone surrogate (text decoded with "surrogateescape") cannot be written as UTF-8;
+        # inside a JSON string "\udcxx" is the escape for that same code point, so offsets
+        # still slice the text read back.
+        return encoded.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -70,6 +70,7 @@ _EVIDENCE_VERBS = {
     }.items()
     for form in forms.split()
 }
+_OPENING = "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
 # Words that cannot open a reported clause.
 _NOT_A_CLAUSE_OPENING = frozenset(
     "and or but nor during on in at for from with by as when while after before because not "
@@ -130,6 +131,8 @@ def find_reported(
             )
         if report is None:
             report = _belief_clause(context, start, stop)
+        if report is not None:
+            report = _settle(context, report)
         if report is None:
             continue
         reports.append(report)
@@ -142,7 +145,9 @@ def find_reported(
                 if clause is not None:
                     content = _trim(text, clause, stop)
                     if _long_enough(text, content) and not _is_quote(text, *content):
-                        reports.append(Report(*content, cue, report.found, report.rule))
+                        second = _settle(context, Report(*content, cue, report.found, report.rule))
+                        if second is not None:
+                            reports.append(second)
                 break
     return tuple(reports)
 
@@ -176,6 +181,30 @@ def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
             return Report(*content, cue, Found(-1, cue, phrase, "unknown"), "belief_clause")
         return None
     return None
+
+
+def _settle(context: Context, report: Report) -> Report | None:
+    """The report with its clause holding whole quotes in marks, never half of one.
+
+    The sentence splitter can end a sentence inside quoted words (``the plan "was dead. Gone"
+    today``): a quote that starts in the clause and runs past its end extends the clause; a
+    quote that starts before the clause and ends inside it moves the clause's start past it.
+    """
+    start, end = report.start, report.end
+    first = max(0, bisect.bisect_right(context.outer, (start, len(context.text))) - 1)
+    for quote_start, quote_end in context.outer[first:]:
+        if quote_start >= end:
+            break
+        if quote_start < start < quote_end:
+            start = quote_end
+        elif start <= quote_start < end < quote_end:
+            end = quote_end
+    start, end = _trim(context.text, start, end)
+    while start < end and not (context.text[start].isalnum() or context.text[start] in _OPENING):
+        start += 1
+    if not _long_enough(context.text, (start, end)):
+        return None
+    return Report(start, end, report.cue, report.found, report.rule)
 
 
 def _inside_quote(context: Context, start: int, end: int) -> bool:
