@@ -394,8 +394,8 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Mention,
     """
     if not isinstance(text, str):
         raise TypeError(f"find_mentions() takes the article as str, got {type(text).__name__}")
-    tokens = _tokenise(text, spans)
-    first_pass = _Reader(text, tokens, frozenset()).read()
+    reader = _Reader(text, _tokenise(text, spans))
+    first_pass = reader.read(frozenset())
     known: set[str] = set()
     for mention in first_pass:
         if mention.kind == "name":
@@ -403,39 +403,70 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Mention,
             known.add(mention.head.split()[-1])
             if mention.given:
                 known.add(mention.given.split()[0].lower())
-    return tuple(_Reader(text, tokens, frozenset(known)).read())
+    return tuple(reader.read(frozenset(known)))
 
 
 # --- tokens ------------------------------------------------------------------------------------
 
 
-@frozen
 class _Token:
-    """A token outside the quotes. ``base`` drops a possessive ending, ``base_end`` with it."""
+    """A token outside the quotes. ``base`` drops a possessive ending, ``base_end`` with it.
 
-    start: int
-    end: int
-    text: str
-    kind: str  # "word", "initials", "number", "punct" or "break" (a quote or a line break)
-    first: bool  # starts a sentence
-    lower: str
-    base: str
-    base_end: int
-    cap: bool  # starts with a capital (or a name prefix: al-Assad)
-    acronym: bool  # two or more capitals and no lowercase: NHS, FM
+    A plain slotted class rather than an attrs one: an article has thousands of tokens, and
+    building and reading them is most of the chunker's work.
+    """
+
+    __slots__ = (
+        "acronym",
+        "base",
+        "base_end",
+        "cap",
+        "end",
+        "facts",
+        "first",
+        "is_word",
+        "kind",
+        "lower",
+        "possessive",
+        "start",
+        "text",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,  # "word", "initials", "number", "punct" or "break" (a quote or a line break)
+        first: bool,  # starts a sentence
+        lower: str,
+        base: str,
+        base_end: int,
+        cap: bool,  # starts with a capital (or a name prefix: al-Assad)
+        acronym: bool,  # two or more capitals and no lowercase: NHS, FM
+        facts: int = 0,  # what the reader needs to know of a word: see ``_facts``
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.first = first
+        self.lower = lower
+        self.base = base
+        self.base_end = base_end
+        self.cap = cap
+        self.acronym = acronym
+        self.facts = facts
+        self.is_word = kind == "word" or kind == "initials"
+        self.possessive = base_end != end
 
     @classmethod
     def plain(cls, start: int, end: int, text: str, kind: str, first: bool = False) -> _Token:
         """A token that is not a word: a number, a punctuation mark or a break."""
         return cls(start, end, text, kind, first, text, text, end, False, False)
 
-    @property
-    def is_word(self) -> bool:
-        return self.kind in ("word", "initials")
-
-    @property
-    def possessive(self) -> bool:
-        return self.base_end != self.end
+    def __repr__(self) -> str:
+        return f"_Token({self.start}, {self.end}, {self.text!r}, {self.kind!r})"
 
 
 def _tokenise(text: str, spans: Sequence[tuple[int, int]]) -> list[_Token]:
@@ -455,81 +486,341 @@ def _tokenise(text: str, spans: Sequence[tuple[int, int]]) -> list[_Token]:
     return tokens
 
 
+# The first letters of the name prefixes of ``_NAME_PREFIX``: only a word opening with one of
+# them needs the pattern tried.
+_NAME_PREFIX_INITIALS = frozenset("abdeilu")
+
+_SENTENCE_ENDS = frozenset(".!?\N{HORIZONTAL ELLIPSIS}")
+
+# Marks often written straight after a word, before a space: read without the pattern.
+_TRAILING_MARKS = frozenset(",.;:?!)")
+_APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
+
+
+@functools.lru_cache(maxsize=1 << 16)  # bounded: the words come from arbitrary text
+def _shape(word: str) -> tuple[str, bool, bool, int, bool]:
+    """A word's ``(lower, cap, acronym, facts, plain)``: its lowercase, whether it starts with
+    a capital (or a name prefix: al-Assad), whether it has two or more letters, all capitals,
+    its ``_facts`` as a word without a possessive ending, and whether it is plain: neither an
+    abbreviation that may take a stop nor ending in ``s`` (so never a possessive)."""
+    initial = word[:1]
+    lower = word.lower()
+    cap = initial.isupper() or (
+        initial in _NAME_PREFIX_INITIALS and _NAME_PREFIX.match(word) is not None
+    )
+    if initial.isalpha() and not initial.isupper():
+        acronym = False  # a lowercase (or uncased) first letter
+    else:
+        letters = [char for char in word if char.isalpha()]
+        acronym = len(letters) >= 2 and all(char.isupper() for char in letters)
+    plain = lower[-1:] != "s" and lower not in lexicon.abbreviations()
+    return lower, cap, acronym, _facts(word, lower, lower, cap), plain
+
+
+# Bits of ``_Token.facts``: what the reader asks of a word again and again, worked out once.
+_HEAD = 1  # may open a head noun (see ``_Reader._head_at``)
+_PASSES = 2  # a noun phrase's modifiers may run across it on their way to the head
+_RUN = 4  # may open a capitalised run, unless it opens a sentence and is a verb
+_VERB = 8  # a form of a verb of saying or of belief
+_DETERMINER = 16  # a determiner that opens a noun phrase (see ``_Reader._noun_phrase``)
+_STEP = 32  # a pronoun, "the", or a lowercase particle: a step of the reader may start here
+_WORD = 64  # set on every word, so that only a token that is no word has no facts
+_TITLE = 128  # may open a title written before a name (see ``_Reader._title_at``)
+_ORGANISATION = 256  # an organisation word (see ``_Reader._organisation_end``)
+_ORGANISATION_PAIR = 512  # the first word of a two-word organisation word ("football club")
+_PRONOUN = 1024  # a personal pronoun read as a mention, or its contraction ("he's")
+_POSSESSOR_PASSES = 2048  # a word the possessor scan of a noun phrase crosses (or stops at)
+
+
+def _facts(text: str, lower: str, base: str, cap: bool) -> int:
+    """The ``_Token.facts`` of a word token with this text, lowercase, base and capital."""
+    heads = _head_table()
+    roles = lexicon.roles()
+    verbs = _verb_forms()
+    possessive = base != lower
+    facts = _WORD
+    if (
+        base in heads
+        or lower in heads
+        or (not cap and base[-1:] == "s" and (base[:-1] in roles or base[:-2] in roles))
+    ):
+        facts |= _HEAD
+    if possessive or not _blocks_phrase(lower, cap, verbs):
+        facts |= _PASSES
+    if cap and lower not in _FUNCTION_WORDS and base not in _CALENDAR_WORDS and text != "I":
+        facts |= _RUN
+    if lower in verbs:
+        facts |= _VERB
+    elif lower not in _FUNCTION_WORDS:
+        facts |= _POSSESSOR_PASSES
+    if lower in _DETERMINERS and not possessive:
+        facts |= _DETERMINER
+    if _pronoun_word(lower) in _PRONOUNS:
+        facts |= _STEP | _PRONOUN
+    if lower == "the" or (lower in _PARTICLES and not cap):
+        facts |= _STEP
+    if lower in _title_table():
+        facts |= _TITLE
+    bare = base.rstrip(".")
+    if bare in lexicon.organisation_words():
+        facts |= _ORGANISATION
+    if bare in _organisation_pair_starts():
+        facts |= _ORGANISATION_PAIR
+    return facts
+
+
+@functools.cache
+def _organisation_pair_starts() -> frozenset[str]:
+    """The first words of the two-word organisation words."""
+    pairs = (word.split() for word in lexicon.organisation_words())
+    return frozenset(words[0] for words in pairs if len(words) == 2)
+
+
 def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: list[_Token]) -> bool:
     """Tokenise ``text[start:end]`` onto ``tokens``; return whether the next token starts a
-    sentence."""
+    sentence.
+
+    No token holds a space, and ``_TOKEN`` matches nothing at one, so the stretch is read
+    piece by piece between its spaces. A piece of plain ASCII letters, most of them, is one
+    word, taken without the pattern; any other piece is left to ``_tokenise_piece``.
+    """
     abbreviations = lexicon.abbreviations()
-    skip_to = start
-    for match in _TOKEN.finditer(text, start, end):
-        token_start, token_end = match.span()
-        if token_start < skip_to:
-            continue
-        kind = match.lastgroup or "punct"
-        if kind == "newline":
-            tokens.append(_Token.plain(token_start, token_end, "\n", "break"))
-            first = True
-            continue
-        if kind == "number":
-            tokens.append(_Token.plain(token_start, token_end, match.group(), "number", first))
+    append = tokens.append
+    shape = _shape
+    token_class = _Token
+    position = start
+    for piece in text[start:end].split(" "):
+        size = len(piece)
+        if piece.isascii() and piece.isalpha():
+            # A word with no stop, apostrophe or other character after it in its piece:
+            # neither an abbreviation with its stop nor a possessive.
+            token_end = position + size
+            lower, cap, acronym, facts, _ = shape(piece)
+            append(
+                token_class(
+                    position,
+                    token_end,
+                    piece,
+                    "word",
+                    first,
+                    lower,
+                    lower,
+                    token_end,
+                    cap,
+                    acronym,
+                    facts,
+                )
+            )
             first = False
-            continue
-        if kind == "punct":
-            char = match.group()
-            tokens.append(_Token.plain(token_start, token_end, char, "punct"))
-            if char in ".!?\N{HORIZONTAL ELLIPSIS}":
-                first = True
-            continue
-        word = match.group()
-        lower = word.lower()
-        base, base_end = lower, token_end
-        if kind == "word":
-            if token_end < end and text[token_end] == "." and lower in abbreviations:
+        elif (
+            size > 2
+            and (mark := piece[-1]) in _TRAILING_MARKS
+            and (word := piece[:-1]).isascii()
+            and word.isalpha()
+            and not (mark == "." and word.lower() in abbreviations)
+        ):
+            # A word and one mark after it ("said," "night."): two tokens. Two letters at
+            # least, as "A." is a pair of initials; not "Mr.", an abbreviation with its stop.
+            mark_start = position + size - 1
+            lower, cap, acronym, facts, _ = shape(word)
+            append(
+                token_class(
+                    position,
+                    mark_start,
+                    word,
+                    "word",
+                    first,
+                    lower,
+                    lower,
+                    mark_start,
+                    cap,
+                    acronym,
+                    facts,
+                )
+            )
+            append(
+                token_class(
+                    mark_start,
+                    mark_start + 1,
+                    mark,
+                    "punct",
+                    False,
+                    mark,
+                    mark,
+                    mark_start + 1,
+                    False,
+                    False,
+                )
+            )
+            first = mark in _SENTENCE_ENDS
+        elif size:
+            first = _tokenise_piece(text, position, position + size, end, first, tokens)
+        position += size + 1
+    return first
+
+
+def _tokenise_piece(
+    text: str, start: int, stop: int, end: int, first: bool, tokens: list[_Token]
+) -> bool:
+    """Tokenise ``text[start:stop]``, a piece of the stretch that ends at ``end``, with the
+    pattern; return whether the next token starts a sentence.
+
+    ``findall`` gives each token's text without building a match object; its offset is found
+    again with ``str.find`` from the end of the one before, which is exact because ``_TOKEN``
+    matches every character but white space: the gap before a token holds only white space
+    (never a line break), and no token starts with white space other than a line break.
+    """
+    abbreviations = lexicon.abbreviations()
+    append = tokens.append
+    find = text.find
+    shape = _shape
+    token_class = _Token
+    position = start  # the end of the last match
+    # A stop or an apostrophe already taken into the word before ends here. Only a
+    # punctuation token can start before it: the character after that word is the stop or
+    # the apostrophe, which the pattern matches as punctuation.
+    skip_to = start
+    for initials, number, word, _line_break, punct in _TOKEN.findall(text, start, stop):
+        if word:
+            token_start = find(word, position)
+            token_end = position = token_start + len(word)
+            lower, cap, acronym, facts, plain = shape(word)
+            base, base_end = lower, token_end
+            if plain:
+                pass
+            elif token_end < end and text[token_end] == "." and lower in abbreviations:
                 token_end += 1  # "Mr." and "Gen." keep their stop, which ends no sentence
                 skip_to = token_end
                 word, lower, base, base_end = word + ".", lower + ".", lower + ".", token_end
-            elif lower[-2:] in ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s") and len(lower) > 2:
+                facts = _facts(word, lower, base, cap)
+            elif len(lower) > 2 and lower[-1] == "s" and lower[-2] in _APOSTROPHES:
                 base, base_end = lower[:-2], token_end - 2
+                facts = _facts(word, lower, base, cap)
             elif (
-                lower.endswith("s")
+                lower[-1] == "s"
                 and token_end < end
-                and text[token_end] in "'\N{RIGHT SINGLE QUOTATION MARK}"
+                and text[token_end] in _APOSTROPHES
                 and (token_end + 1 >= end or not text[token_end + 1].isalnum())
             ):
                 token_end += 1  # a plural possessive: "the Cruise Operators' Alliance"
                 skip_to = token_end
-                word, lower = text[token_start:token_end], text[token_start:token_end].lower()
-        letters = [char for char in word if char.isalpha()]
-        cap = word[:1].isupper() or bool(_NAME_PREFIX.match(word))
-        acronym = len(letters) >= 2 and all(char.isupper() for char in letters)
-        tokens.append(
-            _Token(
-                token_start,
-                token_end,
-                word,
-                kind,
-                first,
-                lower,
-                base,
-                base_end,
-                cap,
-                acronym and kind == "word",
+                word = text[token_start:token_end]
+                lower, cap, acronym, _, _ = shape(word)
+                facts = _facts(word, lower, base, cap)
+            append(
+                token_class(
+                    token_start,
+                    token_end,
+                    word,
+                    "word",
+                    first,
+                    lower,
+                    base,
+                    base_end,
+                    cap,
+                    acronym,
+                    facts,
+                )
             )
-        )
-        first = False
+            first = False
+        elif punct:
+            token_start = find(punct, position)
+            position = token_start + 1
+            if token_start < skip_to:
+                continue
+            append(
+                token_class(
+                    token_start,
+                    position,
+                    punct,
+                    "punct",
+                    False,
+                    punct,
+                    punct,
+                    position,
+                    False,
+                    False,
+                )
+            )
+            if punct in _SENTENCE_ENDS:
+                first = True
+        elif initials:
+            token_start = find(initials, position)
+            position = token_start + len(initials)
+            lower, cap, _, facts, _ = shape(initials)
+            append(
+                token_class(
+                    token_start,
+                    position,
+                    initials,
+                    "initials",
+                    first,
+                    lower,
+                    lower,
+                    position,
+                    cap,
+                    False,
+                    facts,
+                )
+            )
+            first = False
+        elif number:
+            token_start = find(number, position)
+            position = token_start + len(number)
+            append(
+                token_class(
+                    token_start,
+                    position,
+                    number,
+                    "number",
+                    first,
+                    number,
+                    number,
+                    position,
+                    False,
+                    False,
+                )
+            )
+            first = False
+        else:
+            token_start = find("\n", position)
+            position = token_start + 1
+            append(
+                token_class(
+                    token_start,
+                    position,
+                    "\n",
+                    "break",
+                    False,
+                    "\n",
+                    "\n",
+                    position,
+                    False,
+                    False,
+                )
+            )
+            first = True
     return first
 
 
 # --- word tables -----------------------------------------------------------------------------
 
 
-@frozen
+# The reader's working values (_Head, _Name, _Phrase) are plain slotted classes, not attrs
+# ones: thousands are made per article and never leave this module, and a plain __init__ is
+# several times cheaper than a frozen attrs one. Nothing changes them after they are made.
+
+
 class _Head:
     """A head noun found at a token: tokens ``[start, end)``, its kind and its words."""
 
-    start: int
-    end: int
-    kind: str  # "role", "anonymous", "group" or "organisation"
-    phrase: str
+    __slots__ = ("end", "kind", "phrase", "start")
+
+    def __init__(self, start: int, end: int, kind: str, phrase: str) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind  # "role", "anonymous", "group" or "organisation"
+        self.phrase = phrase
 
 
 @functools.cache
@@ -598,6 +889,7 @@ def _plural(phrase: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # bounded: roles come from the text
 def _role_gender(role: str) -> str:
     words = role.split()
     for size in range(len(words), 0, -1):
@@ -630,10 +922,25 @@ def _given_gender(word: str) -> str | None:
     return None
 
 
-def _pronoun_word(token: _Token) -> str:
-    """The pronoun a token starts with, contractions included: ``he`` in ``He's``, ``i`` in
-    ``I'll``; else the token's lowercase text."""
-    word = token.lower
+def _blocks_phrase(word: str, cap: bool, verbs: frozenset[str]) -> bool:
+    """Whether a word (lowercase, and whether written with a capital) stops a noun phrase's
+    modifiers before its head noun in every reading of :meth:`_Reader._noun_phrase`: a
+    function word (but not a connector or an ordinal), or a lowercase verb, adverb or plural.
+    Possessives never block (the possessor skips them)."""
+    if word in _CONNECTORS or word in _ORDINALS:
+        return False
+    if word in _FUNCTION_WORDS:
+        return True
+    return not cap and (
+        word in verbs
+        or word.endswith("ly")
+        or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    )
+
+
+def _pronoun_word(word: str) -> str:
+    """The pronoun a lowercase word starts with, contractions included: ``he`` in ``he's``,
+    ``i`` in ``i'll``; else the word itself."""
     for apostrophe in ("'", "\N{RIGHT SINGLE QUOTATION MARK}"):
         pronoun, found, ending = word.partition(apostrophe)
         if found:
@@ -641,73 +948,230 @@ def _pronoun_word(token: _Token) -> str:
     return word
 
 
-def _verb_like(word: str) -> bool:
-    return word in lexicon.speech_verbs() or word in lexicon.belief_verbs()
+@functools.cache
+def _verb_forms() -> frozenset[str]:
+    """Every form of a verb of saying or of belief, lowercase."""
+    return frozenset(lexicon.speech_verbs()) | frozenset(lexicon.belief_verbs())
 
 
 # --- the reader --------------------------------------------------------------------------------
 
 
-@frozen
 class _Name:
     """A person name read from tokens ``[start, end)``: its titles and its parts."""
 
-    start: int
-    end: int
-    end_offset: int
-    head: str
-    given: str
-    gender: str
-    role: str
-    titled: bool
-    single: bool  # one bare word: no title, no given name
+    __slots__ = (
+        "end",
+        "end_offset",
+        "gender",
+        "given",
+        "head",
+        "role",
+        "single",
+        "start",
+        "titled",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        end_offset: int,
+        head: str,
+        given: str,
+        gender: str,
+        role: str,
+        titled: bool,
+        *,
+        single: bool,  # one bare word: no title, no given name
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.end_offset = end_offset
+        self.head = head
+        self.given = given
+        self.gender = gender
+        self.role = role
+        self.titled = titled
+        self.single = single
 
 
-@frozen
 class _Phrase:
     """A noun phrase read from tokens ``[start, end)`` around a head noun."""
 
-    start: int
-    end: int
-    kind: str
-    head: str
-    gender: str
-    indefinite: bool
+    __slots__ = ("end", "gender", "head", "indefinite", "kind", "start")
+
+    def __init__(
+        self, start: int, end: int, kind: str, head: str, gender: str, indefinite: bool
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.head = head
+        self.gender = gender
+        self.indefinite = indefinite
+
+
+# What one step of the reader gives at a token: the mentions read there and the token to go
+# on from, or ``None`` when nothing starts there.
+_Step = tuple[list[Mention], int] | None
+
+# The widest stretch of tokens the noun-phrase scan walks before it must meet a head noun.
+_HEAD_WINDOW = 7
+_POSSESSOR_WINDOW = 4  # the determiner's possessor: "the operator's chief executive"
+_NEARBY_POSSESSIVE = 6  # how far ahead a possessive makes a possessor phrase worth reading
+
+# Bits of ``_Reader.opens_phrase``.
+_OPENS = 1  # a noun phrase may start here
+_OPENS_POSSESSOR = 2  # a possessor phrase may start here ("the minister" of "the minister's")
 
 
 class _Reader:
-    """One left-to-right pass over the tokens, emitting mentions."""
+    """Left-to-right passes over the tokens, emitting mentions.
 
-    def __init__(self, text: str, tokens: list[_Token], known: frozenset[str]) -> None:
+    Per-token facts that do not change between the two passes (whether a head noun can be
+    reached from a token, where the next possessive is) are worked out once, backwards, so
+    the pass itself skips most tokens with a lookup. Each step of the first pass is kept
+    unless it looked a name up in ``known``: the second pass, which differs only in
+    ``known``, takes those steps over instead of reading them again.
+    """
+
+    def __init__(self, text: str, tokens: list[_Token]) -> None:
         self.text = text
         self.tokens = tokens
-        self.known = known
+        self.known: frozenset[str] = frozenset()
+        self.asked: list[str] = []  # what the current step looked up in ``known``
+        # steps[i]: the step read at token i with nothing known, kept when it may be read
+        # again: always (kept[i] == 1) if it looked nothing up in ``known``, else whenever
+        # none of the words it looked up (asked[i]) is known, as then every look-up fails
+        # again and the step goes the same way.
+        self.steps: list[_Step] = [None] * len(tokens)
+        self.kept = bytearray(len(tokens))
+        self.asked_at: dict[int, frozenset[str]] = {}
         self.heads = _head_table()
         self.titles = _title_table()
         self.organisation_words = lexicon.organisation_words()
         self.honorifics = lexicon.honorifics()
-
-    def read(self) -> list[Mention]:
-        found: list[Mention] = []
-        index = 0
-        tokens = self.tokens
-        while index < len(tokens):
+        self.verbs = _verb_forms()
+        count = len(tokens)
+        far = count + _HEAD_WINDOW + _POSSESSOR_WINDOW + _NEARBY_POSSESSIVE
+        # One pass from the end works out, for each token i:
+        # next_possessive[i]: the first possessive token at or after i (``far``: none);
+        # opens_phrase[i]: whether a noun phrase may start at i, as far as the reach of a head
+        #   noun tells (bit _OPENS for a phrase, _OPENS_POSSESSOR for a possessor phrase). A
+        #   phrase's first head lies within ``_HEAD_WINDOW`` tokens of where its modifiers
+        #   start, past a determiner and past a possessor (``_noun_phrase``), with only
+        #   tokens that a modifier may be between;
+        # starts_run[i]: whether i may open a capitalised run: a capitalised word, not a
+        #   function word, month or weekday, nor "I", nor a verb opening a sentence;
+        # candidates: the tokens at which a step of the reader may find anything at all.
+        # Working back, ``head``, ``possessor`` and ``possessive`` hold the first head noun
+        # reached from the token after i, the first possessive that a possessor scan from it
+        # reaches, and the first possessive at all; next_head keeps ``head`` for every token.
+        self.next_possessive = next_possessive = [far] * (count + 1)
+        self.opens_phrase = opens_phrase = bytearray(count + 1)
+        self.starts_run = starts_run = bytearray(count + 1)
+        next_head = [far] * (count + 2)
+        candidates = []
+        head = possessor = possessive = far
+        for index in range(count - 1, -1, -1):
             token = tokens[index]
-            if not token.is_word:
-                index += 1
+            fact = token.facts
+            # A phrase's modifiers start here, or past a determiner: then the values for the
+            # token after count, so keep them before they move to this one.
+            determiner = fact & _DETERMINER or (not fact and token.lower in _DETERMINERS)
+            if determiner:
+                start, start_head, start_possessor = index + 1, head, possessor
+            if token.possessive:
+                possessive = index
+            if fact & _HEAD:
+                head = index
+            elif not fact & _PASSES:
+                head = far  # not a word, or a word no modifier may be
+            if not fact & _POSSESSOR_PASSES:
+                possessor = far
+            elif token.possessive:
+                possessor = index
+            next_head[index] = head
+            next_possessive[index] = possessive
+            if not determiner:
+                if not fact:
+                    continue  # not a word: no phrase starts here, nor anything else
+                start, start_head, start_possessor = index, head, possessor
+            # The scan of a possessor phrase starts at ``start``; that of a phrase past the
+            # possessive its possessor scan reaches, if any (see ``_noun_phrase``).
+            opens = 0
+            if start_head < start + _HEAD_WINDOW:
+                opens = _OPENS_POSSESSOR | _OPENS
+            if start_possessor < start + _POSSESSOR_WINDOW:
+                opens &= ~_OPENS
+                if next_head[start_possessor + 1] <= start_possessor + _HEAD_WINDOW:
+                    opens |= _OPENS
+            if not fact:
+                # Not a word, but a quote or line break that reads as a determiner (a quote
+                # that is just "the"), as the phrase rule has it.
+                opens_phrase[index] = opens
                 continue
-            result = self._noun_phrase_mentions(index)
-            if result is None and _pronoun_word(token) in _PRONOUNS:
-                result = self._pronoun(index)
-            if result is None:
-                result = self._capitalised(index)
-            if result is None:
-                index += 1
+            run = fact & _RUN and not (fact & _VERB and token.first)
+            if opens:
+                opens_phrase[index] = opens
+            if run:
+                starts_run[index] = 1
+            if (
+                opens & _OPENS
+                or (opens and possessive < index + _NEARBY_POSSESSIVE)
+                or run
+                or fact & _STEP
+            ):
+                candidates.append(index)
+        candidates.reverse()
+        self.candidates = candidates
+
+    def read(self, known: frozenset[str]) -> list[Mention]:
+        """One pass over the tokens with the name parts in ``known`` accepted as names."""
+        self.known = known
+        found: list[Mention] = []
+        tokens = self.tokens
+        steps = self.steps
+        kept = self.kept
+        asked_at = self.asked_at
+        # Only candidates can start anything; a step that reads up to a later token skips
+        # the candidates before it.
+        resume = 0
+        for index in self.candidates:
+            if index < resume:
                 continue
-            mentions, next_index = result
-            found.extend(mentions)
-            index = max(next_index, index + 1)
+            if kept[index] or (index in asked_at and known.isdisjoint(asked_at[index])):
+                result = steps[index]
+            else:
+                asked = self.asked = []
+                result = self._step(index, tokens[index])
+                if not asked:
+                    steps[index] = result
+                    kept[index] = 1
+                elif not known:
+                    steps[index] = result
+                    asked_at[index] = frozenset(asked)
+            if result is not None:
+                mentions, resume = result
+                found.extend(mentions)
+        # A kept step that found nothing finds nothing in any pass: drop it from the next.
+        self.candidates = [i for i in self.candidates if not kept[i] or steps[i] is not None]
         return found
+
+    def _step(self, index: int, token: _Token) -> _Step:
+        result = self._noun_phrase_mentions(index) if self.opens_phrase[index] else None
+        if result is None and token.facts & _PRONOUN:
+            result = self._pronoun(index)
+        if result is None and (self.starts_run[index] or token.facts & _STEP):
+            # Anything else can open neither a name nor an organisation.
+            result = self._capitalised(index)
+        return result
+
+    def _known(self, word: str) -> bool:
+        """Whether ``word`` is a name part found with evidence in the first pass."""
+        self.asked.append(word)
+        return word in self.known
 
     # -- helpers on tokens --
 
@@ -726,7 +1190,9 @@ class _Reader:
             return True
         previous = self.tokens[index - 1]
         return (
-            not previous.is_word or previous.lower in _FUNCTION_WORDS or _verb_like(previous.lower)
+            not previous.is_word
+            or previous.lower in _FUNCTION_WORDS
+            or bool(previous.facts & _VERB)
         )
 
     def _closes_apposition(self, index: int) -> bool:
@@ -756,7 +1222,7 @@ class _Reader:
 
     def _pronoun(self, index: int) -> tuple[list[Mention], int] | None:
         token = self.tokens[index]
-        word = _pronoun_word(token)
+        word = _pronoun_word(token.lower)
         if word == "i" and token.text[:1] != "I":
             return None
         if token.lower == "her":
@@ -765,7 +1231,7 @@ class _Reader:
             if (
                 following is not None
                 and following.lower not in _FUNCTION_WORDS
-                and not (_verb_like(following.lower))
+                and not following.facts & _VERB
             ):
                 return None
         gender, number = lexicon.pronouns().get(word, ("", "sg"))
@@ -776,19 +1242,33 @@ class _Reader:
     # -- noun phrases around a head noun --
 
     def _head_at(self, index: int, phrase_start: int, after_determiner: bool) -> _Head | None:
-        token = self.tokens[index]
+        tokens = self.tokens
+        token = tokens[index]
+        if not token.facts & _HEAD:
+            return None  # neither a head word nor a plural of a role (nor a word at all)
         entries = self.heads.get(token.base, ()) or self.heads.get(token.lower, ())
         for words, kind in entries:
-            end = index + len(words)
-            if end > len(self.tokens):
-                continue
-            parts = self.tokens[index:end]
-            if not all(part.is_word for part in parts):
-                continue
-            written = tuple(part.lower for part in parts)
-            if written != words and (*written[:-1], parts[-1].base) != words:
-                continue
-            if self._head_case_ok(token, kind, index == phrase_start, after_determiner):
+            size = len(words)
+            if size == 1:
+                if token.lower != words[0] and token.base != words[0]:
+                    continue
+                end = index + 1
+            else:
+                end = index + size
+                if end > len(tokens) or token.lower != words[0]:
+                    continue
+                second = tokens[index + 1]
+                if second.lower != words[1] and (size > 2 or second.base != words[1]):
+                    continue  # most phrases of this first word part here
+                parts = tokens[index:end]
+                if not all(part.is_word for part in parts):
+                    continue
+                written = tuple(part.lower for part in parts)
+                if written != words and (*written[:-1], parts[-1].base) != words:
+                    continue
+            if not token.cap or self._head_case_ok(
+                token, kind, index == phrase_start, after_determiner
+            ):
                 return _Head(index, end, kind, " ".join(words))
         if (
             not entries
@@ -821,6 +1301,8 @@ class _Reader:
     ) -> _Phrase | None:
         """The noun phrase at ``index``; with ``possessor``, the one ending in a possessive
         (``the minister`` in ``the minister's remarks``)."""
+        if not self.opens_phrase[index] & (_OPENS_POSSESSOR if possessor else _OPENS):
+            return None  # no head noun within reach: the common case, decided at once
         tokens = self.tokens
         count = len(tokens)
         start = index
@@ -829,25 +1311,27 @@ class _Reader:
             determiner = tokens[index].lower
             index += 1
         possessive = False
-        for position in range(index, index if possessor else min(index + 4, count)):
-            token = tokens[position]
-            if not token.is_word or token.lower in _FUNCTION_WORDS or _verb_like(token.lower):
-                break
-            if token.possessive:
-                index = position + 1
-                possessive = True
-                break
-        opened = bool(determiner) or possessive or apposition or self._boundary_before(start)
+        if not possessor and self.next_possessive[index] < index + _POSSESSOR_WINDOW:
+            for position in range(index, min(index + _POSSESSOR_WINDOW, count)):
+                token = tokens[position]
+                if not token.is_word or token.lower in _FUNCTION_WORDS or token.facts & _VERB:
+                    break
+                if token.possessive:
+                    index = position + 1
+                    possessive = True
+                    break
+        determined = bool(determiner) or possessive
+        opened = determined or apposition or self._boundary_before(start)
         heads: list[_Head] = []
         capitals = lowers = between = 0
         position = index
-        while position < count and position - index < 7:
+        while position < count and position - index < _HEAD_WINDOW:
             token = tokens[position]
             if not token.is_word:
                 break
             if heads and token.cap and not token.acronym:
                 break  # a capital after the head: the name of the role's holder
-            head = self._head_at(position, index, bool(determiner or possessive))
+            head = self._head_at(position, index, determined) if token.facts & _HEAD else None
             if head is not None and not (capitals and head.kind == "organisation" and token.cap):
                 heads.append(head)
                 position = head.end
@@ -889,9 +1373,7 @@ class _Reader:
             ):
                 position += 1  # "a Department for Rural Affairs spokesman"
                 continue
-            if not token.cap and self._lower_modifier(
-                token, position, index, opened, bool(determiner or possessive)
-            ):
+            if not token.cap and self._lower_modifier(token, position, index, opened, determined):
                 lowers += 1
                 position += 1
                 continue
@@ -932,7 +1414,7 @@ class _Reader:
             return False
         if determined and position == phrase_start and word in _ORDINALS:
             return True  # "the last surviving member", "the theatre's own marketing team"
-        if word in _FUNCTION_WORDS or _verb_like(word) or word.endswith("ly"):
+        if word in _FUNCTION_WORDS or token.facts & _VERB or word.endswith("ly"):
             return False
         if word.endswith("ed") and position != phrase_start:
             return False  # "the decision angered residents": a verb, not a modifier
@@ -984,7 +1466,7 @@ class _Reader:
                 not token.cap
                 and lowers < 3
                 and word not in _FUNCTION_WORDS
-                and (token.base in self.heads or not _verb_like(word))
+                and (token.base in self.heads or not token.facts & _VERB)
                 and not word.endswith(("ly", "ed"))
             ):
                 lowers += 1
@@ -996,8 +1478,7 @@ class _Reader:
     def _noun_phrase_mentions(self, index: int) -> tuple[list[Mention], int] | None:
         phrase = self._noun_phrase(index)
         if phrase is None:
-            nearby = self.tokens[index : index + 6]
-            if not any(token.possessive for token in nearby):
+            if self.next_possessive[index] >= index + _NEARBY_POSSESSIVE:
                 return None
             phrase = self._noun_phrase(index, possessor=True)
             if phrase is None or not self.tokens[phrase.end - 1].possessive:
@@ -1048,16 +1529,6 @@ class _Reader:
 
     # -- capitalised runs: names and organisations --
 
-    def _starts_run(self, token: _Token) -> bool:
-        return (
-            token.is_word
-            and token.cap
-            and token.lower not in _FUNCTION_WORDS
-            and token.base not in _CALENDAR_WORDS
-            and not (token.first and _verb_like(token.lower))
-            and token.text != "I"
-        )
-
     def _capital_run(self, index: int) -> int:
         """The end of the run of name-like tokens from ``index``: capitalised words, initials,
         particles before a capital; a possessive word ends it."""
@@ -1089,6 +1560,10 @@ class _Reader:
         """The end of an organisation's name whose capitalised run is ``[start, end)``, or
         ``None`` when the run names no organisation."""
         tokens = self.tokens
+        if not (end - start >= 2 and tokens[end - 2].facts & _ORGANISATION_PAIR) and not any(
+            tokens[position].facts & _ORGANISATION for position in range(start, end)
+        ):
+            return None  # no organisation word in the run: the common case
         words = [token.base.rstrip(".") for token in tokens[start:end]]
         last_two = " ".join(words[-2:])
         ends_in_org = words[-1] in self.organisation_words or last_two in self.organisation_words
@@ -1131,6 +1606,8 @@ class _Reader:
         titled = False
         if tokens[position].lower in _TITLE_MODIFIERS and position + 1 < end:
             position += 1
+        if position >= end - 1 or not tokens[position].facts & _TITLE:
+            return position, "", "", False  # no title: the common case
         for _ in range(3):
             if position >= end - 1:
                 break
@@ -1165,7 +1642,7 @@ class _Reader:
 
     def _person_name(self, index: int) -> _Name | None:
         """Read a person name at ``index`` (titles allowed), or ``None``."""
-        if index >= len(self.tokens) or not self._starts_run(self.tokens[index]):
+        if index >= len(self.tokens) or not self.starts_run[index]:
             return None
         end = self._capital_run(index)
         if end == index or self._organisation_end(index, end) is not None:
@@ -1175,32 +1652,29 @@ class _Reader:
     def _read_name(self, start: int, end: int) -> _Name | None:
         tokens = self.tokens
         name_start, role, gender, titled = self._titles(start, end)
-        parts = [
-            position
-            for position in range(name_start, end)
-            if tokens[position].is_word and tokens[position].lower not in _SUFFIXES
-        ]
+        parts = []
+        for position in range(name_start, end):
+            token = tokens[position]
+            if token.is_word and token.lower not in _SUFFIXES:
+                if token.acronym:
+                    return None  # Harbourside FM, UK: not a person
+                parts.append(position)
         if not parts:
             return None
-        if any(
-            tokens[position].acronym and tokens[position].lower not in _SUFFIXES
-            for position in parts
-        ):
-            return None  # Harbourside FM, UK: not a person
         surname = len(parts) - 1
         while surname > 0 and tokens[parts[surname - 1]].lower in _PARTICLES:
             surname -= 1
         if surname == 0 and tokens[parts[0]].lower in _PARTICLES and not titled:
             return None
-        head = " ".join(tokens[position].base for position in parts[surname:])
-        given_parts = [p for p in parts[:surname] if tokens[p].kind != "break"]
-        given = (
-            self.text[tokens[given_parts[0]].start : tokens[given_parts[-1]].end]
-            if given_parts
-            else ""
-        )
-        if given_parts:
-            first_given = tokens[given_parts[0]].base.rstrip(".")
+        if surname == len(parts) - 1:
+            head = tokens[parts[-1]].base
+        else:
+            head = " ".join(tokens[position].base for position in parts[surname:])
+        # Every part is a word, so none is a break: the given names are the parts before.
+        given = ""
+        if surname:
+            given = self.text[tokens[parts[0]].start : tokens[parts[surname - 1]].end]
+            first_given = tokens[parts[0]].base.rstrip(".")
             gender = gender or _given_gender(first_given) or ""
         end_offset = tokens[end - 1].base_end
         if (
@@ -1236,14 +1710,14 @@ class _Reader:
         first = tokens[start]
         if _given_gender(first.base.rstrip(".")) is not None:
             return True
-        if name.head in self.known or name.head.split()[-1] in self.known:
+        if self._known(name.head) or self._known(name.head.split()[-1]):
             return True
         end = name.end
         following = self._word(end)
-        if following is not None and _verb_like(following.lower):
+        if following is not None and following.facts & _VERB:
             return True
         previous = self._word(start - 1)
-        if previous is not None and _verb_like(previous.lower) and not first.first:
+        if previous is not None and previous.facts & _VERB and not first.first:
             return True
         after = self._lower_at(end)
         if after == "(":
@@ -1266,7 +1740,7 @@ class _Reader:
         with_the = token.lower == "the" and token.text != "THE" and index + 1 < len(tokens)
         if with_the:
             run_start = index + 1
-        if not self._starts_run(tokens[run_start]):
+        if not self.starts_run[run_start]:
             return None
         end = self._capital_run(run_start)
         if end == run_start:
@@ -1280,7 +1754,7 @@ class _Reader:
             return [mention], organisation_end
         if end - run_start == 1 and tokens[run_start].acronym:
             following = self._word(end)
-            if with_the or (following is not None and _verb_like(following.lower)):
+            if with_the or (following is not None and following.facts & _VERB):
                 # the BBC, NASA said
                 end_offset = tokens[run_start].base_end
                 head = tokens[run_start].base
@@ -1325,10 +1799,10 @@ class _Reader:
             and tokens[position].lower in (_PARTICLES)
         ):
             position += 1
-        if position >= len(tokens) or not self._starts_run(tokens[position]):
+        if position >= len(tokens) or not self.starts_run[position]:
             return None
         head = " ".join(token.base for token in tokens[index : position + 1])
-        if head not in self.known:
+        if not self._known(head):
             return None
         name = _Name(
             index, position + 1, tokens[position].base_end, head, "", "", "", False, single=True
@@ -1425,6 +1899,7 @@ class _Reader:
         return [self._name_mention(start_offset, name, role, role_gender)], end
 
 
+@functools.lru_cache(maxsize=4096)  # bounded: titles come from the text
 def _spelled_out(title: str) -> str:
     """A title as a role: lowercase, abbreviations spelled out (``Det. Sgt.`` -> ``detective
     sergeant``), otherwise as written (``spokeswoman`` stays)."""

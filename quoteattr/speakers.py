@@ -35,6 +35,7 @@ Department for Regional Transport``, ``Westmere Police``), a leading article low
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -228,14 +229,19 @@ class _Clusterer:
         """Whether a role mention and the name mention beside it are one apposition."""
         if role_index < 0 or name_index >= len(self.mentions):
             return False
-        first, second = sorted((role_index, name_index))
-        if second != first + 1:
+        if role_index + 1 == name_index:
+            first, second = role_index, name_index
+        elif name_index + 1 == role_index:
+            first, second = name_index, role_index
+        else:
             return False
         role, name = self.mentions[role_index], self.mentions[name_index]
         if name.kind != "name" or role.kind not in ("role", "anonymous"):
             return False
+        if not role.head or role.head != name.role:
+            return False
         between = self.text[self.mentions[first].end : self.mentions[second].start]
-        return between.strip() == "," and bool(role.head) and role.head == name.role
+        return between.strip() == ","
 
     def _role(self, index: int) -> None:
         mention = self.mentions[index]
@@ -246,7 +252,7 @@ class _Clusterer:
         indefinite = mention.text.split()[0].lower() in _INDEFINITE
         if not indefinite:
             # Whole keys only: "the prime minister" must not find a "transport minister".
-            for key in (role_key(part) for part in mention.head.split(" and ")):
+            for key in _whole_role_keys(mention.head):
                 holder = self.by_role.get(key, -1)
                 if holder >= 0 and self._gender_ok(holder, mention.gender):
                     self._join(index, holder)
@@ -301,12 +307,18 @@ class _Clusterer:
     def _join(self, index: int, draft_index: int) -> None:
         mention = self.mentions[index]
         draft = self.drafts[draft_index]
+        kind = mention.kind
         self.entity_of[index] = draft_index
         draft.mentions.append(index)
-        draft.last = max(draft.last, index)
-        if mention.gender in ("m", "f") and not draft.gender:
+        if index > draft.last:
+            draft.last = index
+        if not draft.gender and mention.gender in ("m", "f"):
             draft.gender = mention.gender
-        if mention.kind == "name":
+        by_role = self.by_role
+        if mention.role:
+            for key in _role_keys(mention.role):
+                by_role[key] = draft_index
+        if kind == "name":
             draft.type = "person"
             draft.named = True
             self._index(self.by_surname, mention.head, draft_index)
@@ -315,23 +327,23 @@ class _Clusterer:
                 if given not in draft.givens:
                     draft.givens.append(given)
                 self._index(self.by_first_name, given, draft_index)
-        roles = [mention.role]
-        if mention.kind in ("role", "anonymous"):
-            roles.append(mention.head)
-        elif mention.kind == "name":
-            roles.append(_title_words(mention))  # a title besides an apposition's role
-        for role in roles:
-            for key in _role_keys(role):
-                self.by_role[key] = draft_index
-        if mention.kind == "organisation":
+            title = _title_words(mention)  # a title besides an apposition's role
+            if title:
+                for key in _role_keys(title):
+                    by_role[key] = draft_index
+        elif kind == "role" or kind == "anonymous":
+            for key in _role_keys(mention.head):
+                by_role[key] = draft_index
+        elif kind == "organisation":
             self.organisations[mention.head] = draft_index
-            for word in mention.head.split():
+            words = mention.head.split()
+            for word in words:
                 draft.words.add(word)
                 self.organisation_words[word] = draft_index
-            if _is_proper(mention) and len(mention.head.split()) > 1:
+            if len(words) > 1 and _is_proper(mention):
                 draft.named = True  # a one-word "Council" still awaits its full name
             self.last_organisation = draft_index
-        if mention.kind == "group":
+        elif kind == "group":
             self.groups[mention.head] = draft_index
             if _is_proper(mention):
                 self.last_named_group = draft_index
@@ -352,43 +364,45 @@ class _Clusterer:
     # -- the result --
 
     def _entities(self) -> tuple[tuple[Entity, ...], tuple[int, ...]]:
-        order = sorted(
-            (d for d in range(len(self.drafts)) if self.drafts[d].mentions),
-            key=lambda d: min(self.drafts[d].mentions),
-        )
-        position = {draft: rank for rank, draft in enumerate(order)}
+        drafts = self.drafts
+        # The drafts in order of first mention (ties, which cannot happen, by creation).
+        order = sorted((min(draft.mentions), d) for d, draft in enumerate(drafts) if draft.mentions)
+        position = [-1] * len(drafts)
         entities = []
-        for rank, draft_index in enumerate(order):
-            draft = self.drafts[draft_index]
-            members = tuple(sorted(draft.mentions))
+        for rank, (_, draft_index) in enumerate(order):
+            draft = drafts[draft_index]
+            held = tuple(sorted(draft.mentions))
+            position[draft_index] = rank
             entities.append(
-                Entity(
-                    id=f"s{rank + 1}",
-                    name=self._name_of(draft, members),
-                    type=draft.type,
-                    gender=draft.gender,
-                    mentions=members,
-                )
+                Entity(f"s{rank + 1}", self._name_of(draft, held), draft.type, draft.gender, held)
             )
-        entity_of = tuple(position[d] if d >= 0 else -1 for d in self.entity_of)
-        return tuple(entities), entity_of
+        return tuple(entities), tuple(position[d] if d >= 0 else -1 for d in self.entity_of)
 
     def _name_of(self, draft: _Draft, members: tuple[int, ...]) -> str:
+        mentions = self.mentions
         if draft.type == "person":
             names = [
-                personal_name(self.mentions[i], self.text)
-                for i in members
-                if self.mentions[i].kind == "name"
+                personal_name(mentions[i], self.text) for i in members if mentions[i].kind == "name"
             ]
             # The fullest name: most words, the first written on a tie.
-            best_name = max(range(len(names)), key=lambda i: (len(names[i].split()), -i))
-            return names[best_name]
-        texts = [self.mentions[i].text for i in members]
-        best = max(
-            range(len(texts)),
-            key=lambda i: (_capitalised_words(texts[i]), len(texts[i].split()), -i),
-        )
-        return _lowercase_article(texts[best])
+            best_name = names[0]
+            if len(names) > 1:
+                most = len(best_name.split())
+                for name in names:
+                    words = len(name.split())
+                    if words > most:
+                        best_name, most = name, words
+            return best_name
+        best_text = mentions[members[0]].text
+        if len(members) > 1:
+            # The fullest phrase: most capitalised words, then most words, the first on a tie.
+            best_key = (_capitalised_words(best_text), len(best_text.split()))
+            for i in members:
+                text = mentions[i].text
+                key = (_capitalised_words(text), len(text.split()))
+                if key > best_key:
+                    best_text, best_key = text, key
+        return _lowercase_article(best_text)
 
 
 def _first_given(given: str) -> str:
@@ -402,7 +416,12 @@ def _same_given(one: str, other: str) -> bool:
     return (len(one) == 1 or len(other) == 1) and one[:1] == other[:1]
 
 
-def _role_keys(role: str) -> list[str]:
+# The two key functions below are pure and see the same few roles over and over (every title
+# and apposition of every article), so their answers are kept; bounded, as roles come from text.
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_keys(role: str) -> tuple[str, ...]:
     """The keys a role is found under: each role of "president and chief executive", each by
     its whole key and by its shorter endings (``Chinese prime minister`` → ``prime minister``,
     ``minister``), longest first."""
@@ -413,7 +432,13 @@ def _role_keys(role: str) -> list[str]:
             candidate = " ".join(words[-size:])
             if candidate not in keys:
                 keys.append(candidate)
-    return keys
+    return tuple(keys)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_role_keys(role: str) -> tuple[str, ...]:
+    """The whole key of each role of "president and chief executive", in order."""
+    return tuple(role_key(part) for part in role.split(" and "))
 
 
 def _title_words(mention: Mention) -> str:
