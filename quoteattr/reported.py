@@ -156,6 +156,8 @@ def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
     """``X believes that CLAUSE`` / ``a poll shows that CLAUSE``: beliefs and findings, only
     with an explicit *that*, whose subject is a mention or a short noun phrase."""
     text = context.text
+    if " that " not in text[start:stop]:
+        return None  # beliefs and findings are only taken with an explicit "that"
     beliefs = lexicon.belief_verbs()
     for word in WORD.finditer(text, start, stop):
         form = word.group().lower()
