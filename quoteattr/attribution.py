@@ -194,7 +194,17 @@ def attribute(
             _attach(_report_quote(text, report, joined), report.found, report.rule, resolver)
             for report in find_reported(context, sentence_spans)
         ]
-        kept = [quote for quote in reports if quote.speaker is not None]
+        kept = [
+            report
+            for report in reports
+            if report.speaker is not None
+            and all(
+                quote.end <= report.start
+                or quote.start >= report.end
+                or (report.start <= quote.start and quote.end <= report.end)
+                for quote in joined
+            )
+        ]  # a reported clause holds whole quotes or none: an interrupted quote spans its cue
         joined = tuple(
             sorted((*_inside_reports(joined, kept), *kept), key=lambda q: (q.start, q.end))
         )

@@ -70,7 +70,13 @@ _EVIDENCE_VERBS = {
     }.items()
     for form in forms.split()
 }
-_OPENING = "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
+# Opening marks of every convention, where a reported clause may start.
+_OPENING = (
+    "\"'`\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+    "\N{DOUBLE LOW-9 QUOTATION MARK}\N{SINGLE LOW-9 QUOTATION MARK}"
+    "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}\N{LEFT CORNER BRACKET}"
+)
 # Words that cannot open a reported clause.
 _NOT_A_CLAUSE_OPENING = frozenset(
     "and or but nor during on in at for from with by as when while after before because not "
