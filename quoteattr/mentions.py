@@ -506,10 +506,14 @@ def _shape(word: str) -> tuple[str, bool, bool, int, bool]:
     initial = word[:1]
     lower = word.lower()
     cap = initial.isupper() or (
-        initial in _NAME_PREFIX_INITIALS and _NAME_PREFIX.match(word) is not None
+        initial in _NAME_PREFIX_INITIALS
+        and not word.isalpha()  # the prefix ends in an apostrophe or a hyphen
+        and _NAME_PREFIX.match(word) is not None
     )
     if initial.isalpha() and not initial.isupper():
         acronym = False  # a lowercase (or uncased) first letter
+    elif word.isascii() and not word.isupper():
+        acronym = False  # a lowercase letter (in ASCII every cased character is a letter)
     else:
         letters = [char for char in word if char.isalpha()]
         acronym = len(letters) >= 2 and all(char.isupper() for char in letters)
@@ -534,9 +538,7 @@ _POSSESSOR_PASSES = 2048  # a word the possessor scan of a noun phrase crosses (
 
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
     """The ``_Token.facts`` of a word token with this text, lowercase, base and capital."""
-    heads = _head_table()
-    roles = lexicon.roles()
-    verbs = _verb_forms()
+    heads, roles, verbs, titles, organisations, organisation_pairs = _fact_tables()
     possessive = base != lower
     facts = _WORD
     if (
@@ -555,25 +557,44 @@ def _facts(text: str, lower: str, base: str, cap: bool) -> int:
         facts |= _POSSESSOR_PASSES
     if lower in _DETERMINERS and not possessive:
         facts |= _DETERMINER
-    if _pronoun_word(lower) in _PRONOUNS:
+    if lower in _PRONOUNS or (
+        ("'" in lower or "\N{RIGHT SINGLE QUOTATION MARK}" in lower)
+        and _pronoun_word(lower) in _PRONOUNS
+    ):
         facts |= _STEP | _PRONOUN
     if lower == "the" or (lower in _PARTICLES and not cap):
         facts |= _STEP
-    if lower in _title_table():
+    if lower in titles:
         facts |= _TITLE
     bare = base.rstrip(".")
-    if bare in lexicon.organisation_words():
+    if bare in organisations:
         facts |= _ORGANISATION
-    if bare in _organisation_pair_starts():
+    if bare in organisation_pairs:
         facts |= _ORGANISATION_PAIR
     return facts
 
 
 @functools.cache
-def _organisation_pair_starts() -> frozenset[str]:
-    """The first words of the two-word organisation words."""
-    pairs = (word.split() for word in lexicon.organisation_words())
-    return frozenset(words[0] for words in pairs if len(words) == 2)
+def _fact_tables() -> tuple[
+    Mapping[str, object],
+    Mapping[str, str],
+    frozenset[str],
+    Mapping[str, object],
+    frozenset[str],
+    frozenset[str],
+]:
+    """The tables ``_facts`` looks words up in: head nouns, roles, verb forms, titles,
+    organisation words, and the first words of the two-word organisation words."""
+    organisations = lexicon.organisation_words()
+    pairs = (word.split() for word in organisations)
+    return (
+        _head_table(),
+        lexicon.roles(),
+        _verb_forms(),
+        _title_table(),
+        organisations,
+        frozenset(words[0] for words in pairs if len(words) == 2),
+    )
 
 
 def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: list[_Token]) -> bool:
@@ -1052,7 +1073,6 @@ class _Reader:
         self.titles = _title_table()
         self.organisation_words = lexicon.organisation_words()
         self.honorifics = lexicon.honorifics()
-        self.verbs = _verb_forms()
         count = len(tokens)
         far = count + _HEAD_WINDOW + _POSSESSOR_WINDOW + _NEARBY_POSSESSIVE
         # One pass from the end works out, for each token i:

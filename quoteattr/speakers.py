@@ -72,6 +72,9 @@ _GENERIC_BODIES = frozenset(
 # Common nouns for a body of people, standing for the most recent group or organisation:
 # "the Brackenfold Ramblers … the group said".
 _GENERIC_GROUPS = frozenset({"group", "team"})
+# Plural heads that name unnamed sources rather than a group speaking together: "UK Government
+# sources said" is anonymous, "officials said" a group.
+_ANONYMOUS_PLURALS = frozenset({"sources", "insiders"})
 
 # Articles opening a noun phrase, lowercased when the phrase becomes a name.
 _ARTICLES = frozenset({"the", "a", "an", "one"})
@@ -295,7 +298,10 @@ class _Clusterer:
         mention = self.mentions[index]
         draft = self.groups.get(mention.head, -1)
         if draft < 0:
-            draft = self._new("group", index)
+            # "UK Government sources", "insiders": plural, but unnamed sources, not a group
+            # of people speaking together.
+            anonymous = mention.head in _ANONYMOUS_PLURALS
+            draft = self._new("anonymous" if anonymous else "group", index)
         self._join(index, draft)
 
     # -- bookkeeping --

@@ -296,12 +296,6 @@ def test_reported_speech_does_not_cross_a_quote() -> None:
     check_article(text, extract(text))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported._settle steps the clause's start over characters that are neither "
-    "alphanumeric nor in _OPENING, which lacks « „ ‹ 「 » ‚ and ``: the start lands inside the "
-    "quote it had just been moved before (indirect 29..46 against the direct quote 10..32)",
-)
 @pytest.mark.parametrize(
     "marks",
     ["«»", "„“", "‹›", "「」", "»«", "‚‘", ("``", "''")],
