@@ -250,9 +250,13 @@ def _parse_record(
     if not line.strip():
         return None
     try:
-        record = json.loads(line)
+        record = json.loads(line, parse_constant=_reject_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
         return InputError(where, f"invalid JSON: {exc.msg} at column {exc.colno}")
+    except ValueError as exc:  # NaN/Infinity, 1e999, an integer too long to convert
+        return InputError(where, f"invalid JSON: {exc}")
+    except RecursionError:
+        return InputError(where, "invalid JSON: nested too deeply")
     if not isinstance(record, dict):
         return InputError(where, f"expected a JSON object, got {_json_type(record)}")
     if "text" not in record:
@@ -261,6 +265,18 @@ def _parse_record(
     if not isinstance(text, str):
         return InputError(where, f'"text" must be a string, got {_json_type(text)}')
     return Document(id=record.get("id", where), text=text, where=where)
+
+
+def _reject_constant(name: str) -> object:
+    """NaN and Infinity are not JSON: a record holding one would be written back invalid."""
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"{literal} is too large for a JSON number")
+    return value
 
 
 def _json_type(value: object) -> str:
