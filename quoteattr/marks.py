@@ -24,6 +24,7 @@ straight marks and the tentative possessive close.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import SupportsIndex
 
 from attrs import evolve, frozen
 
@@ -102,6 +103,26 @@ class Pair:
     continues: int
     paragraph_end: int
     final: bool
+
+
+class _Stack(list["_Open"]):
+    """The paragraph's open entries, counting how many of each family are open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._open: dict[str, int] = {}
+
+    def count_open(self, family: str) -> int:
+        return self._open.get(family, 0)
+
+    def append(self, entry: _Open) -> None:
+        super().append(entry)
+        self._open[entry.family] = self._open.get(entry.family, 0) + 1
+
+    def pop(self, index: SupportsIndex = -1) -> _Open:
+        entry = super().pop(index)
+        self._open[entry.family] -= 1
+        return entry
 
 
 class _Open:
@@ -311,7 +332,7 @@ def pair_marks(
                 continued_from = waiting.token.start
             waiting = None
         final = para_index == last_story
-        stack: list[_Open] = []
+        stack = _Stack()
         for index, token in enumerate(para_tokens):
             _step(stack, pairs, token, para, continued_from if index == 0 else -1, final)
         # The paragraph is over: what is still open is continued, closed tentatively or stray.
@@ -333,7 +354,7 @@ def _only_single(token: Token) -> bool:
 
 
 def _step(
-    stack: list[_Open],
+    stack: _Stack,
     pairs: list[Pair],
     token: Token,
     para: Paragraph,
@@ -341,7 +362,10 @@ def _step(
     final: bool,
 ) -> None:
     """Feed one token to the paragraph's stack."""
-    for depth in range(len(stack) - 1, -1, -1):
+    # Only scan the stack when something the token can close is open: a run of openers of
+    # two families ("“‘“‘…") would otherwise rescan the whole stack for every mark.
+    closable = any(stack.count_open(family) for family in token.closes)
+    for depth in range(len(stack) - 1, -1 if closable else len(stack) - 1, -1):
         entry = stack[depth]
         if entry.family in token.closes:
             if token.tentative:

@@ -127,7 +127,9 @@ def find_reported(
             .endswith("?")
         ):
             continue
-        sentence_cues = [c for c in context.cues if start <= c.start < stop]
+        first = bisect.bisect_left(context.cue_starts, start)
+        last = bisect.bisect_left(context.cue_starts, stop)
+        sentence_cues = list(context.cues[first:last])
         report = None
         if sentence_cues:
             report = (
