@@ -203,7 +203,7 @@ def slowest_imports(env: dict[str, str], count: int = 8) -> list[dict[str, Any]]
         check=True,
         env=env,
     )
-    rows = []
+    rows: list[dict[str, Any]] = []
     for line in result.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue

@@ -103,10 +103,10 @@ def markdown(result: dict[str, Any]) -> str:
                 cells += f" {found['seconds']:.3f} | {found['us_per_char']:.2f} |"
         ratio = row["ratio"]
         timed_out = row["sizes"][-1]["timed_out"]
-        if row["sizes"][0]["timed_out"] or ratio is None:
+        if ratio is None:
             ratio_cell = "n/a"
         else:
-            ratio_cell = ("> " if timed_out else "") + f"{ratio:.2f}"
+            ratio_cell = ("> " if row.get("ratio_is_lower_bound") else "") + f"{ratio:.2f}"
         news = row.get("times_news")
         news_cell = "" if news is None else ("> " if timed_out else "") + f"{news:.2f}"
         flags = " ".join(row["flags"])
@@ -146,10 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     header = f"{'case':<28}" + "".join(f"{f'{s:,} chars':>22}" for s in sizes)
     print(header + f"{'ratio':>8}  flags")
     print(f"{'':<28}" + "".join(f"{'s (CPU us/char)':>22}" for _ in sizes))
-    rows = []
+    rows: list[dict[str, Any]] = []
     flagged = 0
     for case in cases:
-        found = []
+        found: list[dict[str, Any]] = []
         for size in sizes:
             if found and found[-1]["timed_out"]:
                 # A larger text would only time out too; do not wait for it.
@@ -157,17 +157,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                               "seconds": args.timeout, "us_per_char": float("nan")})
             else:
                 found.append(run_case(case, size, args.runs, args.timeout))
-        ratio = found[-1]["us_per_char"] / found[0]["us_per_char"]
-        if found[0]["timed_out"]:
+        # Largest size measured over the smallest; a lower bound if the largest timed out.
+        measured = [r for r in found if not r.get("skipped")]
+        lower_bound = measured[-1]["timed_out"]
+        ratio = measured[-1]["us_per_char"] / measured[0]["us_per_char"]
+        if len(measured) < 2 or found[0]["timed_out"]:
+            ratio = float("nan")
             ratio_cell = "n/a"
         else:
-            ratio_cell = (">" if found[-1]["timed_out"] else "") + f"{ratio:.2f}"
+            ratio_cell = (">" if lower_bound else "") + f"{ratio:.2f}"
         flags = []
         if any(r.get("error") for r in found):
             flags.append("ERROR: " + next(r["error"] for r in found if r.get("error")))
         if any(r["timed_out"] for r in found):
             flags.append("TIMEOUT")
-        if ratio > MAX_RATIO or (found[-1]["timed_out"] and not found[0]["timed_out"]):
+        if ratio > MAX_RATIO or (lower_bound and not found[0]["timed_out"]):
             flags.append("NONLINEAR")
         if any(r["seconds"] > args.slow for r in found):
             flags.append("SLOW")
@@ -180,17 +184,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             for r in found
         )
         print(f"{case:<28}{cells}{ratio_cell:>8}  {' '.join(flags)}", flush=True)
-        rows.append({"case": case, "sizes": found, "ratio": _finite(ratio), "flags": flags})
+        rows.append(
+            {
+                "case": case,
+                "sizes": found,
+                "ratio": _finite(ratio),
+                "ratio_is_lower_bound": lower_bound,
+                "flags": flags,
+            }
+        )
     news = next((row for row in rows if row["case"] == "news"), None)
     if news is not None and not news["sizes"][-1]["timed_out"]:
         baseline = news["sizes"][-1]["us_per_char"]
+        for row in rows:
+            row["times_news"] = _finite(row["sizes"][-1]["us_per_char"] / baseline)
+    for row in rows:
+        for measured_size in row["sizes"]:
+            measured_size["us_per_char"] = _finite(measured_size["us_per_char"])
+    if args.json_out:  # first, so that nothing printed below can lose the figures
+        with open(args.json_out, "w", encoding="utf-8") as handle:
+            json.dump({"runs": args.runs, "timeout": args.timeout, "cases": rows}, handle, indent=2)
+            handle.write("\n")
+    if news is not None and "times_news" in news:
         print(f"\nper-character time at {sizes[-1]:,} chars as a multiple of ordinary news:")
         for row in rows:
-            largest = row["sizes"][-1]
-            row["times_news"] = _finite(largest["us_per_char"] / baseline)
-            shown = ("> " if largest["timed_out"] else "") + f"{row['times_news']:.2f}x"
             if row["times_news"] is None:
                 shown = "not run"
+            else:
+                timed_out = row["sizes"][-1]["timed_out"]
+                shown = ("> " if timed_out else "") + f"{row['times_news']:.2f}x"
             print(f"  {row['case']:<28}{shown:>10}")
     print(
         f"\nratio = per-character time at {sizes[-1]:,} over {sizes[0]:,} chars "
@@ -198,12 +220,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{flagged} of {len(cases)} cases flagged"
     )
     if args.json_out:
-        with open(args.json_out, "w", encoding="utf-8") as handle:
-            for row in rows:
-                for found in row["sizes"]:
-                    found["us_per_char"] = _finite(found["us_per_char"])
-            json.dump({"runs": args.runs, "timeout": args.timeout, "cases": rows}, handle, indent=2)
-            handle.write("\n")
         print(f"wrote {args.json_out}")
     return 1 if flagged else 0
 

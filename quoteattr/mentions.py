@@ -34,6 +34,14 @@ name (an age, ``who``, an apposition, a bracketed party). So sentence-initial wo
 words and places are mostly left alone. The article is therefore read twice: the first pass
 collects name parts, which the second accepts on their own (``Whitfield-Amadi said``). Every
 step looks at a bounded window of tokens, so the whole is linear in the text.
+
+Speed. Most words of an article are plain ASCII words between spaces, which the tokeniser takes
+without the token pattern. What the reader asks of a word again and again (a head noun? a verb
+of saying? a function word? a title?) is worked out once per distinct word (``_facts``), and one
+backward pass over the tokens marks where a noun phrase or a name can start at all, so the
+reader tries only there. The second pass takes over each step of the first that looked up no
+name part, or whose look-ups all fail again. Each shortcut is held to the plain reading by
+tests (``tests/test_mentions.py``): none may change a token or a mention.
 """
 
 from __future__ import annotations
@@ -1052,9 +1060,9 @@ class _Reader:
 
     Per-token facts that do not change between the two passes (whether a head noun can be
     reached from a token, where the next possessive is) are worked out once, backwards, so
-    the pass itself skips most tokens with a lookup. Each step of the first pass is kept
-    unless it looked a name up in ``known``: the second pass, which differs only in
-    ``known``, takes those steps over instead of reading them again.
+    a pass tries only the tokens where something may start. Each step of the first pass is
+    kept for the second, which differs only in ``known``, unless it looked up a name part
+    that the second pass knows.
     """
 
     def __init__(self, text: str, tokens: list[_Token]) -> None:
@@ -1062,10 +1070,10 @@ class _Reader:
         self.tokens = tokens
         self.known: frozenset[str] = frozenset()
         self.asked: list[str] = []  # what the current step looked up in ``known``
-        # steps[i]: the step read at token i with nothing known, kept when it may be read
-        # again: always (kept[i] == 1) if it looked nothing up in ``known``, else whenever
-        # none of the words it looked up (asked[i]) is known, as then every look-up fails
-        # again and the step goes the same way.
+        # steps[i]: the step read at token i with nothing known, good for any later pass if
+        # it looked nothing up in ``known`` (kept[i] == 1), else for a pass that knows none of
+        # the words it looked up (asked_at[i]): every look-up fails again, and the step goes
+        # the same way.
         self.steps: list[_Step] = [None] * len(tokens)
         self.kept = bytearray(len(tokens))
         self.asked_at: dict[int, frozenset[str]] = {}
@@ -1097,8 +1105,8 @@ class _Reader:
         for index in range(count - 1, -1, -1):
             token = tokens[index]
             fact = token.facts
-            # A phrase's modifiers start here, or past a determiner: then the values for the
-            # token after count, so keep them before they move to this one.
+            # A phrase's modifiers start at this token, or past it if it is a determiner; then
+            # the values for the next token count, so keep them before they move to this one.
             determiner = fact & _DETERMINER or (not fact and token.lower in _DETERMINERS)
             if determiner:
                 start, start_head, start_possessor = index + 1, head, possessor

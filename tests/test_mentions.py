@@ -7,11 +7,13 @@ project's hand-made development articles, which are our text too.
 from __future__ import annotations
 
 import itertools
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quoteattr import lexicon, mentions
 from quoteattr.mentions import Mention, find_mentions, personal_name, role_key
 from tests.strategies import articles
 from tests.test_speakers import ARTICLES, Article
@@ -549,3 +551,134 @@ def test_a_possessor_is_a_mention_without_its_ending() -> None:
         ("Cameron's aide", "anonymous"),
         ("the company", "organisation"),
     ]
+
+
+# --- the fast paths agree with the plain reading --------------------------------------------
+# The tokeniser reads most words without the token pattern, and the reader skips tokens and
+# steps it can rule out from per-token facts. These tests hold each shortcut to the reading it
+# stands for. They look at private parts on purpose: the shortcuts must not change a single
+# token or step, which the public tests above could miss.
+
+_TRICKY = [
+    "Mr. Li's aide, Dr Ann Roe (D-Ohio), met the council's chief executive Jo Smith.",
+    "A.B. Jones and J. R. Ewing told U.S. officials: the Operators' Alliance says no.",
+    "al-Assad, bin-Salman and O'Neill's men; NHS FM I'll he's they're 2022s 3.5 8:45.",
+    "Agnes de la Mare\tsaid\u00a0so\u2028twice\x1c. ΟΔΟΣ İstanbul Straße ǅemal Éric.",
+    "Gen. Lt. Col. Sgt.  Mrs.Quigley—the PM… Ms\u3000Okafor; (residents), nurses’ union.",
+    'Declan "Dusty" O\'Hara, whose band played every hall, died. De la Mare recalls.',
+    "The former Labour transport minister spoke to a senior government health official.",
+    "Then the council's long serving former deputy leader met the firm's new chief executive.",
+    "The last surviving founding member and a very long serving local parish councillor.",
+    "The big old new wet sad dark minister met the big old new wet sad dark odd minister.",
+    "Lorraine Whitfield-Amadi arrived. Later Whitfield-Amadi left, and Penhallow stayed.",
+]
+
+
+def _plain_tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[object, ...]]:
+    """The tokens as the pattern alone reads them: every stretch through ``_tokenise_piece``."""
+
+    def whole_stretch(
+        text: str, start: int, end: int, first: bool, tokens: list[mentions._Token]
+    ) -> bool:
+        return mentions._tokenise_piece(text, start, end, end, first, tokens)
+
+    with mock.patch.object(mentions, "_tokenise_stretch", whole_stretch):
+        return _token_fields(mentions._tokenise(text, spans))
+
+
+def _token_fields(tokens: list[mentions._Token]) -> list[tuple[object, ...]]:
+    return [
+        (
+            *(t.start, t.end, t.text, t.kind, t.first, t.lower, t.base, t.base_end),
+            *(t.cap, t.acronym, t.facts, t.is_word, t.possessive),
+        )
+        for t in tokens
+    ]
+
+
+def _texts_and_spans() -> list[tuple[str, list[tuple[int, int]]]]:
+    cases: list[tuple[str, list[tuple[int, int]]]] = [(text, []) for text in _TRICKY]
+    cases += [(article.text, article.spans) for article in ARTICLES]
+    cases += [(article.text, []) for article in ARTICLES]
+    return cases
+
+
+@pytest.mark.parametrize(("text", "spans"), _texts_and_spans())
+def test_the_tokeniser_reads_as_the_pattern_does(text: str, spans: list[tuple[int, int]]) -> None:
+    tokens = mentions._tokenise(text, spans)
+    assert _token_fields(tokens) == _plain_tokens(text, spans)
+    assert any(token.is_word for token in tokens)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(articles(), st.text()), st.data())
+def test_any_text_tokenises_as_the_pattern_does(text: str, data: st.DataObject) -> None:
+    spans = []
+    if text:
+        start = data.draw(st.integers(0, len(text)))
+        spans.append((start, data.draw(st.integers(start, len(text)))))
+    assert _token_fields(mentions._tokenise(text, spans)) == _plain_tokens(text, spans)
+
+
+def _unfiltered_steps(reader: mentions._Reader) -> dict[int, object]:
+    """Every word token's step read with no token ruled out beforehand."""
+    reader.opens_phrase = bytearray(b"\x03" * len(reader.opens_phrase))
+    steps: dict[int, object] = {}
+    for index, token in enumerate(reader.tokens):
+        if token.is_word:
+            reader.asked = []
+            step = reader._step(index, token)
+            steps[index] = None if step is None else _fields(step)
+    return steps
+
+
+def _fields(step: tuple[list[Mention], int]) -> tuple[object, ...]:
+    found, next_index = step
+    return tuple((m.start, m.end, m.kind, m.head, m.role) for m in found), next_index
+
+
+@pytest.mark.parametrize(("text", "spans"), _texts_and_spans())
+def test_the_reader_rules_out_only_tokens_where_nothing_starts(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    tokens = mentions._tokenise(text, spans)
+    filtered = mentions._Reader(text, tokens)
+    plain = _unfiltered_steps(mentions._Reader(text, tokens))
+    candidates = set(filtered.candidates)
+    assert any(step is not None for step in plain.values())
+    for index, step in plain.items():
+        if index not in candidates:
+            assert step is None, (index, tokens[index].text)
+        else:
+            filtered.asked = []
+            found = filtered._step(index, tokens[index])
+            assert (None if found is None else _fields(found)) == step, tokens[index].text
+
+
+@pytest.mark.parametrize(("text", "spans"), _texts_and_spans())
+def test_the_second_pass_reuses_only_steps_that_read_the_same(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    tokens = mentions._tokenise(text, spans)
+    first_pass = mentions._Reader(text, tokens).read(frozenset())
+    known = {m.head.split()[-1] for m in first_pass if m.kind == "name"}
+    known |= {m.head for m in first_pass if m.kind == "name"}
+    known |= {m.given.split()[0].lower() for m in first_pass if m.kind == "name" and m.given}
+    fresh = mentions._Reader(text, tokens).read(frozenset(known))
+    assert find_mentions(text, spans) == tuple(fresh)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        *("NHS", "I", "A", "Ab", "al-Assad", "bin-Salman", "alba", "Élodie", "ÉCOLE", "ΟΔΟΣ"),
+        *("İ", "ǅemal", "x2", "X2Y", "O'NEILL", "o'neill", "ᾼΒ", "Mr.", "FM", "el-Sisi"),
+    ],
+)
+def test_a_word_shape_is_worked_out_as_written(word: str) -> None:
+    letters = [char for char in word if char.isalpha()]
+    lower, cap, acronym, _, plain = mentions._shape(word)
+    assert lower == word.lower()
+    assert cap == (word[:1].isupper() or bool(mentions._NAME_PREFIX.match(word)))
+    assert acronym == (len(letters) >= 2 and all(char.isupper() for char in letters))
+    assert plain == (not lower.endswith("s") and lower not in lexicon.abbreviations())
