@@ -495,7 +495,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--child-memory", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--child-mode", choices=("trace", "rss"), help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    unknown = set(args.sections.split(",")) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown --sections {', '.join(sorted(unknown))}")
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -557,11 +561,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "startup_s": TARGET_STARTUP_S,
         "memory_ratio": TARGET_MEMORY_RATIO,
     }
-    print(markdown(report))
-    if args.json_out:
+    if args.json_out:  # before printing, so that a closed pipe cannot lose the figures
         with open(args.json_out, "w", encoding="utf-8") as handle:
             json.dump(report, handle, indent=2)
             handle.write("\n")
+    print(markdown(report))
+    if args.json_out:
         print(f"\nwrote {args.json_out}")
     return 0
 

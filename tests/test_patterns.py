@@ -335,7 +335,7 @@ ADVERSARIES: dict[str, tuple[Adversary, ...]] = {
     "cues._phrases_by_first_word": (
         A("the longest phrase, cut short, over and over", cycle("in a statement on behalf x "),
           match_at("in ")),
-        A("the first word alone", cycle("in "), match_at("in ")),
+        A("the first word, then no phrase", cycle("in the town hall meeting "), match_at("in ")),
     ),
     "mentions._TOKEN": (
         A("dotted capitals ending in a letter", ending("A.", "x"), findall,
