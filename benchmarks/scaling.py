@@ -215,7 +215,8 @@ def spark_strategies() -> dict[str, Any]:
             text = row["text"]
             yield (*row, None if text is None else extract(text).to_dict()["quotes"])
 
-    import pandas
+    # pandas has no type information of its own; pandas-stubs may or may not be installed.
+    import pandas  # type: ignore[import-untyped, unused-ignore]
 
     @pandas_udf(quotes_type())  # type: ignore[call-overload, untyped-decorator]
     def quotes_udf(texts: pandas.Series) -> pandas.Series:
