@@ -190,21 +190,16 @@ def attribute(
             attributed.append(_attach(quote, result, rules_used[index], resolver))
     joined = _join_interrupted(text, tuple(attributed), outer)
     if reported_speech:
-        reports = [
-            _attach(_report_quote(text, report, joined), report.found, report.rule, resolver)
-            for report in find_reported(context, sentence_spans)
-        ]
-        kept = [
-            report
-            for report in reports
-            if report.speaker is not None
-            and all(
-                quote.end <= report.start
-                or quote.start >= report.end
-                or (report.start <= quote.start and quote.end <= report.end)
-                for quote in joined
-            )
-        ]  # a reported clause holds whole quotes or none: an interrupted quote spans its cue
+        starts = [quote.start for quote in joined]
+        reports = []
+        for report in find_reported(context, sentence_spans):
+            touched = _touching(joined, starts, report.start, report.end)
+            # A reported clause holds whole quotes or none: an interrupted quote spans its cue.
+            if any(q.start < report.start or q.end > report.end for q in touched):
+                continue
+            quote = _report_quote(text, report, holds_quote=bool(touched))
+            reports.append(_attach(quote, report.found, report.rule, resolver))
+        kept = [report for report in reports if report.speaker is not None]
         joined = tuple(
             sorted((*_inside_reports(joined, kept), *kept), key=lambda q: (q.start, q.end))
         )
@@ -280,14 +275,26 @@ def _attach(quote: Quote, result: Found, rule: str, resolver: _PronounResolver) 
     return evolve(quote, speaker=speaker, cue=cue, confidence=quote.confidence * precision)
 
 
+def _touching(quotes: Sequence[Quote], starts: list[int], start: int, end: int) -> list[Quote]:
+    """The quotes (sorted, disjoint, their ``starts`` given) that overlap ``[start, end)``."""
+    index = max(0, bisect.bisect_right(starts, start) - 1)
+    found = []
+    while index < len(quotes) and quotes[index].start < end:
+        if quotes[index].end > start:
+            found.append(quotes[index])
+        index += 1
+    return found
+
+
 def _inside_reports(quotes: tuple[Quote, ...], reports: list[Quote]) -> list[Quote]:
     """Partial quotes inside reported speech take its speaker: in ``sources said that Mr Li
     showed a "readiness to engage"`` the quoted words are the sources' words."""
+    mixed = [report for report in reports if report.kind == "mixed"]
+    mixed_starts = [report.start for report in mixed]
     result = []
     for quote in quotes:
-        holder = next(
-            (r for r in reports if r.kind == "mixed" and r.start <= quote.start < r.end), None
-        )
+        index = bisect.bisect_right(mixed_starts, quote.start) - 1
+        holder = mixed[index] if index >= 0 and quote.start < mixed[index].end else None
         if (
             quote.kind == "partial"
             and holder is not None
@@ -300,9 +307,8 @@ def _inside_reports(quotes: tuple[Quote, ...], reports: list[Quote]) -> list[Quo
     return result
 
 
-def _report_quote(text: str, report: Report, quotes: tuple[Quote, ...]) -> Quote:
+def _report_quote(text: str, report: Report, *, holds_quote: bool) -> Quote:
     """Reported speech as a quote: ``mixed`` when quoted words stand inside it."""
-    holds_quote = any(report.start <= q.start and q.end <= report.end for q in quotes)
     return Quote.from_parts(
         (Span(report.start, report.end, text[report.start : report.end]),),
         kind="mixed" if holds_quote else "indirect",

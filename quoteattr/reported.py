@@ -152,7 +152,7 @@ def find_reported(
                 clause = _clause_start(context, cue, stop)
                 if clause is not None:
                     content = _trim(text, clause, stop)
-                    if _long_enough(text, content) and not _is_quote(text, *content):
+                    if _is_claim(text, content):
                         second = _settle(context, Report(*content, cue, report.found, report.rule))
                         if second is not None:
                             reports.append(second)
@@ -176,7 +176,7 @@ def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
         if that is None:
             continue
         content = _trim(text, that, stop)
-        if not _long_enough(text, content) or _is_quote(text, *content):
+        if not _is_claim(text, content):
             continue
         cue = CueWord(word.start(), word.end(), word.group(), lemma, "belief")
         candidates = mentions_between(context, start, word.start())
@@ -250,13 +250,13 @@ def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) 
             # According to X, CLAUSE.
             sources = mentions_between(context, cue.end, comma)
             content = _trim(text, comma + 1, stop)
-            if sources and _long_enough(text, content) and not _is_quote(text, *content):
+            if sources and _is_claim(text, content):
                 return Report(*content, cue, Found(sources[0], cue), "according_to")
         elif text[cue.start - 2 : cue.start].strip() == ",":
             # CLAUSE, according to X.
             sources = mentions_between(context, cue.end, stop)
             content = _trim(text, start, cue.start - 2)
-            if sources and _long_enough(text, content) and not _is_quote(text, *content):
+            if sources and _is_claim(text, content):
                 return Report(*content, cue, Found(sources[0], cue), "according_to")
     return None
 
@@ -283,7 +283,7 @@ def _reported_after(
     if found is None:
         return None
     content = _trim(text, start, comma)
-    if not _long_enough(text, content) or _is_quote(text, *content):
+    if not _is_claim(text, content):
         return None
     return Report(*content, cue, found, "reported_after")
 
@@ -318,7 +318,7 @@ def _reported_clause(
         if content_start is None:
             continue
         content = _trim(text, content_start, _cut_tail(context, content_start, stop))
-        if not _long_enough(text, content) or _is_quote(text, *content):
+        if not _is_claim(text, content):
             continue
         return Report(*content, cue, Found(subject, cue), "reported_clause")
     return None
@@ -407,6 +407,11 @@ def _long_enough(text: str, span: tuple[int, int]) -> bool:
     a clause (not "and", "during", "is": those mean the verb was not reporting a clause)."""
     words = text[span[0] : span[1]].split()
     return len(words) >= _MIN_WORDS and words[0].lower().strip(",") not in _NOT_A_CLAUSE_OPENING
+
+
+def _is_claim(text: str, span: tuple[int, int]) -> bool:
+    """Whether a span can stand as reported speech: a clause, and not one quote in marks."""
+    return _long_enough(text, span) and not _is_quote(text, *span)
 
 
 def _is_quote(text: str, start: int, end: int) -> bool:
