@@ -94,9 +94,9 @@ class Mention:
 # and no repetition is nested over an overlapping class, so the scan is linear.
 _TOKEN = regex.compile(
     r"""
-      (?P<initials>\p{Lu}\.(?:\p{Lu}\.)*+)(?![\p{L}\p{M}])
+      (?P<initials>\p{Lu}\.(?:\p{Lu}\.){0,15}+)(?![\p{L}\p{M}])
                                     # initials and dotted capitals: F. / J.R. / U.S.
-    | (?P<number>\p{N}++(?:[.,:]\p{N}++)*+)(?![\p{L}\p{M}\N{HYPHEN}-])
+    | (?P<number>\p{N}++(?:[.,:]\p{N}++){0,15}+)(?![\p{L}\p{M}\N{HYPHEN}-])
                                     # a number: 200,000 / 3.5 / 8:45 (not a word: "2022s")
     | (?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+
         (?:['\N{RIGHT SINGLE QUOTATION MARK}\N{HYPHEN}-][\p{L}\p{M}\p{N}]++)*+)

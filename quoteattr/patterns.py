@@ -20,6 +20,7 @@ LINE_BREAK = regex.compile(r"\n\s*+")
 # space, then something that can start a sentence. The lookahead keeps "3.5" and "e.g. the" whole.
 SENTENCE_END = regex.compile(
     r"""
+    (?<![.!?\N{HORIZONTAL ELLIPSIS}])          # the whole run, tried once from its start
     [.!?\N{HORIZONTAL ELLIPSIS}]++             # end punctuation
     [)\]"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}]*+
     (?P<space>\s++)                            # the gap between sentences

@@ -202,7 +202,8 @@ def _settle(context: Context, report: Report) -> Report | None:
     """
     start, end = report.start, report.end
     first = max(0, bisect.bisect_right(context.outer, (start, len(context.text))) - 1)
-    for quote_start, quote_end in context.outer[first:]:
+    for index in range(first, len(context.outer)):
+        quote_start, quote_end = context.outer[index]
         if quote_start >= end:
             break
         if quote_start < start < quote_end:
@@ -221,7 +222,8 @@ def _inside_quote(context: Context, start: int, end: int) -> bool:
     """Whether the sentence is (mostly) a quote in marks, or starts inside one."""
     covered = 0
     first = max(0, bisect.bisect_right(context.outer, (start, len(context.text))) - 1)
-    for quote_start, quote_end in context.outer[first:]:
+    for index in range(first, len(context.outer)):
+        quote_start, quote_end = context.outer[index]
         if quote_start >= end:
             break
         if quote_start <= start < quote_end:
