@@ -65,6 +65,7 @@ from .patterns import (
     SOURCE_PHRASE,
     SPEAKER_LABEL,
 )
+from .quotes import is_headline
 from .reported import Report, find_reported
 from .speakers import Entity, cluster
 
@@ -82,6 +83,7 @@ _ISSUED_NOUNS = frozenset({"statement", "statements", "release", "announcement"}
 #: measured by ``python scripts/calibrate_rules.py`` (pronoun resolution included; resolving
 #: a pronoun did not lower a rule's precision, so it costs no confidence).
 RULE_PRECISION = {
+    "headline": 0.7,
     "transcript_label": 0.7,
     "credit_line": 0.95,
     "cue_after": 0.96,
@@ -477,6 +479,75 @@ def _reporting_subject(context: Context, sentence_start: int, pronoun: int) -> F
     return Found(subject_of(context, before, cue.start), cue) if before else None
 
 
+def _headline(context: Context, index: int, found: list[Found | None]) -> Found | None:
+    """Words quoted in a title-case headline belong to its subject, which capitals hide from
+    the mention finder: ``Factcheck: Mayor Is Right About 'Potholes'``, ``Parents Rally To
+    'Save Our Library'``, ``Bridge 'Unsafe', Engineer Warns``."""
+    text = context.text
+    para = context.paras[context.para_of[index]]
+    if not is_headline(text[para.start : para.end]):
+        return None
+    quote_start, quote_end = context.outer[index]
+    verbs = lexicon.speech_verbs()
+    # `…, Lindsey Graham Says.` closing the headline.
+    tail = _words(text, quote_end, para.end)
+    comma = text.rfind(",", quote_end, para.end)
+    if comma >= 0:
+        tail = [word for word in tail if word[0] > comma]
+        if 2 <= len(tail) <= 5 and tail[-1][2].rstrip(".!?").lower() in verbs:
+            if all(word[2][:1].isupper() for word in tail):
+                return _headline_source(context, tail[0][0], tail[-2][1], tail[-1][0])
+    lead = _words(text, para.start, quote_start)
+    # `Politifact: Donald Trump Is Right, '…'`; `CNN Chief On Debates: '…'`.
+    for position, (_, _, word) in enumerate(lead[:5]):
+        if word.endswith(":"):
+            subject = lead[: position + 1]
+            for cut, (_, _, inner) in enumerate(subject[1:], 1):
+                if inner in ("On", "About", "To", "For"):
+                    subject = subject[:cut]
+                    break
+            return _headline_source(context, subject[0][0], subject[-1][1], None)
+    # `Retired General Reveals '…'`: the words before the first verb.
+    for position, (start, _, word) in enumerate(lead[1:5], 1):
+        lower = word.lower()
+        if lower in verbs or lower in lexicon.belief_verbs() or lower in lexicon.headline_verbs():
+            return _headline_source(context, lead[0][0], lead[position - 1][1], start)
+    return None
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The white-space separated words of ``text[start:end]`` with their spans."""
+    found = []
+    position = start
+    for word in text[start:end].split():
+        position = text.index(word, position, end)
+        found.append((position, position + len(word), word))
+        position += len(word)
+    return found
+
+
+def _headline_source(context: Context, start: int, end: int, verb: int | None) -> Found | None:
+    """The speaker a headline names in ``[start, end)``: a known mention, else the phrase."""
+    text = context.text
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if end <= start or not text[start].isupper():
+        return None
+    cue = first_cue(context, verb, verb + 1) if verb is not None else None
+    known = mentions_between(context, start, end)
+    if known:
+        return Found(known[0], cue)
+    words = text[start:end].lower().split()
+    kind = (
+        "group"
+        if words[-1] in lexicon.group_nouns()
+        else "organisation"
+        if words[-1] in lexicon.organisation_words()
+        else "unknown"
+    )
+    return Found(-1, cue, phrase_mention(start, end, text[start:end]), kind)
+
+
 def _continuation(context: Context, index: int, found: list[Found | None]) -> Found | None:
     if index == 0 or found[index - 1] is None:
         return None
@@ -605,6 +676,7 @@ def _credit_line(context: Context, index: int, found: list[Found | None]) -> Fou
 
 
 _RULES: tuple[Rule, ...] = (
+    _headline,
     _transcript_label,
     _credit_line,
     _cue_after,
@@ -618,6 +690,7 @@ _RULES: tuple[Rule, ...] = (
 # (`sources said Mr Li showed a "readiness to engage"`); a cue after them in the same
 # sentence usually reports something else.
 _RULES_IN_REPORTED_SPEECH: tuple[Rule, ...] = (
+    _headline,
     _transcript_label,
     _cue_before,
     _cue_after,

@@ -281,6 +281,19 @@ def belief_verbs() -> Mapping[str, str]:
 
 
 @functools.cache
+def headline_verbs() -> Mapping[str, str]:
+    """Verbs that end a headline's subject without being verbs of saying: ``sees``, ``rallies``.
+
+    Returns:
+        Every form, lowercase, mapped to its lemma.
+
+    >>> headline_verbs()["rallies"]
+    'rally'
+    """
+    return _inflections("headline_verbs.txt")
+
+
+@functools.cache
 def cue_phrases() -> tuple[str, ...]:
     """Nominal and prepositional speech cues: ``according to``, ``in a statement``, ``told …``.
 

@@ -221,7 +221,7 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         return "title"  # MSNBC's "Morning Joe", on "Face the Nation"
     # Title case and capitalised neighbours mean nothing in a headline, and quoted words in a
     # sentence that reports speech are the speaker's words, whatever they look like.
-    headline = _is_headline(line)
+    headline = is_headline(line)
     reported = _reports_speech(before_lower)
     if not headline and not reported:
         if _is_nickname(before, after, words):
@@ -269,7 +269,7 @@ def _reports_speech(before_lower: str) -> bool:
     return any(word in verbs for word in WORDS_BEFORE.findall(lead))
 
 
-def _is_headline(line: str) -> bool:
+def is_headline(line: str) -> bool:
     """A paragraph in title case without a full stop inside: a headline or a crosshead."""
     if len(line) > _HEADLINE_LENGTH:
         return False

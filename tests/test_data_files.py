@@ -37,6 +37,7 @@ LOADERS: dict[str, list[Callable[[], Any]]] = {
     "furniture_exact.txt": [lexicon.furniture_exact],
     "furniture_prefixes.txt": [lexicon.furniture_prefixes],
     "group_nouns.txt": [lexicon.group_nouns],
+    "headline_verbs.txt": [lexicon.headline_verbs],
     "honorifics.txt": [lexicon.honorifics],
     "organisation_words.txt": [lexicon.organisation_words],
     "pronouns.txt": [lexicon.pronouns],
@@ -48,7 +49,7 @@ LOADERS: dict[str, list[Callable[[], Any]]] = {
     "title_nouns.txt": [lexicon.title_nouns],
 }
 GENDERED = {"first_names.txt", "honorifics.txt", "roles.txt"}
-INFLECTED = {"belief_verbs.txt", "speech_verbs.txt"}
+INFLECTED = {"belief_verbs.txt", "headline_verbs.txt", "speech_verbs.txt"}
 
 
 def raw_lines(name: str) -> list[str]:
