@@ -84,6 +84,7 @@ _ISSUED_NOUNS = frozenset({"statement", "statements", "release", "announcement"}
 #: a pronoun did not lower a rule's precision, so it costs no confidence).
 RULE_PRECISION = {
     "headline": 0.7,
+    "closing_cue": 0.7,
     "transcript_label": 0.7,
     "credit_line": 0.95,
     "cue_after": 0.96,
@@ -479,6 +480,31 @@ def _reporting_subject(context: Context, sentence_start: int, pronoun: int) -> F
     return Found(subject_of(context, before, cue.start), cue) if before else None
 
 
+def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Found | None:
+    """Quoted words in a sentence closed by a short cue clause belong to its speaker, whatever
+    reporting verbs stand before them: ``a top priority "is the tax burden," Mr Kamin said.``"""
+    text = context.text
+    start = context.outer[index][1]
+    stop = _region_end(context, index)
+    following = bisect.bisect_right(context.sentence_starts, start)
+    if following < len(context.sentence_starts):
+        stop = min(stop, context.sentence_starts[following])
+    lead = start
+    while lead < stop and text[lead] in _CLOSING_MARKS:
+        lead += 1
+    quote_end = context.quotes[index].end
+    if "," not in text[quote_end - 1 : lead]:
+        return None  # `"…," Mr Kamin said.` or `"…", Mr Kamin said.`
+    clause = text[lead:stop].rstrip()
+    words = clause.lower().split()
+    if not clause.endswith((".", "!", "?")) or not words or len(words) > 8:
+        return None
+    if words[0] in ("and", "but", "while", "when") or words[0].endswith("ing"):
+        return None  # `…," blaming Ms Obi.` / `…," and voters cheer.`: another clause
+    cue = first_cue(context, lead, stop)
+    return speaker_of_tail(context, lead, cue, stop) if cue is not None else None
+
+
 def _headline(context: Context, index: int, found: list[Found | None]) -> Found | None:
     """Words quoted in a title-case headline belong to its subject, which capitals hide from
     the mention finder: ``Factcheck: Mayor Is Right About 'Potholes'``, ``Parents Rally To
@@ -692,6 +718,7 @@ _RULES: tuple[Rule, ...] = (
 _RULES_IN_REPORTED_SPEECH: tuple[Rule, ...] = (
     _headline,
     _transcript_label,
+    _closing_cue,
     _cue_before,
     _cue_after,
     _sentence_subject,
