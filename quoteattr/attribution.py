@@ -72,6 +72,7 @@ from .speakers import Entity, cluster
 # How far from a quote a cue may stand and still govern it (characters).
 _CUE_REACH_AFTER = 160
 _CUE_REACH_BEFORE = 300
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their"})
 
 # Statements someone issues, whose quotes a reader credits to the issuer ("the statement
 # added" after "the council said in a statement"); a letter, report or article is cited as
@@ -464,9 +465,31 @@ def _cue_before(context: Context, index: int, found: list[Found | None]) -> Foun
             if outer is not None:
                 return outer
         return Found(subject, cue)
+    phrase = _source_before(context, sentence_start, cue)
+    if phrase is not None:
+        return phrase
     after = mentions_between(context, cue.end, end)
     if after:
         return Found(after[0], cue)
+    return None
+
+
+def _source_before(context: Context, sentence_start: int, cue: CueWord) -> Found | None:
+    """A source the mention finder does not know, as the cue's subject: ``the announcer said``,
+    ``The clip says``; it must open the clause."""
+    text = context.text
+    words = _words(text, max(sentence_start, cue.start - 40), cue.start)[-4:]
+    for position, (start, _, word) in enumerate(words):
+        if word.lower() not in _DETERMINERS:
+            continue
+        if SOURCE_PHRASE.fullmatch(text, start, cue.start) is None:
+            return None
+        opening = text[sentence_start:start].rstrip()
+        if opening and not opening.endswith(",") and position > 0:
+            if words[position - 1][2].lower() not in ("and", "but", "as", "then"):
+                return None
+        end = words[-1][1]
+        return Found(-1, cue, phrase_mention(start, end, text[start:end]), "unknown")
     return None
 
 
