@@ -497,10 +497,16 @@ def _reporting_subject(context: Context, sentence_start: int, pronoun: int) -> F
     """The subject of the cue that reports the pronoun's clause: ``She said she recalls``."""
     start = context.mentions[pronoun].start
     cue = last_cue(context, sentence_start, start)
-    if cue is None or context.text[cue.end : start].strip(" ,").lower() not in ("", "that"):
+    if cue is None:
         return None
+    between = context.text[cue.end : start]
+    gap = between.lower().split()
+    if "," in between or (gap and (gap[-1] != "that" or len(gap) > 4)):
+        return None  # `said she`, `said on Sunday that she`; not `indicate, he said,`
     before = mentions_between(context, sentence_start, cue.start)
-    return Found(subject_of(context, before, cue.start), cue) if before else None
+    if before:
+        return Found(subject_of(context, before, cue.start), cue)
+    return _source_before(context, sentence_start, cue)  # `The statement noted they had said`
 
 
 def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Found | None:
@@ -525,7 +531,15 @@ def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Fou
     if words[0] in ("and", "but", "while", "when") or words[0].endswith("ing"):
         return None  # `…," blaming Ms Obi.` / `…," and voters cheer.`: another clause
     cue = first_cue(context, lead, stop)
-    return speaker_of_tail(context, lead, cue, stop) if cue is not None else None
+    if cue is None:
+        return None
+    speaker = speaker_of_tail(context, lead, cue, stop)
+    subject = text[lead : cue.start].strip()
+    if speaker is None and subject[:1].isupper() and 1 <= len(subject.split()) <= 4:
+        # `…," The Hill reported.`: a source the mention finder does not know.
+        start = text.index(subject, lead)
+        return Found(-1, cue, phrase_mention(start, start + len(subject), subject), "unknown")
+    return speaker
 
 
 def _headline(context: Context, index: int, found: list[Found | None]) -> Found | None:
