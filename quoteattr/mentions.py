@@ -1634,6 +1634,12 @@ class _Reader:
         titled = False
         if tokens[position].lower in _TITLE_MODIFIERS and position + 1 < end:
             position += 1
+        elif (
+            position + 2 < end
+            and not tokens[position].facts & _TITLE
+            and tokens[position + 1].facts & _TITLE
+        ):
+            position += 1  # a capitalised modifier: "Democratic Sen. Claire Moss"
         if position >= end - 1 or not tokens[position].facts & _TITLE:
             return position, "", "", False  # no title: the common case
         for _ in range(3):
