@@ -72,6 +72,10 @@ from .speakers import Entity, cluster
 # How far from a quote a cue may stand and still govern it (characters).
 _CUE_REACH_AFTER = 160
 _CUE_REACH_BEFORE = 300
+_SUBORDINATORS = frozenset(
+    "after against although because before if though unless until when whereas where which while"
+    .split()
+)
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their"})
 
 # Statements someone issues, whose quotes a reader credits to the issuer ("the statement
@@ -366,6 +370,15 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         if last_char == "." or len(text[start : cue.start].split()) > 4:
             return None
     elif sentence_break(context, start, cue.start):
+        return None
+    first_word = _words(text, start, cue.start)[:1]
+    if (
+        first_word
+        and first_word[0][2].strip(",;:") in _SUBORDINATORS
+        and "," not in text[first_word[0][1] : cue.start]
+    ):
+        # `"…" against what the campaign sees`, `"…," when Ms Obi said`: the sentence goes
+        # on with a clause of its own, not the quote's cue (but `"…" before the vote, she said`).
         return None
     before = mentions_between(context, start, cue.start)
     if before:
