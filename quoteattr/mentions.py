@@ -1753,6 +1753,8 @@ class _Reader:
         previous = self._word(start - 1)
         if previous is not None and previous.facts & _VERB and not first.first:
             return True
+        if self._lower_at(start - 1) == "to" and self._lower_at(start - 2) == "according":
+            return True  # according to Limbaugh (a source, not a place)
         after = self._lower_at(end)
         if after == "(":
             return True  # Rep. Nathaniel Osterhout (D-Ohio)
@@ -1808,8 +1810,9 @@ class _Reader:
                 return [self._mention(start_offset, end_offset, "group", "", "pl", head)], end
             return [], end  # the Marguerite Anne, the Skerrow Trench: a thing or a place
         start_offset = tokens[index].start if with_the else tokens[run_start].start
+        according = self._lower_at(run_start - 2) == "according"
         if not name.titled and self._lower_at(run_start - 1) in _PLACE_PREPOSITIONS:
-            if _given_gender(tokens[run_start].base) is None:
+            if _given_gender(tokens[run_start].base) is None and not according:
                 return [], end  # in Greyport, at Brennan Park
         if name.single:
             pair = self._shared_surname(run_start, end)
