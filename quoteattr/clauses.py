@@ -183,7 +183,10 @@ def governs(gap: str) -> bool:
         # Only a non-restrictive relative clause: "the president, who said"; not an
         # apposition ("Ms Obi, the mayor, said": the name governs) nor "players who cried".
         return bool(words) and words[0] in RELATIVE_PRONOUNS and gap.lstrip().startswith(",")
-    return all(word in BETWEEN_SUBJECT_AND_VERB for word in words) and not (
+    return all(
+        word in BETWEEN_SUBJECT_AND_VERB or (word.endswith("ly") and len(word) > 4)
+        for word in words
+    ) and not (
         set(words) & RELATIVE_PRONOUNS
     )
 

@@ -1699,7 +1699,9 @@ class _Reader:
         while surname > 0 and tokens[parts[surname - 1]].lower in _PARTICLES:
             surname -= 1
         if surname == 0 and tokens[parts[0]].lower in _PARTICLES and not titled:
-            return None
+            following = self._word(end)
+            if following is None or not following.facts & _VERB:
+                return None  # "De Blasio says" names a person; "De Beers" alone need not
         if surname == len(parts) - 1:
             head = tokens[parts[-1]].base
         else:
