@@ -33,6 +33,7 @@ from . import lexicon
 from .clauses import (
     Context,
     Found,
+    first_cue,
     governs,
     mentions_between,
     phrase_mention,
@@ -40,7 +41,14 @@ from .clauses import (
     subject_of,
 )
 from .cues import CueWord
-from .patterns import BRACKETED, CLAUSE_LEAD, INTRODUCTORY, REPORT_TAIL_LIMIT, WORD
+from .patterns import (
+    BRACKETED,
+    CLAUSE_BOUNDARY,
+    CLAUSE_LEAD,
+    INTRODUCTORY,
+    REPORT_TAIL_LIMIT,
+    WORD,
+)
 
 # Verbs that take an object before their clause: "told reporters that …", "warned them …".
 _OBJECT_FIRST = frozenset(
@@ -70,6 +78,11 @@ _EVIDENCE_VERBS = {
     }.items()
     for form in forms.split()
 }
+# Closing marks and space between a comma and the next word: "by June," referring to …
+_CLOSING_MARKS = (
+    " \"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+)
 # Opening marks of every convention, where a reported clause may start.
 _OPENING = (
     "\"'`\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
@@ -82,6 +95,36 @@ _NOT_A_CLAUSE_OPENING = frozenset(
     "and or but nor during on in at for from with by as when while after before because not "
     "is was are were be been has have had to into than then so if unless until nothing "
     "goodbye hello farewell little much".split()
+)
+# Words after a comma that end a reported clause: what follows belongs to the reporting
+# sentence ("…, while others …", "…, according to …", "…, although he …"). A relative clause
+# or an apposition at the end ("…, which …", "…, a swipe at …") mostly belongs to the report.
+_CLAUSE_ENDERS = frozenset("while whereas although though according as".split())
+# Participles after a comma that add the reporter's own act ("…, citing …", "…, arguing
+# that …"): they end the clause before them.
+_REPORTING_PARTICIPLES = _PARTICIPLES | frozenset(
+    "citing referring calling suggesting asserting accusing describing".split()
+)
+# Conjunctions that may join a second report to a first: "… and said that …",
+# "…, but added …", "…, while 40 percent said …".
+_JOINING = ("and", "but", "while", "whereas")
+# Words that make a quantity the subject of a verb of saying: "60 percent said",
+# "three-quarters of voters said", "nearly half said", "six in 10 say".
+_QUANTITY_WORDS = frozenset(
+    "percent per cent half third thirds quarter quarters majority plurality minority most "
+    "many few some none fifth fifths tenth tenths".split()
+)
+# Words that can open a quantity phrase.
+_QUANTITY_OPENERS = frozenset(
+    "a an the about around almost nearly roughly some more less fewer over under just only "
+    "half most many few one two three four five six seven eight nine ten eleven twelve twenty "
+    "thirty forty fifty sixty seventy eighty ninety".split()
+)
+# Finite verbs that show a "that" after a verb of saying is the clause's subject ("said that
+# was wrong"), not its complementizer.
+_FINITE = frozenset(
+    "is was are were has had will would could should can may might must does did isn't wasn't "
+    "won't wouldn't".split()
 )
 # After the cue of "CLAUSE, X said", at most a name and a time: "said Ana Ruiz on Friday".
 _TAIL_AFTER_CUE = 5
@@ -378,15 +421,64 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
 
 
 def _cut_tail(context: Context, start: int, stop: int) -> int:
-    """Drop a trailing ``, she said`` / ``, adding …`` from a reported clause."""
+    """Drop a trailing ``, she said`` / ``, adding …`` and the reporting sentence's own
+    adjuncts (``…, which …``, ``…, referring to …``, ``… — a nod to …``) from a reported
+    clause that starts at ``start``."""
     text = context.text
+    stop = _clause_stop(text, start, stop)
     comma = text.rfind(",", start, stop)
     if comma > start:
         tail = text[comma + 1 : stop].split()
-        if tail and (tail[0].lower() in ("adding", "saying", "noting") or len(tail) <= 3):
-            tail_cues = [c for c in context.cues if comma < c.start < stop]
-            if tail_cues:
-                return comma
+        if (
+            tail
+            and (tail[0].lower() in ("adding", "saying", "noting") or len(tail) <= 3)
+            and first_cue(context, comma + 1, stop) is not None
+        ):
+            return comma
+    return stop
+
+
+def _clause_stop(text: str, start: int, stop: int) -> int:
+    """Where a reported clause starting at ``start`` ends, at most ``stop``: at the first comma
+    or dash, after at least a clause's worth of words, that opens an adjunct of the reporting
+    sentence rather than more of the report.
+
+    >>> text = "the bridge would open in May, although he gave no date"
+    >>> text[: _clause_stop(text, 0, len(text))]
+    'the bridge would open in May'
+    """
+    boundaries = [
+        (match.start(), match.group("dash") is not None)
+        for match in CLAUSE_BOUNDARY.finditer(text, start, stop)
+    ]
+    dashes = sum(1 for _, is_dash in boundaries if is_dash)
+    odd_dash_out = dashes % 2 == 1
+    words = 0
+    counted = start
+    for boundary, is_dash in boundaries:
+        words += len(text[counted:boundary].split())
+        counted = boundary + 1
+        if is_dash:
+            dashes -= 1
+            if odd_dash_out and dashes == 0 and words > _MIN_WORDS:
+                # The last of an odd number of dashes: "… — a play on words". A pair of
+                # dashes encloses an aside.
+                return boundary
+            continue
+        if words <= _MIN_WORDS:
+            continue
+        following = (
+            text[boundary + 1 : min(stop, boundary + 40)].lstrip(_CLOSING_MARKS).split(None, 1)
+        )
+        if not following:
+            return boundary
+        word = following[0]
+        lower = word.lower()
+        if (
+            lower in _CLAUSE_ENDERS
+            or lower in _REPORTING_PARTICIPLES
+        ):
+            return boundary
     return stop
 
 
