@@ -27,10 +27,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from . import lexicon
 from .clauses import (
+    BETWEEN_SUBJECT_AND_VERB,
     Context,
     Found,
     first_cue,
@@ -41,6 +42,7 @@ from .clauses import (
     subject_of,
 )
 from .cues import CueWord
+from .mentions import Mention
 from .patterns import (
     BRACKETED,
     CLAUSE_BOUNDARY,
@@ -48,6 +50,7 @@ from .patterns import (
     INTRODUCTORY,
     REPORT_TAIL_LIMIT,
     WORD,
+    WORDS_BEFORE,
 )
 
 # Verbs that take an object before their clause: "told reporters that …", "warned them …".
@@ -108,6 +111,11 @@ _REPORTING_PARTICIPLES = _PARTICIPLES | frozenset(
 # Conjunctions that may join a second report to a first: "… and said that …",
 # "…, but added …", "…, while 40 percent said …".
 _JOINING = ("and", "but", "while", "whereas")
+# Verbs that report a clause joined to another report without "that": "… and said B".
+_JOINED_VERBS = frozenset(
+    "say add tell argue insist warn claim note explain predict suggest acknowledge admit "
+    "state stress maintain contend complain concede".split()
+)
 # Words that make a quantity the subject of a verb of saying: "60 percent said",
 # "three-quarters of voters said", "nearly half said", "six in 10 say".
 _QUANTITY_WORDS = frozenset(
@@ -120,11 +128,13 @@ _QUANTITY_OPENERS = frozenset(
     "half most many few one two three four five six seven eight nine ten eleven twelve twenty "
     "thirty forty fifty sixty seventy eighty ninety".split()
 )
+# Words that show a lead is not a quantity of people ("most of it is", "half the time").
+_NOT_IN_QUANTITY = frozenset("it this that time is was has had who which".split())
 # Finite verbs that show a "that" after a verb of saying is the clause's subject ("said that
 # was wrong"), not its complementizer.
 _FINITE = frozenset(
-    "is was are were has had will would could should can may might must does did isn't wasn't "
-    "won't wouldn't".split()
+    "is was are were has had have will would could should can may might must does did isn't "
+    "wasn't won't wouldn't".split()
 )
 # After the cue of "CLAUSE, X said", at most a name and a time: "said Ana Ruiz on Friday".
 _TAIL_AFTER_CUE = 5
@@ -153,7 +163,8 @@ def find_reported(
         sentence_spans: Its sentences, ``(start, end)``.
 
     Returns:
-        At most one report per sentence, in text order.
+        The reports in text order: one per sentence, or one per verb of saying where reports
+        are joined (``X said A and added B``, ``A, while 40 percent said B``).
     """
     text = context.text
     clause_lemmas = lexicon.clause_verbs()
@@ -182,11 +193,18 @@ def find_reported(
             )
         if report is None:
             report = _belief_clause(context, start, stop)
-        if report is not None:
-            report = _settle(context, report)
         if report is None:
             continue
-        reports.append(report)
+        joined = (
+            [report]
+            if report.rule == "reported_after"
+            else _joined_reports(context, report, sentence_cues, stop, clause_lemmas)
+        )
+        settled = [r for r in (_settle(context, each) for each in joined) if r is not None]
+        if not settled:
+            continue
+        reports.extend(settled)
+        report = settled[-1]
         # "…, adding that CLAUSE": a second claim by the same speaker in the same sentence.
         for cue in sentence_cues:
             if cue.start >= report.end and cue.text.lower() in _PARTICIPLES:
@@ -201,6 +219,61 @@ def find_reported(
                             reports.append(second)
                 break
     return tuple(reports)
+
+
+def _joined_reports(
+    context: Context,
+    report: Report,
+    cues: list[CueWord],
+    stop: int,
+    clause_lemmas: frozenset[str],
+) -> list[Report]:
+    """The report, split where a conjunction joins a second report to it: ``X said A and said
+    B`` (same speaker), ``X said A, but Y argued B``, ``A said B, while 40 percent said C``.
+
+    Only a verb of saying right after the conjunction, or after a subject right after it,
+    starts a second report; both clauses must stand as claims.
+    """
+    text = context.text
+    reports = [report]
+    for cue in cues:
+        current = reports[-1]
+        if not (current.start < cue.start < current.end) or cue.kind != "verb":
+            continue
+        if cue.lemma not in clause_lemmas:
+            continue
+        conjunction = None
+        for word in WORD.finditer(text, max(current.start, cue.start - 60), cue.start):
+            if word.group().lower() in _JOINING:
+                conjunction = word
+        if conjunction is None:
+            continue
+        lead = text[conjunction.end() : cue.start]
+        if any(mark in lead for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
+            continue
+        found: Found | None
+        if all(word.lower() in BETWEEN_SUBJECT_AND_VERB for word in lead.split()):
+            found = evolve(current.found, cue=cue)  # "… and said", "…, but also said"
+        else:
+            found = _subject(context, conjunction.end(), cue)
+            if found is not None and found.phrase is None:
+                subject_start = context.mentions[found.mention].start
+                if text[conjunction.end() : subject_start].strip():
+                    found = None  # the subject must follow the conjunction
+        if found is None:
+            continue
+        clause = _clause_start(context, cue, stop)
+        if clause is None:
+            continue
+        if cue.lemma not in _JOINED_VERBS and _complementizer(text, cue.end, stop) is None:
+            continue  # "… but had ruled it out": a verb that reports only with "that"
+        second = _trim(text, clause, _cut_tail(context, clause, stop))
+        first = _trim(text, current.start, conjunction.start())
+        if not (_is_claim(text, first) and _is_claim(text, second)):
+            continue
+        reports[-1] = Report(*first, current.cue, current.found, current.rule)
+        reports.append(Report(*second, cue, found, current.rule))
+    return reports
 
 
 def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
@@ -348,16 +421,8 @@ def _reported_clause(
         lead_words = text[max(start, cue.start - 40) : cue.start].lower().split()
         if lead_words and lead_words[-1] in _NOT_A_REPORT_BEFORE:
             continue
-        candidates = mentions_between(context, start, cue.start)
-        if not candidates:
-            continue
-        subject = subject_of(context, candidates, cue.start)
-        nearest_gap = BRACKETED.sub("", text[context.mentions[candidates[-1]].end : cue.start])
-        if not (
-            governs(nearest_gap)
-            or nearest_gap.strip() == ","  # the end of an apposition: "X, the chair, said"
-            or _starts_sentence(text, start, context.mentions[subject].start)
-        ):
+        found = _subject(context, start, cue)
+        if found is None:
             continue
         content_start = _clause_start(context, cue, stop)
         if content_start is None:
@@ -365,8 +430,61 @@ def _reported_clause(
         content = _trim(text, content_start, _cut_tail(context, content_start, stop))
         if not _is_claim(text, content):
             continue
-        return Report(*content, cue, Found(subject, cue), "reported_clause")
+        return Report(*content, cue, found, "reported_clause")
     return None
+
+
+def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
+    """The subject of a verb of saying in a sentence starting at ``start``: a mention that
+    governs the verb, or a quantity of people (``60 percent said``, ``nearly half say``)."""
+    text = context.text
+    quantity = _quantity_subject(text, start, cue.start)
+    if quantity is not None:
+        return Found(-1, cue, quantity, "unknown")
+    candidates = mentions_between(context, start, cue.start)
+    if not candidates:
+        return None
+    subject = subject_of(context, candidates, cue.start)
+    nearest_gap = BRACKETED.sub("", text[context.mentions[candidates[-1]].end : cue.start])
+    if not (
+        governs(nearest_gap)
+        or nearest_gap.strip() == ","  # the end of an apposition: "X, the chair, said"
+        or _starts_sentence(text, start, context.mentions[subject].start)
+    ):
+        return None
+    return Found(subject, cue)
+
+
+def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
+    """A share of people right before a verb of saying, after ``start`` or the last comma or
+    conjunction: ``Sixty percent said``, ``three-quarters of the voters said``, ``more than 4
+    in 10 say``, ``Most said``.
+
+    >>> text = "Among voters, nearly half said the economy was their main worry."
+    >>> _quantity_subject(text, 0, text.index("said")).text
+    'nearly half'
+    """
+    lead_start = max(start, cue_start - 60)
+    comma = text.rfind(",", lead_start, cue_start)
+    if comma >= 0:
+        lead_start = comma + 1
+    words = list(WORDS_BEFORE.finditer(text, lead_start, cue_start))
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].group().lower() in _JOINING:
+            words = words[index + 1 :]
+            break
+    if not 1 <= len(words) <= 8 or text[words[-1].end() : cue_start].strip():
+        return None
+    parts = [part for word in words for part in word.group().lower().split("-")]
+    opens = parts[0] in _QUANTITY_OPENERS or parts[0][:1].isdigit()
+    share = any(
+        part in _QUANTITY_WORDS or (part == "in" and later[:1].isdigit())
+        for part, later in zip(parts, [*parts[1:], ""], strict=True)
+    ) or "%" in text[lead_start:cue_start]
+    if not (opens and share) or any(part in _NOT_IN_QUANTITY for part in parts):
+        return None
+    first, last = words[0].start(), words[-1].end()
+    return phrase_mention(first, last, text[first:last])
 
 
 def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
@@ -374,6 +492,9 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
     text = context.text
     that = _complementizer(text, cue.end, stop)
     if that is not None:
+        following = text[that : min(stop, that + 20)].split(None, 1)
+        if following and following[0].lower() in _FINITE and not text[cue.end : that - 4].strip():
+            return that - len("that")  # said that was wrong: "that" is the clause's subject
         return that  # said (on Tuesday / in a statement / to reporters) that …
     lead = CLAUSE_LEAD.match(text, cue.end, stop)
     position = lead.end() if lead is not None else cue.end
@@ -415,6 +536,8 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
             return end
         if any(mark in word for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
             return None
+        if word.lower() in _FINITE or word.lower() in ("be", "been", "being"):
+            return None  # "said the gauge was … that …": a relative "that" inside the clause
         words += 1
         position = end
     return None
