@@ -86,6 +86,16 @@ _CLOSING_MARKS = (
     " \"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
     "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
 )
+# Verbs whose complement "to VP" states an aim or a commitment: "X vowed to …", "X wants to …".
+_INFINITIVE_LEMMAS = frozenset("vow pledge promise threaten want plan hope intend aim".split())
+# Verbs whose complement is an object and "to VP", or a demand: "X urged Y to …",
+# "X called on Y to …", "X called for NP".
+_OBJECT_INFINITIVE_LEMMAS = frozenset({"urge", "call on", "call for"})
+# Nouns for the source of a finding: "a new poll shows …", "the study found …".
+_EVIDENCE_NOUNS = frozenset(
+    "poll polls survey surveys study studies report reports analysis data figures numbers "
+    "research results records documents review audit investigation census".split()
+)
 # Opening marks of every convention, where a reported clause may start.
 _OPENING = (
     "\"'`\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
@@ -192,7 +202,7 @@ def find_reported(
                 or _reported_clause(context, start, stop, sentence_cues, clause_lemmas)
             )
         if report is None:
-            report = _belief_clause(context, start, stop)
+            report = _belief_clause(context, start, stop) or _stance(context, start, stop)
         if report is None:
             continue
         joined = (
@@ -309,6 +319,96 @@ def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
     return None
 
 
+def _stance(context: Context, start: int, stop: int) -> Report | None:
+    """A commitment, aim or demand without a clause, or a finding without *that*:
+    ``X vowed / wants / plans to VP``, ``X urged / called on Y to VP``, ``X called for NP``,
+    ``a poll shows NP …``. The content is the verb's complement up to the clause's end."""
+    text = context.text
+    speech = lexicon.speech_verbs()
+    beliefs = lexicon.belief_verbs()
+    for word in WORD.finditer(text, start, stop):
+        form = word.group().lower()
+        lemma = speech.get(form) or beliefs.get(form) or _EVIDENCE_VERBS.get(form)
+        if lemma is None or form.endswith("ing"):
+            continue
+        after = text[word.end() : min(stop, word.end() + 30)].split(None, 2)
+        if not after:
+            return None
+        if lemma == "call":
+            if after[0].lower() not in ("for", "on"):
+                continue
+            lemma = "call " + after[0].lower()
+        cue = CueWord(word.start(), word.end(), word.group(), lemma, "verb")
+        if lemma in _EVIDENCE_VERBS.values():
+            content_start = _finding_start(context, start, word.end(), stop)
+        elif lemma in _INFINITIVE_LEMMAS:
+            content_start = word.end() if after[0].lower() == "to" else None
+        elif lemma in _OBJECT_INFINITIVE_LEMMAS:
+            content_start = _object_then_to(context, word.end(), stop)
+        else:
+            content_start = None
+        if content_start is None:
+            continue
+        lead = text[max(start, word.start() - 30) : word.start()].lower().split()
+        if lead and lead[-1] in _NOT_A_REPORT_BEFORE:
+            continue
+        found = (
+            _finding_subject(context, start, word.start(), cue)
+            if lemma in _EVIDENCE_VERBS.values()
+            else _subject(context, start, cue)
+        )
+        if found is None:
+            continue
+        content = _trim(text, content_start, _cut_tail(context, content_start, stop))
+        if len(text[content[0] : content[1]].split()) < _MIN_WORDS or _is_quote(text, *content):
+            continue
+        return Report(*content, cue, found, "belief_clause")
+    return None
+
+
+def _object_then_to(context: Context, position: int, stop: int) -> int | None:
+    """Where the content of ``urged Y to VP`` / ``called for NP`` starts: right after the verb
+    (and ``for`` / ``on``) if an infinitive follows its object within a few words."""
+    text = context.text
+    words = text[position : min(stop, position + 80)].split()
+    if not words:
+        return None
+    if words[0].lower() == "for":
+        return position + text[position:].index("for") + 3  # called for NP
+    if words[0].lower() == "on":
+        position += text[position:].index("on") + 2
+        words = words[1:]
+    if "to" in [word.lower() for word in words[1:7]] and not any(
+        mark in word for word in words[:7] for mark in ".;:"
+    ):
+        return position
+    return None
+
+
+def _finding_start(context: Context, start: int, verb_end: int, stop: int) -> int | None:
+    """Where the finding after ``shows`` / ``found`` starts, if the verb is not followed by a
+    preposition or "that" (the clause rule takes those)."""
+    following = context.text[verb_end : min(stop, verb_end + 20)].split(None, 1)
+    if not following or following[0].lower() in _NOT_A_CLAUSE_START | {"that", "up", "out"}:
+        return None
+    return verb_end
+
+
+def _finding_subject(context: Context, start: int, verb_start: int, cue: CueWord) -> Found | None:
+    """The source of a finding: a short noun phrase ending in a word for a poll, a study or a
+    record (``A new poll shows``, ``the survey found``)."""
+    text = context.text
+    lead = _trim(text, max(start, verb_start - 60), verb_start)
+    comma = text.rfind(",", lead[0], lead[1])
+    if comma >= 0:
+        lead = _trim(text, comma + 1, lead[1])
+    words = text[lead[0] : lead[1]].split()
+    if not 1 <= len(words) <= 6 or words[-1].lower().strip("'’") not in _EVIDENCE_NOUNS:
+        return None
+    phrase = phrase_mention(lead[0], lead[1], text[lead[0] : lead[1]])
+    return Found(-1, cue, phrase, "unknown")
+
+
 def _settle(context: Context, report: Report) -> Report | None:
     """The report with its clause holding whole quotes in marks, never half of one.
 
@@ -329,7 +429,8 @@ def _settle(context: Context, report: Report) -> Report | None:
     start, end = _trim(context.text, start, end)
     while start < end and not (context.text[start].isalnum() or context.text[start] in _OPENING):
         start += 1
-    if not _long_enough(context.text, (start, end)):
+    infinitive = context.text.startswith("to ", start) and len(context.text[start:end].split()) > 2
+    if not (infinitive or _long_enough(context.text, (start, end))):
         return None
     return Report(start, end, report.cue, report.found, report.rule)
 
