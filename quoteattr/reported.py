@@ -467,17 +467,30 @@ def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) 
         comma = text.find(",", cue.end, stop)
         if cue.start - start <= 2 and comma > 0:
             # According to X, CLAUSE.
-            sources = mentions_between(context, cue.end, comma)
-            content = _trim(text, comma + 1, stop)
-            if sources and _is_claim(text, content):
-                return Report(*content, cue, Found(sources[0], cue), "according_to")
+            found = _source(context, cue, comma)
+            content = _trim(text, comma + 1, _cut_tail(context, comma + 1, stop))
+            if found is not None and _is_claim(text, content):
+                return Report(*content, cue, found, "according_to")
         elif text[cue.start - 2 : cue.start].strip() == ",":
             # CLAUSE, according to X.
-            sources = mentions_between(context, cue.end, stop)
+            found = _source(context, cue, comma if comma > 0 else stop)
             content = _trim(text, start, cue.start - 2)
-            if sources and _is_claim(text, content):
-                return Report(*content, cue, Found(sources[0], cue), "according_to")
+            if found is not None and _is_claim(text, content):
+                return Report(*content, cue, found, "according_to")
     return None
+
+
+def _source(context: Context, cue: CueWord, end: int) -> Found | None:
+    """The source after ``according to``: its first mention, else the short phrase up to
+    ``end`` (``according to a new poll``, ``according to figures released Monday``)."""
+    sources = mentions_between(context, cue.end, end)
+    if sources:
+        return Found(sources[0], cue)
+    phrase = _trim(context.text, cue.end, end)
+    words = context.text[phrase[0] : phrase[1]].split()
+    if not 1 <= len(words) <= 8 or any(mark in word for word in words for mark in "\"“”"):
+        return None
+    return Found(-1, cue, phrase_mention(*phrase, context.text[phrase[0] : phrase[1]]), "unknown")
 
 
 def _reported_after(
