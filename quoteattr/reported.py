@@ -65,6 +65,8 @@ _NOT_A_REPORT_BEFORE = frozenset(
     "if whether unless did does do was were been being is are am be as when what everything "
     "whatever".split()
 )
+# Words that open a conditional or time clause: a verb of saying in one reports nothing.
+_CONDITIONS = frozenset("if unless whether when whenever once until".split())
 # Participles that add a second claim to a sentence: "…, adding that CLAUSE".
 _PARTICIPLES = frozenset(
     "adding saying noting arguing insisting warning claiming explaining stressing".split()
@@ -248,16 +250,14 @@ def _joined_reports(
     reports = [report]
     for cue in cues:
         current = reports[-1]
-        if not (current.start < cue.start < current.end) or cue.kind != "verb":
-            continue
-        if cue.lemma not in clause_lemmas:
+        if cue.start <= current.start or cue.kind != "verb" or cue.lemma not in clause_lemmas:
             continue
         conjunction = None
         for word in WORD.finditer(text, max(current.start, cue.start - 60), cue.start):
             if word.group().lower() in _JOINING:
                 conjunction = word
-        if conjunction is None:
-            continue
+        if conjunction is None or text[current.end : conjunction.start()].strip(" ,"):
+            continue  # the conjunction must join the report, not follow a later clause
         lead = text[conjunction.end() : cue.start]
         if any(mark in lead for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
             continue
@@ -278,7 +278,7 @@ def _joined_reports(
         if cue.lemma not in _JOINED_VERBS and _complementizer(text, cue.end, stop) is None:
             continue  # "… but had ruled it out": a verb that reports only with "that"
         second = _trim(text, clause, _cut_tail(context, clause, stop))
-        first = _trim(text, current.start, conjunction.start())
+        first = _trim(text, current.start, min(current.end, conjunction.start()))
         if not (_is_claim(text, first) and _is_claim(text, second)):
             continue
         reports[-1] = Report(*first, current.cue, current.found, current.rule)
@@ -350,7 +350,7 @@ def _stance(context: Context, start: int, stop: int) -> Report | None:
         if content_start is None:
             continue
         lead = text[max(start, word.start() - 30) : word.start()].lower().split()
-        if lead and lead[-1] in _NOT_A_REPORT_BEFORE:
+        if (lead and lead[-1] in _NOT_A_REPORT_BEFORE) or _conditional(text, start, word.start()):
             continue
         found = (
             _finding_subject(context, start, word.start(), cue)
@@ -364,6 +364,23 @@ def _stance(context: Context, start: int, stop: int) -> Report | None:
             continue
         return Report(*content, cue, found, "belief_clause")
     return None
+
+
+def _conditional(text: str, start: int, verb_start: int) -> bool:
+    """Whether the verb at ``verb_start`` stands in a conditional or time clause: ``If X says
+    …``, ``…, unless she announces …``. The clause opens at the sentence's start or its last
+    comma before the verb (looked for in a short window).
+
+    >>> _conditional("If the mayor says the road is safe, it will open.", 0, 14)
+    True
+    """
+    window = max(start, verb_start - 80)
+    comma = text.rfind(",", window, verb_start)
+    opening = comma + 1 if comma >= 0 else window
+    if comma < 0 and window > start:
+        return False  # the clause's opening is out of sight
+    words = text[opening:verb_start].split(None, 1)
+    return bool(words) and words[0].lower().strip("\"'(") in _CONDITIONS
 
 
 def _object_then_to(context: Context, position: int, stop: int) -> int | None:
@@ -511,6 +528,9 @@ def _reported_after(
     cue = next((c for c in cues if c.start > comma and c.lemma in clause_lemmas), None)
     if cue is None or len(text[cue.end : stop].split()) > _TAIL_AFTER_CUE:
         return None  # "…, said he was sorry": the cue reports a clause of its own
+    tail_words = text[comma + 1 : cue.start].lower().split()
+    if tail_words and (tail_words[-1] in _NOT_A_REPORT_BEFORE or tail_words[0] in _JOINING):
+        return None  # "…, and she was told to wait": a passive, or a clause of its own
     found = speaker_of_tail(context, comma + 1, cue, stop)
     if found is None:
         return None
@@ -534,6 +554,8 @@ def _reported_clause(
             continue
         lead_words = text[max(start, cue.start - 40) : cue.start].lower().split()
         if lead_words and lead_words[-1] in _NOT_A_REPORT_BEFORE:
+            continue
+        if _conditional(text, start, cue.start):
             continue
         found = _subject(context, start, cue)
         if found is None:
