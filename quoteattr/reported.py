@@ -88,8 +88,9 @@ _CLOSING_MARKS = (
     " \"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
     "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
 )
-# Verbs whose complement "to VP" states an aim or a commitment: "X vowed to …", "X wants to …".
-_INFINITIVE_LEMMAS = frozenset("vow pledge promise threaten want plan hope intend aim".split())
+# Verbs of commitment whose complement "to VP" is what was promised: "X vowed to …". Not wishes
+# or plans ("developers want / plan to …"): those narrate an aim more often than report a claim.
+_INFINITIVE_LEMMAS = frozenset("vow pledge promise threaten".split())
 # Verbs whose complement is an object and "to VP", or a demand: "X urged Y to …",
 # "X called on Y to …", "X called for NP".
 _OBJECT_INFINITIVE_LEMMAS = frozenset({"urge", "call on", "call for"})
@@ -320,8 +321,8 @@ def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
 
 
 def _stance(context: Context, start: int, stop: int) -> Report | None:
-    """A commitment, aim or demand without a clause, or a finding without *that*:
-    ``X vowed / wants / plans to VP``, ``X urged / called on Y to VP``, ``X called for NP``,
+    """A commitment or a demand without a clause, or a finding without *that*:
+    ``X vowed / pledged to VP``, ``X urged / called on Y to VP``, ``X called for NP``,
     ``a poll shows NP …``. The content is the verb's complement up to the clause's end."""
     text = context.text
     speech = lexicon.speech_verbs()
@@ -484,26 +485,26 @@ def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) 
         comma = text.find(",", cue.end, stop)
         if cue.start - start <= 2 and comma > 0:
             # According to X, CLAUSE.
-            found = _source(context, cue, comma)
+            found = _source(context, cue, comma, comma)
             content = _trim(text, comma + 1, _cut_tail(context, comma + 1, stop))
             if found is not None and _is_claim(text, content):
                 return Report(*content, cue, found, "according_to")
         elif text[cue.start - 2 : cue.start].strip() == ",":
             # CLAUSE, according to X.
-            found = _source(context, cue, comma if comma > 0 else stop)
+            found = _source(context, cue, stop, comma if comma > 0 else stop)
             content = _trim(text, start, cue.start - 2)
             if found is not None and _is_claim(text, content):
                 return Report(*content, cue, found, "according_to")
     return None
 
 
-def _source(context: Context, cue: CueWord, end: int) -> Found | None:
-    """The source after ``according to``: its first mention, else the short phrase up to
-    ``end`` (``according to a new poll``, ``according to figures released Monday``)."""
+def _source(context: Context, cue: CueWord, end: int, phrase_end: int) -> Found | None:
+    """The source after ``according to``: its first mention before ``end``, else the short
+    phrase up to ``phrase_end`` (``according to a new poll``, ``according to figures``)."""
     sources = mentions_between(context, cue.end, end)
     if sources:
         return Found(sources[0], cue)
-    phrase = _trim(context.text, cue.end, end)
+    phrase = _trim(context.text, cue.end, phrase_end)
     words = context.text[phrase[0] : phrase[1]].split()
     if not 1 <= len(words) <= 8 or any(mark in word for word in words for mark in "\"“”"):
         return None
@@ -628,8 +629,8 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
     text = context.text
     that = _complementizer(text, cue.end, stop)
     if that is not None:
-        following = text[that : min(stop, that + 20)].split(None, 1)
-        if following and following[0].lower() in _FINITE and not text[cue.end : that - 4].strip():
+        after_that = text[that : min(stop, that + 20)].split(None, 1)
+        if after_that and after_that[0].lower() in _FINITE and not text[cue.end : that - 4].strip():
             return that - len("that")  # said that was wrong: "that" is the clause's subject
         return that  # said (on Tuesday / in a statement / to reporters) that …
     lead = CLAUSE_LEAD.match(text, cue.end, stop)

@@ -306,7 +306,7 @@ ADVERSARIES: dict[str, tuple[Adversary, ...]] = {
           match_after("said")),
     ),
     "patterns.CLAUSE_BOUNDARY": (
-        A("spaces and en dashes never spaced on both sides", cycle(" \N{EN DASH}x -" * 5), finditer),
+        A("en dashes never spaced on both sides", cycle(" \N{EN DASH}x -" * 5), finditer),
         A("commas and dashes only", cycle(",\N{EM DASH} -- "), finditer),
     ),
     "patterns.BRACKETED": (
