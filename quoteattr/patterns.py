@@ -169,3 +169,15 @@ APPOSITION_LEAD = regex.compile(
 # The word before a cue, searched in a short window ending at the cue, to tell "the answers"
 # and "Trump's claims" (nouns) from verbs of saying.
 WORD_BEFORE_CUE = regex.compile(r"(\p{L}[\p{L}'\N{RIGHT SINGLE QUOTATION MARK}]*+)\s++\Z")
+
+# Where a reported clause may end inside its sentence: a comma, or a dash set off as a break
+# (an em dash, a spaced en dash or a spaced double hyphen), named ``dash``.
+CLAUSE_BOUNDARY = regex.compile(
+    r"""
+    ,                                              # a comma
+    | (?P<dash>\N{EM DASH}                         # an em dash, spaced or not
+      | [^\S\n]\N{EN DASH}(?=[^\S\n])              # a spaced en dash
+      | [^\S\n]--(?=[^\S\n]))                      # a spaced double hyphen
+    """,
+    regex.VERBOSE,
+)

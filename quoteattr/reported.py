@@ -27,12 +27,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from . import lexicon
 from .clauses import (
+    BETWEEN_SUBJECT_AND_VERB,
     Context,
     Found,
+    first_cue,
     governs,
     mentions_between,
     phrase_mention,
@@ -40,7 +42,16 @@ from .clauses import (
     subject_of,
 )
 from .cues import CueWord
-from .patterns import BRACKETED, CLAUSE_LEAD, INTRODUCTORY, REPORT_TAIL_LIMIT, WORD
+from .mentions import Mention
+from .patterns import (
+    BRACKETED,
+    CLAUSE_BOUNDARY,
+    CLAUSE_LEAD,
+    INTRODUCTORY,
+    REPORT_TAIL_LIMIT,
+    WORD,
+    WORDS_BEFORE,
+)
 
 # Verbs that take an object before their clause: "told reporters that …", "warned them …".
 _OBJECT_FIRST = frozenset(
@@ -54,6 +65,8 @@ _NOT_A_REPORT_BEFORE = frozenset(
     "if whether unless did does do was were been being is are am be as when what everything "
     "whatever".split()
 )
+# Words that open a conditional or time clause: a verb of saying in one reports nothing.
+_CONDITIONS = frozenset("if unless whether when whenever once until".split())
 # Participles that add a second claim to a sentence: "…, adding that CLAUSE".
 _PARTICIPLES = frozenset(
     "adding saying noting arguing insisting warning claiming explaining stressing".split()
@@ -70,6 +83,22 @@ _EVIDENCE_VERBS = {
     }.items()
     for form in forms.split()
 }
+# Closing marks and space between a comma and the next word: "by June," referring to …
+_CLOSING_MARKS = (
+    " \"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+)
+# Verbs of commitment whose complement "to VP" is what was promised: "X vowed to …". Not wishes
+# or plans ("developers want / plan to …"): those narrate an aim more often than report a claim.
+_INFINITIVE_LEMMAS = frozenset("vow pledge promise threaten".split())
+# Verbs whose complement is an object and "to VP", or a demand: "X urged Y to …",
+# "X called on Y to …", "X called for NP".
+_OBJECT_INFINITIVE_LEMMAS = frozenset({"urge", "call on", "call for"})
+# Nouns for the source of a finding: "a new poll shows …", "the study found …".
+_EVIDENCE_NOUNS = frozenset(
+    "poll polls survey surveys study studies report reports analysis data figures numbers "
+    "research results records documents review audit investigation census".split()
+)
 # Opening marks of every convention, where a reported clause may start.
 _OPENING = (
     "\"'`\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
@@ -82,6 +111,43 @@ _NOT_A_CLAUSE_OPENING = frozenset(
     "and or but nor during on in at for from with by as when while after before because not "
     "is was are were be been has have had to into than then so if unless until nothing "
     "goodbye hello farewell little much".split()
+)
+# Words after a comma that end a reported clause: what follows belongs to the reporting
+# sentence ("…, while others …", "…, according to …", "…, although he …"). A relative clause
+# or an apposition at the end ("…, which …", "…, a swipe at …") mostly belongs to the report.
+_CLAUSE_ENDERS = frozenset("while whereas although though according as".split())
+# Participles after a comma that add the reporter's own act ("…, citing …", "…, arguing
+# that …"): they end the clause before them.
+_REPORTING_PARTICIPLES = _PARTICIPLES | frozenset(
+    "citing referring calling suggesting asserting accusing describing".split()
+)
+# Conjunctions that may join a second report to a first: "… and said that …",
+# "…, but added …", "…, while 40 percent said …".
+_JOINING = ("and", "but", "while", "whereas")
+# Verbs that report a clause joined to another report without "that": "… and said B".
+_JOINED_VERBS = frozenset(
+    "say add tell argue insist warn claim note explain predict suggest acknowledge admit "
+    "state stress maintain contend complain concede".split()
+)
+# Words that make a quantity the subject of a verb of saying: "60 percent said",
+# "three-quarters of voters said", "nearly half said", "six in 10 say".
+_QUANTITY_WORDS = frozenset(
+    "percent per cent half third thirds quarter quarters majority plurality minority most "
+    "many few some none fifth fifths tenth tenths".split()
+)
+# Words that can open a quantity phrase.
+_QUANTITY_OPENERS = frozenset(
+    "a an the about around almost nearly roughly some more less fewer over under just only "
+    "half most many few one two three four five six seven eight nine ten eleven twelve twenty "
+    "thirty forty fifty sixty seventy eighty ninety".split()
+)
+# Words that show a lead is not a quantity of people ("most of it is", "half the time").
+_NOT_IN_QUANTITY = frozenset("it this that time is was has had who which".split())
+# Finite verbs that show a "that" after a verb of saying is the clause's subject ("said that
+# was wrong"), not its complementizer.
+_FINITE = frozenset(
+    "is was are were has had have will would could should can may might must does did isn't "
+    "wasn't won't wouldn't".split()
 )
 # After the cue of "CLAUSE, X said", at most a name and a time: "said Ana Ruiz on Friday".
 _TAIL_AFTER_CUE = 5
@@ -110,7 +176,8 @@ def find_reported(
         sentence_spans: Its sentences, ``(start, end)``.
 
     Returns:
-        At most one report per sentence, in text order.
+        The reports in text order: one per sentence, or one per verb of saying where reports
+        are joined (``X said A and added B``, ``A, while 40 percent said B``).
     """
     text = context.text
     clause_lemmas = lexicon.clause_verbs()
@@ -138,12 +205,19 @@ def find_reported(
                 or _reported_clause(context, start, stop, sentence_cues, clause_lemmas)
             )
         if report is None:
-            report = _belief_clause(context, start, stop)
-        if report is not None:
-            report = _settle(context, report)
+            report = _belief_clause(context, start, stop) or _stance(context, start, stop)
         if report is None:
             continue
-        reports.append(report)
+        joined = (
+            [report]
+            if report.rule == "reported_after"
+            else _joined_reports(context, report, sentence_cues, stop, clause_lemmas)
+        )
+        settled = [r for r in (_settle(context, each) for each in joined) if r is not None]
+        if not settled:
+            continue
+        reports.extend(settled)
+        report = settled[-1]
         # "…, adding that CLAUSE": a second claim by the same speaker in the same sentence.
         for cue in sentence_cues:
             if cue.start >= report.end and cue.text.lower() in _PARTICIPLES:
@@ -158,6 +232,59 @@ def find_reported(
                             reports.append(second)
                 break
     return tuple(reports)
+
+
+def _joined_reports(
+    context: Context,
+    report: Report,
+    cues: list[CueWord],
+    stop: int,
+    clause_lemmas: frozenset[str],
+) -> list[Report]:
+    """The report, split where a conjunction joins a second report to it: ``X said A and said
+    B`` (same speaker), ``X said A, but Y argued B``, ``A said B, while 40 percent said C``.
+
+    Only a verb of saying right after the conjunction, or after a subject right after it,
+    starts a second report; both clauses must stand as claims.
+    """
+    text = context.text
+    reports = [report]
+    for cue in cues:
+        current = reports[-1]
+        if cue.start <= current.start or cue.kind != "verb" or cue.lemma not in clause_lemmas:
+            continue
+        conjunction = None
+        for word in WORD.finditer(text, max(current.start, cue.start - 60), cue.start):
+            if word.group().lower() in _JOINING:
+                conjunction = word
+        if conjunction is None or text[current.end : conjunction.start()].strip(" ,"):
+            continue  # the conjunction must join the report, not follow a later clause
+        lead = text[conjunction.end() : cue.start]
+        if any(mark in lead for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
+            continue
+        found: Found | None
+        if all(word.lower() in BETWEEN_SUBJECT_AND_VERB for word in lead.split()):
+            found = evolve(current.found, cue=cue)  # "… and said", "…, but also said"
+        else:
+            found = _subject(context, conjunction.end(), cue)
+            if found is not None and found.phrase is None:
+                subject_start = context.mentions[found.mention].start
+                if text[conjunction.end() : subject_start].strip():
+                    found = None  # the subject must follow the conjunction
+        if found is None:
+            continue
+        clause = _clause_start(context, cue, stop)
+        if clause is None:
+            continue
+        if cue.lemma not in _JOINED_VERBS and _complementizer(text, cue.end, stop) is None:
+            continue  # "… but had ruled it out": a verb that reports only with "that"
+        second = _trim(text, clause, _cut_tail(context, clause, stop))
+        first = _trim(text, current.start, min(current.end, conjunction.start()))
+        if not (_is_claim(text, first) and _is_claim(text, second)):
+            continue
+        reports[-1] = Report(*first, current.cue, current.found, current.rule)
+        reports.append(Report(*second, cue, found, current.rule))
+    return reports
 
 
 def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
@@ -193,6 +320,113 @@ def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
     return None
 
 
+def _stance(context: Context, start: int, stop: int) -> Report | None:
+    """A commitment or a demand without a clause, or a finding without *that*:
+    ``X vowed / pledged to VP``, ``X urged / called on Y to VP``, ``X called for NP``,
+    ``a poll shows NP …``. The content is the verb's complement up to the clause's end."""
+    text = context.text
+    speech = lexicon.speech_verbs()
+    beliefs = lexicon.belief_verbs()
+    for word in WORD.finditer(text, start, stop):
+        form = word.group().lower()
+        lemma = speech.get(form) or beliefs.get(form) or _EVIDENCE_VERBS.get(form)
+        if lemma is None or form.endswith("ing"):
+            continue
+        after = text[word.end() : min(stop, word.end() + 30)].split(None, 2)
+        if not after:
+            return None
+        if lemma == "call":
+            if after[0].lower() not in ("for", "on"):
+                continue
+            lemma = "call " + after[0].lower()
+        cue = CueWord(word.start(), word.end(), word.group(), lemma, "verb")
+        if lemma in _EVIDENCE_VERBS.values():
+            content_start = _finding_start(context, start, word.end(), stop)
+        elif lemma in _INFINITIVE_LEMMAS:
+            content_start = word.end() if after[0].lower() == "to" else None
+        elif lemma in _OBJECT_INFINITIVE_LEMMAS:
+            content_start = _object_then_to(context, word.end(), stop)
+        else:
+            content_start = None
+        if content_start is None:
+            continue
+        lead = text[max(start, word.start() - 30) : word.start()].lower().split()
+        if (lead and lead[-1] in _NOT_A_REPORT_BEFORE) or _conditional(text, start, word.start()):
+            continue
+        found = (
+            _finding_subject(context, start, word.start(), cue)
+            if lemma in _EVIDENCE_VERBS.values()
+            else _subject(context, start, cue)
+        )
+        if found is None:
+            continue
+        content = _trim(text, content_start, _cut_tail(context, content_start, stop))
+        if len(text[content[0] : content[1]].split()) < _MIN_WORDS or _is_quote(text, *content):
+            continue
+        return Report(*content, cue, found, "belief_clause")
+    return None
+
+
+def _conditional(text: str, start: int, verb_start: int) -> bool:
+    """Whether the verb at ``verb_start`` stands in a conditional or time clause: ``If X says
+    …``, ``…, unless she announces …``. The clause opens at the sentence's start or its last
+    comma before the verb (looked for in a short window).
+
+    >>> _conditional("If the mayor says the road is safe, it will open.", 0, 14)
+    True
+    """
+    window = max(start, verb_start - 80)
+    comma = text.rfind(",", window, verb_start)
+    opening = comma + 1 if comma >= 0 else window
+    if comma < 0 and window > start:
+        return False  # the clause's opening is out of sight
+    words = text[opening:verb_start].split(None, 1)
+    return bool(words) and words[0].lower().strip("\"'(") in _CONDITIONS
+
+
+def _object_then_to(context: Context, position: int, stop: int) -> int | None:
+    """Where the content of ``urged Y to VP`` / ``called for NP`` starts: right after the verb
+    (and ``for`` / ``on``) if an infinitive follows its object within a few words."""
+    text = context.text
+    words = text[position : min(stop, position + 80)].split()
+    if not words:
+        return None
+    if words[0].lower() == "for":
+        return position + text[position:].index("for") + 3  # called for NP
+    if words[0].lower() == "on":
+        position += text[position:].index("on") + 2
+        words = words[1:]
+    if "to" in [word.lower() for word in words[1:7]] and not any(
+        mark in word for word in words[:7] for mark in ".;:"
+    ):
+        return position
+    return None
+
+
+def _finding_start(context: Context, start: int, verb_end: int, stop: int) -> int | None:
+    """Where the finding after ``shows`` / ``found`` starts, if the verb is not followed by a
+    preposition or "that" (the clause rule takes those)."""
+    following = context.text[verb_end : min(stop, verb_end + 20)].split(None, 1)
+    if not following or following[0].lower() in _NOT_A_CLAUSE_START | {"that", "up", "out"}:
+        return None
+    return verb_end
+
+
+def _finding_subject(context: Context, start: int, verb_start: int, cue: CueWord) -> Found | None:
+    """The source of a finding: a short noun phrase ending in a word for a poll, a study or a
+    record (``A new poll shows``, ``the survey found``)."""
+    text = context.text
+    lead = _trim(text, max(start, verb_start - 60), verb_start)
+    comma = text.rfind(",", lead[0], lead[1])
+    if comma >= 0:
+        lead = _trim(text, comma + 1, lead[1])
+    words = text[lead[0] : lead[1]].split()
+    if not 1 <= len(words) <= 6 or words[-1].lower().strip("'’") not in _EVIDENCE_NOUNS:
+        return None
+    phrase = phrase_mention(lead[0], lead[1], text[lead[0] : lead[1]])
+    return Found(-1, cue, phrase, "unknown")
+
+
 def _settle(context: Context, report: Report) -> Report | None:
     """The report with its clause holding whole quotes in marks, never half of one.
 
@@ -213,7 +447,8 @@ def _settle(context: Context, report: Report) -> Report | None:
     start, end = _trim(context.text, start, end)
     while start < end and not (context.text[start].isalnum() or context.text[start] in _OPENING):
         start += 1
-    if not _long_enough(context.text, (start, end)):
+    infinitive = context.text.startswith("to ", start) and len(context.text[start:end].split()) > 2
+    if not (infinitive or _long_enough(context.text, (start, end))):
         return None
     return Report(start, end, report.cue, report.found, report.rule)
 
@@ -250,17 +485,30 @@ def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) 
         comma = text.find(",", cue.end, stop)
         if cue.start - start <= 2 and comma > 0:
             # According to X, CLAUSE.
-            sources = mentions_between(context, cue.end, comma)
-            content = _trim(text, comma + 1, stop)
-            if sources and _is_claim(text, content):
-                return Report(*content, cue, Found(sources[0], cue), "according_to")
+            found = _source(context, cue, comma, comma)
+            content = _trim(text, comma + 1, _cut_tail(context, comma + 1, stop))
+            if found is not None and _is_claim(text, content):
+                return Report(*content, cue, found, "according_to")
         elif text[cue.start - 2 : cue.start].strip() == ",":
             # CLAUSE, according to X.
-            sources = mentions_between(context, cue.end, stop)
+            found = _source(context, cue, stop, comma if comma > 0 else stop)
             content = _trim(text, start, cue.start - 2)
-            if sources and _is_claim(text, content):
-                return Report(*content, cue, Found(sources[0], cue), "according_to")
+            if found is not None and _is_claim(text, content):
+                return Report(*content, cue, found, "according_to")
     return None
+
+
+def _source(context: Context, cue: CueWord, end: int, phrase_end: int) -> Found | None:
+    """The source after ``according to``: its first mention before ``end``, else the short
+    phrase up to ``phrase_end`` (``according to a new poll``, ``according to figures``)."""
+    sources = mentions_between(context, cue.end, end)
+    if sources:
+        return Found(sources[0], cue)
+    phrase = _trim(context.text, cue.end, phrase_end)
+    words = context.text[phrase[0] : phrase[1]].split()
+    if not 1 <= len(words) <= 8 or any(mark in word for word in words for mark in "\"“”"):
+        return None
+    return Found(-1, cue, phrase_mention(*phrase, context.text[phrase[0] : phrase[1]]), "unknown")
 
 
 def _reported_after(
@@ -281,6 +529,9 @@ def _reported_after(
     cue = next((c for c in cues if c.start > comma and c.lemma in clause_lemmas), None)
     if cue is None or len(text[cue.end : stop].split()) > _TAIL_AFTER_CUE:
         return None  # "…, said he was sorry": the cue reports a clause of its own
+    tail_words = text[comma + 1 : cue.start].lower().split()
+    if tail_words and (tail_words[-1] in _NOT_A_REPORT_BEFORE or tail_words[0] in _JOINING):
+        return None  # "…, and she was told to wait": a passive, or a clause of its own
     found = speaker_of_tail(context, comma + 1, cue, stop)
     if found is None:
         return None
@@ -305,16 +556,10 @@ def _reported_clause(
         lead_words = text[max(start, cue.start - 40) : cue.start].lower().split()
         if lead_words and lead_words[-1] in _NOT_A_REPORT_BEFORE:
             continue
-        candidates = mentions_between(context, start, cue.start)
-        if not candidates:
+        if _conditional(text, start, cue.start):
             continue
-        subject = subject_of(context, candidates, cue.start)
-        nearest_gap = BRACKETED.sub("", text[context.mentions[candidates[-1]].end : cue.start])
-        if not (
-            governs(nearest_gap)
-            or nearest_gap.strip() == ","  # the end of an apposition: "X, the chair, said"
-            or _starts_sentence(text, start, context.mentions[subject].start)
-        ):
+        found = _subject(context, start, cue)
+        if found is None:
             continue
         content_start = _clause_start(context, cue, stop)
         if content_start is None:
@@ -322,8 +567,61 @@ def _reported_clause(
         content = _trim(text, content_start, _cut_tail(context, content_start, stop))
         if not _is_claim(text, content):
             continue
-        return Report(*content, cue, Found(subject, cue), "reported_clause")
+        return Report(*content, cue, found, "reported_clause")
     return None
+
+
+def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
+    """The subject of a verb of saying in a sentence starting at ``start``: a mention that
+    governs the verb, or a quantity of people (``60 percent said``, ``nearly half say``)."""
+    text = context.text
+    quantity = _quantity_subject(text, start, cue.start)
+    if quantity is not None:
+        return Found(-1, cue, quantity, "unknown")
+    candidates = mentions_between(context, start, cue.start)
+    if not candidates:
+        return None
+    subject = subject_of(context, candidates, cue.start)
+    nearest_gap = BRACKETED.sub("", text[context.mentions[candidates[-1]].end : cue.start])
+    if not (
+        governs(nearest_gap)
+        or nearest_gap.strip() == ","  # the end of an apposition: "X, the chair, said"
+        or _starts_sentence(text, start, context.mentions[subject].start)
+    ):
+        return None
+    return Found(subject, cue)
+
+
+def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
+    """A share of people right before a verb of saying, after ``start`` or the last comma or
+    conjunction: ``Sixty percent said``, ``three-quarters of the voters said``, ``more than 4
+    in 10 say``, ``Most said``.
+
+    >>> text = "Among voters, nearly half said the economy was their main worry."
+    >>> _quantity_subject(text, 0, text.index("said")).text
+    'nearly half'
+    """
+    lead_start = max(start, cue_start - 60)
+    comma = text.rfind(",", lead_start, cue_start)
+    if comma >= 0:
+        lead_start = comma + 1
+    words = list(WORDS_BEFORE.finditer(text, lead_start, cue_start))
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].group().lower() in _JOINING:
+            words = words[index + 1 :]
+            break
+    if not 1 <= len(words) <= 8 or text[words[-1].end() : cue_start].strip():
+        return None
+    parts = [part for word in words for part in word.group().lower().split("-")]
+    opens = parts[0] in _QUANTITY_OPENERS or parts[0][:1].isdigit()
+    share = any(
+        part in _QUANTITY_WORDS or (part == "in" and later[:1].isdigit())
+        for part, later in zip(parts, [*parts[1:], ""], strict=True)
+    ) or "%" in text[lead_start:cue_start]
+    if not (opens and share) or any(part in _NOT_IN_QUANTITY for part in parts):
+        return None
+    first, last = words[0].start(), words[-1].end()
+    return phrase_mention(first, last, text[first:last])
 
 
 def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
@@ -331,6 +629,9 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
     text = context.text
     that = _complementizer(text, cue.end, stop)
     if that is not None:
+        after_that = text[that : min(stop, that + 20)].split(None, 1)
+        if after_that and after_that[0].lower() in _FINITE and not text[cue.end : that - 4].strip():
+            return that - len("that")  # said that was wrong: "that" is the clause's subject
         return that  # said (on Tuesday / in a statement / to reporters) that …
     lead = CLAUSE_LEAD.match(text, cue.end, stop)
     position = lead.end() if lead is not None else cue.end
@@ -372,21 +673,72 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
             return end
         if any(mark in word for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
             return None
+        if word.lower() in _FINITE or word.lower() in ("be", "been", "being"):
+            return None  # "said the gauge was … that …": a relative "that" inside the clause
         words += 1
         position = end
     return None
 
 
 def _cut_tail(context: Context, start: int, stop: int) -> int:
-    """Drop a trailing ``, she said`` / ``, adding …`` from a reported clause."""
+    """Drop a trailing ``, she said`` / ``, adding …`` and the reporting sentence's own
+    adjuncts (``…, which …``, ``…, referring to …``, ``… — a nod to …``) from a reported
+    clause that starts at ``start``."""
     text = context.text
+    stop = _clause_stop(text, start, stop)
     comma = text.rfind(",", start, stop)
     if comma > start:
         tail = text[comma + 1 : stop].split()
-        if tail and (tail[0].lower() in ("adding", "saying", "noting") or len(tail) <= 3):
-            tail_cues = [c for c in context.cues if comma < c.start < stop]
-            if tail_cues:
-                return comma
+        if (
+            tail
+            and (tail[0].lower() in ("adding", "saying", "noting") or len(tail) <= 3)
+            and first_cue(context, comma + 1, stop) is not None
+        ):
+            return comma
+    return stop
+
+
+def _clause_stop(text: str, start: int, stop: int) -> int:
+    """Where a reported clause starting at ``start`` ends, at most ``stop``: at the first comma
+    or dash, after at least a clause's worth of words, that opens an adjunct of the reporting
+    sentence rather than more of the report.
+
+    >>> text = "the bridge would open in May, although he gave no date"
+    >>> text[: _clause_stop(text, 0, len(text))]
+    'the bridge would open in May'
+    """
+    boundaries = [
+        (match.start(), match.group("dash") is not None)
+        for match in CLAUSE_BOUNDARY.finditer(text, start, stop)
+    ]
+    dashes = sum(1 for _, is_dash in boundaries if is_dash)
+    odd_dash_out = dashes % 2 == 1
+    words = 0
+    counted = start
+    for boundary, is_dash in boundaries:
+        words += len(text[counted:boundary].split())
+        counted = boundary + 1
+        if is_dash:
+            dashes -= 1
+            if odd_dash_out and dashes == 0 and words > _MIN_WORDS:
+                # The last of an odd number of dashes: "… — a play on words". A pair of
+                # dashes encloses an aside.
+                return boundary
+            continue
+        if words <= _MIN_WORDS:
+            continue
+        following = (
+            text[boundary + 1 : min(stop, boundary + 40)].lstrip(_CLOSING_MARKS).split(None, 1)
+        )
+        if not following:
+            return boundary
+        word = following[0]
+        lower = word.lower()
+        if (
+            lower in _CLAUSE_ENDERS
+            or lower in _REPORTING_PARTICIPLES
+        ):
+            return boundary
     return stop
 
 

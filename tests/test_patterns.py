@@ -305,6 +305,10 @@ ADVERSARIES: dict[str, tuple[Adversary, ...]] = {
         A("'last' and long space, no period of time", cycle("said on last" + " " * 40 + "x"),
           match_after("said")),
     ),
+    "patterns.CLAUSE_BOUNDARY": (
+        A("en dashes never spaced on both sides", cycle(" \N{EN DASH}x -" * 5), finditer),
+        A("commas and dashes only", cycle(",\N{EM DASH} -- "), finditer),
+    ),
     "patterns.BRACKETED": (
         A("brackets that never close", cycle("(" + "a" * 50), sub),
         A("nested openers", cycle("(()"), sub),
