@@ -470,6 +470,9 @@ def _cue_before(context: Context, index: int, found: list[Found | None]) -> Foun
             if before and context.mentions[before[0]].start - sentence_start <= 12:
                 return Found(subject_of(context, before, end), None)
         return None
+    source = _as_source(context, sentence_start, cue)
+    if source is not None:
+        return source
     before = mentions_between(context, sentence_start, cue.start)
     if before:
         subject = subject_of(context, before, cue.start)
@@ -504,6 +507,26 @@ def _source_before(context: Context, sentence_start: int, cue: CueWord) -> Found
         end = words[-1][1]
         return Found(-1, cue, phrase_mention(start, end, text[start:end]), "unknown")
     return None
+
+
+def _as_source(context: Context, sentence_start: int, cue: CueWord) -> Found | None:
+    """``as The Daily Courier put it``, ``as Reuters reported``: the capitalised words between
+    ``as`` and the cue are its subject, a mention or not."""
+    text = context.text
+    words = _words(text, max(sentence_start, cue.start - 50), cue.start)[-5:]
+    for position in range(len(words) - 2, -1, -1):
+        if words[position][2].lower() == "as":
+            phrase = words[position + 1 :]
+            break
+    else:
+        return None
+    if not 1 <= len(phrase) <= 4 or not all(word[2][:1].isupper() for word in phrase):
+        return None
+    start, end = phrase[0][0], phrase[-1][1]
+    known = mentions_between(context, start, end)
+    if known:
+        return Found(known[-1], cue)
+    return Found(-1, cue, phrase_mention(start, end, text[start:end]), "unknown")
 
 
 def _reporting_subject(context: Context, sentence_start: int, pronoun: int) -> Found | None:
