@@ -1674,6 +1674,22 @@ class _Reader:
                 return end, " ".join(words)
         return None
 
+    def _bare_title(self, index: int, run_start: int, end: int, *, with_the: bool) -> list[Mention]:
+        """A title standing for its holder, capitalised: ``The Prime Minister, Helen Ashby,``;
+        ``the Home Secretary said``. Only with ``the`` and only the title, so ``Prime Minister
+        Questions`` or a title opening a headline are not read."""
+        matched = self._title_at(run_start, end) if with_the else None
+        if matched is None or matched[0] != end:
+            return []
+        title = matched[1]
+        bare = title.replace(".", "")
+        if bare in _ADDRESS_TITLES or title in _ADDRESS_TITLES or title not in self.honorifics:
+            return []  # "the Mr" is no role, and "the Republican" is a party member
+        start_offset = self.tokens[index].start
+        end_offset = self.tokens[end - 1].base_end
+        gender = self.honorifics.get(title, "") or _role_gender(title)
+        return [self._mention(start_offset, end_offset, "role", gender, "sg", title, _spelled_out(title))]
+
     def _person_name(self, index: int) -> _Name | None:
         """Read a person name at ``index`` (titles allowed), or ``None``."""
         if index >= len(self.tokens) or not self.starts_run[index]:
@@ -1802,8 +1818,11 @@ class _Reader:
             return [], end
         name = self._read_name(run_start, end)
         if name is None:
-            return [], end
+            return self._bare_title(index, run_start, end, with_the=with_the), end
         if with_the and not name.titled:
+            role = self._bare_title(index, run_start, end, with_the=with_the)
+            if role:
+                return role, end
             last = tokens[end - 1]
             if end - run_start >= 1 and _plural(last.lower) and not last.possessive:
                 # the Brackenfold Ramblers, the Democrats

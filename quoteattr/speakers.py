@@ -241,10 +241,20 @@ class _Clusterer:
         role, name = self.mentions[role_index], self.mentions[name_index]
         if name.kind != "name" or role.kind not in ("role", "anonymous"):
             return False
-        if not role.head or role.head != name.role:
-            return False
         between = self.text[self.mentions[first].end : self.mentions[second].start]
-        return between.strip() == ","
+        if not role.head or between.strip() != ",":
+            return False
+        if role.head == name.role:
+            return True
+        # "The Prime Minister, Helen Ashby, said": a definite role closed off by commas around
+        # the name, which the mention finder read without the role.
+        after = self.text[name.end : name.end + 2].lstrip()
+        return (
+            not name.role
+            and first == role_index
+            and role.text.split()[0].lower() == "the"
+            and after.startswith(",")
+        )
 
     def _role(self, index: int) -> None:
         mention = self.mentions[index]
