@@ -1688,7 +1688,8 @@ class _Reader:
         start_offset = self.tokens[index].start
         end_offset = self.tokens[end - 1].base_end
         gender = self.honorifics.get(title, "") or _role_gender(title)
-        return [self._mention(start_offset, end_offset, "role", gender, "sg", title, _spelled_out(title))]
+        role = _spelled_out(title)
+        return [self._mention(start_offset, end_offset, "role", gender, "sg", title, role)]
 
     def _person_name(self, index: int) -> _Name | None:
         """Read a person name at ``index`` (titles allowed), or ``None``."""
