@@ -294,6 +294,20 @@ def headline_verbs() -> Mapping[str, str]:
 
 
 @functools.cache
+def irregular_past_verbs() -> frozenset[str]:
+    """Irregular past-tense verbs, the evidence that an untitled name is a person's:
+    ``Odile Mercer sold her first painting``.
+
+    Returns:
+        The lowercase forms.
+
+    >>> {"sold", "lost", "won", "told"} <= irregular_past_verbs()
+    True
+    """
+    return _word_set("irregular_past_verbs.txt")
+
+
+@functools.cache
 def cue_phrases() -> tuple[str, ...]:
     """Nominal and prepositional speech cues: ``according to``, ``in a statement``, ``told …``.
 

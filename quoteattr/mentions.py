@@ -176,6 +176,7 @@ _ORDINALS = frozenset("first second third last next only other own same".split()
 
 # Words before a description that make it a predicate or a possession, not a mention of a
 # speaker: "works as a plumber", "was elected mayor", "whose members".
+_IRREGULAR_PAST = lexicon.irregular_past_verbs()
 _NOT_REFERRING_AFTER = frozenset("as became become becomes elected appointed whose".split())
 
 # Determiners of a first, indefinite mention: "a spokeswoman", "one diplomat".
@@ -1512,9 +1513,20 @@ class _Reader:
             if phrase is None or not self.tokens[phrase.end - 1].possessive:
                 return None
         tokens = self.tokens
+        if phrase.kind == "group" and phrase.end - phrase.start >= 3:
+            name = self._person_name(phrase.start)
+            if (
+                name is not None
+                and name.end == phrase.end - 1
+                and name.given
+                and _given_gender(tokens[phrase.start].base) is not None
+            ):
+                return None  # "Jenny Cole chairs the board": a person, then a verb
         start_offset = tokens[phrase.start].start
         end = phrase.end
         predicate = self._lower_at(phrase.start - 1) in _NOT_REFERRING_AFTER
+        if predicate and self._lower_at(phrase.start - 1) == "as":
+            predicate = not self._subject_after_as(end)
         if phrase.kind in ("role", "anonymous") and not phrase.indefinite:
             # A role introducing its holder: "Labour leader Jo Smith", "uncle Walter".
             name = self._person_name(end)
@@ -1554,6 +1566,18 @@ class _Reader:
                 return [described, named], name.end
         mention = self._mention(start_offset, end_offset, kind, phrase.gender, number, head, role)
         return [mention], end
+
+    def _subject_after_as(self, end: int) -> bool:
+        """Whether a phrase after ``as`` ending at ``end`` is the subject of a clause (``as the
+        councillor said``, ``as the councillor, Jo Weir, said``), not a predicate (``served as
+        the councillor``)."""
+        following = self._word(end)
+        if following is not None and following.facts & _VERB:
+            return True
+        if self._lower_at(end) != ",":
+            return False
+        name = self._person_name(end + 1)
+        return name is not None and self._closes_apposition(name.end)
 
     # -- capitalised runs: names and organisations --
 
@@ -1772,6 +1796,14 @@ class _Reader:
         previous = self._word(start - 1)
         if previous is not None and previous.facts & _VERB and not first.first:
             return True
+        if first.first and end - start == 2:
+            # "Odile Mercer sold her first painting": two words opening a sentence, then a
+            # verb in the past tense.
+            after_name = tokens[end] if end < len(tokens) else None
+            if after_name is not None and after_name.is_word and not after_name.cap:
+                word = after_name.lower
+                if (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PAST:
+                    return True
         if self._lower_at(start - 1) == "to" and self._lower_at(start - 2) == "according":
             return True  # according to Limbaugh (a source, not a place)
         after = self._lower_at(end)

@@ -39,6 +39,7 @@ LOADERS: dict[str, list[Callable[[], Any]]] = {
     "group_nouns.txt": [lexicon.group_nouns],
     "headline_verbs.txt": [lexicon.headline_verbs],
     "honorifics.txt": [lexicon.honorifics],
+    "irregular_past_verbs.txt": [lexicon.irregular_past_verbs],
     "organisation_words.txt": [lexicon.organisation_words],
     "pronouns.txt": [lexicon.pronouns],
     "roles.txt": [lexicon.roles],
