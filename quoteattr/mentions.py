@@ -1603,10 +1603,33 @@ class _Reader:
             ):
                 position += 1
                 continue
+            if position > index and token.lower == "of" and self._title_through(index, position):
+                position += 1  # Secretary of State John Kerry
+                continue
             break
         while position > index and not tokens[position - 1].is_word:
             position -= 1
         return position
+
+    def _title_through(self, run_start: int, of_index: int) -> bool:
+        """Whether the ``of`` at ``of_index`` is inside a title: ``Secretary of State``."""
+        tokens = self.tokens
+        if of_index + 1 >= len(tokens) or not tokens[of_index + 1].cap:
+            return False
+        for back in (1, 2):
+            start = of_index - back
+            if start < run_start:
+                break
+            before = tuple(token.lower for token in tokens[start:of_index])
+            for words in self.titles.get(tokens[start].lower, ()):
+                if (
+                    len(words) > back + 1
+                    and words[:back] == before
+                    and words[back] == "of"
+                    and words[back + 1] == tokens[of_index + 1].lower
+                ):
+                    return True
+        return False
 
     def _organisation_end(self, start: int, end: int) -> int | None:
         """The end of an organisation's name whose capitalised run is ``[start, end)``, or
@@ -1692,7 +1715,7 @@ class _Reader:
                 continue
             parts = tokens[index:end]
             if (
-                all(part.is_word and part.cap for part in parts)
+                all(part.is_word and (part.cap or part.lower == "of") for part in parts)
                 and tuple(part.lower for part in parts) == words
             ):
                 return end, " ".join(words)
