@@ -380,9 +380,14 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         # `"…" against what the campaign sees`, `"…," when Ms Obi said`: the sentence goes
         # on with a clause of its own, not the quote's cue (but `"…" before the vote, she said`).
         return None
+    inverted = _inverted_subject(context, cue)
     before = mentions_between(context, start, cue.start)
     if before:
+        if inverted is not None and "," in text[context.mentions[before[-1]].end : cue.start]:
+            return Found(inverted, cue)  # `"…" for Clinton, said Kunin.`
         return Found(subject_of(context, before, cue.start), cue)
+    if inverted is not None:
+        return Found(inverted, cue)  # `Ms Obi is "…," said Mr Sperling.`
     if not text[start : cue.start].strip(" ,\N{EM DASH}"):
         # `X, who ran on a promise to "…", said`: the quote sits inside the subject's clause.
         sentence_start = start_of_sentence(
@@ -413,6 +418,19 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         if author is not None:
             return Found(author.mention, cue, author.phrase, author.phrase_type)
     return Found(-1, cue, phrase_mention(begin, begin + len(words), words), "unknown")
+
+
+def _inverted_subject(context: Context, cue: CueWord) -> int | None:
+    """The mention right after a cue that inverts its subject: ``said Mr Sperling``."""
+    if lexicon.speech_verbs().get(cue.text.lower()) in ("tell", "inform", "assure", "remind"):
+        return None  # `told The Huffington Post`: the listener follows, not the speaker
+    at = bisect.bisect_left(context.mention_starts, cue.end)
+    if at >= len(context.mentions):
+        return None
+    mention = context.mentions[at]
+    if context.text[cue.end : mention.start].strip() or mention.kind == "pronoun":
+        return None
+    return at
 
 
 def _author_of(context: Context, index: int, noun: str, found: list[Found | None]) -> Found | None:
