@@ -229,8 +229,9 @@ def _interviewee(
     entities: tuple[Entity, ...],
     entity_of: tuple[int, ...],
 ) -> int:
-    """In a question-and-answer interview, the person interviewed: the person named most often
-    among those the headline and opening paragraphs name. ``-1`` for any other article.
+    """In a question-and-answer interview, the person interviewed: the one person the headline
+    names, else the person named most often among those the headline and opening paragraphs
+    name. ``-1`` for any other article.
 
     An interview shows itself by its questions: paragraphs opening with ``Q:`` or short
     paragraphs that are one question, at least three of them.
@@ -261,6 +262,15 @@ def _interviewee(
     }
     if not named_early:
         return -1
+    in_headline = {
+        entity_of[index]
+        for index, mention in enumerate(mentions)
+        if mention.start < paras[0].end
+        and entity_of[index] >= 0
+        and entities[entity_of[index]].type == "person"
+    }
+    if len(in_headline) == 1:
+        return in_headline.pop()  # "Q&A: Chess champion Darnell Achebe-Ross on nerves"
     return max(sorted(named_early), key=lambda entity: counts[entity])
 
 
@@ -369,8 +379,10 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         return None
     if lead[:1].isupper() and last_char in ".!?":
         # `"…?" Graham asked.` and `"…!" said Ms Obi`, but a full stop ends the sentence:
-        # `"…." The PM added that …` starts a new one.
+        # `"…." The PM added that …` starts a new one, and so does `I said, "…?" He laughed.`
         if last_char == "." or len(text[start : cue.start].split()) > 4:
+            return None
+        if _introduced(context, index):
             return None
     elif sentence_break(context, start, cue.start):
         return None
@@ -421,6 +433,15 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         if author is not None:
             return Found(author.mention, cue, author.phrase, author.phrase_type)
     return Found(-1, cue, phrase_mention(begin, begin + len(words), words), "unknown")
+
+
+def _introduced(context: Context, index: int) -> bool:
+    """Whether a cue clause introduces the quote right before its opening mark (``I said,``)."""
+    opening = context.outer[index][0]
+    para_start = context.paras[context.para_of[index]].start
+    sentence_start = start_of_sentence(context, para_start, opening)
+    cue = last_cue(context, sentence_start, opening)
+    return cue is not None and context.text[cue.end : opening].strip() in (",", ":")
 
 
 def _inverted_subject(context: Context, cue: CueWord) -> int | None:
@@ -488,8 +509,11 @@ def _cue_before(context: Context, index: int, found: list[Found | None]) -> Foun
         # No verb of saying, but a colon introduces the quote: "Dr Kolk put it simply: '…'".
         if text[floor:end].rstrip().endswith(":"):
             before = mentions_between(context, sentence_start, end)
-            if before and context.mentions[before[0]].start - sentence_start <= 12:
-                return Found(subject_of(context, before, end), None)
+            if before:
+                lead = text[sentence_start : context.mentions[before[0]].start]
+                # "Dr Kolk put it simply:", "One of its authors, Dr Kolk, put it simply:"
+                if len(lead) <= 12 or (lead.rstrip().endswith(",") and len(lead.split()) <= 6):
+                    return Found(subject_of(context, before, end), None)
         return None
     source = _as_source(context, sentence_start, cue)
     if source is not None:
@@ -580,7 +604,11 @@ def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Fou
         lead += 1
     quote_end = context.quotes[index].end
     if "," not in text[quote_end - 1 : lead]:
-        return None  # `"…," Mr Kamin said.` or `"…", Mr Kamin said.`
+        # `"…" about the motive, the statement added.`: a short phrase, then the clause.
+        comma = text.find(",", lead, stop)
+        if comma < 0 or len(text[lead:comma].split()) > 5 or first_cue(context, lead, comma):
+            return None  # `"…," Mr Kamin said.` or `"…", Mr Kamin said.`
+        lead = comma + 1
     clause = text[lead:stop].rstrip()
     words = clause.lower().split()
     if not clause.endswith((".", "!", "?")) or not words or len(words) > 8:
@@ -592,6 +620,11 @@ def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Fou
         return None
     speaker = speaker_of_tail(context, lead, cue, stop)
     subject = text[lead : cue.start].strip()
+    noun = subject.lower().split()[-1] if subject else ""
+    if speaker is None and noun in lexicon.speech_nouns() and subject.lower().startswith("the "):
+        author = _author_of(context, index, noun, found)  # `…, the statement added.`
+        if author is not None:
+            return Found(author.mention, cue, author.phrase, author.phrase_type)
     if speaker is None and subject[:1].isupper() and 1 <= len(subject.split()) <= 4:
         # `…," The Hill reported.`: a source the mention finder does not know.
         start = text.index(subject, lead)

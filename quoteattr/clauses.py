@@ -26,7 +26,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # adverb ("she has also said").
 BETWEEN_SUBJECT_AND_VERB = frozenset(
     "has have had also later then would will again once previously recently "
-    "repeatedly further quickly publicly privately".split()
+    "repeatedly further quickly publicly privately just only still even never always now "
+    "first simply merely often".split()
 )
 
 
