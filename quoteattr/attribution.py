@@ -702,20 +702,28 @@ def _headline_source(context: Context, start: int, end: int, verb: int | None) -
 
 
 def _continuation(context: Context, index: int, found: list[Found | None]) -> Found | None:
-    if index == 0 or found[index - 1] is None:
-        return None
-    previous = found[index - 1]
     this_para = context.para_of[index]
-    previous_para = context.para_of[index - 1]
+    before = index - 1
+    while (
+        before >= 0
+        and found[before] is None
+        and context.quotes[before].kind in ("title", "scare")
+        and context.para_of[before] == this_para
+    ):
+        before -= 1  # `said Sanders on "State of the Union". "…"`: a title is not speech
+    if before < 0 or found[before] is None:
+        return None
+    previous = found[before]
+    previous_para = context.para_of[before]
     if this_para == previous_para:
         return _carry(previous) if previous else None
     if this_para == previous_para + 1 or _only_furniture_between(context, previous_para, this_para):
         # A quote that opens the paragraph after one that ended with an attributed quote.
         starts_paragraph = context.outer[index][0] == context.paras[this_para].start
         previous_ends = not context.text[
-            context.outer[index - 1][1] : context.paras[previous_para].end
+            context.outer[before][1] : context.paras[previous_para].end
         ].strip(" .,")
-        previous_ends = previous_ends or _ends_with_cue_clause(context, index - 1)
+        previous_ends = previous_ends or _ends_with_cue_clause(context, before)
         if starts_paragraph and previous_ends and previous is not None:
             return _carry(previous)
     return None

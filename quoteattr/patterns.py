@@ -115,7 +115,7 @@ SOURCE_PHRASE = regex.compile(
     r"""
     [\s,\N{EM DASH}]*+                                     # the comma and space after the mark
     (?P<phrase>(?:the|a|an|this|that|its|his|her|their)    # a determiner
-       (?:\s++\p{Ll}[\p{Ll}'\N{RIGHT SINGLE QUOTATION MARK}-]*+){1,3}+)   # one to three words
+       (?:\s++[\p{Ll}\p{N}][\p{Ll}\p{N}'\N{RIGHT SINGLE QUOTATION MARK}-]*+){1,3}+)   # one to three words
     [\s,]*+
     """,
     regex.VERBOSE | regex.IGNORECASE,
