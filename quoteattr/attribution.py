@@ -644,12 +644,15 @@ def _headline(context: Context, index: int, found: list[Found | None]) -> Found 
     verbs = lexicon.speech_verbs()
     # `…, Lindsey Graham Says.` closing the headline.
     tail = _words(text, quote_end, para.end)
-    comma = text.rfind(",", quote_end, para.end)
+    comma = text.rfind(",", context.quotes[index].end - 1, para.end)
     if comma >= 0:
         tail = [word for word in tail if word[0] > comma]
-        if 2 <= len(tail) <= 5 and tail[-1][2].rstrip(".!?").lower() in verbs:
-            if all(word[2][:1].isupper() for word in tail):
-                return _headline_source(context, tail[0][0], tail[-2][1], tail[-1][0])
+        # `…, Howard Dean Tells Convention.`: the verb may have an object after it.
+        for position, (verb_start, _, word) in enumerate(tail[1:5], 1):
+            if word.rstrip(".!?").lower() in verbs and len(tail) <= position + 4:
+                if all(other[2][:1].isupper() for other in tail[:position]):
+                    return _headline_source(context, tail[0][0], tail[position - 1][1], verb_start)
+                break
     lead = _words(text, para.start, quote_start)
     # `Politifact: Donald Trump Is Right, '…'`; `CNN Chief On Debates: '…'`.
     for position, (_, _, word) in enumerate(lead[:5]):

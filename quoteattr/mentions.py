@@ -177,6 +177,7 @@ _ORDINALS = frozenset("first second third last next only other own same".split()
 # Words before a description that make it a predicate or a possession, not a mention of a
 # speaker: "works as a plumber", "was elected mayor", "whose members".
 _IRREGULAR_PAST = lexicon.irregular_past_verbs()
+_AUXILIARIES = frozenset("has have had also later then would will again once repeatedly".split())
 _NOT_REFERRING_AFTER = frozenset("as became become becomes elected appointed whose".split())
 
 # Determiners of a first, indefinite mention: "a spokeswoman", "one diplomat".
@@ -1763,7 +1764,10 @@ class _Reader:
         while surname > 0 and tokens[parts[surname - 1]].lower in _PARTICLES:
             surname -= 1
         if surname == 0 and tokens[parts[0]].lower in _PARTICLES and not titled:
-            following = self._word(end)
+            after = end
+            while after < len(tokens) and after - end < 2 and tokens[after].lower in _AUXILIARIES:
+                after += 1
+            following = self._word(after)
             if following is None or not following.facts & _VERB:
                 return None  # "De Blasio says" names a person; "De Beers" alone need not
         if surname == len(parts) - 1:
@@ -1815,6 +1819,12 @@ class _Reader:
         end = name.end
         following = self._word(end)
         if following is not None and following.facts & _VERB:
+            return True
+        after = end
+        while after < len(tokens) and after - end < 2 and tokens[after].lower in _AUXILIARIES:
+            after += 1  # "Sotomayor has said", "Achterberg also warned"
+        verb = self._word(after) if after > end else None
+        if verb is not None and verb.facts & _VERB:
             return True
         previous = self._word(start - 1)
         if previous is not None and previous.facts & _VERB and not first.first:
