@@ -102,6 +102,7 @@ RULE_PRECISION = {
     "reported_after": 0.88,
     "reported_clause": 0.92,
     "belief_clause": 0.84,
+    "object_stance": 0.76,
 }
 
 
