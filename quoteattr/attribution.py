@@ -103,6 +103,7 @@ RULE_PRECISION = {
     "reported_clause": 0.92,
     "belief_clause": 0.84,
     "object_stance": 0.76,
+    "headline_colon": 0.79,
 }
 
 

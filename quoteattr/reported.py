@@ -50,6 +50,7 @@ from .patterns import (
     INTRODUCTORY,
     OBJECT_END,
     REPORT_TAIL_LIMIT,
+    SPEAKER_LABEL,
     WORD,
     WORDS_BEFORE,
 )
@@ -165,6 +166,11 @@ _FINITE = frozenset(
 _TAIL_AFTER_CUE = 5
 # The fewest characters outside quotes that a sentence reporting them needs ("X said …").
 _FRAME_OUTSIDE_A_QUOTE = 8
+# The longest lead, in characters, before the colon of a headline's "Name: claim".
+_HEADLINE_LEAD = 50
+# Words after the name in a headline's lead that address or place it: "Clinton to donors:",
+# "Former AG at convention:".
+_HEADLINE_ADDRESS = frozenset("to at on in".split())
 # A reported clause has at least this many words: "it would" is not a claim.
 _MIN_WORDS = 3
 
@@ -196,8 +202,9 @@ def find_reported(
     text = context.text
     clause_lemmas = lexicon.clause_verbs()
     reports: list[Report] = []
+    reported_until = 0
     for start, end in sentence_spans:
-        if _inside_quote(context, start, end):
+        if start < reported_until or _inside_quote(context, start, end):
             continue
         stop = _content_end(text, start, end)
         if (
@@ -211,8 +218,8 @@ def find_reported(
         first = bisect.bisect_left(context.cue_starts, start)
         last = bisect.bisect_left(context.cue_starts, stop)
         sentence_cues = list(context.cues[first:last])
-        report = None
-        if sentence_cues:
+        report = _headline(context, start, stop)
+        if report is None and sentence_cues:
             report = (
                 _according_to(context, start, stop, sentence_cues)
                 or _reported_after(context, start, stop, sentence_cues, clause_lemmas)
@@ -236,6 +243,7 @@ def find_reported(
             continue
         reports.extend(settled)
         report = settled[-1]
+        reported_until = report.end
         # "…, adding that CLAUSE": a second claim by the same speaker in the same sentence.
         for cue in sentence_cues:
             if cue.start >= report.end and cue.text.lower() in _PARTICIPLES:
@@ -303,6 +311,38 @@ def _joined_reports(
         reports[-1] = Report(*first, current.cue, current.found, current.rule)
         reports.append(Report(*second, cue, found, current.rule))
     return reports
+
+
+def _headline(context: Context, start: int, stop: int) -> Report | None:
+    """``Name: claim`` on a line of its own, as headlines and transcripts put it: the colon is
+    the cue, and the speaker is the one mention that opens the line (``Clinton to donors:``
+    keeps the mention), a transcript's capitalised label (``SMITH:``) or a finding's source
+    (``Poll:``). The content runs to the line's end."""
+    text = context.text
+    if start > 0 and text[start - 1] != "\n":
+        return None
+    colon = text.find(":", start, min(stop, start + _HEADLINE_LEAD))
+    if colon < 0 or not text.startswith(" ", colon + 1):
+        return None
+    line_end = text.find("\n", colon)
+    content = _trim(
+        text, colon + 1, _content_end(text, colon, len(text) if line_end < 0 else line_end)
+    )
+    if not _is_claim(text, content):
+        return None
+    cue = CueWord(colon, colon + 1, ":", ":", "phrase")
+    lead = text[start:colon]
+    if lead.lower() in _EVIDENCE_NOUNS or SPEAKER_LABEL.fullmatch(text, start, colon + 2):
+        phrase = phrase_mention(start, colon, lead)
+        return Report(*content, cue, Found(-1, cue, phrase, "unknown"), "headline_colon")
+    candidates = mentions_between(context, start, colon)
+    if not candidates:
+        return None
+    mention = context.mentions[candidates[0]]
+    rest = text[mention.end : colon].split(None, 1)
+    if mention.start != start or (rest and rest[0].lower() not in _HEADLINE_ADDRESS):
+        return None
+    return Report(*content, cue, Found(candidates[0], cue), "headline_colon")
 
 
 def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
@@ -419,8 +459,10 @@ def _object_stance(context: Context, start: int, stop: int) -> Report | None:
         if lemma in _WISH_LEMMAS:
             if first != "to":
                 continue
-        elif first in _NOT_A_CLAUSE_OPENING or first in _FINITE or (
-            " " not in lemma and (first in _NOT_A_CLAUSE_START or first in _NOT_AN_OBJECT)
+        elif (
+            first in _NOT_A_CLAUSE_OPENING
+            or first in _FINITE
+            or (" " not in lemma and (first in _NOT_A_CLAUSE_START or first in _NOT_AN_OBJECT))
         ):
             continue  # "the loopholes he cited are …", "backed down": no object follows
         if not (after[0][:1].isalnum() or after[0][:1] in _OPENING):
