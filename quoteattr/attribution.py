@@ -102,7 +102,7 @@ RULE_PRECISION = {
     "reported_after": 0.88,
     "reported_clause": 0.92,
     "belief_clause": 0.84,
-    "object_stance": 0.76,
+    "object_stance": 0.77,
     "headline_colon": 0.79,
 }
 
