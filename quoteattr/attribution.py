@@ -105,6 +105,8 @@ RULE_PRECISION = {
     "reported_after": 0.91,
     "reported_clause": 0.93,
     "belief_clause": 0.9,
+    "object_stance": 0.77,
+    "headline_colon": 0.79,
 }
 
 

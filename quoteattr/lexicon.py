@@ -281,6 +281,21 @@ def belief_verbs() -> Mapping[str, str]:
 
 
 @functools.cache
+def object_verbs() -> Mapping[str, str]:
+    """Verbs whose object is the stance reported: ``criticized NP``, ``talked about NP``.
+
+    Same file format as :func:`speech_verbs`; a lemma may hold its preposition (``refer to``).
+
+    Returns:
+        Every form, lowercase, mapped to its lemma.
+
+    >>> object_verbs()["criticized"], object_verbs()["talked about"]
+    ('criticize', 'talk about')
+    """
+    return _inflections("object_verbs.txt")
+
+
+@functools.cache
 def headline_verbs() -> Mapping[str, str]:
     """Verbs that end a headline's subject without being verbs of saying: ``sees``, ``rallies``.
 

@@ -1820,10 +1820,10 @@ class _Reader:
         following = self._word(end)
         if following is not None and following.facts & _VERB:
             return True
-        after = end
-        while after < len(tokens) and after - end < 2 and tokens[after].lower in _AUXILIARIES:
-            after += 1  # "Sotomayor has said", "Achterberg also warned"
-        verb = self._word(after) if after > end else None
+        skip = end
+        while skip < len(tokens) and skip - end < 2 and tokens[skip].lower in _AUXILIARIES:
+            skip += 1  # "Sotomayor has said", "Achterberg also warned"
+        verb = self._word(skip) if skip > end else None
         if verb is not None and verb.facts & _VERB:
             return True
         previous = self._word(start - 1)

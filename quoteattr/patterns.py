@@ -181,3 +181,22 @@ CLAUSE_BOUNDARY = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+# Where the object of a stance verb ends ("criticized the plan during a rally"): a comma, or a
+# time, place or occasion adjunct of the reporting sentence after it.
+OBJECT_END = regex.compile(
+    r"""
+    ,                                                      # a comma
+    | (?<=\S)[^\S\n]++(?=                                    # one try per run of spaces
+        (?:during|after|before|when|while|because|since|until|amid|despite|yesterday
+          |earlier|later|today|tonight                     # a time or a reason
+          |(?:last|this|next)[^\S\n]++(?:week|month|year|night|morning|weekend)
+          |(?:on[^\S\n]++)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+          |on[^\S\n]++(?:twitter|facebook|television|the[^\S\n]++campaign)
+          |at[^\S\n]++(?:a|an|the|his|her|their)[^\S\n]           # at a rally, at the debate
+          |in[^\S\n]++(?:a|an|his|her|their)[^\S\n]++
+            (?:interview|statement|speech|letter|email|e-mail|op-ed|post|tweet|video|memo)
+        )\b)
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)

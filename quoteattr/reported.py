@@ -48,7 +48,9 @@ from .patterns import (
     CLAUSE_BOUNDARY,
     CLAUSE_LEAD,
     INTRODUCTORY,
+    OBJECT_END,
     REPORT_TAIL_LIMIT,
+    SPEAKER_LABEL,
     WORD,
     WORDS_BEFORE,
 )
@@ -91,6 +93,17 @@ _CLOSING_MARKS = (
 # Verbs of commitment whose complement "to VP" is what was promised: "X vowed to …". Not wishes
 # or plans ("developers want / plan to …"): those narrate an aim more often than report a claim.
 _INFINITIVE_LEMMAS = frozenset("vow pledge promise threaten".split())
+# Verbs of wish, plan and refusal whose content is "to VP": "X wants to …", "X declined to …".
+_WISH_LEMMAS = frozenset("want plan hope seek intend decline refuse aim try".split())
+# Words after a stance verb that show it has no object of its own: "backed down", "said that".
+_NOT_AN_OBJECT = frozenset("that up out off down back away it's".split())
+# Words before a stance verb that make it a noun ("his support", "a question", "one point")
+# or an infinitive whose subject is elsewhere ("to address the nation").
+_NOT_BEFORE_A_STANCE_VERB = frozenset(
+    "the a an his her their its our my your this these those one no any some much more most "
+    "to".split()
+)
+_POSSESSIVE = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")
 # Verbs whose complement is an object and "to VP", or a demand: "X urged Y to …",
 # "X called on Y to …", "X called for NP".
 _OBJECT_INFINITIVE_LEMMAS = frozenset({"urge", "call on", "call for"})
@@ -151,6 +164,13 @@ _FINITE = frozenset(
 )
 # After the cue of "CLAUSE, X said", at most a name and a time: "said Ana Ruiz on Friday".
 _TAIL_AFTER_CUE = 5
+# The fewest characters outside quotes that a sentence reporting them needs ("X said …").
+_FRAME_OUTSIDE_A_QUOTE = 8
+# The longest lead, in characters, before the colon of a headline's "Name: claim".
+_HEADLINE_LEAD = 50
+# Words after the name in a headline's lead that address or place it: "Clinton to donors:",
+# "Former AG at convention:".
+_HEADLINE_ADDRESS = frozenset("to at on in".split())
 # A reported clause has at least this many words: "it would" is not a claim.
 _MIN_WORDS = 3
 
@@ -182,8 +202,9 @@ def find_reported(
     text = context.text
     clause_lemmas = lexicon.clause_verbs()
     reports: list[Report] = []
+    reported_until = 0
     for start, end in sentence_spans:
-        if _inside_quote(context, start, end):
+        if start < reported_until or _inside_quote(context, start, end):
             continue
         stop = _content_end(text, start, end)
         if (
@@ -197,15 +218,19 @@ def find_reported(
         first = bisect.bisect_left(context.cue_starts, start)
         last = bisect.bisect_left(context.cue_starts, stop)
         sentence_cues = list(context.cues[first:last])
-        report = None
-        if sentence_cues:
+        report = _headline(context, start, stop)
+        if report is None and sentence_cues:
             report = (
                 _according_to(context, start, stop, sentence_cues)
                 or _reported_after(context, start, stop, sentence_cues, clause_lemmas)
                 or _reported_clause(context, start, stop, sentence_cues, clause_lemmas)
             )
         if report is None:
-            report = _belief_clause(context, start, stop) or _stance(context, start, stop)
+            report = (
+                _belief_clause(context, start, stop)
+                or _stance(context, start, stop)
+                or _object_stance(context, start, stop)
+            )
         if report is None:
             continue
         joined = (
@@ -218,6 +243,7 @@ def find_reported(
             continue
         reports.extend(settled)
         report = settled[-1]
+        reported_until = report.end
         # "…, adding that CLAUSE": a second claim by the same speaker in the same sentence.
         for cue in sentence_cues:
             if cue.start >= report.end and cue.text.lower() in _PARTICIPLES:
@@ -285,6 +311,38 @@ def _joined_reports(
         reports[-1] = Report(*first, current.cue, current.found, current.rule)
         reports.append(Report(*second, cue, found, current.rule))
     return reports
+
+
+def _headline(context: Context, start: int, stop: int) -> Report | None:
+    """``Name: claim`` on a line of its own, as headlines and transcripts put it: the colon is
+    the cue, and the speaker is the one mention that opens the line (``Clinton to donors:``
+    keeps the mention), a transcript's capitalised label (``SMITH:``) or a finding's source
+    (``Poll:``). The content runs to the line's end."""
+    text = context.text
+    if start > 0 and text[start - 1] != "\n":
+        return None
+    colon = text.find(":", start, min(stop, start + _HEADLINE_LEAD))
+    if colon < 0 or not text.startswith(" ", colon + 1):
+        return None
+    line_end = text.find("\n", colon)
+    content = _trim(
+        text, colon + 1, _content_end(text, colon, len(text) if line_end < 0 else line_end)
+    )
+    if not _is_claim(text, content):
+        return None
+    cue = CueWord(colon, colon + 1, ":", ":", "phrase")
+    lead = text[start:colon]
+    if lead.lower() in _EVIDENCE_NOUNS or SPEAKER_LABEL.fullmatch(text, start, colon + 2):
+        phrase = phrase_mention(start, colon, lead)
+        return Report(*content, cue, Found(-1, cue, phrase, "unknown"), "headline_colon")
+    candidates = mentions_between(context, start, colon)
+    if not candidates:
+        return None
+    mention = context.mentions[candidates[0]]
+    rest = text[mention.end : colon].split(None, 1)
+    if mention.start != start or (rest and rest[0].lower() not in _HEADLINE_ADDRESS):
+        return None
+    return Report(*content, cue, Found(candidates[0], cue), "headline_colon")
 
 
 def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
@@ -364,6 +422,67 @@ def _stance(context: Context, start: int, stop: int) -> Report | None:
         if len(text[content[0] : content[1]].split()) < _MIN_WORDS or _is_quote(text, *content):
             continue
         return Report(*content, cue, found, "belief_clause")
+    return None
+
+
+def _object_stance(context: Context, start: int, stop: int) -> Report | None:
+    """``X criticized / praised / endorsed NP``, ``X talked about NP``, ``X wants to VP``: a
+    verb whose object is the stance reported (``data/object_verbs.txt``), with a subject that
+    governs it. The content is the object, up to a comma or an adjunct of the sentence."""
+    text = context.text
+    verbs = lexicon.object_verbs()
+    words = list(WORD.finditer(text, start, stop))
+    for index, word in enumerate(words):
+        lemma = None
+        verb_end = word.end()
+        phrase = word.group().lower()
+        for following in words[index + 1 : index + 4]:
+            if text[verb_end : following.start()] != " ":
+                break
+            phrase += " " + following.group().lower()
+            verb_end = following.end()
+            if phrase in verbs:
+                lemma = verbs[phrase]
+                break
+        if lemma is None:
+            verb_end = word.end()
+            lemma = verbs.get(word.group().lower())
+        if lemma is None or word.group().endswith("ing") or not word.group().islower():
+            continue
+        before = words[index - 1].group().lower() if index else ""
+        if before in _NOT_BEFORE_A_STANCE_VERB or before.endswith(_POSSESSIVE):
+            continue  # "his attacks on", "Rubio's support", "to address": a noun or infinitive
+        after = text[verb_end : min(stop, verb_end + 30)].split(None, 1)
+        if not after:
+            return None
+        first = after[0].lower().strip(",")
+        if lemma in _WISH_LEMMAS:
+            if first != "to":
+                continue
+        elif (
+            first in _NOT_A_CLAUSE_OPENING
+            or first in _FINITE
+            or (" " not in lemma and (first in _NOT_A_CLAUSE_START or first in _NOT_AN_OBJECT))
+        ):
+            continue  # "the loopholes he cited are …", "backed down": no object follows
+        if not (after[0][:1].isalnum() or after[0][:1] in _OPENING):
+            continue
+        lead = text[max(start, word.start() - 30) : word.start()].lower().split()
+        if (lead and lead[-1] in _NOT_A_REPORT_BEFORE) or _conditional(text, start, word.start()):
+            continue
+        cue = CueWord(word.start(), verb_end, text[word.start() : verb_end], lemma, "verb")
+        found = _subject(context, start, cue)
+        if found is None:
+            continue
+        content_start = verb_end
+        content_end = _cut_tail(context, content_start, stop)
+        boundary = OBJECT_END.search(text, content_start + 1, content_end)
+        if boundary is not None:
+            content_end = boundary.start()
+        content = _trim(text, content_start, content_end)
+        if content[0] >= content[1] or _is_quote(text, *content):
+            continue
+        return Report(*content, cue, found, "object_stance")
     return None
 
 
@@ -448,13 +567,17 @@ def _settle(context: Context, report: Report) -> Report | None:
     while start < end and not (context.text[start].isalnum() or context.text[start] in _OPENING):
         start += 1
     infinitive = context.text.startswith("to ", start) and len(context.text[start:end].split()) > 2
-    if not (infinitive or _long_enough(context.text, (start, end))):
+    if report.rule == "object_stance":
+        if start >= end:
+            return None
+    elif not (infinitive or _long_enough(context.text, (start, end))):
         return None
     return Report(start, end, report.cue, report.found, report.rule)
 
 
 def _inside_quote(context: Context, start: int, end: int) -> bool:
-    """Whether the sentence is (mostly) a quote in marks, or starts inside one."""
+    """Whether the sentence is all but a quote in marks, or starts inside one. A sentence that
+    is mostly a quote can still report it: ``X said the plan was "a costly mistake."``"""
     covered = 0
     first = max(0, bisect.bisect_right(context.outer, (start, len(context.text))) - 1)
     for index in range(first, len(context.outer)):
@@ -466,7 +589,7 @@ def _inside_quote(context: Context, start: int, end: int) -> bool:
         overlap = min(end, quote_end) - max(start, quote_start)
         if overlap > 0:
             covered += overlap
-    return covered * 2 > end - start
+    return covered > end - start - _FRAME_OUTSIDE_A_QUOTE
 
 
 def _content_end(text: str, start: int, end: int) -> int:
@@ -675,6 +798,8 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
             return None
         if word.lower() in _FINITE or word.lower() in ("be", "been", "being"):
             return None  # "said the gauge was … that …": a relative "that" inside the clause
+        if word.lower() in _JOINING:
+            return None  # "said she agreed and that …": the first clause has no "that"
         words += 1
         position = end
     return None

@@ -40,6 +40,7 @@ LOADERS: dict[str, list[Callable[[], Any]]] = {
     "headline_verbs.txt": [lexicon.headline_verbs],
     "honorifics.txt": [lexicon.honorifics],
     "irregular_past_verbs.txt": [lexicon.irregular_past_verbs],
+    "object_verbs.txt": [lexicon.object_verbs],
     "organisation_words.txt": [lexicon.organisation_words],
     "pronouns.txt": [lexicon.pronouns],
     "roles.txt": [lexicon.roles],
@@ -50,7 +51,7 @@ LOADERS: dict[str, list[Callable[[], Any]]] = {
     "title_nouns.txt": [lexicon.title_nouns],
 }
 GENDERED = {"first_names.txt", "honorifics.txt", "roles.txt"}
-INFLECTED = {"belief_verbs.txt", "headline_verbs.txt", "speech_verbs.txt"}
+INFLECTED = {"belief_verbs.txt", "headline_verbs.txt", "object_verbs.txt", "speech_verbs.txt"}
 
 
 def raw_lines(name: str) -> list[str]:

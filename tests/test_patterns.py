@@ -323,6 +323,12 @@ ADVERSARIES: dict[str, tuple[Adversary, ...]] = {
         A("a lead and comma, then more words", cycle(". her neighbour, and more "),
           match_after(". ", full=True)),
     ),
+    "patterns.OBJECT_END": (
+        A("spaces before words that almost open an adjunct", cycle(" at  in a intervie on the "),
+          search),
+        A("long runs of spaces", cycle(" " * 40 + "x"), search),
+        A("one run of spaces", ending(" ", "x"), search),
+    ),
     # Built from data/speech_verbs.txt and data/cue_phrases.txt; the one with the most
     # alternatives stands for all (see GENERATED below).
     "cues._phrases_by_first_word": (
