@@ -518,6 +518,11 @@ def _cue_before(context: Context, index: int, found: list[Found | None]) -> Foun
                     return Found(subject_of(context, before, end), None)
         return None
     source = _as_source(context, sentence_start, cue)
+    earlier = last_cue(context, sentence_start, cue.start)
+    if source is None and earlier is not None and cue.kind == "phrase":
+        source = _as_source(context, sentence_start, earlier)  # `as X called them in an article,`
+        if source is not None:
+            cue = earlier
     if source is not None:
         return source
     before = mentions_between(context, sentence_start, cue.start)
@@ -622,12 +627,18 @@ def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Fou
         return None
     speaker = speaker_of_tail(context, lead, cue, stop)
     subject = text[lead : cue.start].strip()
+    if subject.lower().startswith("as "):
+        subject = subject[3:].lstrip()  # `…," as a Home Office memo put it.`
     noun = subject.lower().split()[-1] if subject else ""
     if speaker is None and noun in lexicon.speech_nouns() and subject.lower().startswith("the "):
         author = _author_of(context, index, noun, found)  # `…, the statement added.`
         if author is not None:
             return Found(author.mention, cue, author.phrase, author.phrase_type)
-    if speaker is None and subject[:1].isupper() and 1 <= len(subject.split()) <= 4:
+    words_of_subject = subject.split()
+    phrase_like = bool(words_of_subject) and (
+        subject[:1].isupper() or words_of_subject[0].lower() in _DETERMINERS
+    )
+    if speaker is None and phrase_like and len(words_of_subject) <= 5:
         # `…," The Hill reported.`: a source the mention finder does not know.
         start = text.index(subject, lead)
         return Found(-1, cue, phrase_mention(start, start + len(subject), subject), "unknown")
