@@ -184,6 +184,8 @@ def governs(gap: str) -> bool:
         # Only a non-restrictive relative clause: "the president, who said"; not an
         # apposition ("Ms Obi, the mayor, said": the name governs) nor "players who cried".
         return bool(words) and words[0] in RELATIVE_PRONOUNS and gap.lstrip().startswith(",")
+    if len(words) in (2, 3) and words[-1] == "and" and words[-2].endswith("ed"):
+        return True  # "Ms Sherry smiled and said", "she paused, then laughed and added"
     return all(
         word in BETWEEN_SUBJECT_AND_VERB or (word.endswith("ly") and len(word) > 4)
         for word in words
