@@ -270,8 +270,36 @@ class _Clusterer:
                 if holder >= 0 and self._gender_ok(holder, mention.gender):
                     self._join(index, holder)
                     return
+            holder = self._served_as(mention)
+            if holder >= 0:
+                self._join(index, holder)
+                return
         anonymous = mention.kind == "anonymous" or indefinite
         self._join(index, self._new("anonymous" if anonymous else "unknown", index))
+
+    def _served_as(self, mention: Mention) -> int:
+        """The person whose introduction says they serve ``as`` the role: ``the coach`` after
+        ``Vernon Pruitt-Galloway, who won 612 games as men's basketball coach``. Only the
+        latest few people, and only within the sentence that introduces them."""
+        head = mention.head.split()[-1] if mention.head else ""
+        if not head.isalpha():
+            return -1
+        checked = 0
+        for draft_index in range(len(self.drafts) - 1, -1, -1):
+            draft = self.drafts[draft_index]
+            if draft.type != "person" or not draft.mentions:
+                continue
+            checked += 1
+            if checked > 3:
+                break
+            first = self.mentions[draft.mentions[0]]
+            stop = self.text.find(". ", first.end, first.end + 200)
+            window = self.text[first.end : stop if stop >= 0 else first.end + 200].lower()
+            words = window.replace(",", " ").split()
+            for position, word in enumerate(words):
+                if word == head and "as" in words[max(0, position - 4) : position]:
+                    return draft_index if self._gender_ok(draft_index, mention.gender) else -1
+        return -1
 
     # -- organisations and groups --
 
