@@ -90,6 +90,14 @@ _CLOSING_MARKS = (
     " \"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
     "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
 )
+# Closing quote marks between a clause's last comma and the tail that reports it.
+_CLOSING_QUOTES = (
+    "\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+)
+# Conjunctions that open a sentence but not the clause it reports: "But the plan failed, she
+# said." (PolNeAR's annotators leave them out about twice as often as they keep them.)
+_SENTENCE_CONJUNCTIONS = frozenset("but and so yet".split())
 # Verbs of commitment whose complement "to VP" is what was promised: "X vowed to …". Not wishes
 # or plans ("developers want / plan to …"): those narrate an aim more often than report a claim.
 _INFINITIVE_LEMMAS = frozenset("vow pledge promise threaten".split())
@@ -164,6 +172,9 @@ _FINITE = frozenset(
 )
 # After the cue of "CLAUSE, X said", at most a name and a time: "said Ana Ruiz on Friday".
 _TAIL_AFTER_CUE = 5
+# The same where the clause is less sure to be one ("In May, …" / "… goals," X said): "said
+# Friday", "said Ana Ruiz".
+_SHORT_TAIL_AFTER_CUE = 3
 # The fewest characters outside quotes that a sentence reporting them needs ("X said …").
 _FRAME_OUTSIDE_A_QUOTE = 8
 # The longest lead, in characters, before the colon of a headline's "Name: claim".
@@ -567,8 +578,15 @@ def _settle(context: Context, report: Report) -> Report | None:
     while start < end and not (context.text[start].isalnum() or context.text[start] in _OPENING):
         start += 1
     infinitive = context.text.startswith("to ", start) and len(context.text[start:end].split()) > 2
+    # A clause that opens its sentence had its first word checked by _leading_clause.
+    leading = report.rule == "reported_after" or (
+        report.rule == "according_to" and report.start < report.cue.start
+    )
     if report.rule == "object_stance":
         if start >= end:
+            return None
+    elif leading:
+        if len(context.text[start:end].split()) < _MIN_WORDS:
             return None
     elif not (infinitive or _long_enough(context.text, (start, end))):
         return None
@@ -615,10 +633,20 @@ def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) 
         elif text[cue.start - 2 : cue.start].strip() == ",":
             # CLAUSE, according to X.
             found = _source(context, cue, stop, comma if comma > 0 else stop)
-            content = _trim(text, start, cue.start - 2)
-            if found is not None and _is_claim(text, content):
-                return Report(*content, cue, found, "according_to")
+            leading = _leading_clause(text, start, cue.start - 2)
+            if found is None or leading is None or _is_quote(text, *leading):
+                continue
+            return Report(*leading, cue, found, "according_to")
     return None
+
+
+def _holds_report(cues: list[CueWord], span: tuple[int, int]) -> bool:
+    """Whether a verb that reports a clause stands inside ``span``."""
+    clause_lemmas = lexicon.clause_verbs()
+    return any(
+        cue.kind == "verb" and cue.lemma in clause_lemmas and span[0] <= cue.start < span[1]
+        for cue in cues
+    )
 
 
 def _source(context: Context, cue: CueWord, end: int, phrase_end: int) -> Found | None:
@@ -641,25 +669,55 @@ def _reported_after(
     cues: list[CueWord],
     clause_lemmas: frozenset[str],
 ) -> Report | None:
-    """``CLAUSE, X said.``: the sentence's last comma, then a short tail with cue and subject."""
+    """``CLAUSE, X said.``: the sentence's last comma, then a short tail with cue and subject.
+
+    Two readings need more care: a clause that opens with a preposition or subordinator (``In
+    May, …``) and a clause whose last words are a quote in marks (``… "strategic goals," X
+    said``). Their tail must be short (``said Friday``, not ``conceded he had fallen short``),
+    no verb of saying may stand in the clause, and the quote must not be one the clause
+    introduces with a colon.
+    """
     text = context.text
     comma = text.rfind(",", start, stop)
     if comma <= start:
         return None
-    tail = text[comma + 1 : stop]
+    # "… strategic goals," Ann Lowe said: the comma inside a closing quote mark ends the clause.
+    tail_start = comma + 1
+    while tail_start < stop and text[tail_start] in _CLOSING_QUOTES:
+        tail_start += 1
+    tail = text[tail_start:stop]
     if len(tail.split()) > REPORT_TAIL_LIMIT or any(mark in tail for mark in "\"“”'‘"):
         return None
     cue = next((c for c in cues if c.start > comma and c.lemma in clause_lemmas), None)
     if cue is None or len(text[cue.end : stop].split()) > _TAIL_AFTER_CUE:
         return None  # "…, said he was sorry": the cue reports a clause of its own
-    tail_words = text[comma + 1 : cue.start].lower().split()
+    if cue.text.endswith("ing"):
+        return None  # "…, claiming he had disavowed it": the participle adds a claim
+    tail_words = text[tail_start : cue.start].lower().split()
     if tail_words and (tail_words[-1] in _NOT_A_REPORT_BEFORE or tail_words[0] in _JOINING):
         return None  # "…, and she was told to wait": a passive, or a clause of its own
+    content = _leading_clause(text, start, comma)
+    if content is None or _is_quote(text, *content):
+        return None
+    opening = text[content[0] : content[1]].split(None, 1)[0].lower().strip(",\"'(")
+    closing_quote = tail_start > comma + 1
+    if opening in _NOT_A_CLAUSE_OPENING or closing_quote:
+        if len(text[cue.end : stop].split()) > _SHORT_TAIL_AFTER_CUE or _holds_report(
+            cues, content
+        ):
+            return None
+    if closing_quote:
+        index = bisect.bisect_left(context.outer, (comma + 1,)) - 1
+        quote_start = context.outer[index][0] if index >= 0 else -1
+        lead = text[content[0] : max(content[0], quote_start)]
+        if not (
+            context.outer[index][1] == tail_start
+            and any(character.isalnum() for character in lead)
+            and lead.rstrip()[-1:] not in ":,"
+        ):
+            return None
     found = speaker_of_tail(context, comma + 1, cue, stop)
     if found is None:
-        return None
-    content = _trim(text, start, comma)
-    if not _is_claim(text, content):
         return None
     return Report(*content, cue, found, "reported_after")
 
@@ -886,6 +944,33 @@ def _long_enough(text: str, span: tuple[int, int]) -> bool:
     a clause (not "and", "during", "is": those mean the verb was not reporting a clause)."""
     words = text[span[0] : span[1]].split()
     return len(words) >= _MIN_WORDS and words[0].lower().strip(",") not in _NOT_A_CLAUSE_OPENING
+
+
+def _leading_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The reported clause that opens a sentence and ends at ``end`` (``CLAUSE, X said``),
+    without a leading conjunction, or ``None`` if it cannot be one. A clause that opens with a
+    preposition or a subordinator counts only when a main clause follows the opening phrase's
+    comma: ``In this contest, voters stay home`` does, ``When asked about it`` does not.
+
+    >>> text = "But in this contest, voters will stay home, she said."
+    >>> span = _leading_clause(text, 0, text.index(", she"))
+    >>> text[span[0] : span[1]]
+    'in this contest, voters will stay home'
+    >>> _leading_clause("When asked about the plan, she said.", 0, 25) is None
+    True
+    """
+    span = _trim(text, start, end)
+    first_word = text[span[0] : span[1]].split(None, 1)
+    if len(first_word) == 2 and first_word[0].lower().strip(",") in _SENTENCE_CONJUNCTIONS:
+        span = _trim(text, span[0] + len(first_word[0]), span[1])
+    words = text[span[0] : span[1]].split()
+    if len(words) < _MIN_WORDS:
+        return None
+    if words[0].lower().strip(",\"'(") in _NOT_A_CLAUSE_OPENING:
+        comma = text.find(",", span[0], span[1])
+        if comma < 0 or len(text[comma + 1 : span[1]].split()) < _MIN_WORDS:
+            return None
+    return span
 
 
 def _is_claim(text: str, span: tuple[int, int]) -> bool:
