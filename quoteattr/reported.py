@@ -133,6 +133,13 @@ _NOT_A_CLAUSE_OPENING = frozenset(
     "is was are were be been has have had to into than then so if unless until nothing "
     "goodbye hello farewell little much".split()
 )
+# Words that may open a reported clause when an opening phrase and its comma come before the
+# main clause: "said that if it passed, the port would close", "said in a race between them,
+# he would back her".
+_OPENING_PHRASE_WORDS = frozenset(
+    "if unless when while after before because as since though although until once in at on "
+    "for with by during despite".split()
+)
 # Words after a comma that end a reported clause: what follows belongs to the reporting
 # sentence ("…, while others …", "…, according to …", "…, although he …"). A relative clause
 # or an apposition at the end ("…, which …", "…, a swipe at …") mostly belongs to the report.
@@ -164,6 +171,8 @@ _QUANTITY_OPENERS = frozenset(
 )
 # Words that show a lead is not a quantity of people ("most of it is", "half the time").
 _NOT_IN_QUANTITY = frozenset("it this that time is was has had who which".split())
+# Pronouns that open a clause: after one, a "that" belongs to the clause, not the verb.
+_SUBJECT_PRONOUNS = frozenset("i he she we they".split())
 # Finite verbs that show a "that" after a verb of saying is the clause's subject ("said that
 # was wrong"), not its complementizer.
 _FINITE = frozenset(
@@ -891,6 +900,8 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
             return None  # "said the gauge was … that …": a relative "that" inside the clause
         if word.lower() in _JOINING:
             return None  # "said she agreed and that …": the first clause has no "that"
+        if word.lower() in _SUBJECT_PRONOUNS:
+            return None  # "said she found that …": the clause has begun, without "that"
         words += 1
         position = end
     return None
@@ -976,7 +987,16 @@ def _long_enough(text: str, span: tuple[int, int]) -> bool:
     """Whether a span can be a reported clause: enough words, and a first word that can start
     a clause (not "and", "during", "is": those mean the verb was not reporting a clause)."""
     words = text[span[0] : span[1]].split()
-    return len(words) >= _MIN_WORDS and words[0].lower().strip(",") not in _NOT_A_CLAUSE_OPENING
+    if len(words) < _MIN_WORDS:
+        return False
+    first = words[0].lower().strip(",")
+    if first not in _NOT_A_CLAUSE_OPENING:
+        return True
+    if first not in _OPENING_PHRASE_WORDS:
+        return False
+    # "said that if it passed, the port would close": an opening phrase, then the main clause.
+    comma = text.find(",", span[0], span[1])
+    return comma >= 0 and len(text[comma + 1 : span[1]].split()) >= _MIN_WORDS
 
 
 def _leading_clause(
