@@ -55,6 +55,8 @@ from .patterns import (
     WORDS_BEFORE,
 )
 
+# Forms of "tell" that open a cue phrase with its object: "told reporters", "tells a rally".
+_TOLD = frozenset("told tells tell telling".split())
 # Verbs that take an object before their clause: "told reporters that …", "warned them …".
 _OBJECT_FIRST = frozenset(
     "tell inform assure remind warn notify advise promise convince persuade brief".split()
@@ -163,16 +165,23 @@ _QUANTITY_WORDS = frozenset(
     "percent per cent half third thirds quarter quarters majority plurality minority most "
     "many few some none fifth fifths tenth tenths".split()
 )
+# Numbers written as words.
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "sixty seventy eighty ninety".split()
+)
 # Words that can open a quantity phrase.
-_QUANTITY_OPENERS = frozenset(
+_QUANTITY_OPENERS = _NUMBER_WORDS | frozenset(
     "a an the about around almost nearly roughly some more less fewer over under just only "
-    "half most many few one two three four five six seven eight nine ten eleven twelve twenty "
-    "thirty forty fifty sixty seventy eighty ninety".split()
+    "half most many few".split()
 )
 # Words that show a lead is not a quantity of people ("most of it is", "half the time").
 _NOT_IN_QUANTITY = frozenset("it this that time is was has had who which".split())
 # Pronouns that open a clause: after one, a "that" belongs to the clause, not the verb.
 _SUBJECT_PRONOUNS = frozenset("i he she we they".split())
+# The most words an unknown object may have before its clause's pronoun ("told the local
+# paper he …").
+_OBJECT_WORDS = 4
 # Finite verbs that show a "that" after a verb of saying is the clause's subject ("said that
 # was wrong"), not its complementizer.
 _FINITE = frozenset(
@@ -231,8 +240,9 @@ def find_reported(
     reports: list[Report] = []
     reported_until = 0
     for start, end in sentence_spans:
-        if start < reported_until or _inside_quote(context, start, end):
+        if start < reported_until:
             continue
+        quoted = _inside_quote(context, start, end)
         stop = _content_end(text, start, end)
         if (
             stop <= start
@@ -245,7 +255,13 @@ def find_reported(
         first = bisect.bisect_left(context.cue_starts, start)
         last = bisect.bisect_left(context.cue_starts, stop)
         sentence_cues = list(context.cues[first:last])
-        report = _headline(context, start, stop)
+        if quoted:
+            # '"…," he said, adding that CLAUSE': only a participle's clause outside the quote.
+            report = _participle_clause(context, start, stop, sentence_cues)
+            if report is None:
+                continue
+        else:
+            report = _headline(context, start, stop)
         if report is None and sentence_cues:
             report = (
                 _according_to(context, start, stop, sentence_cues)
@@ -256,6 +272,7 @@ def find_reported(
             report = (
                 _belief_clause(context, start, stop)
                 or _stance(context, start, stop)
+                or _participle_clause(context, start, stop, sentence_cues)
                 or _object_stance(context, start, stop)
             )
         if report is None:
@@ -366,6 +383,45 @@ def _interrupted(context: Context, start: int, report: Report) -> list[Report]:
     if words[0].lower() in _NOT_A_CLAUSE_OPENING and len(words) < _MIN_OPENING_PHRASE_WORDS:
         return [report]  # "In the end, she said, …", "After all, he added, …": an adverbial
     return [Report(*leading, cue, report.found, report.rule), report]
+
+
+def _participle_clause(
+    context: Context, start: int, stop: int, cues: list[CueWord]
+) -> Report | None:
+    """``X did Y, saying / adding / noting (that) CLAUSE``: a participle after a comma reports
+    a clause of the sentence's subject, the mention that opens the sentence (after a short
+    phrase). After a quote in marks (``"…," he said, adding that …``) the speaker is the one
+    named between the quote and the participle."""
+    text = context.text
+    for cue in cues:
+        if cue.text.lower() not in _PARTICIPLES:
+            continue
+        comma = cue.start - 1
+        while comma > start and text[comma].isspace():
+            comma -= 1
+        if comma <= start or text[comma] != ",":
+            continue
+        index = bisect.bisect_left(context.outer, (comma + 1,)) - 1
+        lead_start = start
+        if index >= 0 and context.outer[index][1] > start:
+            if context.outer[index][1] > comma + 1:
+                continue  # the participle stands inside a quote
+            lead_start = context.outer[index][1]
+        candidates = mentions_between(context, lead_start, comma)
+        if not candidates:
+            continue
+        subject = context.mentions[candidates[0]]
+        if lead_start == start and not _starts_sentence(text, start, subject.start):
+            continue  # "… met the mayor, saying …": the subject is not a mention
+        if lead_start > start and first_cue(context, lead_start, comma) is None:
+            continue  # '"…," the mayor, adding …': the quote's own cue must be there
+        clause = _clause_start(context, cue, stop)
+        if clause is None:
+            continue
+        content = _trim(text, clause, _cut_tail(context, clause, stop))
+        if _is_claim(text, content):
+            return Report(*content, cue, Found(candidates[0], cue), "reported_participle")
+    return None
 
 
 def _headline(context: Context, start: int, stop: int) -> Report | None:
@@ -729,7 +785,14 @@ def _reported_after(
     tail = text[tail_start:stop]
     if len(tail.split()) > REPORT_TAIL_LIMIT or any(mark in tail for mark in "\"“”'‘"):
         return None
-    cue = next((c for c in cues if c.start > comma and c.lemma in clause_lemmas), None)
+    cue = next(
+        (
+            c
+            for c in map(_told_phrase_as_verb, cues)
+            if c.start > comma and c.lemma in clause_lemmas
+        ),
+        None,
+    )
     if cue is None or len(text[cue.end : stop].split()) > _TAIL_AFTER_CUE:
         return None  # "…, said he was sorry": the cue reports a clause of its own
     if cue.text.endswith("ing"):
@@ -772,7 +835,7 @@ def _reported_clause(
 ) -> Report | None:
     """``X said (that) CLAUSE``: the first clause verb with a subject before it."""
     text = context.text
-    for cue in cues:
+    for cue in map(_told_phrase_as_verb, cues):
         if cue.lemma not in clause_lemmas or cue.kind != "verb":
             continue
         lead_words = text[max(start, cue.start - 40) : cue.start].lower().split()
@@ -792,6 +855,18 @@ def _reported_clause(
             continue  # "The risk, he said, is a clash": the part before the cue is the report
         return report
     return None
+
+
+def _told_phrase_as_verb(cue: CueWord) -> CueWord:
+    """A cue phrase ``told reporters`` / ``told a rally`` as a verb of saying whose object is
+    already in the phrase, so its clause starts right after it; any other cue as it is.
+
+    >>> _told_phrase_as_verb(CueWord(4, 18, "told reporters", "told reporters", "phrase")).lemma
+    'say'
+    """
+    if cue.kind == "phrase" and cue.text.split(None, 1)[0].lower() in _TOLD:
+        return CueWord(cue.start, cue.end, cue.text, "say", "verb")
+    return cue
 
 
 def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
@@ -838,7 +913,8 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
     parts = [part for word in words for part in word.group().lower().split("-")]
     opens = parts[0] in _QUANTITY_OPENERS or parts[0][:1].isdigit()
     share = any(
-        part in _QUANTITY_WORDS or (part == "in" and later[:1].isdigit())
+        part in _QUANTITY_WORDS
+        or (part == "in" and (later[:1].isdigit() or later in _NUMBER_WORDS))  # "two in three"
         for part, later in zip(parts, [*parts[1:], ""], strict=True)
     ) or "%" in text[lead_start:cue_start]
     if not (opens and share) or any(part in _NOT_IN_QUANTITY for part in parts):
@@ -874,6 +950,13 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
         objects = mentions_between(context, position, min(stop, position + 40))
         if objects and not text[position : context.mentions[objects[0]].start].strip():
             return context.mentions[objects[0]].end
+        # "told POLITICO he would …": an object the mention finder does not know, then a
+        # clause that opens with a pronoun.
+        for index, word in enumerate(WORD.finditer(text, position, min(stop, position + 50))):
+            if index > _OBJECT_WORDS:
+                break
+            if index and word.group().lower() in _SUBJECT_PRONOUNS:
+                return word.start()
         return None
     return position
 
