@@ -100,6 +100,13 @@ _CLOSING_QUOTES = (
 # Conjunctions that open a sentence but not the clause it reports: "But the plan failed, she
 # said." (PolNeAR's annotators leave them out about twice as often as they keep them.)
 _SENTENCE_CONJUNCTIONS = frozenset("but and so yet".split())
+# Verbs of opinion read without "that": "Her advisers think she has the discipline".
+_BARE_BELIEF_LEMMAS = frozenset("think believe fear doubt suspect reckon suppose worry".split())
+# Words that open a clause right after a verb of opinion: a pronoun or a determiner.
+_CLAUSE_OPENERS = frozenset(
+    "i he she we they it you there the a an this these those his her their its our my "
+    "most many some no every".split()
+)
 # Verbs of commitment whose complement "to VP" is what was promised: "X vowed to …". Not wishes
 # or plans ("developers want / plan to …"): those narrate an aim more often than report a claim.
 _INFINITIVE_LEMMAS = frozenset("vow pledge promise threaten".split())
@@ -117,6 +124,10 @@ _POSSESSIVE = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")
 # Verbs whose complement is an object and "to VP", or a demand: "X urged Y to …",
 # "X called on Y to …", "X called for NP".
 _OBJECT_INFINITIVE_LEMMAS = frozenset({"urge", "call on", "call for"})
+# A finding's source phrase has at most this many words, its head noun among the first
+# _FINDING_HEAD_WITHIN unless it ends the phrase.
+_FINDING_SUBJECT_WORDS = 10
+_FINDING_HEAD_WITHIN = 4
 # Nouns for the source of a finding: "a new poll shows …", "the study found …".
 _EVIDENCE_NOUNS = frozenset(
     "poll polls survey surveys study studies report reports analysis data figures numbers "
@@ -271,6 +282,7 @@ def find_reported(
         if report is None:
             report = (
                 _belief_clause(context, start, stop)
+                or _bare_belief(context, start, stop)
                 or _stance(context, start, stop)
                 or _participle_clause(context, start, stop, sentence_cues)
                 or _object_stance(context, start, stop)
@@ -480,12 +492,44 @@ def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
             subject = subject_of(context, candidates, word.start())
             if governs(text[context.mentions[candidates[-1]].end : word.start()]):
                 return Report(*content, cue, Found(subject, cue), "belief_clause")
+        if lemma in _EVIDENCE_VERBS.values():
+            finding = _finding_subject(context, start, word.start(), cue)
+            if finding is not None:
+                return Report(*content, cue, finding, "belief_clause")
         lead = _trim(text, start, word.start())
         lead_words = text[lead[0] : lead[1]].split()
         if 2 <= len(lead_words) <= 5 and lead_words[0].lower() in ("a", "an", "the", "one"):
             phrase = phrase_mention(lead[0], lead[1], text[lead[0] : lead[1]])
             return Report(*content, cue, Found(-1, cue, phrase, "unknown"), "belief_clause")
         return None
+    return None
+
+
+def _bare_belief(context: Context, start: int, stop: int) -> Report | None:
+    """``X thinks / believes / fears CLAUSE`` without *that*: a verb of opinion whose subject is
+    a mention that governs it or a share of people (``most believe``), and a clause that opens
+    with a pronoun, a determiner or a name right after the verb."""
+    text = context.text
+    beliefs = lexicon.belief_verbs()
+    for word in WORD.finditer(text, start, stop):
+        form = word.group()
+        if beliefs.get(form) not in _BARE_BELIEF_LEMMAS:
+            continue
+        following = WORD.match(text, word.end() + 1) if text.startswith(" ", word.end()) else None
+        if following is None or not (
+            following.group().lower() in _CLAUSE_OPENERS or following.group()[:1].isupper()
+        ):
+            continue
+        lead = text[max(start, word.start() - 30) : word.start()].lower().split()
+        if (lead and lead[-1] in _NOT_A_REPORT_BEFORE) or _conditional(text, start, word.start()):
+            continue
+        cue = CueWord(word.start(), word.end(), form, beliefs[form], "belief")
+        found = _subject(context, start, cue)
+        if found is None:
+            continue
+        content = _trim(text, word.end(), _cut_tail(context, word.end(), stop))
+        if _is_claim(text, content):
+            return Report(*content, cue, found, "belief_clause")
     return None
 
 
@@ -646,12 +690,19 @@ def _finding_subject(context: Context, start: int, verb_start: int, cue: CueWord
     """The source of a finding: a short noun phrase ending in a word for a poll, a study or a
     record (``A new poll shows``, ``the survey found``)."""
     text = context.text
-    lead = _trim(text, max(start, verb_start - 60), verb_start)
+    lead = _trim(text, max(start, verb_start - 80), verb_start)
     comma = text.rfind(",", lead[0], lead[1])
     if comma >= 0:
         lead = _trim(text, comma + 1, lead[1])
     words = text[lead[0] : lead[1]].split()
-    if not 1 <= len(words) <= 6 or words[-1].lower().strip("'’") not in _EVIDENCE_NOUNS:
+    if not 1 <= len(words) <= _FINDING_SUBJECT_WORDS:
+        return None
+    # The head noun ends the phrase or stands early in it: "A new poll released Monday shows",
+    # "A CNN/ORC poll last month showed", "the survey of 800 voters found".
+    heads = [word.lower().strip("'’,") in _EVIDENCE_NOUNS for word in words]
+    if not (heads[-1] or any(heads[:_FINDING_HEAD_WITHIN])):
+        return None
+    if not heads[-1] and words[0].lower() not in ("a", "an", "the", "this", "that", "its"):
         return None
     phrase = phrase_mention(lead[0], lead[1], text[lead[0] : lead[1]])
     return Found(-1, cue, phrase, "unknown")
