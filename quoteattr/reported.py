@@ -1068,6 +1068,9 @@ def _clause_stop(text: str, start: int, stop: int) -> int:
     >>> text[: _clause_stop(text, 0, len(text))]
     'the bridge would open in May'
     """
+    semicolon = text.find(";", start, stop)
+    if semicolon > start and len(text[start:semicolon].split()) > _MIN_WORDS:
+        stop = semicolon  # "…; 46 percent said they were unenthusiastic": a clause of its own
     boundaries = [
         (match.start(), match.group("dash") is not None)
         for match in CLAUSE_BOUNDARY.finditer(text, start, stop)
@@ -1098,9 +1101,22 @@ def _clause_stop(text: str, start: int, stop: int) -> int:
         if (
             lower in _CLAUSE_ENDERS
             or lower in _REPORTING_PARTICIPLES
+            or (lower == "but" and _opens_clause(following))
         ):
             return boundary
     return stop
+
+
+def _opens_clause(words: list[str]) -> bool:
+    """Whether the words after a conjunction (``words[0]``) open a clause of their own: a
+    pronoun or a name after it (``…, but she has bristled``), not a predicate (``…, but
+    lost``).
+
+    >>> _opens_clause(["but", "she has bristled at it"])
+    True
+    """
+    rest = words[1].split(None, 1) if len(words) > 1 else []
+    return bool(rest) and (rest[0].lower() in _SUBJECT_PRONOUNS or rest[0][:1].isupper())
 
 
 def _starts_sentence(text: str, sentence_start: int, position: int) -> bool:
