@@ -201,6 +201,8 @@ _FINITE = frozenset(
 )
 # After the cue of "CLAUSE, X said", at most a name and a time: "said Ana Ruiz on Friday".
 _TAIL_AFTER_CUE = 5
+# Prepositions that open an adjunct after a tail's cue: "said in a statement to the press".
+_ADJUNCT_PREPOSITIONS = frozenset("in on at during to after before via from while".split())
 # The same where the clause is less sure to be one ("In May, …" / "… goals," X said): "said
 # Friday", "said Ana Ruiz".
 _SHORT_TAIL_AFTER_CUE = 3
@@ -268,7 +270,11 @@ def find_reported(
         sentence_cues = list(context.cues[first:last])
         if quoted:
             # '"…," he said, adding that CLAUSE': only a participle's clause outside the quote.
-            report = _participle_clause(context, start, stop, sentence_cues)
+            report = _participle_clause(context, start, stop, sentence_cues) or (
+                _reported_after(context, start, stop, sentence_cues, clause_lemmas)
+                if _quote_then_words(context, start, stop)
+                else None
+            )
             if report is None:
                 continue
         else:
@@ -395,6 +401,26 @@ def _interrupted(context: Context, start: int, report: Report) -> list[Report]:
     if words[0].lower() in _NOT_A_CLAUSE_OPENING and len(words) < _MIN_OPENING_PHRASE_WORDS:
         return [report]  # "In the end, she said, …", "After all, he added, …": an adverbial
     return [Report(*leading, cue, report.found, report.rule), report]
+
+
+def _quote_then_words(context: Context, start: int, stop: int) -> bool:
+    """Whether a sentence that opens with a quote goes on in the writer's words before its
+    last comma: ``"Thank the volunteers" for the victory, Sanders said`` reports one clause
+    that holds the quote (``mixed``)."""
+    text = context.text
+    index = bisect.bisect_right(context.outer, (start, len(text))) - 1
+    if index < 0 or not context.outer[index][0] <= start < context.outer[index][1]:
+        return False
+    quote_end = context.outer[index][1]
+    last = text[max(start, quote_end - 4) : quote_end].rstrip(_CLOSING_QUOTES)[-1:]
+    if not last or last in ",.?!;:":
+        return False  # '"…," Ann Lowe, the chair, said': the quote closes its own sentence
+    comma = text.rfind(",", quote_end, stop)
+    return (
+        comma > quote_end
+        and len(text[quote_end:comma].split()) >= _MIN_INTERRUPTED_WORDS
+        and first_cue(context, quote_end, comma) is None
+    )
 
 
 def _participle_clause(
@@ -829,22 +855,30 @@ def _reported_after(
     comma = text.rfind(",", start, stop)
     if comma <= start:
         return None
+    tail_end = stop
+    cue = _tail_cue(cues, comma, stop, clause_lemmas)
+    if cue is None:
+        # "…, said Ann Lowe, a fellow at the institute": the tail ends at the apposition.
+        earlier = text.rfind(",", start, comma)
+        inverted = _tail_cue(cues, earlier, comma, clause_lemmas) if earlier > start else None
+        apposition = text[comma + 1 : stop]
+        if (
+            inverted is None
+            or text[_past_closing_quotes(text, earlier + 1, comma) : inverted.start].strip()
+            or len(apposition.split()) > REPORT_TAIL_LIMIT
+            or apposition.split(None, 1)[:1] in (["and"], ["but"], ["or"], ["while"])
+            or any(mark in apposition for mark in "\"“”'‘")
+            or _holds_report(cues, (comma, stop))
+        ):
+            return None
+        comma, tail_end, cue = earlier, comma, inverted
     # "… strategic goals," Ann Lowe said: the comma inside a closing quote mark ends the clause.
-    tail_start = comma + 1
-    while tail_start < stop and text[tail_start] in _CLOSING_QUOTES:
-        tail_start += 1
-    tail = text[tail_start:stop]
+    tail_start = _past_closing_quotes(text, comma + 1, tail_end)
+    tail = text[tail_start:tail_end]
     if len(tail.split()) > REPORT_TAIL_LIMIT or any(mark in tail for mark in "\"“”'‘"):
         return None
-    cue = next(
-        (
-            c
-            for c in map(_told_phrase_as_verb, cues)
-            if c.start > comma and c.lemma in clause_lemmas
-        ),
-        None,
-    )
-    if cue is None or len(text[cue.end : stop].split()) > _TAIL_AFTER_CUE:
+    after_cue = text[cue.end : tail_end]
+    if len(after_cue.split()) > _TAIL_AFTER_CUE and not _adjunct(text, cue.end, tail_end):
         return None  # "…, said he was sorry": the cue reports a clause of its own
     if cue.text.endswith("ing"):
         return None  # "…, claiming he had disavowed it": the participle adds a claim
@@ -857,9 +891,7 @@ def _reported_after(
     opening = text[content[0] : content[1]].split(None, 1)[0].lower().strip(",\"'(")
     closing_quote = tail_start > comma + 1
     if opening in _NOT_A_CLAUSE_OPENING or closing_quote:
-        if len(text[cue.end : stop].split()) > _SHORT_TAIL_AFTER_CUE or _holds_report(
-            cues, content
-        ):
+        if len(after_cue.split()) > _SHORT_TAIL_AFTER_CUE or _holds_report(cues, content):
             return None
     if closing_quote:
         index = bisect.bisect_left(context.outer, (comma + 1,)) - 1
@@ -871,10 +903,50 @@ def _reported_after(
             and lead.rstrip()[-1:] not in ":,"
         ):
             return None
-    found = speaker_of_tail(context, comma + 1, cue, stop)
+    found = speaker_of_tail(context, comma + 1, cue, tail_end)
     if found is None:
         return None
     return Report(*content, cue, found, "reported_after")
+
+
+def _tail_cue(
+    cues: list[CueWord], comma: int, end: int, clause_lemmas: frozenset[str]
+) -> CueWord | None:
+    """The first verb that reports a clause between a comma and ``end``."""
+    return next(
+        (
+            cue
+            for cue in map(_told_phrase_as_verb, cues)
+            if comma < cue.start < end and cue.lemma in clause_lemmas
+        ),
+        None,
+    )
+
+
+def _past_closing_quotes(text: str, position: int, end: int) -> int:
+    """``position`` moved past closing quote marks (``…goals,” Ann Lowe said``)."""
+    while position < end and text[position] in _CLOSING_QUOTES:
+        position += 1
+    return position
+
+
+def _adjunct(text: str, start: int, end: int) -> bool:
+    """Whether the words after a tail's cue are an adjunct of place, time or medium, and
+    not a clause of the cue's own: ``said in a video message to the convention``,
+    ``said Wednesday on MSNBC``; not ``said he was sorry`` or ``said in May that …``.
+
+    >>> _adjunct(" in a video message to the convention", 0, 38)
+    True
+    >>> _adjunct(" he was sorry", 0, 13)
+    False
+    """
+    lead = CLAUSE_LEAD.match(text, start, end)
+    words = text[lead.end() if lead is not None else start : end].lower().split()
+    return (
+        bool(words)
+        and words[0] in _ADJUNCT_PREPOSITIONS
+        and not any(word in _SUBJECT_PRONOUNS or word == "that" for word in words)
+    )
 
 
 def _reported_clause(
