@@ -201,6 +201,26 @@ _FINITE = frozenset(
 )
 # After the cue of "CLAUSE, X said", at most a name and a time: "said Ana Ruiz on Friday".
 _TAIL_AFTER_CUE = 5
+# A source phrase the mention finder does not know ("The Vatican says", "A court document
+# filed Thursday says"): at most this many words, opening with a determiner or a capital.
+_NOUN_PHRASE_WORDS = 6
+_NOUN_PHRASE_OPENERS = frozenset(
+    "the a an each another one both every its his her their our this these those some several "
+    "many".split()
+)
+# The verbs plain enough to take such a phrase as their subject.
+# (Not "state", "report", "note", "add": "The two states hold …", "add up to".)
+_NOUN_PHRASE_VERBS = frozenset(
+    "say tell announce claim argue insist warn explain write predict confirm deny acknowledge "
+    "admit allege assert declare".split()
+)
+# Words that show a lead is a clause, not a noun phrase.
+_NOT_IN_NOUN_PHRASE = frozenset(
+    "who which that what when where why how it you if not no never be being been and or but "
+    "so then as than".split()
+)
+# The most words of an adverbial lead before ", according to X, CLAUSE" ("About 10 p.m.").
+_ADVERBIAL_LEAD_WORDS = 4
 # Prepositions that open an adjunct after a tail's cue: "said in a statement to the press".
 _ADJUNCT_PREPOSITIONS = frozenset("in on at during to after before via from while".split())
 # The same where the clause is less sure to be one ("In May, …" / "… goals," X said): "said
@@ -804,6 +824,21 @@ def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) 
             content = _trim(text, comma + 1, _cut_tail(context, comma + 1, stop))
             if found is not None and _is_claim(text, content):
                 return Report(*content, cue, found, "according_to")
+        elif (
+            text[cue.start - 2 : cue.start].strip() == ","
+            and comma > 0
+            and (
+                not text[start : cue.start - 2].strip(" ,")
+                or text[start : cue.start - 2].split()[-1].lower() in _SENTENCE_CONJUNCTIONS
+                or len(text[start : cue.start - 2].split()) <= _ADVERBIAL_LEAD_WORDS
+            )
+        ):
+            # "But, according to the poll, CLAUSE" / "Now, according to X, CLAUSE": the lead
+            # before the cue is a conjunction or a short adverbial.
+            found = _source(context, cue, comma, comma)
+            content = _trim(text, comma + 1, _cut_tail(context, comma + 1, stop))
+            if found is not None and _is_claim(text, content):
+                return Report(*content, cue, found, "according_to")
         elif text[cue.start - 2 : cue.start].strip() == ",":
             # CLAUSE, according to X.
             found = _source(context, cue, stop, comma if comma > 0 else stop)
@@ -1000,17 +1035,62 @@ def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
     if quantity is not None:
         return Found(-1, cue, quantity, "unknown")
     candidates = mentions_between(context, start, cue.start)
-    if not candidates:
+    if candidates:
+        subject = subject_of(context, candidates, cue.start)
+        nearest_gap = BRACKETED.sub("", text[context.mentions[candidates[-1]].end : cue.start])
+        if (
+            governs(nearest_gap)
+            or nearest_gap.strip() == ","  # the end of an apposition: "X, the chair, said"
+            or _starts_sentence(text, start, context.mentions[subject].start)
+        ):
+            return Found(subject, cue)
+    if cue.lemma not in _NOUN_PHRASE_VERBS or not cue.text.islower() or cue.text.endswith("ing"):
         return None
-    subject = subject_of(context, candidates, cue.start)
-    nearest_gap = BRACKETED.sub("", text[context.mentions[candidates[-1]].end : cue.start])
-    if not (
-        governs(nearest_gap)
-        or nearest_gap.strip() == ","  # the end of an apposition: "X, the chair, said"
-        or _starts_sentence(text, start, context.mentions[subject].start)
-    ):
+    phrase = _noun_phrase_subject(text, start, cue.start)
+    return None if phrase is None else Found(-1, cue, phrase, "unknown")
+
+
+def _noun_phrase_subject(text: str, start: int, cue_start: int) -> Mention | None:
+    """A short noun phrase that opens the sentence (after a short phrase) and ends right
+    before the verb of saying, for a source the mention finder does not know: ``The Vatican
+    says``, ``The budget office said``, ``A court document filed Thursday says``.
+
+    >>> text = "On Friday, the county budget office said the deficit had doubled."
+    >>> _noun_phrase_subject(text, 0, text.index(" said") + 1).text
+    'the county budget office'
+    >>> _noun_phrase_subject("He then said it was over.", 0, 8) is None
+    True
+    """
+    lead = text[start:cue_start]
+    first = start
+    comma = lead.rfind(",")
+    if comma >= 0:
+        if not INTRODUCTORY.fullmatch(lead, 0, comma + 2):
+            return None
+        first = start + comma + 1
+    words = list(WORDS_BEFORE.finditer(text, first, cue_start))
+    while words and words[-1].group().lower() in BETWEEN_SUBJECT_AND_VERB:
+        words.pop()
+    if not 1 <= len(words) <= _NOUN_PHRASE_WORDS or text[words[-1].end() : cue_start].strip():
         return None
-    return Found(subject, cue)
+    lowered = [word.group().lower() for word in words]
+    if (
+        lowered[0] not in _NOUN_PHRASE_OPENERS
+        and not (words[0].group()[:1].isupper() and lowered[0] not in _NOT_A_CLAUSE_OPENING)
+    ) or lowered[0] in _SENTENCE_CONJUNCTIONS:
+        return None
+    if any(
+        word in _FINITE
+        or word in _NOT_IN_NOUN_PHRASE
+        or word in _SUBJECT_PRONOUNS
+        or word.endswith("ing")  # "Having announced", "Since announcing"
+        for word in lowered
+    ) or any(mark in text[words[0].start() : words[-1].end()] for mark in "\"“”;:()"):
+        return None
+    if lowered[-1] in _NOUN_PHRASE_OPENERS or lowered[-1] in _NOT_A_CLAUSE_START:
+        return None
+    phrase_start, phrase_end = words[0].start(), words[-1].end()
+    return phrase_mention(phrase_start, phrase_end, text[phrase_start:phrase_end])
 
 
 def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
