@@ -57,6 +57,8 @@ from .patterns import (
 
 # Forms of "tell" that open a cue phrase with its object: "told reporters", "tells a rally".
 _TOLD = frozenset("told tells tell telling".split())
+# Words that open a reported question after "asked" (the cue phrases "asked if", …).
+_QUESTION_WORDS = frozenset("if whether what why how".split())
 # Verbs that take an object before their clause: "told reporters that …", "warned them …".
 _OBJECT_FIRST = frozenset(
     "tell inform assure remind warn notify advise promise convince persuade brief".split()
@@ -221,6 +223,9 @@ _NOT_IN_NOUN_PHRASE = frozenset(
 )
 # The most words of an adverbial lead before ", according to X, CLAUSE" ("About 10 p.m.").
 _ADVERBIAL_LEAD_WORDS = 4
+# The most words (with the comma) between a report and a participle that adds another:
+# "criticized the plan on Friday, citing …".
+_ADJUNCT_BEFORE_PARTICIPLE = 4
 # Prepositions that open an adjunct after a tail's cue: "said in a statement to the press".
 _ADJUNCT_PREPOSITIONS = frozenset("in on at during to after before via from while".split())
 # The same where the clause is less sure to be one ("In May, …" / "… goals," X said): "said
@@ -310,8 +315,8 @@ def find_reported(
                 _belief_clause(context, start, stop)
                 or _bare_belief(context, start, stop)
                 or _stance(context, start, stop)
-                or _participle_clause(context, start, stop, sentence_cues)
                 or _object_stance(context, start, stop)
+                or _participle_clause(context, start, stop, sentence_cues)
             )
         if report is None:
             continue
@@ -327,19 +332,25 @@ def find_reported(
         reports.extend(settled)
         report = settled[-1]
         reported_until = report.end
-        # "…, adding that CLAUSE": a second claim by the same speaker in the same sentence.
-        for cue in sentence_cues:
-            if cue.start >= report.end and cue.text.lower() in _PARTICIPLES:
-                if text[report.end : cue.start].strip() != ",":
-                    continue
-                clause = _clause_start(context, cue, stop)
-                if clause is not None:
-                    content = _trim(text, clause, stop)
-                    if _is_claim(text, content):
-                        second = _settle(context, Report(*content, cue, report.found, report.rule))
-                        if second is not None:
-                            reports.append(second)
-                break
+        # "…, adding that CLAUSE" / "…, citing NP": a second claim by the same speaker.
+        after = next(
+            (
+                word
+                for word in WORD.finditer(text, report.end, min(stop, report.end + 40))
+                if text[report.end : word.start()].rstrip(_CLOSING_MARKS).endswith(",")
+            ),
+            None,
+        )
+        # Only an adjunct the report left out may stand before the comma ("on Friday,").
+        gap = text[report.end : after.start()] if after is not None else ""
+        if after is not None and len(gap.split()) <= _ADJUNCT_BEFORE_PARTICIPLE:
+            participle = _participle(context, after.start(), stop)
+            if participle is not None:
+                cue, content = participle
+                second = _settle(context, Report(*content, cue, report.found, report.rule))
+                if second is not None:
+                    reports.append(second)
+                    reported_until = second.end
     return tuple(reports)
 
 
@@ -446,15 +457,16 @@ def _quote_then_words(context: Context, start: int, stop: int) -> bool:
 def _participle_clause(
     context: Context, start: int, stop: int, cues: list[CueWord]
 ) -> Report | None:
-    """``X did Y, saying / adding / noting (that) CLAUSE``: a participle after a comma reports
-    a clause of the sentence's subject, the mention that opens the sentence (after a short
-    phrase). After a quote in marks (``"…," he said, adding that …``) the speaker is the one
-    named between the quote and the participle."""
+    """``X did Y, saying / adding / noting (that) CLAUSE`` and ``X did Y, citing / referring
+    to NP``: a participle after a comma reports a clause or a stance of the sentence's
+    subject, the mention that opens the sentence (after a short phrase). After a quote in
+    marks (``"…," he said, adding that …``) the speaker is the one named between the quote
+    and the participle."""
     text = context.text
-    for cue in cues:
-        if cue.text.lower() not in _PARTICIPLES:
+    for word in WORD.finditer(text, start, stop):
+        if not word.group().endswith("ing"):
             continue
-        comma = cue.start - 1
+        comma = word.start() - 1
         while comma > start and text[comma].isspace():
             comma -= 1
         if comma <= start or text[comma] != ",":
@@ -465,6 +477,9 @@ def _participle_clause(
             if context.outer[index][1] > comma + 1:
                 continue  # the participle stands inside a quote
             lead_start = context.outer[index][1]
+        participle = _participle(context, word.start(), stop)
+        if participle is None:
+            continue
         candidates = mentions_between(context, lead_start, comma)
         if not candidates:
             continue
@@ -473,13 +488,51 @@ def _participle_clause(
             continue  # "… met the mayor, saying …": the subject is not a mention
         if lead_start > start and first_cue(context, lead_start, comma) is None:
             continue  # '"…," the mayor, adding …': the quote's own cue must be there
+        cue, content = participle
+        return Report(*content, cue, Found(candidates[0], cue), "reported_participle")
+    return None
+
+
+def _participle(
+    context: Context, position: int, stop: int
+) -> tuple[CueWord, tuple[int, int]] | None:
+    """The cue and content of a participle at ``position`` that reports: a clause after
+    ``saying`` / ``adding`` / ``noting``, or the object of ``citing`` / ``referring to`` /
+    ``accusing`` (the stance verbs of ``data/object_verbs.txt``)."""
+    text = context.text
+    word = WORD.match(text, position, stop)
+    if word is None:
+        return None
+    form = word.group().lower()
+    if form in _PARTICIPLES:
+        lemma = lexicon.speech_verbs().get(form, form)
+        cue = CueWord(word.start(), word.end(), word.group(), lemma, "verb")
         clause = _clause_start(context, cue, stop)
         if clause is None:
-            continue
+            return None
         content = _trim(text, clause, _cut_tail(context, clause, stop))
-        if _is_claim(text, content):
-            return Report(*content, cue, Found(candidates[0], cue), "reported_participle")
-    return None
+        return (cue, content) if _is_claim(text, content) else None
+    verbs = lexicon.object_verbs()
+    following = WORD.match(text, word.end() + 1, stop) if text.startswith(" ", word.end()) else None
+    phrase = f"{form} {following.group().lower()}" if following is not None else ""
+    if phrase in verbs and following is not None:
+        lemma, verb_end = verbs[phrase], following.end()
+    elif form in verbs:
+        lemma, verb_end = verbs[form], word.end()
+    else:
+        return None
+    if lemma in _WISH_LEMMAS or lemma in _INFINITIVE_LEMMAS:
+        return None  # "refusing to …", "vowing to …": not an object
+    content_end = _cut_tail(context, verb_end, stop)
+    boundary = OBJECT_END.search(text, verb_end + 1, content_end)
+    if boundary is not None:
+        content_end = boundary.start()
+    content = _trim(text, verb_end, content_end)
+    words = text[content[0] : content[1]].split()
+    if not words or words[0].lower() in _NOT_A_CLAUSE_OPENING or _is_quote(text, *content):
+        return None
+    cue = CueWord(word.start(), verb_end, text[word.start() : verb_end], lemma, "verb")
+    return cue, content
 
 
 def _headline(context: Context, start: int, stop: int) -> Report | None:
@@ -1022,8 +1075,15 @@ def _told_phrase_as_verb(cue: CueWord) -> CueWord:
     >>> _told_phrase_as_verb(CueWord(4, 18, "told reporters", "told reporters", "phrase")).lemma
     'say'
     """
-    if cue.kind == "phrase" and cue.text.split(None, 1)[0].lower() in _TOLD:
+    if cue.kind != "phrase":
+        return cue
+    words = cue.text.lower().split()
+    if words[0] in _TOLD:
         return CueWord(cue.start, cue.end, cue.text, "say", "verb")
+    if words[0] == "asked" and len(words) == 2 and words[1] in _QUESTION_WORDS:
+        # "X asked whether CLAUSE": the question is the content; "if" goes as "that" does.
+        end = cue.end if words[1] == "if" else cue.start + len("asked")
+        return CueWord(cue.start, end, cue.text[: end - cue.start], "ask", "verb")
     return cue
 
 
