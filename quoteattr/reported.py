@@ -326,6 +326,7 @@ def find_reported(
             else _joined_reports(context, report, sentence_cues, stop, clause_lemmas)
         )
         joined[:1] = _interrupted(context, start, joined[0])
+        joined[:0] = _stance_before(context, start, joined[0])
         settled = [r for r in (_settle(context, each) for each in joined) if r is not None]
         if not settled:
             continue
@@ -417,21 +418,29 @@ def _interrupted(context: Context, start: int, report: Report) -> list[Report]:
     cue = report.cue
     if report.rule != "reported_clause" or text[cue.end : report.start].strip() != ",":
         return [report]
+    lead = _interrupted_lead(context, start, cue, report.found)
+    return [report] if lead is None else [lead, report]
+
+
+def _interrupted_lead(context: Context, start: int, cue: CueWord, found: Found) -> Report | None:
+    """The part ``A`` before the cue of ``A, she said, …``, if the cue and its subject stand
+    between two commas."""
+    text = context.text
     comma = text.rfind(",", start, cue.start)
     if comma < 0 or len(text[comma + 1 : cue.start].split()) > _INTERRUPTING_SUBJECT:
-        return [report]
-    subject = context.mentions[report.found.mention] if report.found.mention >= 0 else None
+        return None
+    subject = context.mentions[found.mention] if found.mention >= 0 else found.phrase
     if subject is None or subject.start <= comma:
-        return [report]
+        return None
     # "If the count is close, the campaign said, it will ask for a recount": the main clause
     # after the cue may complete an opening phrase, so any first word will do.
     leading = _leading_clause(text, start, comma, _MIN_INTERRUPTED_WORDS, opening_phrase=True)
     if leading is None or _is_quote(text, *leading):
-        return [report]
+        return None
     words = text[leading[0] : leading[1]].split()
     if words[0].lower() in _NOT_A_CLAUSE_OPENING and len(words) < _MIN_OPENING_PHRASE_WORDS:
-        return [report]  # "In the end, she said, …", "After all, he added, …": an adverbial
-    return [Report(*leading, cue, report.found, report.rule), report]
+        return None  # "In the end, she said, …", "After all, he added, …": an adverbial
+    return Report(*leading, cue, found, "reported_clause")
 
 
 def _quote_then_words(context: Context, start: int, stop: int) -> bool:
@@ -533,6 +542,23 @@ def _participle(
         return None
     cue = CueWord(word.start(), verb_end, text[word.start() : verb_end], lemma, "verb")
     return cue, content
+
+
+def _stance_before(context: Context, start: int, report: Report) -> list[Report]:
+    """A stance on an object joined to a report by its subject: in ``X criticized A and said
+    B``, ``A`` (the stance) before ``B``. Only where the stance's object ends at the
+    conjunction right before the report's verb."""
+    text = context.text
+    if report.rule != "reported_clause" or report.cue.start <= start:
+        return []
+    lead = text[start : report.cue.start].rstrip()
+    conjunction = lead.rsplit(None, 1)[-1].lower() if lead.split() else ""
+    if conjunction not in ("and", "but"):
+        return []
+    stance = _object_stance(context, start, start + len(lead) - len(conjunction))
+    if stance is None or stance.found.mention != report.found.mention:
+        return []
+    return [stance]
 
 
 def _headline(context: Context, start: int, stop: int) -> Report | None:
