@@ -104,6 +104,8 @@ _CLOSING_QUOTES = (
 _SENTENCE_CONJUNCTIONS = frozenset("but and so yet".split())
 # Verbs of opinion read without "that": "Her advisers think she has the discipline".
 _BARE_BELIEF_LEMMAS = frozenset("think believe fear doubt suspect reckon suppose worry".split())
+# What every form of those verbs holds ("thinks", "thought", "believed", "worries").
+_BARE_BELIEF_STEMS = tuple("think thought believ fear doubt suspect reckon suppos worr".split())
 # Words that open a clause right after a verb of opinion: a pronoun or a determiner.
 _CLAUSE_OPENERS = frozenset(
     "i he she we they it you there the a an this these those his her their its our my "
@@ -472,13 +474,14 @@ def _participle_clause(
     marks (``"…," he said, adding that …``) the speaker is the one named between the quote
     and the participle."""
     text = context.text
-    for word in WORD.finditer(text, start, stop):
-        if not word.group().endswith("ing"):
-            continue
-        comma = word.start() - 1
-        while comma > start and text[comma].isspace():
-            comma -= 1
-        if comma <= start or text[comma] != ",":
+    next_comma = text.find(",", start, stop)
+    while next_comma > start:
+        comma, next_comma = next_comma, text.find(",", next_comma + 1, stop)
+        position = comma + 1
+        while position < stop and text[position].isspace():
+            position += 1
+        word = WORD.match(text, position, stop)
+        if word is None or not word.group().endswith("ing"):
             continue
         index = bisect.bisect_left(context.outer, (comma + 1,)) - 1
         lead_start = start
@@ -635,6 +638,9 @@ def _bare_belief(context: Context, start: int, stop: int) -> Report | None:
     a mention that governs it or a share of people (``most believe``), and a clause that opens
     with a pronoun, a determiner or a name right after the verb."""
     text = context.text
+    sentence = text[start:stop].lower()
+    if not any(stem in sentence for stem in _BARE_BELIEF_STEMS):
+        return None  # most sentences hold none of these verbs: skip the word-by-word look
     beliefs = lexicon.belief_verbs()
     for word in WORD.finditer(text, start, stop):
         form = word.group()
