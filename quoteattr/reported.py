@@ -132,6 +132,12 @@ _OBJECT_INFINITIVE_LEMMAS = frozenset({"urge", "call on", "call for"})
 # _FINDING_HEAD_WITHIN unless it ends the phrase.
 _FINDING_SUBJECT_WORDS = 10
 _FINDING_HEAD_WITHIN = 4
+# Nouns for a poll, in "In the latest poll, …" / "… in most surveys", and what they hold.
+_POLL_NOUNS = frozenset("poll polls survey surveys polling average".split())
+_POLL_STEMS = ("poll", "survey", "average")
+# The longest such phrase, in words and (before its comma) in characters.
+_POLL_PHRASE_WORDS = 10
+_POLL_PHRASE_CHARACTERS = 100
 # Nouns for the source of a finding: "a new poll shows …", "the study found …".
 _EVIDENCE_NOUNS = frozenset(
     "poll polls survey surveys study studies report reports analysis data figures numbers "
@@ -314,7 +320,8 @@ def find_reported(
             )
         if report is None:
             report = (
-                _belief_clause(context, start, stop)
+                _in_poll(context, start, stop)
+                or _belief_clause(context, start, stop)
                 or _bare_belief(context, start, stop)
                 or _stance(context, start, stop)
                 or _object_stance(context, start, stop)
@@ -940,6 +947,47 @@ def _holds_report(cues: list[CueWord], span: tuple[int, int]) -> bool:
     return any(
         cue.kind == "verb" and cue.lemma in clause_lemmas and span[0] <= cue.start < span[1]
         for cue in cues
+    )
+
+
+def _in_poll(context: Context, start: int, stop: int) -> Report | None:
+    """A finding placed in a poll: ``In the latest poll, CLAUSE``. The source is the phrase
+    after ``In`` (at most ten words, holding a word for a poll); the rule is named
+    ``according_to``, as the phrase reads "according to the poll". (``CLAUSE in most polls``
+    at a sentence's end is not taken: PolNeAR's annotators mark it about a third of the time.)
+    """
+    text = context.text
+    sentence = text[start:stop].lower()
+    if not any(noun in sentence for noun in _POLL_STEMS):
+        return None
+    lead = _trim(text, start, stop)[0]
+    first_word = WORD.match(text, lead, stop)
+    if first_word is not None and first_word.group().lower() in _SENTENCE_CONJUNCTIONS:
+        lead = _trim(text, first_word.end(), stop)[0]
+    if text.startswith(("In ", "in "), lead):
+        # In the latest poll, CLAUSE.
+        comma = text.find(",", lead, min(stop, lead + _POLL_PHRASE_CHARACTERS))
+        phrase = _trim(text, lead + len("in "), comma) if comma > 0 else None
+        if phrase is not None and _names_a_poll(text[phrase[0] : phrase[1]]):
+            content = _trim(text, comma + 1, stop)  # a finding keeps its "although …"
+            cue = CueWord(lead, lead + 2, text[lead : lead + 2], "in", "phrase")
+            if _is_claim(text, content):
+                source = phrase_mention(*phrase, text[phrase[0] : phrase[1]])
+                return Report(*content, cue, Found(-1, cue, source, "unknown"), "according_to")
+    return None
+
+
+def _names_a_poll(phrase: str) -> bool:
+    """Whether a short phrase names a poll: ``the latest NBC News poll``, ``most surveys``.
+
+    >>> _names_a_poll("the latest NBC News poll"), _names_a_poll("the second round")
+    (True, False)
+    """
+    words = phrase.lower().split()
+    return (
+        1 <= len(words) <= _POLL_PHRASE_WORDS
+        and words[0] not in _NOT_A_CLAUSE_OPENING
+        and any(word.strip(".'’") in _POLL_NOUNS for word in words)
     )
 
 
