@@ -131,7 +131,7 @@ _OBJECT_INFINITIVE_LEMMAS = frozenset({"urge", "call on", "call for"})
 # A finding's source phrase has at most this many words, its head noun among the first
 # _FINDING_HEAD_WITHIN unless it ends the phrase.
 _FINDING_SUBJECT_WORDS = 10
-_FINDING_HEAD_WITHIN = 4
+_FINDING_HEAD_WITHIN = 6
 # Nouns for a poll, in "In the latest poll, …" / "… in most surveys", and what they hold.
 _POLL_NOUNS = frozenset("poll polls survey surveys polling average".split())
 _POLL_STEMS = ("poll", "survey", "average")
@@ -140,7 +140,7 @@ _POLL_PHRASE_WORDS = 10
 _POLL_PHRASE_CHARACTERS = 100
 # Nouns for the source of a finding: "a new poll shows …", "the study found …".
 _EVIDENCE_NOUNS = frozenset(
-    "poll polls survey surveys study studies report reports analysis data figures numbers "
+    "poll polls polling survey surveys study studies report reports analysis data figures numbers "
     "research results records documents review audit investigation census".split()
 )
 # Opening marks of every convention, where a reported clause may start.
@@ -865,7 +865,7 @@ def _finding_subject(context: Context, start: int, verb_start: int, cue: CueWord
     heads = [word.lower().strip("'’,") in _EVIDENCE_NOUNS for word in words]
     if not (heads[-1] or any(heads[:_FINDING_HEAD_WITHIN])):
         return None
-    if not heads[-1] and words[0].lower() not in ("a", "an", "the", "this", "that", "its"):
+    if not (heads[-1] or heads[0]) and words[0].lower() not in _NOUN_PHRASE_OPENERS:
         return None
     phrase = phrase_mention(lead[0], lead[1], text[lead[0] : lead[1]])
     return Found(-1, cue, phrase, "unknown")
