@@ -224,6 +224,11 @@ _NOUN_PHRASE_VERBS = frozenset(
     "say tell announce claim argue insist warn explain write predict confirm deny acknowledge "
     "admit allege assert declare".split()
 )
+# Nouns for a claim whose content follows as "that CLAUSE": "Lowe's claim that …".
+_CLAIM_NOUNS = frozenset(
+    "claim claims assertion argument suggestion contention insistence warning promise pledge "
+    "belief allegation accusation charge prediction view fear hope".split()
+)
 # Words that show a lead is a clause, not a noun phrase.
 _NOT_IN_NOUN_PHRASE = frozenset(
     "who which that what when where why how it you if not no never be being been and or but "
@@ -326,6 +331,7 @@ def find_reported(
                 or _stance(context, start, stop)
                 or _object_stance(context, start, stop)
                 or _participle_clause(context, start, stop, sentence_cues)
+                or _claim_noun(context, start, stop)
             )
         if report is None:
             continue
@@ -594,6 +600,35 @@ def _stance_before(context: Context, start: int, report: Report) -> list[Report]
     if stance is None or stance.found.mention != report.found.mention:
         return []
     return [stance]
+
+
+def _claim_noun(context: Context, start: int, stop: int) -> Report | None:
+    """``… X's claim that CLAUSE``: a noun for a claim (``claim``, ``assertion``, ``warning``
+    …) right after a named possessive and right before *that*; the name is the speaker. Only
+    where the phrase stands after the sentence's verb (``rebutted Exxon's accusation that …``),
+    so that the clause runs to the sentence's end."""
+    text = context.text
+    if " that " not in text[start:stop]:
+        return None
+    for word in WORD.finditer(text, start, stop):
+        if word.group().lower() not in _CLAIM_NOUNS or not text.startswith(" that ", word.end()):
+            continue
+        before = text[max(start, word.start() - 3) : word.start()]
+        if not before.endswith(("'s ", "\N{RIGHT SINGLE QUOTATION MARK}s ")):
+            continue
+        owners = mentions_between(context, max(start, word.start() - 60), word.start() - 3)
+        if not owners or context.mentions[owners[-1]].end != word.start() - 3:
+            continue
+        owner = context.mentions[owners[-1]]
+        if owner.kind == "pronoun" or _starts_sentence(text, start, owner.start):
+            continue  # "Lowe's claim that A was wrong": where A ends needs a parser
+        that_end = word.end() + len(" that")
+        content = _trim(text, that_end, _cut_tail(context, that_end, stop))
+        if not _is_claim(text, content):
+            continue
+        cue = CueWord(word.start(), word.end(), word.group(), word.group().lower(), "phrase")
+        return Report(*content, cue, Found(owners[-1], cue), "claim_noun")
+    return None
 
 
 def _headline(context: Context, start: int, stop: int) -> Report | None:
