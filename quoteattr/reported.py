@@ -608,10 +608,11 @@ def _claim_noun(context: Context, start: int, stop: int) -> Report | None:
     where the phrase stands after the sentence's verb (``rebutted Exxon's accusation that …``),
     so that the clause runs to the sentence's end."""
     text = context.text
-    if " that " not in text[start:stop]:
-        return None
-    for word in WORD.finditer(text, start, stop):
-        if word.group().lower() not in _CLAIM_NOUNS or not text.startswith(" that ", word.end()):
+    next_that = text.find(" that ", start, stop)
+    while next_that >= 0:
+        that, next_that = next_that, text.find(" that ", next_that + 1, stop)
+        word = WORD.match(text, text.rfind(" ", start, that) + 1, that)
+        if word is None or word.end() != that or word.group().lower() not in _CLAIM_NOUNS:
             continue
         before = text[max(start, word.start() - 3) : word.start()]
         if not before.endswith(("'s ", "\N{RIGHT SINGLE QUOTATION MARK}s ")):
