@@ -106,6 +106,8 @@ RULE_PRECISION = {
     "reported_clause": 0.93,
     "belief_clause": 0.9,
     "object_stance": 0.77,
+    "claim_noun": 0.88,
+    "reported_participle": 0.82,
     "headline_colon": 0.79,
 }
 

@@ -25,7 +25,7 @@ Precision first: questions (``did she say?``), conditionals (``if he says so``),
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from attrs import evolve, frozen
 
@@ -55,6 +55,10 @@ from .patterns import (
     WORDS_BEFORE,
 )
 
+# Forms of "tell" that open a cue phrase with its object: "told reporters", "tells a rally".
+_TOLD = frozenset("told tells tell telling".split())
+# Words that open a reported question after "asked" (the cue phrases "asked if", …).
+_QUESTION_WORDS = frozenset("if whether what why how".split())
 # Verbs that take an object before their clause: "told reporters that …", "warned them …".
 _OBJECT_FIRST = frozenset(
     "tell inform assure remind warn notify advise promise convince persuade brief".split()
@@ -90,6 +94,23 @@ _CLOSING_MARKS = (
     " \"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
     "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
 )
+# Closing quote marks between a clause's last comma and the tail that reports it.
+_CLOSING_QUOTES = (
+    "\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+)
+# Conjunctions that open a sentence but not the clause it reports: "But the plan failed, she
+# said." (PolNeAR's annotators leave them out about twice as often as they keep them.)
+_SENTENCE_CONJUNCTIONS = frozenset("but and so yet".split())
+# Verbs of opinion read without "that": "Her advisers think she has the discipline".
+_BARE_BELIEF_LEMMAS = frozenset("think believe fear doubt suspect reckon suppose worry".split())
+# What every form of those verbs holds ("thinks", "thought", "believed", "worries").
+_BARE_BELIEF_STEMS = tuple("think thought believ fear doubt suspect reckon suppos worr".split())
+# Words that open a clause right after a verb of opinion: a pronoun or a determiner.
+_CLAUSE_OPENERS = frozenset(
+    "i he she we they it you there the a an this these those his her their its our my "
+    "most many some no every".split()
+)
 # Verbs of commitment whose complement "to VP" is what was promised: "X vowed to …". Not wishes
 # or plans ("developers want / plan to …"): those narrate an aim more often than report a claim.
 _INFINITIVE_LEMMAS = frozenset("vow pledge promise threaten".split())
@@ -107,9 +128,19 @@ _POSSESSIVE = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")
 # Verbs whose complement is an object and "to VP", or a demand: "X urged Y to …",
 # "X called on Y to …", "X called for NP".
 _OBJECT_INFINITIVE_LEMMAS = frozenset({"urge", "call on", "call for"})
+# A finding's source phrase has at most this many words, its head noun among the first
+# _FINDING_HEAD_WITHIN unless it ends the phrase.
+_FINDING_SUBJECT_WORDS = 10
+_FINDING_HEAD_WITHIN = 6
+# Nouns for a poll, in "In the latest poll, …" / "… in most surveys", and what they hold.
+_POLL_NOUNS = frozenset("poll polls survey surveys polling average".split())
+_POLL_STEMS = ("poll", "survey", "average")
+# The longest such phrase, in words and (before its comma) in characters.
+_POLL_PHRASE_WORDS = 10
+_POLL_PHRASE_CHARACTERS = 100
 # Nouns for the source of a finding: "a new poll shows …", "the study found …".
 _EVIDENCE_NOUNS = frozenset(
-    "poll polls survey surveys study studies report reports analysis data figures numbers "
+    "poll polls polling survey surveys study studies report reports analysis data figures numbers "
     "research results records documents review audit investigation census".split()
 )
 # Opening marks of every convention, where a reported clause may start.
@@ -124,6 +155,13 @@ _NOT_A_CLAUSE_OPENING = frozenset(
     "and or but nor during on in at for from with by as when while after before because not "
     "is was are were be been has have had to into than then so if unless until nothing "
     "goodbye hello farewell little much".split()
+)
+# Words that may open a reported clause when an opening phrase and its comma come before the
+# main clause: "said that if it passed, the port would close", "said in a race between them,
+# he would back her".
+_OPENING_PHRASE_WORDS = frozenset(
+    "if unless when while after before because as since though although until once in at on "
+    "for with by during despite".split()
 )
 # Words after a comma that end a reported clause: what follows belongs to the reporting
 # sentence ("…, while others …", "…, according to …", "…, although he …"). A relative clause
@@ -148,14 +186,23 @@ _QUANTITY_WORDS = frozenset(
     "percent per cent half third thirds quarter quarters majority plurality minority most "
     "many few some none fifth fifths tenth tenths".split()
 )
+# Numbers written as words.
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "sixty seventy eighty ninety".split()
+)
 # Words that can open a quantity phrase.
-_QUANTITY_OPENERS = frozenset(
+_QUANTITY_OPENERS = _NUMBER_WORDS | frozenset(
     "a an the about around almost nearly roughly some more less fewer over under just only "
-    "half most many few one two three four five six seven eight nine ten eleven twelve twenty "
-    "thirty forty fifty sixty seventy eighty ninety".split()
+    "half most many few".split()
 )
 # Words that show a lead is not a quantity of people ("most of it is", "half the time").
 _NOT_IN_QUANTITY = frozenset("it this that time is was has had who which".split())
+# Pronouns that open a clause: after one, a "that" belongs to the clause, not the verb.
+_SUBJECT_PRONOUNS = frozenset("i he she we they".split())
+# The most words an unknown object may have before its clause's pronoun ("told the local
+# paper he …").
+_OBJECT_WORDS = 4
 # Finite verbs that show a "that" after a verb of saying is the clause's subject ("said that
 # was wrong"), not its complementizer.
 _FINITE = frozenset(
@@ -164,6 +211,39 @@ _FINITE = frozenset(
 )
 # After the cue of "CLAUSE, X said", at most a name and a time: "said Ana Ruiz on Friday".
 _TAIL_AFTER_CUE = 5
+# A source phrase the mention finder does not know ("The Vatican says", "A court document
+# filed Thursday says"): at most this many words, opening with a determiner or a capital.
+_NOUN_PHRASE_WORDS = 6
+_NOUN_PHRASE_OPENERS = frozenset(
+    "the a an each another one both every its his her their our this these those some several "
+    "many".split()
+)
+# The verbs plain enough to take such a phrase as their subject.
+# (Not "state", "report", "note", "add": "The two states hold …", "add up to".)
+_NOUN_PHRASE_VERBS = frozenset(
+    "say tell announce claim argue insist warn explain write predict confirm deny acknowledge "
+    "admit allege assert declare".split()
+)
+# Nouns for a claim whose content follows as "that CLAUSE": "Lowe's claim that …".
+_CLAIM_NOUNS = frozenset(
+    "claim claims assertion argument suggestion contention insistence warning promise pledge "
+    "belief allegation accusation charge prediction view fear hope".split()
+)
+# Words that show a lead is a clause, not a noun phrase.
+_NOT_IN_NOUN_PHRASE = frozenset(
+    "who which that what when where why how it you if not no never be being been and or but "
+    "so then as than".split()
+)
+# The most words of an adverbial lead before ", according to X, CLAUSE" ("About 10 p.m.").
+_ADVERBIAL_LEAD_WORDS = 4
+# The most words (with the comma) between a report and a participle that adds another:
+# "criticized the plan on Friday, citing …".
+_ADJUNCT_BEFORE_PARTICIPLE = 4
+# Prepositions that open an adjunct after a tail's cue: "said in a statement to the press".
+_ADJUNCT_PREPOSITIONS = frozenset("in on at during to after before via from while".split())
+# The same where the clause is less sure to be one ("In May, …" / "… goals," X said): "said
+# Friday", "said Ana Ruiz".
+_SHORT_TAIL_AFTER_CUE = 3
 # The fewest characters outside quotes that a sentence reporting them needs ("X said …").
 _FRAME_OUTSIDE_A_QUOTE = 8
 # The longest lead, in characters, before the colon of a headline's "Name: claim".
@@ -173,6 +253,13 @@ _HEADLINE_LEAD = 50
 _HEADLINE_ADDRESS = frozenset("to at on in".split())
 # A reported clause has at least this many words: "it would" is not a claim.
 _MIN_WORDS = 3
+# The part of an interrupted report before its cue, "The bigger risk, he said, is …", has at
+# least this many words; the subject between the commas at most _INTERRUPTING_SUBJECT.
+_MIN_INTERRUPTED_WORDS = 2
+_INTERRUPTING_SUBJECT = 6
+# An opening phrase before the cue ("If the count is close, she said, …") needs this many
+# words to be more than an adverbial ("In the end", "After all", "In both cases").
+_MIN_OPENING_PHRASE_WORDS = 4
 
 
 @frozen
@@ -203,9 +290,10 @@ def find_reported(
     clause_lemmas = lexicon.clause_verbs()
     reports: list[Report] = []
     reported_until = 0
-    for start, end in sentence_spans:
-        if start < reported_until or _inside_quote(context, start, end):
+    for start, end in _clauses_of(text, sentence_spans, context.outer):
+        if start < reported_until:
             continue
+        quoted = _inside_quote(context, start, end)
         stop = _content_end(text, start, end)
         if (
             stop <= start
@@ -218,7 +306,17 @@ def find_reported(
         first = bisect.bisect_left(context.cue_starts, start)
         last = bisect.bisect_left(context.cue_starts, stop)
         sentence_cues = list(context.cues[first:last])
-        report = _headline(context, start, stop)
+        if quoted:
+            # '"…," he said, adding that CLAUSE': only a participle's clause outside the quote.
+            report = _participle_clause(context, start, stop, sentence_cues) or (
+                _reported_after(context, start, stop, sentence_cues, clause_lemmas)
+                if _quote_then_words(context, start, stop)
+                else None
+            )
+            if report is None:
+                continue
+        else:
+            report = _headline(context, start, stop)
         if report is None and sentence_cues:
             report = (
                 _according_to(context, start, stop, sentence_cues)
@@ -227,9 +325,13 @@ def find_reported(
             )
         if report is None:
             report = (
-                _belief_clause(context, start, stop)
+                _in_poll(context, start, stop)
+                or _belief_clause(context, start, stop)
+                or _bare_belief(context, start, stop)
                 or _stance(context, start, stop)
                 or _object_stance(context, start, stop)
+                or _participle_clause(context, start, stop, sentence_cues)
+                or _claim_noun(context, start, stop)
             )
         if report is None:
             continue
@@ -238,26 +340,59 @@ def find_reported(
             if report.rule == "reported_after"
             else _joined_reports(context, report, sentence_cues, stop, clause_lemmas)
         )
+        joined[:1] = _interrupted(context, start, joined[0])
+        joined[:0] = _stance_before(context, start, joined[0])
         settled = [r for r in (_settle(context, each) for each in joined) if r is not None]
         if not settled:
             continue
         reports.extend(settled)
         report = settled[-1]
         reported_until = report.end
-        # "…, adding that CLAUSE": a second claim by the same speaker in the same sentence.
-        for cue in sentence_cues:
-            if cue.start >= report.end and cue.text.lower() in _PARTICIPLES:
-                if text[report.end : cue.start].strip() != ",":
-                    continue
-                clause = _clause_start(context, cue, stop)
-                if clause is not None:
-                    content = _trim(text, clause, stop)
-                    if _is_claim(text, content):
-                        second = _settle(context, Report(*content, cue, report.found, report.rule))
-                        if second is not None:
-                            reports.append(second)
-                break
+        # "…, adding that CLAUSE" / "…, citing NP": a second claim by the same speaker.
+        after = next(
+            (
+                word
+                for word in WORD.finditer(text, report.end, min(stop, report.end + 40))
+                if text[report.end : word.start()].rstrip(_CLOSING_MARKS).endswith(",")
+            ),
+            None,
+        )
+        # Only an adjunct the report left out may stand before the comma ("on Friday,").
+        gap = text[report.end : after.start()] if after is not None else ""
+        if after is not None and len(gap.split()) <= _ADJUNCT_BEFORE_PARTICIPLE:
+            participle = _participle(context, after.start(), stop)
+            if participle is not None:
+                cue, content = participle
+                second = _settle(context, Report(*content, cue, report.found, report.rule))
+                if second is not None:
+                    reports.append(second)
+                    reported_until = second.end
     return tuple(reports)
+
+
+def _clauses_of(
+    text: str, sentence_spans: Sequence[tuple[int, int]], quoted: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """The sentences, each split at its semicolons outside ``quoted`` spans: in ``most said A;
+    26 percent said B`` each side is read as a sentence of its own. A question is not split,
+    so that each side stays a question.
+
+    >>> text = "Most said it was fine; a third said it was not."
+    >>> [text[start:end] for start, end in _clauses_of(text, [(0, len(text))], [])]
+    ['Most said it was fine;', ' a third said it was not.']
+    """
+    for start, end in sentence_spans:
+        if text[start:end].rstrip(_CLOSING_MARKS).endswith("?"):
+            yield start, end
+            continue
+        semicolon = text.find(";", start, end)
+        while semicolon >= 0:
+            index = bisect.bisect_right(quoted, (semicolon, len(text))) - 1
+            if index < 0 or not quoted[index][0] <= semicolon < quoted[index][1]:
+                yield start, semicolon + 1
+                start = semicolon + 1
+            semicolon = text.find(";", semicolon + 1, end)
+        yield start, end
 
 
 def _joined_reports(
@@ -311,6 +446,190 @@ def _joined_reports(
         reports[-1] = Report(*first, current.cue, current.found, current.rule)
         reports.append(Report(*second, cue, found, current.rule))
     return reports
+
+
+def _interrupted(context: Context, start: int, report: Report) -> list[Report]:
+    """A report its cue interrupts, ``A, she said, B``, as two reports with the same speaker
+    and cue, as an interrupted quote in marks is two quotes: ``A`` before the cue's clause and
+    ``B`` after it. PolNeAR's annotators mark the part before the cue about four times as often
+    as the part after it, so ``A`` is returned even when it is a phrase (``The bigger risk``).
+    """
+    text = context.text
+    cue = report.cue
+    if report.rule != "reported_clause" or text[cue.end : report.start].strip() != ",":
+        return [report]
+    lead = _interrupted_lead(context, start, cue, report.found)
+    return [report] if lead is None else [lead, report]
+
+
+def _interrupted_lead(context: Context, start: int, cue: CueWord, found: Found) -> Report | None:
+    """The part ``A`` before the cue of ``A, she said, …``, if the cue and its subject stand
+    between two commas."""
+    text = context.text
+    comma = text.rfind(",", start, cue.start)
+    if comma < 0 or len(text[comma + 1 : cue.start].split()) > _INTERRUPTING_SUBJECT:
+        return None
+    subject = context.mentions[found.mention] if found.mention >= 0 else found.phrase
+    if subject is None or subject.start <= comma:
+        return None
+    # "If the count is close, the campaign said, it will ask for a recount": the main clause
+    # after the cue may complete an opening phrase, so any first word will do.
+    leading = _leading_clause(text, start, comma, _MIN_INTERRUPTED_WORDS, opening_phrase=True)
+    if leading is None or _is_quote(text, *leading):
+        return None
+    words = text[leading[0] : leading[1]].split()
+    if words[0].lower() in _NOT_A_CLAUSE_OPENING and len(words) < _MIN_OPENING_PHRASE_WORDS:
+        return None  # "In the end, she said, …", "After all, he added, …": an adverbial
+    return Report(*leading, cue, found, "reported_clause")
+
+
+def _quote_then_words(context: Context, start: int, stop: int) -> bool:
+    """Whether a sentence that opens with a quote goes on in the writer's words before its
+    last comma: ``"Thank the volunteers" for the victory, Sanders said`` reports one clause
+    that holds the quote (``mixed``)."""
+    text = context.text
+    index = bisect.bisect_right(context.outer, (start, len(text))) - 1
+    if index < 0 or not context.outer[index][0] <= start < context.outer[index][1]:
+        return False
+    quote_end = context.outer[index][1]
+    last = text[max(start, quote_end - 4) : quote_end].rstrip(_CLOSING_QUOTES)[-1:]
+    if not last or last in ",.?!;:":
+        return False  # '"…," Ann Lowe, the chair, said': the quote closes its own sentence
+    comma = text.rfind(",", quote_end, stop)
+    return (
+        comma > quote_end
+        and len(text[quote_end:comma].split()) >= _MIN_INTERRUPTED_WORDS
+        and first_cue(context, quote_end, comma) is None
+    )
+
+
+def _participle_clause(
+    context: Context, start: int, stop: int, cues: list[CueWord]
+) -> Report | None:
+    """``X did Y, saying / adding / noting (that) CLAUSE`` and ``X did Y, citing / referring
+    to NP``: a participle after a comma reports a clause or a stance of the sentence's
+    subject, the mention that opens the sentence (after a short phrase). After a quote in
+    marks (``"…," he said, adding that …``) the speaker is the one named between the quote
+    and the participle."""
+    text = context.text
+    next_comma = text.find(",", start, stop)
+    while next_comma > start:
+        comma, next_comma = next_comma, text.find(",", next_comma + 1, stop)
+        position = comma + 1
+        while position < stop and text[position].isspace():
+            position += 1
+        word = WORD.match(text, position, stop)
+        if word is None or not word.group().endswith("ing"):
+            continue
+        index = bisect.bisect_left(context.outer, (comma + 1,)) - 1
+        lead_start = start
+        if index >= 0 and context.outer[index][1] > start:
+            if context.outer[index][1] > comma + 1:
+                continue  # the participle stands inside a quote
+            lead_start = context.outer[index][1]
+        participle = _participle(context, word.start(), stop)
+        if participle is None:
+            continue
+        candidates = mentions_between(context, lead_start, comma)
+        if not candidates:
+            continue
+        subject = context.mentions[candidates[0]]
+        if lead_start == start and not _starts_sentence(text, start, subject.start):
+            continue  # "… met the mayor, saying …": the subject is not a mention
+        if lead_start > start and first_cue(context, lead_start, comma) is None:
+            continue  # '"…," the mayor, adding …': the quote's own cue must be there
+        cue, content = participle
+        return Report(*content, cue, Found(candidates[0], cue), "reported_participle")
+    return None
+
+
+def _participle(
+    context: Context, position: int, stop: int
+) -> tuple[CueWord, tuple[int, int]] | None:
+    """The cue and content of a participle at ``position`` that reports: a clause after
+    ``saying`` / ``adding`` / ``noting``, or the object of ``citing`` / ``referring to`` /
+    ``accusing`` (the stance verbs of ``data/object_verbs.txt``)."""
+    text = context.text
+    word = WORD.match(text, position, stop)
+    if word is None:
+        return None
+    form = word.group().lower()
+    if form in _PARTICIPLES:
+        lemma = lexicon.speech_verbs().get(form, form)
+        cue = CueWord(word.start(), word.end(), word.group(), lemma, "verb")
+        clause = _clause_start(context, cue, stop)
+        if clause is None:
+            return None
+        content = _trim(text, clause, _cut_tail(context, clause, stop))
+        return (cue, content) if _is_claim(text, content) else None
+    verbs = lexicon.object_verbs()
+    following = WORD.match(text, word.end() + 1, stop) if text.startswith(" ", word.end()) else None
+    phrase = f"{form} {following.group().lower()}" if following is not None else ""
+    if phrase in verbs and following is not None:
+        lemma, verb_end = verbs[phrase], following.end()
+    elif form in verbs:
+        lemma, verb_end = verbs[form], word.end()
+    else:
+        return None
+    if lemma in _WISH_LEMMAS or lemma in _INFINITIVE_LEMMAS:
+        return None  # "refusing to …", "vowing to …": not an object
+    content_end = _cut_tail(context, verb_end, stop)
+    boundary = OBJECT_END.search(text, verb_end + 1, content_end)
+    if boundary is not None:
+        content_end = boundary.start()
+    content = _trim(text, verb_end, content_end)
+    words = text[content[0] : content[1]].split()
+    if not words or words[0].lower() in _NOT_A_CLAUSE_OPENING or _is_quote(text, *content):
+        return None
+    cue = CueWord(word.start(), verb_end, text[word.start() : verb_end], lemma, "verb")
+    return cue, content
+
+
+def _stance_before(context: Context, start: int, report: Report) -> list[Report]:
+    """A stance on an object joined to a report by its subject: in ``X criticized A and said
+    B``, ``A`` (the stance) before ``B``. Only where the stance's object ends at the
+    conjunction right before the report's verb."""
+    text = context.text
+    if report.rule != "reported_clause" or report.cue.start <= start:
+        return []
+    lead = text[start : report.cue.start].rstrip()
+    conjunction = lead.rsplit(None, 1)[-1].lower() if lead.split() else ""
+    if conjunction not in ("and", "but"):
+        return []
+    stance = _object_stance(context, start, start + len(lead) - len(conjunction))
+    if stance is None or stance.found.mention != report.found.mention:
+        return []
+    return [stance]
+
+
+def _claim_noun(context: Context, start: int, stop: int) -> Report | None:
+    """``… X's claim that CLAUSE``: a noun for a claim (``claim``, ``assertion``, ``warning``
+    …) right after a named possessive and right before *that*; the name is the speaker. Only
+    where the phrase stands after the sentence's verb (``rebutted Exxon's accusation that …``),
+    so that the clause runs to the sentence's end."""
+    text = context.text
+    next_that = text.find(" that ", start, stop)
+    while next_that >= 0:
+        that, next_that = next_that, text.find(" that ", next_that + 1, stop)
+        word = WORD.match(text, text.rfind(" ", start, that) + 1, that)
+        if word is None or word.end() != that or word.group().lower() not in _CLAIM_NOUNS:
+            continue
+        before = text[max(start, word.start() - 3) : word.start()]
+        if not before.endswith(("'s ", "\N{RIGHT SINGLE QUOTATION MARK}s ")):
+            continue
+        owners = mentions_between(context, max(start, word.start() - 60), word.start() - 3)
+        if not owners or context.mentions[owners[-1]].end != word.start() - 3:
+            continue
+        owner = context.mentions[owners[-1]]
+        if owner.kind == "pronoun" or _starts_sentence(text, start, owner.start):
+            continue  # "Lowe's claim that A was wrong": where A ends needs a parser
+        that_end = word.end() + len(" that")
+        content = _trim(text, that_end, _cut_tail(context, that_end, stop))
+        if not _is_claim(text, content):
+            continue
+        cue = CueWord(word.start(), word.end(), word.group(), word.group().lower(), "phrase")
+        return Report(*content, cue, Found(owners[-1], cue), "claim_noun")
+    return None
 
 
 def _headline(context: Context, start: int, stop: int) -> Report | None:
@@ -369,12 +688,47 @@ def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
             subject = subject_of(context, candidates, word.start())
             if governs(text[context.mentions[candidates[-1]].end : word.start()]):
                 return Report(*content, cue, Found(subject, cue), "belief_clause")
+        if lemma in _EVIDENCE_VERBS.values():
+            finding = _finding_subject(context, start, word.start(), cue)
+            if finding is not None:
+                return Report(*content, cue, finding, "belief_clause")
         lead = _trim(text, start, word.start())
         lead_words = text[lead[0] : lead[1]].split()
         if 2 <= len(lead_words) <= 5 and lead_words[0].lower() in ("a", "an", "the", "one"):
             phrase = phrase_mention(lead[0], lead[1], text[lead[0] : lead[1]])
             return Report(*content, cue, Found(-1, cue, phrase, "unknown"), "belief_clause")
         return None
+    return None
+
+
+def _bare_belief(context: Context, start: int, stop: int) -> Report | None:
+    """``X thinks / believes / fears CLAUSE`` without *that*: a verb of opinion whose subject is
+    a mention that governs it or a share of people (``most believe``), and a clause that opens
+    with a pronoun, a determiner or a name right after the verb."""
+    text = context.text
+    sentence = text[start:stop].lower()
+    if not any(stem in sentence for stem in _BARE_BELIEF_STEMS):
+        return None  # most sentences hold none of these verbs: skip the word-by-word look
+    beliefs = lexicon.belief_verbs()
+    for word in WORD.finditer(text, start, stop):
+        form = word.group()
+        if beliefs.get(form) not in _BARE_BELIEF_LEMMAS:
+            continue
+        following = WORD.match(text, word.end() + 1) if text.startswith(" ", word.end()) else None
+        if following is None or not (
+            following.group().lower() in _CLAUSE_OPENERS or following.group()[:1].isupper()
+        ):
+            continue
+        lead = text[max(start, word.start() - 30) : word.start()].lower().split()
+        if (lead and lead[-1] in _NOT_A_REPORT_BEFORE) or _conditional(text, start, word.start()):
+            continue
+        cue = CueWord(word.start(), word.end(), form, beliefs[form], "belief")
+        found = _subject(context, start, cue)
+        if found is None:
+            continue
+        content = _trim(text, word.end(), _cut_tail(context, word.end(), stop))
+        if _is_claim(text, content):
+            return Report(*content, cue, found, "belief_clause")
     return None
 
 
@@ -535,12 +889,19 @@ def _finding_subject(context: Context, start: int, verb_start: int, cue: CueWord
     """The source of a finding: a short noun phrase ending in a word for a poll, a study or a
     record (``A new poll shows``, ``the survey found``)."""
     text = context.text
-    lead = _trim(text, max(start, verb_start - 60), verb_start)
+    lead = _trim(text, max(start, verb_start - 80), verb_start)
     comma = text.rfind(",", lead[0], lead[1])
     if comma >= 0:
         lead = _trim(text, comma + 1, lead[1])
     words = text[lead[0] : lead[1]].split()
-    if not 1 <= len(words) <= 6 or words[-1].lower().strip("'’") not in _EVIDENCE_NOUNS:
+    if not 1 <= len(words) <= _FINDING_SUBJECT_WORDS:
+        return None
+    # The head noun ends the phrase or stands early in it: "A new poll released Monday shows",
+    # "A CNN/ORC poll last month showed", "the survey of 800 voters found".
+    heads = [word.lower().strip("'’,") in _EVIDENCE_NOUNS for word in words]
+    if not (heads[-1] or any(heads[:_FINDING_HEAD_WITHIN])):
+        return None
+    if not (heads[-1] or heads[0]) and words[0].lower() not in _NOUN_PHRASE_OPENERS:
         return None
     phrase = phrase_mention(lead[0], lead[1], text[lead[0] : lead[1]])
     return Found(-1, cue, phrase, "unknown")
@@ -567,8 +928,12 @@ def _settle(context: Context, report: Report) -> Report | None:
     while start < end and not (context.text[start].isalnum() or context.text[start] in _OPENING):
         start += 1
     infinitive = context.text.startswith("to ", start) and len(context.text[start:end].split()) > 2
+    # A clause that opens its sentence had its first word checked by _leading_clause.
     if report.rule == "object_stance":
         if start >= end:
+            return None
+    elif report.end <= report.cue.start:
+        if len(context.text[start:end].split()) < _MIN_INTERRUPTED_WORDS:
             return None
     elif not (infinitive or _long_enough(context.text, (start, end))):
         return None
@@ -612,13 +977,79 @@ def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) 
             content = _trim(text, comma + 1, _cut_tail(context, comma + 1, stop))
             if found is not None and _is_claim(text, content):
                 return Report(*content, cue, found, "according_to")
+        elif (
+            text[cue.start - 2 : cue.start].strip() == ","
+            and comma > 0
+            and (
+                not text[start : cue.start - 2].strip(" ,")
+                or text[start : cue.start - 2].split()[-1].lower() in _SENTENCE_CONJUNCTIONS
+                or len(text[start : cue.start - 2].split()) <= _ADVERBIAL_LEAD_WORDS
+            )
+        ):
+            # "But, according to the poll, CLAUSE" / "Now, according to X, CLAUSE": the lead
+            # before the cue is a conjunction or a short adverbial.
+            found = _source(context, cue, comma, comma)
+            content = _trim(text, comma + 1, _cut_tail(context, comma + 1, stop))
+            if found is not None and _is_claim(text, content):
+                return Report(*content, cue, found, "according_to")
         elif text[cue.start - 2 : cue.start].strip() == ",":
             # CLAUSE, according to X.
             found = _source(context, cue, stop, comma if comma > 0 else stop)
-            content = _trim(text, start, cue.start - 2)
-            if found is not None and _is_claim(text, content):
-                return Report(*content, cue, found, "according_to")
+            leading = _leading_clause(text, start, cue.start - 2)
+            if found is None or leading is None or _is_quote(text, *leading):
+                continue
+            return Report(*leading, cue, found, "according_to")
     return None
+
+
+def _holds_report(cues: list[CueWord], span: tuple[int, int]) -> bool:
+    """Whether a verb that reports a clause stands inside ``span``."""
+    clause_lemmas = lexicon.clause_verbs()
+    return any(
+        cue.kind == "verb" and cue.lemma in clause_lemmas and span[0] <= cue.start < span[1]
+        for cue in cues
+    )
+
+
+def _in_poll(context: Context, start: int, stop: int) -> Report | None:
+    """A finding placed in a poll: ``In the latest poll, CLAUSE``. The source is the phrase
+    after ``In`` (at most ten words, holding a word for a poll); the rule is named
+    ``according_to``, as the phrase reads "according to the poll". (``CLAUSE in most polls``
+    at a sentence's end is not taken: PolNeAR's annotators mark it about a third of the time.)
+    """
+    text = context.text
+    sentence = text[start:stop].lower()
+    if not any(noun in sentence for noun in _POLL_STEMS):
+        return None
+    lead = _trim(text, start, stop)[0]
+    first_word = WORD.match(text, lead, stop)
+    if first_word is not None and first_word.group().lower() in _SENTENCE_CONJUNCTIONS:
+        lead = _trim(text, first_word.end(), stop)[0]
+    if text.startswith(("In ", "in "), lead):
+        # In the latest poll, CLAUSE.
+        comma = text.find(",", lead, min(stop, lead + _POLL_PHRASE_CHARACTERS))
+        phrase = _trim(text, lead + len("in "), comma) if comma > 0 else None
+        if phrase is not None and _names_a_poll(text[phrase[0] : phrase[1]]):
+            content = _trim(text, comma + 1, stop)  # a finding keeps its "although …"
+            cue = CueWord(lead, lead + 2, text[lead : lead + 2], "in", "phrase")
+            if _is_claim(text, content):
+                source = phrase_mention(*phrase, text[phrase[0] : phrase[1]])
+                return Report(*content, cue, Found(-1, cue, source, "unknown"), "according_to")
+    return None
+
+
+def _names_a_poll(phrase: str) -> bool:
+    """Whether a short phrase names a poll: ``the latest NBC News poll``, ``most surveys``.
+
+    >>> _names_a_poll("the latest NBC News poll"), _names_a_poll("the second round")
+    (True, False)
+    """
+    words = phrase.lower().split()
+    return (
+        1 <= len(words) <= _POLL_PHRASE_WORDS
+        and words[0] not in _NOT_A_CLAUSE_OPENING
+        and any(word.strip(".'’") in _POLL_NOUNS for word in words)
+    )
 
 
 def _source(context: Context, cue: CueWord, end: int, phrase_end: int) -> Found | None:
@@ -641,27 +1072,110 @@ def _reported_after(
     cues: list[CueWord],
     clause_lemmas: frozenset[str],
 ) -> Report | None:
-    """``CLAUSE, X said.``: the sentence's last comma, then a short tail with cue and subject."""
+    """``CLAUSE, X said.``: the sentence's last comma, then a short tail with cue and subject.
+
+    Two readings need more care: a clause that opens with a preposition or subordinator (``In
+    May, …``) and a clause whose last words are a quote in marks (``… "strategic goals," X
+    said``). Their tail must be short (``said Friday``, not ``conceded he had fallen short``),
+    no verb of saying may stand in the clause, and the quote must not be one the clause
+    introduces with a colon.
+    """
     text = context.text
     comma = text.rfind(",", start, stop)
     if comma <= start:
         return None
-    tail = text[comma + 1 : stop]
+    tail_end = stop
+    cue = _tail_cue(cues, comma, stop, clause_lemmas)
+    if cue is None:
+        # "…, said Ann Lowe, a fellow at the institute": the tail ends at the apposition.
+        earlier = text.rfind(",", start, comma)
+        inverted = _tail_cue(cues, earlier, comma, clause_lemmas) if earlier > start else None
+        apposition = text[comma + 1 : stop]
+        if (
+            inverted is None
+            or text[_past_closing_quotes(text, earlier + 1, comma) : inverted.start].strip()
+            or len(apposition.split()) > REPORT_TAIL_LIMIT
+            or apposition.split(None, 1)[:1] in (["and"], ["but"], ["or"], ["while"])
+            or any(mark in apposition for mark in "\"“”'‘")
+            or _holds_report(cues, (comma, stop))
+        ):
+            return None
+        comma, tail_end, cue = earlier, comma, inverted
+    # "… strategic goals," Ann Lowe said: the comma inside a closing quote mark ends the clause.
+    tail_start = _past_closing_quotes(text, comma + 1, tail_end)
+    tail = text[tail_start:tail_end]
     if len(tail.split()) > REPORT_TAIL_LIMIT or any(mark in tail for mark in "\"“”'‘"):
         return None
-    cue = next((c for c in cues if c.start > comma and c.lemma in clause_lemmas), None)
-    if cue is None or len(text[cue.end : stop].split()) > _TAIL_AFTER_CUE:
+    after_cue = text[cue.end : tail_end]
+    if len(after_cue.split()) > _TAIL_AFTER_CUE and not _adjunct(text, cue.end, tail_end):
         return None  # "…, said he was sorry": the cue reports a clause of its own
-    tail_words = text[comma + 1 : cue.start].lower().split()
+    if cue.text.endswith("ing"):
+        return None  # "…, claiming he had disavowed it": the participle adds a claim
+    tail_words = text[tail_start : cue.start].lower().split()
     if tail_words and (tail_words[-1] in _NOT_A_REPORT_BEFORE or tail_words[0] in _JOINING):
         return None  # "…, and she was told to wait": a passive, or a clause of its own
-    found = speaker_of_tail(context, comma + 1, cue, stop)
+    content = _leading_clause(text, start, comma)
+    if content is None or _is_quote(text, *content):
+        return None
+    opening = text[content[0] : content[1]].split(None, 1)[0].lower().strip(",\"'(")
+    closing_quote = tail_start > comma + 1
+    if opening in _NOT_A_CLAUSE_OPENING or closing_quote:
+        if len(after_cue.split()) > _SHORT_TAIL_AFTER_CUE or _holds_report(cues, content):
+            return None
+    if closing_quote:
+        index = bisect.bisect_left(context.outer, (comma + 1,)) - 1
+        quote_start = context.outer[index][0] if index >= 0 else -1
+        lead = text[content[0] : max(content[0], quote_start)]
+        if not (
+            context.outer[index][1] == tail_start
+            and any(character.isalnum() for character in lead)
+            and lead.rstrip()[-1:] not in ":,"
+        ):
+            return None
+    found = speaker_of_tail(context, comma + 1, cue, tail_end)
     if found is None:
         return None
-    content = _trim(text, start, comma)
-    if not _is_claim(text, content):
-        return None
     return Report(*content, cue, found, "reported_after")
+
+
+def _tail_cue(
+    cues: list[CueWord], comma: int, end: int, clause_lemmas: frozenset[str]
+) -> CueWord | None:
+    """The first verb that reports a clause between a comma and ``end``."""
+    return next(
+        (
+            cue
+            for cue in map(_told_phrase_as_verb, cues)
+            if comma < cue.start < end and cue.lemma in clause_lemmas
+        ),
+        None,
+    )
+
+
+def _past_closing_quotes(text: str, position: int, end: int) -> int:
+    """``position`` moved past closing quote marks (``…goals,” Ann Lowe said``)."""
+    while position < end and text[position] in _CLOSING_QUOTES:
+        position += 1
+    return position
+
+
+def _adjunct(text: str, start: int, end: int) -> bool:
+    """Whether the words after a tail's cue are an adjunct of place, time or medium, and
+    not a clause of the cue's own: ``said in a video message to the convention``,
+    ``said Wednesday on MSNBC``; not ``said he was sorry`` or ``said in May that …``.
+
+    >>> _adjunct(" in a video message to the convention", 0, 38)
+    True
+    >>> _adjunct(" he was sorry", 0, 13)
+    False
+    """
+    lead = CLAUSE_LEAD.match(text, start, end)
+    words = text[lead.end() if lead is not None else start : end].lower().split()
+    return (
+        bool(words)
+        and words[0] in _ADJUNCT_PREPOSITIONS
+        and not any(word in _SUBJECT_PRONOUNS or word == "that" for word in words)
+    )
 
 
 def _reported_clause(
@@ -673,7 +1187,7 @@ def _reported_clause(
 ) -> Report | None:
     """``X said (that) CLAUSE``: the first clause verb with a subject before it."""
     text = context.text
-    for cue in cues:
+    for cue in map(_told_phrase_as_verb, cues):
         if cue.lemma not in clause_lemmas or cue.kind != "verb":
             continue
         lead_words = text[max(start, cue.start - 40) : cue.start].lower().split()
@@ -688,10 +1202,30 @@ def _reported_clause(
         if content_start is None:
             continue
         content = _trim(text, content_start, _cut_tail(context, content_start, stop))
-        if not _is_claim(text, content):
-            continue
-        return Report(*content, cue, found, "reported_clause")
+        report = Report(*content, cue, found, "reported_clause")
+        if not _is_claim(text, content) and len(_interrupted(context, start, report)) == 1:
+            continue  # "The risk, he said, is a clash": the part before the cue is the report
+        return report
     return None
+
+
+def _told_phrase_as_verb(cue: CueWord) -> CueWord:
+    """A cue phrase ``told reporters`` / ``told a rally`` as a verb of saying whose object is
+    already in the phrase, so its clause starts right after it; any other cue as it is.
+
+    >>> _told_phrase_as_verb(CueWord(4, 18, "told reporters", "told reporters", "phrase")).lemma
+    'say'
+    """
+    if cue.kind != "phrase":
+        return cue
+    words = cue.text.lower().split()
+    if words[0] in _TOLD:
+        return CueWord(cue.start, cue.end, cue.text, "say", "verb")
+    if words[0] == "asked" and len(words) == 2 and words[1] in _QUESTION_WORDS:
+        # "X asked whether CLAUSE": the question is the content; "if" goes as "that" does.
+        end = cue.end if words[1] == "if" else cue.start + len("asked")
+        return CueWord(cue.start, end, cue.text[: end - cue.start], "ask", "verb")
+    return cue
 
 
 def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
@@ -702,17 +1236,62 @@ def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
     if quantity is not None:
         return Found(-1, cue, quantity, "unknown")
     candidates = mentions_between(context, start, cue.start)
-    if not candidates:
+    if candidates:
+        subject = subject_of(context, candidates, cue.start)
+        nearest_gap = BRACKETED.sub("", text[context.mentions[candidates[-1]].end : cue.start])
+        if (
+            governs(nearest_gap)
+            or nearest_gap.strip() == ","  # the end of an apposition: "X, the chair, said"
+            or _starts_sentence(text, start, context.mentions[subject].start)
+        ):
+            return Found(subject, cue)
+    if cue.lemma not in _NOUN_PHRASE_VERBS or not cue.text.islower() or cue.text.endswith("ing"):
         return None
-    subject = subject_of(context, candidates, cue.start)
-    nearest_gap = BRACKETED.sub("", text[context.mentions[candidates[-1]].end : cue.start])
-    if not (
-        governs(nearest_gap)
-        or nearest_gap.strip() == ","  # the end of an apposition: "X, the chair, said"
-        or _starts_sentence(text, start, context.mentions[subject].start)
-    ):
+    phrase = _noun_phrase_subject(text, start, cue.start)
+    return None if phrase is None else Found(-1, cue, phrase, "unknown")
+
+
+def _noun_phrase_subject(text: str, start: int, cue_start: int) -> Mention | None:
+    """A short noun phrase that opens the sentence (after a short phrase) and ends right
+    before the verb of saying, for a source the mention finder does not know: ``The Vatican
+    says``, ``The budget office said``, ``A court document filed Thursday says``.
+
+    >>> text = "On Friday, the county budget office said the deficit had doubled."
+    >>> _noun_phrase_subject(text, 0, text.index(" said") + 1).text
+    'the county budget office'
+    >>> _noun_phrase_subject("He then said it was over.", 0, 8) is None
+    True
+    """
+    lead = text[start:cue_start]
+    first = start
+    comma = lead.rfind(",")
+    if comma >= 0:
+        if not INTRODUCTORY.fullmatch(lead, 0, comma + 2):
+            return None
+        first = start + comma + 1
+    words = list(WORDS_BEFORE.finditer(text, first, cue_start))
+    while words and words[-1].group().lower() in BETWEEN_SUBJECT_AND_VERB:
+        words.pop()
+    if not 1 <= len(words) <= _NOUN_PHRASE_WORDS or text[words[-1].end() : cue_start].strip():
         return None
-    return Found(subject, cue)
+    lowered = [word.group().lower() for word in words]
+    if (
+        lowered[0] not in _NOUN_PHRASE_OPENERS
+        and not (words[0].group()[:1].isupper() and lowered[0] not in _NOT_A_CLAUSE_OPENING)
+    ) or lowered[0] in _SENTENCE_CONJUNCTIONS:
+        return None
+    if any(
+        word in _FINITE
+        or word in _NOT_IN_NOUN_PHRASE
+        or word in _SUBJECT_PRONOUNS
+        or word.endswith("ing")  # "Having announced", "Since announcing"
+        for word in lowered
+    ) or any(mark in text[words[0].start() : words[-1].end()] for mark in "\"“”;:()"):
+        return None
+    if lowered[-1] in _NOUN_PHRASE_OPENERS or lowered[-1] in _NOT_A_CLAUSE_START:
+        return None
+    phrase_start, phrase_end = words[0].start(), words[-1].end()
+    return phrase_mention(phrase_start, phrase_end, text[phrase_start:phrase_end])
 
 
 def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
@@ -738,7 +1317,8 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
     parts = [part for word in words for part in word.group().lower().split("-")]
     opens = parts[0] in _QUANTITY_OPENERS or parts[0][:1].isdigit()
     share = any(
-        part in _QUANTITY_WORDS or (part == "in" and later[:1].isdigit())
+        part in _QUANTITY_WORDS
+        or (part == "in" and (later[:1].isdigit() or later in _NUMBER_WORDS))  # "two in three"
         for part, later in zip(parts, [*parts[1:], ""], strict=True)
     ) or "%" in text[lead_start:cue_start]
     if not (opens and share) or any(part in _NOT_IN_QUANTITY for part in parts):
@@ -774,6 +1354,13 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
         objects = mentions_between(context, position, min(stop, position + 40))
         if objects and not text[position : context.mentions[objects[0]].start].strip():
             return context.mentions[objects[0]].end
+        # "told POLITICO he would …": an object the mention finder does not know, then a
+        # clause that opens with a pronoun.
+        for index, word in enumerate(WORD.finditer(text, position, min(stop, position + 50))):
+            if index > _OBJECT_WORDS:
+                break
+            if index and word.group().lower() in _SUBJECT_PRONOUNS:
+                return word.start()
         return None
     return position
 
@@ -800,6 +1387,8 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
             return None  # "said the gauge was … that …": a relative "that" inside the clause
         if word.lower() in _JOINING:
             return None  # "said she agreed and that …": the first clause has no "that"
+        if word.lower() in _SUBJECT_PRONOUNS:
+            return None  # "said she found that …": the clause has begun, without "that"
         words += 1
         position = end
     return None
@@ -832,6 +1421,9 @@ def _clause_stop(text: str, start: int, stop: int) -> int:
     >>> text[: _clause_stop(text, 0, len(text))]
     'the bridge would open in May'
     """
+    semicolon = text.find(";", start, stop)
+    if semicolon > start and len(text[start:semicolon].split()) > _MIN_WORDS:
+        stop = semicolon  # "…; 46 percent said they were unenthusiastic": a clause of its own
     boundaries = [
         (match.start(), match.group("dash") is not None)
         for match in CLAUSE_BOUNDARY.finditer(text, start, stop)
@@ -862,9 +1454,22 @@ def _clause_stop(text: str, start: int, stop: int) -> int:
         if (
             lower in _CLAUSE_ENDERS
             or lower in _REPORTING_PARTICIPLES
+            or (lower == "but" and _opens_clause(following))
         ):
             return boundary
     return stop
+
+
+def _opens_clause(words: list[str]) -> bool:
+    """Whether the words after a conjunction (``words[0]``) open a clause of their own: a
+    pronoun or a name after it (``…, but she has bristled``), not a predicate (``…, but
+    lost``).
+
+    >>> _opens_clause(["but", "she has bristled at it"])
+    True
+    """
+    rest = words[1].split(None, 1) if len(words) > 1 else []
+    return bool(rest) and (rest[0].lower() in _SUBJECT_PRONOUNS or rest[0][:1].isupper())
 
 
 def _starts_sentence(text: str, sentence_start: int, position: int) -> bool:
@@ -885,7 +1490,45 @@ def _long_enough(text: str, span: tuple[int, int]) -> bool:
     """Whether a span can be a reported clause: enough words, and a first word that can start
     a clause (not "and", "during", "is": those mean the verb was not reporting a clause)."""
     words = text[span[0] : span[1]].split()
-    return len(words) >= _MIN_WORDS and words[0].lower().strip(",") not in _NOT_A_CLAUSE_OPENING
+    if len(words) < _MIN_WORDS:
+        return False
+    first = words[0].lower().strip(",")
+    if first not in _NOT_A_CLAUSE_OPENING:
+        return True
+    if first not in _OPENING_PHRASE_WORDS:
+        return False
+    # "said that if it passed, the port would close": an opening phrase, then the main clause.
+    comma = text.find(",", span[0], span[1])
+    return comma >= 0 and len(text[comma + 1 : span[1]].split()) >= _MIN_WORDS
+
+
+def _leading_clause(
+    text: str, start: int, end: int, min_words: int = _MIN_WORDS, *, opening_phrase: bool = False
+) -> tuple[int, int] | None:
+    """The reported clause that opens a sentence and ends at ``end`` (``CLAUSE, X said``),
+    without a leading conjunction, or ``None`` if it cannot be one. A clause that opens with a
+    preposition or a subordinator counts only when a main clause follows the opening phrase's
+    comma: ``In this contest, voters stay home`` does, ``When asked about it`` does not.
+
+    >>> text = "But in this contest, voters will stay home, she said."
+    >>> span = _leading_clause(text, 0, text.index(", she"))
+    >>> text[span[0] : span[1]]
+    'in this contest, voters will stay home'
+    >>> _leading_clause("When asked about the plan, she said.", 0, 25) is None
+    True
+    """
+    span = _trim(text, start, end)
+    first_word = text[span[0] : span[1]].split(None, 1)
+    if len(first_word) == 2 and first_word[0].lower().strip(",") in _SENTENCE_CONJUNCTIONS:
+        span = _trim(text, span[0] + len(first_word[0]), span[1])
+    words = text[span[0] : span[1]].split()
+    if len(words) < min_words:
+        return None
+    if not opening_phrase and words[0].lower().strip(",\"'(") in _NOT_A_CLAUSE_OPENING:
+        comma = text.find(",", span[0], span[1])
+        if comma < 0 or len(text[comma + 1 : span[1]].split()) < _MIN_WORDS:
+            return None
+    return span
 
 
 def _is_claim(text: str, span: tuple[int, int]) -> bool:
