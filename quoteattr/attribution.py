@@ -159,8 +159,8 @@ def attribute(
     # Earnest", "a spokeswoman for Carrick Rail".
     named = [(m.start, m.end) for m in mentions if m.kind != "pronoun"]
     cues = tuple(cue for cue in find_cues(text, outer) if not inside(cue.start, named))
-    if not quotes and not cues:
-        return quotes, ()
+    if not quotes and not cues and not mentions:
+        return quotes, ()  # nobody to quote or report: beliefs and findings need a source too
     entities, entity_of = cluster(text, mentions)
     context = Context(
         text=text,
