@@ -25,6 +25,7 @@ Precision first: questions (``did she say?``), conditionals (``if he says so``),
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator, Sequence
 
 from attrs import evolve, frozen
@@ -779,14 +780,23 @@ def _stance(context: Context, start: int, stop: int) -> Report | None:
     return None
 
 
+@functools.cache
+def _object_verb_openers() -> frozenset[str]:
+    """The first word of every form in ``data/object_verbs.txt``."""
+    return frozenset(form.split()[0] for form in lexicon.object_verbs())
+
+
 def _object_stance(context: Context, start: int, stop: int) -> Report | None:
     """``X criticized / praised / endorsed NP``, ``X talked about NP``, ``X wants to VP``: a
     verb whose object is the stance reported (``data/object_verbs.txt``), with a subject that
     governs it. The content is the object, up to a comma or an adjunct of the sentence."""
     text = context.text
     verbs = lexicon.object_verbs()
+    openers = _object_verb_openers()
     words = list(WORD.finditer(text, start, stop))
     for index, word in enumerate(words):
+        if word.group().lower() not in openers:
+            continue  # most words open no object verb (`talked about`, `criticized`)
         lemma = None
         verb_end = word.end()
         phrase = word.group().lower()
