@@ -211,7 +211,11 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     before = text[max(line_start, pair.open_start - 80) : pair.open_start]
     after = text[pair.close_end : min(len(text), pair.close_end + 30)]
     before_lower = before.lower().rstrip()
-    if any(_ends_with_phrase(before_lower, cue) for cue in lexicon.scare_cues()):
+    scare_cues = lexicon.scare_cues()
+    # One endswith over the tuple rules out nearly every quote before the word-boundary check.
+    if before_lower.endswith(scare_cues) and any(
+        _ends_with_phrase(before_lower, cue) for cue in scare_cues
+    ):
         return "scare"
     words = content.split()
     words_before = WORDS_BEFORE.findall(before_lower)
@@ -273,7 +277,7 @@ def _is_headline(line: str) -> bool:
     """A paragraph in title case without a full stop inside: a headline or a crosshead."""
     if len(line) > _HEADLINE_LENGTH:
         return False
-    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    words = [w for w in line.split() if w.isalpha() or any(c.isalpha() for c in w)]
     if len(words) < 3 or SENTENCE_INSIDE.search(line.rstrip(".!? ")):
         return False
     capitalised = sum(1 for w in words if TITLE_WORD.search(w) and _first_letter(w).isupper())
@@ -281,6 +285,8 @@ def _is_headline(line: str) -> bool:
 
 
 def _first_letter(word: str) -> str:
+    if word[:1].isalpha():
+        return word[0]  # most words: no generator needed
     return next((c for c in word if c.isalpha()), "")
 
 
