@@ -402,16 +402,81 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Mention,
     """
     if not isinstance(text, str):
         raise TypeError(f"find_mentions() takes the article as str, got {type(text).__name__}")
-    reader = _Reader(text, _tokenise(text, spans))
-    first_pass = reader.read(frozenset())
+    ordered = sorted(spans)
+    chunks = _chunks(text, ordered)
     known: set[str] = set()
+    if len(chunks) == 1:
+        reader = _Reader(text, _tokenise(text, ordered))
+        _learn_names(reader.read(frozenset()), known)
+        return tuple(reader.read(frozenset(known)))
+    # A long article is read a stretch of paragraphs at a time, so that only one stretch's
+    # tokens are held at once; the stretches are cut at blank lines, which no step of the
+    # reader crosses. The second pass needs what the first learnt from the whole article,
+    # so each stretch is tokenised twice.
+    for chunk_start, chunk_end, chunk_spans in chunks:
+        tokens = _tokenise(text, chunk_spans, chunk_start, chunk_end)
+        _learn_names(_Reader(text, tokens).read(frozenset()), known)
+    names = frozenset(known)
+    found: list[Mention] = []
+    for chunk_start, chunk_end, chunk_spans in chunks:
+        tokens = _tokenise(text, chunk_spans, chunk_start, chunk_end)
+        found.extend(_Reader(text, tokens).read(names))
+    return tuple(found)
+
+
+def _learn_names(first_pass: list[Mention], known: set[str]) -> None:
+    """Add the name parts of the names found in the first pass to ``known``."""
     for mention in first_pass:
         if mention.kind == "name":
             known.add(mention.head)
             known.add(mention.head.split()[-1])
             if mention.given:
                 known.add(mention.given.split()[0].lower())
-    return tuple(reader.read(frozenset(known)))
+
+
+# The reader works on stretches of about this many characters of a long article (see
+# ``_chunks``); an article shorter than this is one stretch.
+_CHUNK_SIZE = 1 << 16
+
+
+def _chunks(
+    text: str, spans: list[tuple[int, int]]
+) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """``text`` cut into stretches of at least ``_CHUNK_SIZE`` characters (bar the last),
+    each as ``(start, end, spans)`` with the sorted ``spans`` that start in it.
+
+    A stretch ends between the two line breaks of a blank line outside every span: the token
+    before the cut and the one after it are both line breaks, and no step of the reader reads
+    across a line break, so reading stretch by stretch gives what reading the whole gives.
+    """
+    chunks: list[tuple[int, int, list[tuple[int, int]]]] = []
+    start = 0
+    next_span = 0
+    covered = 0  # the end of the spans that start before the cut being tried
+    while len(text) - start > _CHUNK_SIZE:
+        cut = text.find("\n\n", start + _CHUNK_SIZE) + 1
+        while cut > 0:
+            # Both line breaks lie outside every span: no span starts at or before the cut
+            # and ends after the first of them.
+            while next_span < len(spans) and spans[next_span][0] <= cut:
+                covered = max(covered, spans[next_span][1])
+                next_span += 1
+            if covered < cut:
+                break
+            cut = text.find("\n\n", covered - 1) + 1  # a blank line inside a quote: go past
+        if cut <= 0:
+            break
+        chunks.append((start, cut, []))
+        start = cut
+    chunks.append((start, len(text), []))
+    # Give each stretch its spans; a span starting in a stretch ends in it (a cut is never
+    # inside a span).
+    index = 0
+    for span in spans:
+        while span[0] >= chunks[index][1] and index + 1 < len(chunks):
+            index += 1
+        chunks[index][2].append(span)
+    return chunks
 
 
 # --- tokens ------------------------------------------------------------------------------------
@@ -477,9 +542,13 @@ class _Token:
         return f"_Token({self.start}, {self.end}, {self.text!r}, {self.kind!r})"
 
 
-def _tokenise(text: str, spans: Sequence[tuple[int, int]]) -> list[_Token]:
+def _tokenise(
+    text: str, spans: Sequence[tuple[int, int]], start: int = 0, end: int = -1
+) -> list[_Token]:
+    """The tokens of ``text[start:end]`` (to the end if ``end`` is ``-1``), each of the sorted
+    ``spans`` one break token."""
     tokens: list[_Token] = []
-    position = 0
+    position = start
     first = True
     for span_start, span_end in sorted(spans):
         if span_end <= position:
@@ -490,7 +559,7 @@ def _tokenise(text: str, spans: Sequence[tuple[int, int]]) -> list[_Token]:
         tokens.append(_Token.plain(start, span_end, text[start:span_end], "break"))
         first = bool(_QUOTE_ENDS_SENTENCE.search(text[max(start, span_end - 12) : span_end]))
         position = span_end
-    _tokenise_stretch(text, position, len(text), first, tokens)
+    _tokenise_stretch(text, position, len(text) if end < 0 else end, first, tokens)
     return tokens
 
 
