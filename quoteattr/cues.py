@@ -48,12 +48,13 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     """
     verbs = lexicon.speech_verbs()
     phrases = _phrases_by_first_word()
+    cue_words = _cue_words()
     found: list[CueWord] = []
     skip = 0
     inside = 0
     for match in WORD.finditer(text):
         word = match.group().lower()
-        if word not in verbs and word not in phrases:
+        if word not in cue_words:
             continue  # most words: nothing more to do
         start = match.start()
         if start < skip:
@@ -86,6 +87,12 @@ def _after_determiner(text: str, start: int) -> bool:
         return False
     word = previous.group(1).lower()
     return word in _DETERMINERS or word.endswith(_POSSESSIVE)
+
+
+@functools.cache
+def _cue_words() -> frozenset[str]:
+    """Every word that may open a cue: the verb forms and the first words of the phrases."""
+    return frozenset(lexicon.speech_verbs()) | frozenset(_phrases_by_first_word())
 
 
 @functools.cache

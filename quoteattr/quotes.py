@@ -280,8 +280,17 @@ def _is_headline(line: str) -> bool:
     words = [w for w in line.split() if w.isalpha() or any(c.isalpha() for c in w)]
     if len(words) < 3 or SENTENCE_INSIDE.search(line.rstrip(".!? ")):
         return False
-    capitalised = sum(1 for w in words if TITLE_WORD.search(w) and _first_letter(w).isupper())
-    return capitalised >= 0.7 * len(words)
+    needed = 0.7 * len(words)
+    # Prose fails within a few words: stop once the words left cannot reach ``needed``.
+    left = len(words)
+    capitalised = 0
+    for word in words:
+        if _first_letter(word).isupper() and TITLE_WORD.search(word):
+            capitalised += 1
+        left -= 1
+        if capitalised + left < needed:
+            return False
+    return capitalised >= needed
 
 
 def _first_letter(word: str) -> str:
