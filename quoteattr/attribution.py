@@ -139,6 +139,7 @@ def attribute(
     # Earnest", "a spokeswoman for Carrick Rail".
     named = [(m.start, m.end) for m in mentions if m.kind != "pronoun"]
     cues = tuple(cue for cue in find_cues(text, outer) if not inside(cue.start, named))
+    del named  # not needed again; on a long article it is megabytes
     if not quotes and not cues:
         return quotes, ()
     entities, entity_of = cluster(text, mentions)

@@ -89,6 +89,9 @@ def build_quotes(
         if pair.continues >= 0 and SPEAKER_LABEL.match(text, _skip_space(text, pair.open_end))
     }
     quotes: list[Quote] = []
+    # One string per distinct mark: a long article has thousands of quotes, and a curly mark
+    # sliced from the text is a new object each time.
+    mark_strings: dict[str, str] = {}
     previous_close = -1
     for pair in pairs:
         if pair.parent >= 0 or (pair.continues >= 0 and pair.open_start not in new_speaker):
@@ -121,11 +124,13 @@ def build_quotes(
         found = "closed" if chain[-1].closed else "unclosed"
         confidence = _CONFIDENCE[found] * _KIND_CONFIDENCE[kind]
         closing = text[chain[-1].close_start : chain[-1].close_end] if chain[-1].closed else ""
+        closing = mark_strings.setdefault(closing, closing)
+        opening = text[pair.open_start : pair.open_end]
         quotes.append(
             Quote.from_parts(
                 parts,
                 kind=kind,
-                marks=(text[pair.open_start : pair.open_end], closing),
+                marks=(mark_strings.setdefault(opening, opening), closing),
                 confidence=confidence,
                 nested=nested,
             )
