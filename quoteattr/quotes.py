@@ -282,7 +282,12 @@ def _is_headline(line: str) -> bool:
     """A paragraph in title case without a full stop inside: a headline or a crosshead."""
     if len(line) > _HEADLINE_LENGTH:
         return False
-    words = [w for w in line.split() if w.isalpha() or any(c.isalpha() for c in w)]
+    pieces = line.split()
+    # Prose is ruled out without looking at each word: a capitalised word has a capital of its
+    # own, and every all-letter piece is a word, so too few capitals cannot make 70%.
+    if sum(map(str.isupper, line)) < 0.7 * sum(map(str.isalpha, pieces)):
+        return False
+    words = [w for w in pieces if w.isalpha() or any(c.isalpha() for c in w)]
     if len(words) < 3 or SENTENCE_INSIDE.search(line.rstrip(".!? ")):
         return False
     needed = 0.7 * len(words)
