@@ -328,11 +328,11 @@ def _transcript_label(context: Context, index: int, found: list[Found | None]) -
     if label is None:
         return None
     name = label.group().rstrip(": \t").lower()
-    for position, mention in enumerate(context.mentions):
-        if mention.start >= open_end:
-            break
-        if mention.kind == "name" and mention.head and mention.head in name.split():
-            return Found(position, None)
+    # The first name mention whose head is a word of the label, if it comes before the quote.
+    first = context.first_name_of
+    positions = [first[word] for word in name.split() if word in first]
+    if positions and context.mentions[min(positions)].start < open_end:
+        return Found(min(positions), None)
     # Nobody of that name was mentioned: the label itself names the speaker.
     written = label.group().rstrip(": \t")
     label_end = label.start() + len(written)
@@ -808,15 +808,17 @@ class _PronounResolver:
     def speakers(self, quotes: tuple[Quote, ...]) -> tuple[Speaker, ...]:
         """The speakers of the quotes, each with every mention that refers to it."""
         speaking = {quote.speaker.id for quote in quotes if quote.speaker is not None}
+        positions_of: dict[int, list[int]] = {}  # each entity's mentions, in one pass
+        for position, entity_index in enumerate(self.entity_of):
+            positions_of.setdefault(entity_index, []).append(position)
         result = []
         for entity_index, entity in enumerate(self.entities):
             if entity.id not in speaking:
                 continue
             mentions = tuple(
                 Span(m.start, m.end, m.text)
-                for position, m in enumerate(self.mentions)
-                if self.entity_of[position] == entity_index
-                and (m.kind != "pronoun" or position in self.used)
+                for position in positions_of.get(entity_index, ())
+                if (m := self.mentions[position]).kind != "pronoun" or position in self.used
             )
             result.append(Speaker(entity.id, entity.name, entity.type, mentions))
         for entity in self.phrases.values():
