@@ -52,26 +52,57 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     found: list[CueWord] = []
     skip = 0
     inside = 0
-    for match in WORD.finditer(text):
-        word = match.group().lower()
-        if word not in cue_words:
-            continue  # most words: nothing more to do
-        start = match.start()
-        if start < skip:
-            continue
-        while inside < len(quoted) and quoted[inside][1] <= start:
-            inside += 1
-        if inside < len(quoted) and quoted[inside][0] <= start:
-            continue
-        phrase = _longest_phrase(text, start, phrases.get(word))
-        if phrase is not None:
-            lemma, end, kind = phrase
-            found.append(CueWord(start, end, text[start:end], lemma, kind))
-            skip = end
-        elif word in verbs and not _after_determiner(text, start):
-            # "the answers", "Trump's claims": a noun that looks like a verb of saying.
-            found.append(CueWord(start, match.end(), match.group(), verbs[word], "verb"))
+    for stretch_start, stretch_end in _outside(text, quoted):
+        for match in WORD.finditer(text, stretch_start, stretch_end):
+            word = match.group().lower()
+            if word not in cue_words:
+                continue  # most words: nothing more to do
+            start = match.start()
+            if start < skip:
+                continue
+            while inside < len(quoted) and quoted[inside][1] <= start:
+                inside += 1
+            if inside < len(quoted) and quoted[inside][0] <= start:
+                continue
+            phrase = _longest_phrase(text, start, phrases.get(word))
+            if phrase is not None:
+                lemma, end, kind = phrase
+                found.append(CueWord(start, end, text[start:end], lemma, kind))
+                skip = end
+            elif word in verbs and not _after_determiner(text, start):
+                # "the answers", "Trump's claims": a noun that looks like a verb of saying.
+                found.append(CueWord(start, match.end(), match.group(), verbs[word], "verb"))
     return tuple(found)
+
+
+def _outside(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``text`` to look for cue words in: all of it but the quoted spans
+    whose edges no word runs across, so ``WORD`` finds the same words in the stretches as in
+    the whole text, less those starting inside a quote, which are no cues."""
+    stretches = []
+    start = 0
+    for quote_start, quote_end in quoted:
+        if (
+            quote_start >= start
+            and quote_end > quote_start
+            and not _word_across(text, quote_start)
+            and not _word_across(text, quote_end)
+        ):
+            stretches.append((start, quote_start))
+            start = quote_end
+    stretches.append((start, len(text)))
+    return stretches
+
+
+def _word_across(text: str, position: int) -> bool:
+    """Whether a ``WORD`` match may run across ``position``: the characters either side may
+    both be in one. Any non-ASCII character is taken as possibly a letter or a mark."""
+    if position <= 0 or position >= len(text):
+        return False
+    before, after = text[position - 1], text[position]
+    return (not before.isascii() or before.isalpha() or before in "'-") and (
+        not after.isascii() or after.isalpha() or after in "'-"
+    )
 
 
 _DETERMINERS = frozenset(
