@@ -50,6 +50,7 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     phrases = _phrases_by_first_word()
     cue_words = _cue_words()
     found: list[CueWord] = []
+    strings: dict[str, str] = {}  # one object per distinct cue text: "said" again and again
     skip = 0
     inside = 0
     for stretch_start, stretch_end in _outside(text, quoted):
@@ -67,11 +68,14 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
             phrase = _longest_phrase(text, start, phrases.get(word))
             if phrase is not None:
                 lemma, end, kind = phrase
-                found.append(CueWord(start, end, text[start:end], lemma, kind))
+                written = text[start:end]
+                found.append(CueWord(start, end, strings.setdefault(written, written), lemma, kind))
                 skip = end
             elif word in verbs and not _after_determiner(text, start):
                 # "the answers", "Trump's claims": a noun that looks like a verb of saying.
-                found.append(CueWord(start, match.end(), match.group(), verbs[word], "verb"))
+                written = match.group()
+                written = strings.setdefault(written, written)
+                found.append(CueWord(start, match.end(), written, verbs[word], "verb"))
     return tuple(found)
 
 

@@ -418,9 +418,10 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Mention,
         _learn_names(_Reader(text, tokens).read(frozenset()), known)
     names = frozenset(known)
     found: list[Mention] = []
+    strings: dict[str, str] = {}
     for chunk_start, chunk_end, chunk_spans in chunks:
         tokens = _tokenise(text, chunk_spans, chunk_start, chunk_end)
-        found.extend(_Reader(text, tokens).read(names))
+        found.extend(_Reader(text, tokens, strings).read(names))
     return tuple(found)
 
 
@@ -434,9 +435,10 @@ def _learn_names(first_pass: list[Mention], known: set[str]) -> None:
                 known.add(mention.given.split()[0].lower())
 
 
-# The reader works on stretches of about this many characters of a long article (see
-# ``_chunks``); an article shorter than this is one stretch.
-_CHUNK_SIZE = 1 << 16
+# An article longer than ``_WHOLE_SIZE`` characters is read in stretches of about
+# ``_CHUNK_SIZE`` (see ``_chunks``); a shorter one is read whole, tokenised only once.
+_WHOLE_SIZE = 1 << 16
+_CHUNK_SIZE = 1 << 14
 
 
 def _chunks(
@@ -449,6 +451,8 @@ def _chunks(
     before the cut and the one after it are both line breaks, and no step of the reader reads
     across a line break, so reading stretch by stretch gives what reading the whole gives.
     """
+    if len(text) <= _WHOLE_SIZE:
+        return [(0, len(text), spans)]
     chunks: list[tuple[int, int, list[tuple[int, int]]]] = []
     start = 0
     next_span = 0
@@ -1134,9 +1138,14 @@ class _Reader:
     that the second pass knows.
     """
 
-    def __init__(self, text: str, tokens: list[_Token]) -> None:
+    def __init__(
+        self, text: str, tokens: list[_Token], strings: dict[str, str] | None = None
+    ) -> None:
         self.text = text
         self.tokens = tokens
+        # One string object per distinct mention text or head ("he", "Mr Cole"), shared by
+        # every mention that has it: a long article has tens of thousands of mentions.
+        self.strings: dict[str, str] = {} if strings is None else strings
         self.known: frozenset[str] = frozenset()
         self.asked: list[str] = []  # what the current step looked up in ``known``
         # steps[i]: the step read at token i with nothing known, good for any later pass if
@@ -1313,7 +1322,19 @@ class _Reader:
         role: str = "",
         given: str = "",
     ) -> Mention:
-        return Mention(start, end, self.text[start:end], kind, gender, number, head, role, given)
+        strings = self.strings
+        written = self.text[start:end]
+        return Mention(
+            start,
+            end,
+            strings.setdefault(written, written),
+            kind,
+            gender,
+            number,
+            strings.setdefault(head, head),
+            role,
+            given,
+        )
 
     # -- pronouns --
 

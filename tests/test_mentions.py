@@ -691,7 +691,7 @@ def test_a_long_article_read_a_stretch_at_a_time_gives_the_same_mentions(
     if not spans:  # also with a blank line between every two lines
         text = "\n\n".join(line for line in text.split("\n") if line.strip())
     whole = find_mentions(text, spans)
-    with mock.patch.object(mentions, "_CHUNK_SIZE", 1):  # cut at every blank line it may
+    with mock.patch.multiple(mentions, _WHOLE_SIZE=0, _CHUNK_SIZE=1):  # cut where it may
         assert find_mentions(text, spans) == whole
 
 
@@ -705,14 +705,15 @@ def test_any_text_read_a_stretch_at_a_time_gives_the_same_mentions(
         start = data.draw(st.integers(0, len(text)))
         spans.append((start, data.draw(st.integers(start, len(text)))))
     whole = find_mentions(text, spans)
-    with mock.patch.object(mentions, "_CHUNK_SIZE", data.draw(st.integers(1, 40))):
+    size = data.draw(st.integers(1, 40))
+    with mock.patch.multiple(mentions, _WHOLE_SIZE=0, _CHUNK_SIZE=size):
         assert find_mentions(text, spans) == whole
 
 
 def test_stretches_are_cut_at_blank_lines_outside_quotes() -> None:
     text = 'Ann Cole spoke.\n\n"Yes.\n\nNo," she said.\n\nBob Dee left.\n\nHe went.'
     quote = (text.index('"'), text.index(",") + 2)
-    with mock.patch.object(mentions, "_CHUNK_SIZE", 1):
+    with mock.patch.multiple(mentions, _WHOLE_SIZE=0, _CHUNK_SIZE=1):
         chunks = mentions._chunks(text, [quote])
     assert [text[start:end] for start, end, _ in chunks] == [
         "Ann Cole spoke.\n",
