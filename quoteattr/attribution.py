@@ -157,13 +157,14 @@ def attribute(
     )
     found: list[Found | None] = []
     rules_used: list[str] = []
+    rule_names: dict[str, str] = {}  # one string per rule, not one per quote
     for index, quote in enumerate(quotes):
         result, rule_name = None, ""
         if quote.kind in ("direct", "partial"):
             for rule in _RULES if quote.kind == "direct" else _RULES_IN_REPORTED_SPEECH:
                 result = rule(context, index, found)
                 if result is not None:
-                    rule_name = rule.__name__.lstrip("_")
+                    rule_name = rule_names.setdefault(rule.__name__, rule.__name__.lstrip("_"))
                     break
         found.append(result)
         rules_used.append(rule_name)

@@ -41,6 +41,12 @@ from .patterns import (
 # Confidence by how a quote was found; calibrated on the development data (docs/evaluation.md).
 _CONFIDENCE = {"closed": 0.97, "unclosed": 0.6}
 _KIND_CONFIDENCE = {"direct": 1.0, "partial": 0.95, "scare": 0.7, "title": 0.7}
+# Their products, worked out once: one float object per pair, not one per quote.
+_CONFIDENCE_OF = {
+    (found, kind): _CONFIDENCE[found] * _KIND_CONFIDENCE[kind]
+    for found in _CONFIDENCE
+    for kind in _KIND_CONFIDENCE
+}
 
 # Lowercase words allowed inside a title-case title ("Babies Belong in Ferncliffe").
 _MINOR_WORDS = frozenset(
@@ -89,9 +95,9 @@ def build_quotes(
         if pair.continues >= 0 and SPEAKER_LABEL.match(text, _skip_space(text, pair.open_end))
     }
     quotes: list[Quote] = []
-    # One string per distinct mark: a long article has thousands of quotes, and a curly mark
-    # sliced from the text is a new object each time.
-    mark_strings: dict[str, str] = {}
+    # One pair of marks per distinct pair: a long article has thousands of quotes, and a
+    # curly mark sliced from the text is a new object each time.
+    mark_pairs: dict[tuple[str, str], tuple[str, str]] = {}
     previous_close = -1
     for pair in pairs:
         if pair.parent >= 0 or (pair.continues >= 0 and pair.open_start not in new_speaker):
@@ -122,15 +128,14 @@ def build_quotes(
             kind = _coordinated_kind(text, previous_close, pair, quotes[-1].kind, kind)
         previous_close = chain[-1].close_end
         found = "closed" if chain[-1].closed else "unclosed"
-        confidence = _CONFIDENCE[found] * _KIND_CONFIDENCE[kind]
+        confidence = _CONFIDENCE_OF[found, kind]
         closing = text[chain[-1].close_start : chain[-1].close_end] if chain[-1].closed else ""
-        closing = mark_strings.setdefault(closing, closing)
-        opening = text[pair.open_start : pair.open_end]
+        marks = (text[pair.open_start : pair.open_end], closing)
         quotes.append(
             Quote.from_parts(
                 parts,
                 kind=kind,
-                marks=(mark_strings.setdefault(opening, opening), closing),
+                marks=mark_pairs.setdefault(marks, marks),
                 confidence=confidence,
                 nested=nested,
             )
