@@ -217,7 +217,8 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     content = first.text
     line_start = text.rfind("\n", 0, pair.open_start) + 1
     line_end = text.find("\n", pair.close_end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if line_end < 0:
+        line_end = len(text)
     before = text[max(line_start, pair.open_start - 80) : pair.open_start]
     after = text[pair.close_end : min(len(text), pair.close_end + 30)]
     before_lower = before.lower().rstrip()
@@ -235,7 +236,10 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         return "title"  # MSNBC's "Morning Joe", on "Face the Nation"
     # Title case and capitalised neighbours mean nothing in a headline, and quoted words in a
     # sentence that reports speech are the speaker's words, whatever they look like.
-    headline = _is_headline(line)
+    # Not sliced out when too long for a headline: a long paragraph may hold many quotes.
+    headline = line_end - line_start <= _HEADLINE_LENGTH and _is_headline(
+        text[line_start:line_end]
+    )
     reported = _reports_speech(before_lower)
     if not headline and not reported:
         if _is_nickname(before, after, words):
