@@ -49,6 +49,7 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     verbs = lexicon.speech_verbs()
     phrases = _phrases_by_first_word()
     cue_words = _cue_words()
+    seconds = _second_words()
     found: list[CueWord] = []
     strings: dict[str, str] = {}  # one object per distinct cue text: "said" again and again
     skip = 0
@@ -65,7 +66,10 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
                 inside += 1
             if inside < len(quoted) and quoted[inside][0] <= start:
                 continue
-            phrase = _longest_phrase(text, start, phrases.get(word))
+            candidates = phrases.get(word)
+            if candidates is not None and not _may_go_on(text, match.end(), seconds.get(word)):
+                candidates = None  # the next word is no phrase's: spare the long pattern
+            phrase = _longest_phrase(text, start, candidates)
             if phrase is not None:
                 lemma, end, kind = phrase
                 written = text[start:end]
@@ -128,6 +132,48 @@ def _after_determiner(text: str, start: int) -> bool:
 def _cue_words() -> frozenset[str]:
     """Every word that may open a cue: the verb forms and the first words of the phrases."""
     return frozenset(lexicon.speech_verbs()) | frozenset(_phrases_by_first_word())
+
+
+@functools.cache
+def _second_words() -> dict[str, frozenset[str]]:
+    """The second words of the multi-word cues, keyed by their first word, where every one of
+    them is ASCII letters (and no cue is the first word alone)."""
+    table: dict[str, set[str]] = {}
+    unfit: set[str] = set()
+    for first, (_, forms) in _phrases_by_first_word().items():
+        for form in forms:
+            words = form.split()
+            if len(words) < 2 or not (words[1].isascii() and words[1].isalpha()):
+                unfit.add(first)
+            else:
+                table.setdefault(first, set()).add(words[1].lower())
+    return {first: frozenset(words) for first, words in table.items() if first not in unfit}
+
+
+_ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+
+
+def _may_go_on(text: str, end: int, second_words: frozenset[str] | None) -> bool:
+    """Whether a phrase pattern may match past the first word, which ends at ``end``: false
+    only when the white space and the word after it are plain ASCII and that word is none of
+    ``second_words`` (a phrase's words are separated by white space, and its second word is
+    followed by white space or a word boundary). Anything else is left to the pattern."""
+    if second_words is None:
+        return True
+    size = len(text)
+    position = end
+    while position < size and text[position] in _ASCII_SPACE:
+        position += 1
+    if position == size:
+        return False
+    if position == end or not text[position].isascii():
+        return not text[position].isascii()  # no space after the first word: no phrase
+    run_end = position
+    while run_end < size and text[run_end].isascii() and text[run_end].isalpha():
+        run_end += 1
+    if run_end < size and not text[run_end].isascii():
+        return True  # the word may go on in letters the pattern reads: let it decide
+    return text[position:run_end].lower() in second_words
 
 
 @functools.cache

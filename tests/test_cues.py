@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -50,3 +51,20 @@ def test_skipping_quotes_finds_what_every_word_finds(text: str, data: st.DataObj
     edges = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
     quoted = list(zip(edges[::2], edges[1::2], strict=False))
     assert find_cues(text, quoted) == _every_word(text, quoted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She spoke in a statement on Monday.",
+        "She spoke In A Statement on Monday.",
+        "She spoke in\N{NO-BREAK SPACE}a statement on Monday.",
+        "She spoke in\ta\nstatement on Monday.",
+        "She spoke in astatement, in a1 statement, in a\N{LATIN SMALL LETTER E WITH ACUTE}.",
+        "It was, according to Ann, over; according\N{EM SPACE}to Bob it was not.",
+        "He told reporters; he told-reporters; he told\N{KELVIN SIGN}ids; in",
+        "in 2020, in-house, in\N{LEFT DOUBLE QUOTATION MARK}a statement",
+    ],
+)
+def test_phrases_are_found_as_their_patterns_find_them(text: str) -> None:
+    assert find_cues(text, []) == _every_word(text, [])
