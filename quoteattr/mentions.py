@@ -412,16 +412,19 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Mention,
     # A long article is read a stretch of paragraphs at a time, so that only one stretch's
     # tokens are held at once; the stretches are cut at blank lines, which no step of the
     # reader crosses. The second pass needs what the first learnt from the whole article,
-    # so each stretch is tokenised twice.
+    # so each stretch is tokenised twice, but the steps the first pass read are kept for it.
+    strings: dict[str, str] = {}
+    kept_steps = []
     for chunk_start, chunk_end, chunk_spans in chunks:
-        tokens = _tokenise(text, chunk_spans, chunk_start, chunk_end)
-        _learn_names(_Reader(text, tokens).read(frozenset()), known)
+        reader = _Reader(text, _tokenise(text, chunk_spans, chunk_start, chunk_end), strings)
+        _learn_names(reader.read(frozenset()), known)
+        kept_steps.append(reader.kept_steps())
     names = frozenset(known)
     found: list[Mention] = []
-    strings: dict[str, str] = {}
-    for chunk_start, chunk_end, chunk_spans in chunks:
-        tokens = _tokenise(text, chunk_spans, chunk_start, chunk_end)
-        found.extend(_Reader(text, tokens, strings).read(names))
+    for (chunk_start, chunk_end, chunk_spans), steps in zip(chunks, kept_steps, strict=True):
+        reader = _Reader(text, _tokenise(text, chunk_spans, chunk_start, chunk_end), strings)
+        reader.reuse_steps(steps)
+        found.extend(reader.read(names))
     return tuple(found)
 
 
@@ -1117,6 +1120,8 @@ class _Phrase:
 # What one step of the reader gives at a token: the mentions read there and the token to go
 # on from, or ``None`` when nothing starts there.
 _Step = tuple[list[Mention], int] | None
+# What a pass leaves for the next over the same tokens (see ``_Reader.kept_steps``).
+_KeptSteps = tuple[dict[int, tuple[list[Mention], int]], bytearray, dict[int, frozenset[str]]]
 
 # The widest stretch of tokens the noun-phrase scan walks before it must meet a head noun.
 _HEAD_WINDOW = 7
@@ -1264,6 +1269,18 @@ class _Reader:
         # A kept step that found nothing finds nothing in any pass: drop it from the next.
         self.candidates = [i for i in self.candidates if not kept[i] or steps[i] is not None]
         return found
+
+    def kept_steps(self) -> _KeptSteps:
+        """What a later pass over the same tokens may reuse (see ``read``), compactly: the
+        steps that found something, which steps are kept, and what the others looked up."""
+        found = {index: step for index, step in enumerate(self.steps) if step is not None}
+        return found, self.kept, self.asked_at
+
+    def reuse_steps(self, kept: _KeptSteps) -> None:
+        """Take the steps of an earlier pass over the same tokens, from ``kept_steps``."""
+        found, self.kept, self.asked_at = kept
+        for index, step in found.items():
+            self.steps[index] = step
 
     def _step(self, index: int, token: _Token) -> _Step:
         result = self._noun_phrase_mentions(index) if self.opens_phrase[index] else None
