@@ -159,6 +159,7 @@ def attribute(
     # Earnest", "a spokeswoman for Carrick Rail".
     named = [(m.start, m.end) for m in mentions if m.kind != "pronoun"]
     cues = tuple(cue for cue in find_cues(text, outer) if not inside(cue.start, named))
+    del named  # not needed again; on a long article it is megabytes
     if not quotes and not cues and not mentions:
         return quotes, ()  # nobody to quote or report: beliefs and findings need a source too
     entities, entity_of = cluster(text, mentions)
@@ -176,13 +177,14 @@ def attribute(
     )
     found: list[Found | None] = []
     rules_used: list[str] = []
+    rule_names: dict[str, str] = {}  # one string per rule, not one per quote
     for index, quote in enumerate(quotes):
         result, rule_name = None, ""
         if quote.kind in ("direct", "partial"):
             for rule in _RULES if quote.kind == "direct" else _RULES_IN_REPORTED_SPEECH:
                 result = rule(context, index, found)
                 if result is not None:
-                    rule_name = rule.__name__.lstrip("_")
+                    rule_name = rule_names.setdefault(rule.__name__, rule.__name__.lstrip("_"))
                     break
         found.append(result)
         rules_used.append(rule_name)
@@ -357,11 +359,11 @@ def _transcript_label(context: Context, index: int, found: list[Found | None]) -
     if label is None:
         return None
     name = label.group().rstrip(": \t").lower()
-    for position, mention in enumerate(context.mentions):
-        if mention.start >= open_end:
-            break
-        if mention.kind == "name" and mention.head and mention.head in name.split():
-            return Found(position, None)
+    # The first name mention whose head is a word of the label, if it comes before the quote.
+    first = context.first_name_of
+    positions = [first[word] for word in name.split() if word in first]
+    if positions and context.mentions[min(positions)].start < open_end:
+        return Found(min(positions), None)
     # Nobody of that name was mentioned: the label itself names the speaker.
     written = label.group().rstrip(": \t")
     label_end = label.start() + len(written)
@@ -1088,15 +1090,17 @@ class _PronounResolver:
     def speakers(self, quotes: tuple[Quote, ...]) -> tuple[Speaker, ...]:
         """The speakers of the quotes, each with every mention that refers to it."""
         speaking = {quote.speaker.id for quote in quotes if quote.speaker is not None}
+        positions_of: dict[int, list[int]] = {}  # each entity's mentions, in one pass
+        for position, entity_index in enumerate(self.entity_of):
+            positions_of.setdefault(entity_index, []).append(position)
         result = []
         for entity_index, entity in enumerate(self.entities):
             if entity.id not in speaking:
                 continue
             mentions = tuple(
                 Span(m.start, m.end, m.text)
-                for position, m in enumerate(self.mentions)
-                if self.entity_of[position] == entity_index
-                and (m.kind != "pronoun" or position in self.used)
+                for position in positions_of.get(entity_index, ())
+                if (m := self.mentions[position]).kind != "pronoun" or position in self.used
             )
             result.append(Speaker(entity.id, entity.name, entity.type, mentions))
         for entity in self.phrases.values():

@@ -11,8 +11,9 @@ them, so quotes in marks and reported speech get their speakers the same way.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping, Sequence
 
-from attrs import frozen
+from attrs import Factory, field, frozen
 
 from .cues import CueWord
 from .layout import Paragraph
@@ -64,6 +65,26 @@ class Context:
     sentence_starts: tuple[int, ...]  # where each sentence of the article starts, sorted
     mention_starts: tuple[int, ...]  # each mention's start, for bisecting
     cue_starts: tuple[int, ...]  # each cue's start, for bisecting
+    # The first name mention of each head word (its index in ``mentions``); built from
+    # ``mentions`` when not given.
+    first_name_of: Mapping[str, int] = field(
+        default=Factory(lambda self: first_names(self.mentions), takes_self=True)
+    )
+
+
+def first_names(mentions: Sequence[Mention]) -> dict[str, int]:
+    """The index of the first name mention of each head, for looking names up by head.
+
+    >>> from quoteattr.mentions import find_mentions
+    >>> text = "Ann Cole met Bob Dee. Ann Cole left."
+    >>> first_names(find_mentions(text, []))
+    {'cole': 0, 'dee': 1}
+    """
+    first: dict[str, int] = {}
+    for position, mention in enumerate(mentions):
+        if mention.kind == "name" and mention.head:
+            first.setdefault(mention.head, position)
+    return first
 
 
 def phrase_mention(start: int, end: int, text: str) -> Mention:

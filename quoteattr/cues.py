@@ -48,29 +48,69 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     """
     verbs = lexicon.speech_verbs()
     phrases = _phrases_by_first_word()
+    cue_words = _cue_words()
+    seconds = _second_words()
     found: list[CueWord] = []
+    strings: dict[str, str] = {}  # one object per distinct cue text: "said" again and again
     skip = 0
     inside = 0
-    for match in WORD.finditer(text):
-        word = match.group().lower()
-        if word not in verbs and word not in phrases:
-            continue  # most words: nothing more to do
-        start = match.start()
-        if start < skip:
-            continue
-        while inside < len(quoted) and quoted[inside][1] <= start:
-            inside += 1
-        if inside < len(quoted) and quoted[inside][0] <= start:
-            continue
-        phrase = _longest_phrase(text, start, phrases.get(word))
-        if phrase is not None:
-            lemma, end, kind = phrase
-            found.append(CueWord(start, end, text[start:end], lemma, kind))
-            skip = end
-        elif word in verbs and not _after_determiner(text, start):
-            # "the answers", "Trump's claims": a noun that looks like a verb of saying.
-            found.append(CueWord(start, match.end(), match.group(), verbs[word], "verb"))
+    for stretch_start, stretch_end in _outside(text, quoted):
+        for match in WORD.finditer(text, stretch_start, stretch_end):
+            word = match.group().lower()
+            if word not in cue_words:
+                continue  # most words: nothing more to do
+            start = match.start()
+            if start < skip:
+                continue
+            while inside < len(quoted) and quoted[inside][1] <= start:
+                inside += 1
+            if inside < len(quoted) and quoted[inside][0] <= start:
+                continue
+            candidates = phrases.get(word)
+            if candidates is not None and not _may_go_on(text, match.end(), seconds.get(word)):
+                candidates = None  # the next word is no phrase's: spare the long pattern
+            phrase = _longest_phrase(text, start, candidates)
+            if phrase is not None:
+                lemma, end, kind = phrase
+                written = text[start:end]
+                found.append(CueWord(start, end, strings.setdefault(written, written), lemma, kind))
+                skip = end
+            elif word in verbs and not _after_determiner(text, start):
+                # "the answers", "Trump's claims": a noun that looks like a verb of saying.
+                written = match.group()
+                written = strings.setdefault(written, written)
+                found.append(CueWord(start, match.end(), written, verbs[word], "verb"))
     return tuple(found)
+
+
+def _outside(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``text`` to look for cue words in: all of it but the quoted spans
+    whose edges no word runs across, so ``WORD`` finds the same words in the stretches as in
+    the whole text, less those starting inside a quote, which are no cues."""
+    stretches = []
+    start = 0
+    for quote_start, quote_end in quoted:
+        if (
+            quote_start >= start
+            and quote_end > quote_start
+            and not _word_across(text, quote_start)
+            and not _word_across(text, quote_end)
+        ):
+            stretches.append((start, quote_start))
+            start = quote_end
+    stretches.append((start, len(text)))
+    return stretches
+
+
+def _word_across(text: str, position: int) -> bool:
+    """Whether a ``WORD`` match may run across ``position``: the characters either side may
+    both be in one. Any non-ASCII character is taken as possibly a letter or a mark."""
+    if position <= 0 or position >= len(text):
+        return False
+    before, after = text[position - 1], text[position]
+    return (not before.isascii() or before.isalpha() or before in "'-") and (
+        not after.isascii() or after.isalpha() or after in "'-"
+    )
 
 
 _DETERMINERS = frozenset(
@@ -86,6 +126,54 @@ def _after_determiner(text: str, start: int) -> bool:
         return False
     word = previous.group(1).lower()
     return word in _DETERMINERS or word.endswith(_POSSESSIVE)
+
+
+@functools.cache
+def _cue_words() -> frozenset[str]:
+    """Every word that may open a cue: the verb forms and the first words of the phrases."""
+    return frozenset(lexicon.speech_verbs()) | frozenset(_phrases_by_first_word())
+
+
+@functools.cache
+def _second_words() -> dict[str, frozenset[str]]:
+    """The second words of the multi-word cues, keyed by their first word, where every one of
+    them is ASCII letters (and no cue is the first word alone)."""
+    table: dict[str, set[str]] = {}
+    unfit: set[str] = set()
+    for first, (_, forms) in _phrases_by_first_word().items():
+        for form in forms:
+            words = form.split()
+            if len(words) < 2 or not (words[1].isascii() and words[1].isalpha()):
+                unfit.add(first)
+            else:
+                table.setdefault(first, set()).add(words[1].lower())
+    return {first: frozenset(words) for first, words in table.items() if first not in unfit}
+
+
+_ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+
+
+def _may_go_on(text: str, end: int, second_words: frozenset[str] | None) -> bool:
+    """Whether a phrase pattern may match past the first word, which ends at ``end``: false
+    only when the white space and the word after it are plain ASCII and that word is none of
+    ``second_words`` (a phrase's words are separated by white space, and its second word is
+    followed by white space or a word boundary). Anything else is left to the pattern."""
+    if second_words is None:
+        return True
+    size = len(text)
+    position = end
+    while position < size and text[position] in _ASCII_SPACE:
+        position += 1
+    if position == size:
+        return False
+    if position == end or not text[position].isascii():
+        return not text[position].isascii()  # no space after the first word: no phrase
+    run_end = position
+    while run_end < size and text[run_end].isascii() and text[run_end].isalpha():
+        run_end += 1
+    if run_end < size and not text[run_end].isascii():
+        return True  # the word may go on in letters the pattern reads: let it decide
+    return text[position:run_end].lower() in second_words
 
 
 @functools.cache

@@ -87,7 +87,7 @@ def is_furniture(paragraph: str) -> bool:
         return True
     if len(lowered.split()) > _MAX_FURNITURE_WORDS:
         return False
-    return any(lowered.startswith(prefix) for prefix in lexicon.furniture_prefixes())
+    return lowered.startswith(lexicon.furniture_prefixes())
 
 
 def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int], ...]:

@@ -404,16 +404,88 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Mention,
     """
     if not isinstance(text, str):
         raise TypeError(f"find_mentions() takes the article as str, got {type(text).__name__}")
-    reader = _Reader(text, _tokenise(text, spans))
-    first_pass = reader.read(frozenset())
+    ordered = sorted(spans)
+    chunks = _chunks(text, ordered)
     known: set[str] = set()
+    if len(chunks) == 1:
+        reader = _Reader(text, _tokenise(text, ordered))
+        _learn_names(reader.read(frozenset()), known)
+        return tuple(reader.read(frozenset(known)))
+    # A long article is read a stretch of paragraphs at a time, so that only one stretch's
+    # tokens are held at once; the stretches are cut at blank lines, which no step of the
+    # reader crosses. The second pass needs what the first learnt from the whole article,
+    # so each stretch is tokenised twice, but the steps the first pass read are kept for it.
+    strings: dict[str, str] = {}
+    kept_steps = []
+    for chunk_start, chunk_end, chunk_spans in chunks:
+        reader = _Reader(text, _tokenise(text, chunk_spans, chunk_start, chunk_end), strings)
+        _learn_names(reader.read(frozenset()), known)
+        kept_steps.append(reader.kept_steps())
+    names = frozenset(known)
+    found: list[Mention] = []
+    for (chunk_start, chunk_end, chunk_spans), steps in zip(chunks, kept_steps, strict=True):
+        reader = _Reader(text, _tokenise(text, chunk_spans, chunk_start, chunk_end), strings)
+        reader.reuse_steps(steps)
+        found.extend(reader.read(names))
+    return tuple(found)
+
+
+def _learn_names(first_pass: list[Mention], known: set[str]) -> None:
+    """Add the name parts of the names found in the first pass to ``known``."""
     for mention in first_pass:
         if mention.kind == "name":
             known.add(mention.head)
             known.add(mention.head.split()[-1])
             if mention.given:
                 known.add(mention.given.split()[0].lower())
-    return tuple(reader.read(frozenset(known)))
+
+
+# An article longer than ``_WHOLE_SIZE`` characters is read in stretches of about
+# ``_CHUNK_SIZE`` (see ``_chunks``); a shorter one is read whole, tokenised only once.
+_WHOLE_SIZE = 1 << 16
+_CHUNK_SIZE = 1 << 14
+
+
+def _chunks(
+    text: str, spans: list[tuple[int, int]]
+) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """``text`` cut into stretches of at least ``_CHUNK_SIZE`` characters (bar the last),
+    each as ``(start, end, spans)`` with the sorted ``spans`` that start in it.
+
+    A stretch ends between the two line breaks of a blank line outside every span: the token
+    before the cut and the one after it are both line breaks, and no step of the reader reads
+    across a line break, so reading stretch by stretch gives what reading the whole gives.
+    """
+    if len(text) <= _WHOLE_SIZE:
+        return [(0, len(text), spans)]
+    chunks: list[tuple[int, int, list[tuple[int, int]]]] = []
+    start = 0
+    next_span = 0
+    covered = 0  # the end of the spans that start before the cut being tried
+    while len(text) - start > _CHUNK_SIZE:
+        cut = text.find("\n\n", start + _CHUNK_SIZE) + 1
+        while cut > 0:
+            # Both line breaks lie outside every span: no span starts at or before the cut
+            # and ends after the first of them.
+            while next_span < len(spans) and spans[next_span][0] <= cut:
+                covered = max(covered, spans[next_span][1])
+                next_span += 1
+            if covered < cut:
+                break
+            cut = text.find("\n\n", covered - 1) + 1  # a blank line inside a quote: go past
+        if cut <= 0:
+            break
+        chunks.append((start, cut, []))
+        start = cut
+    chunks.append((start, len(text), []))
+    # Give each stretch its spans; a span starting in a stretch ends in it (a cut is never
+    # inside a span).
+    index = 0
+    for span in spans:
+        while span[0] >= chunks[index][1] and index + 1 < len(chunks):
+            index += 1
+        chunks[index][2].append(span)
+    return chunks
 
 
 # --- tokens ------------------------------------------------------------------------------------
@@ -479,9 +551,13 @@ class _Token:
         return f"_Token({self.start}, {self.end}, {self.text!r}, {self.kind!r})"
 
 
-def _tokenise(text: str, spans: Sequence[tuple[int, int]]) -> list[_Token]:
+def _tokenise(
+    text: str, spans: Sequence[tuple[int, int]], start: int = 0, end: int = -1
+) -> list[_Token]:
+    """The tokens of ``text[start:end]`` (to the end if ``end`` is ``-1``), each of the sorted
+    ``spans`` one break token."""
     tokens: list[_Token] = []
-    position = 0
+    position = start
     first = True
     for span_start, span_end in sorted(spans):
         if span_end <= position:
@@ -492,7 +568,7 @@ def _tokenise(text: str, spans: Sequence[tuple[int, int]]) -> list[_Token]:
         tokens.append(_Token.plain(start, span_end, text[start:span_end], "break"))
         first = bool(_QUOTE_ENDS_SENTENCE.search(text[max(start, span_end - 12) : span_end]))
         position = span_end
-    _tokenise_stretch(text, position, len(text), first, tokens)
+    _tokenise_stretch(text, position, len(text) if end < 0 else end, first, tokens)
     return tokens
 
 
@@ -1046,6 +1122,8 @@ class _Phrase:
 # What one step of the reader gives at a token: the mentions read there and the token to go
 # on from, or ``None`` when nothing starts there.
 _Step = tuple[list[Mention], int] | None
+# What a pass leaves for the next over the same tokens (see ``_Reader.kept_steps``).
+_KeptSteps = tuple[dict[int, tuple[list[Mention], int]], bytearray, dict[int, frozenset[str]]]
 
 # The widest stretch of tokens the noun-phrase scan walks before it must meet a head noun.
 _HEAD_WINDOW = 7
@@ -1067,9 +1145,14 @@ class _Reader:
     that the second pass knows.
     """
 
-    def __init__(self, text: str, tokens: list[_Token]) -> None:
+    def __init__(
+        self, text: str, tokens: list[_Token], strings: dict[str, str] | None = None
+    ) -> None:
         self.text = text
         self.tokens = tokens
+        # One string object per distinct mention text or head ("he", "Mr Cole"), shared by
+        # every mention that has it: a long article has tens of thousands of mentions.
+        self.strings: dict[str, str] = {} if strings is None else strings
         self.known: frozenset[str] = frozenset()
         self.asked: list[str] = []  # what the current step looked up in ``known``
         # steps[i]: the step read at token i with nothing known, good for any later pass if
@@ -1189,6 +1272,18 @@ class _Reader:
         self.candidates = [i for i in self.candidates if not kept[i] or steps[i] is not None]
         return found
 
+    def kept_steps(self) -> _KeptSteps:
+        """What a later pass over the same tokens may reuse (see ``read``), compactly: the
+        steps that found something, which steps are kept, and what the others looked up."""
+        found = {index: step for index, step in enumerate(self.steps) if step is not None}
+        return found, self.kept, self.asked_at
+
+    def reuse_steps(self, kept: _KeptSteps) -> None:
+        """Take the steps of an earlier pass over the same tokens, from ``kept_steps``."""
+        found, self.kept, self.asked_at = kept
+        for index, step in found.items():
+            self.steps[index] = step
+
     def _step(self, index: int, token: _Token) -> _Step:
         result = self._noun_phrase_mentions(index) if self.opens_phrase[index] else None
         if result is None and token.facts & _PRONOUN:
@@ -1246,7 +1341,19 @@ class _Reader:
         role: str = "",
         given: str = "",
     ) -> Mention:
-        return Mention(start, end, self.text[start:end], kind, gender, number, head, role, given)
+        strings = self.strings
+        written = self.text[start:end]
+        return Mention(
+            start,
+            end,
+            strings.setdefault(written, written),
+            kind,
+            gender,
+            number,
+            strings.setdefault(head, head),
+            role,
+            given,
+        )
 
     # -- pronouns --
 

@@ -52,6 +52,7 @@ def extract(text: str, config: Config | None = None) -> Article:
         continue_paragraphs=config.continue_paragraphs,
     )
     quotes = build_quotes(text, pairs, close_unclosed=config.close_unclosed)
+    del pairs  # the quotes hold what they need; a long article's pairs are megabytes
     speakers: tuple[Speaker, ...] = ()
     if config.attribute_speakers:
         quotes, speakers = attribute(

@@ -41,6 +41,12 @@ from .patterns import (
 # Confidence by how a quote was found; calibrated on the development data (docs/evaluation.md).
 _CONFIDENCE = {"closed": 0.97, "unclosed": 0.6}
 _KIND_CONFIDENCE = {"direct": 1.0, "partial": 0.95, "scare": 0.7, "title": 0.7}
+# Their products, worked out once: one float object per pair, not one per quote.
+_CONFIDENCE_OF = {
+    (found, kind): _CONFIDENCE[found] * _KIND_CONFIDENCE[kind]
+    for found in _CONFIDENCE
+    for kind in _KIND_CONFIDENCE
+}
 
 # Lowercase words allowed inside a title-case title ("Babies Belong in Ferncliffe").
 _MINOR_WORDS = frozenset(
@@ -89,6 +95,9 @@ def build_quotes(
         if pair.continues >= 0 and SPEAKER_LABEL.match(text, _skip_space(text, pair.open_end))
     }
     quotes: list[Quote] = []
+    # One pair of marks per distinct pair: a long article has thousands of quotes, and a
+    # curly mark sliced from the text is a new object each time.
+    mark_pairs: dict[tuple[str, str], tuple[str, str]] = {}
     previous_close = -1
     for pair in pairs:
         if pair.parent >= 0 or (pair.continues >= 0 and pair.open_start not in new_speaker):
@@ -119,13 +128,14 @@ def build_quotes(
             kind = _coordinated_kind(text, previous_close, pair, quotes[-1].kind, kind)
         previous_close = chain[-1].close_end
         found = "closed" if chain[-1].closed else "unclosed"
-        confidence = _CONFIDENCE[found] * _KIND_CONFIDENCE[kind]
+        confidence = _CONFIDENCE_OF[found, kind]
         closing = text[chain[-1].close_start : chain[-1].close_end] if chain[-1].closed else ""
+        marks = (text[pair.open_start : pair.open_end], closing)
         quotes.append(
             Quote.from_parts(
                 parts,
                 kind=kind,
-                marks=(text[pair.open_start : pair.open_end], closing),
+                marks=mark_pairs.setdefault(marks, marks),
                 confidence=confidence,
                 nested=nested,
             )
@@ -207,11 +217,16 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     content = first.text
     line_start = text.rfind("\n", 0, pair.open_start) + 1
     line_end = text.find("\n", pair.close_end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if line_end < 0:
+        line_end = len(text)
     before = text[max(line_start, pair.open_start - 80) : pair.open_start]
     after = text[pair.close_end : min(len(text), pair.close_end + 30)]
     before_lower = before.lower().rstrip()
-    if any(_ends_with_phrase(before_lower, cue) for cue in lexicon.scare_cues()):
+    scare_cues = lexicon.scare_cues()
+    # One endswith over the tuple rules out nearly every quote before the word-boundary check.
+    if before_lower.endswith(scare_cues) and any(
+        _ends_with_phrase(before_lower, cue) for cue in scare_cues
+    ):
         return "scare"
     words = content.split()
     words_before = WORDS_BEFORE.findall(before_lower)
@@ -221,7 +236,10 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         return "title"  # MSNBC's "Morning Joe", on "Face the Nation"
     # Title case and capitalised neighbours mean nothing in a headline, and quoted words in a
     # sentence that reports speech are the speaker's words, whatever they look like.
-    headline = is_headline(line)
+    # Not sliced out when too long for a headline: a long paragraph may hold many quotes.
+    headline = line_end - line_start <= _HEADLINE_LENGTH and is_headline(
+        text[line_start:line_end]
+    )
     reported = _reports_speech(before_lower)
     if not headline and not reported:
         if _is_nickname(before, after, words):
@@ -273,14 +291,30 @@ def is_headline(line: str) -> bool:
     """A paragraph in title case without a full stop inside: a headline or a crosshead."""
     if len(line) > _HEADLINE_LENGTH:
         return False
-    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    pieces = line.split()
+    # Prose is ruled out without looking at each word: a capitalised word has a capital of its
+    # own, and every all-letter piece is a word, so too few capitals cannot make 70%.
+    if sum(map(str.isupper, line)) < 0.7 * sum(map(str.isalpha, pieces)):
+        return False
+    words = [w for w in pieces if w.isalpha() or any(c.isalpha() for c in w)]
     if len(words) < 3 or SENTENCE_INSIDE.search(line.rstrip(".!? ")):
         return False
-    capitalised = sum(1 for w in words if TITLE_WORD.search(w) and _first_letter(w).isupper())
-    return capitalised >= 0.7 * len(words)
+    needed = 0.7 * len(words)
+    # Prose fails within a few words: stop once the words left cannot reach ``needed``.
+    left = len(words)
+    capitalised = 0
+    for word in words:
+        if _first_letter(word).isupper() and TITLE_WORD.search(word):
+            capitalised += 1
+        left -= 1
+        if capitalised + left < needed:
+            return False
+    return capitalised >= needed
 
 
 def _first_letter(word: str) -> str:
+    if word[:1].isalpha():
+        return word[0]  # most words: no generator needed
     return next((c for c in word if c.isalpha()), "")
 
 

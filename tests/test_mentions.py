@@ -682,3 +682,43 @@ def test_a_word_shape_is_worked_out_as_written(word: str) -> None:
     assert cap == (word[:1].isupper() or bool(mentions._NAME_PREFIX.match(word)))
     assert acronym == (len(letters) >= 2 and all(char.isupper() for char in letters))
     assert plain == (not lower.endswith("s") and lower not in lexicon.abbreviations())
+
+
+@pytest.mark.parametrize(("text", "spans"), _texts_and_spans())
+def test_a_long_article_read_a_stretch_at_a_time_gives_the_same_mentions(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    if not spans:  # also with a blank line between every two lines
+        text = "\n\n".join(line for line in text.split("\n") if line.strip())
+    whole = find_mentions(text, spans)
+    with mock.patch.multiple(mentions, _WHOLE_SIZE=0, _CHUNK_SIZE=1):  # cut where it may
+        assert find_mentions(text, spans) == whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(articles(), st.text(alphabet="ab \n\"'.,AB")), st.data())
+def test_any_text_read_a_stretch_at_a_time_gives_the_same_mentions(
+    text: str, data: st.DataObject
+) -> None:
+    spans = []
+    if text:
+        start = data.draw(st.integers(0, len(text)))
+        spans.append((start, data.draw(st.integers(start, len(text)))))
+    whole = find_mentions(text, spans)
+    size = data.draw(st.integers(1, 40))
+    with mock.patch.multiple(mentions, _WHOLE_SIZE=0, _CHUNK_SIZE=size):
+        assert find_mentions(text, spans) == whole
+
+
+def test_stretches_are_cut_at_blank_lines_outside_quotes() -> None:
+    text = 'Ann Cole spoke.\n\n"Yes.\n\nNo," she said.\n\nBob Dee left.\n\nHe went.'
+    quote = (text.index('"'), text.index(",") + 2)
+    with mock.patch.multiple(mentions, _WHOLE_SIZE=0, _CHUNK_SIZE=1):
+        chunks = mentions._chunks(text, [quote])
+    assert [text[start:end] for start, end, _ in chunks] == [
+        "Ann Cole spoke.\n",
+        '\n"Yes.\n\nNo," she said.\n',
+        "\nBob Dee left.\n",
+        "\nHe went.",
+    ]
+    assert [spans for _, _, spans in chunks] == [[], [quote], [], []]

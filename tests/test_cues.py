@@ -1,0 +1,70 @@
+"""The cue finder: skipping the inside of quotes finds what scanning every word finds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteattr import cues, lexicon
+from quoteattr.cues import CueWord, find_cues
+from quoteattr.patterns import WORD
+from tests.strategies import articles
+
+
+def _every_word(text: str, quoted: list[tuple[int, int]]) -> tuple[CueWord, ...]:
+    """The cues as a scan of every word of the text finds them, quoted words dropped."""
+    verbs = lexicon.speech_verbs()
+    phrases = cues._phrases_by_first_word()
+    found: list[CueWord] = []
+    skip = 0
+    for match in WORD.finditer(text):
+        word, start = match.group().lower(), match.start()
+        if start < skip or any(begin <= start < end for begin, end in quoted):
+            continue
+        phrase = cues._longest_phrase(text, start, phrases.get(word))
+        if phrase is not None:
+            lemma, end, kind = phrase
+            found.append(CueWord(start, end, text[start:end], lemma, kind))
+            skip = end
+        elif word in verbs and not cues._after_determiner(text, start):
+            found.append(CueWord(start, match.end(), match.group(), verbs[word], "verb"))
+    return tuple(found)
+
+
+def test_words_glued_to_a_quote_are_read_whole() -> None:
+    text = (
+        "He said'no' and she told-'them' so; "
+        "\N{LEFT DOUBLE QUOTATION MARK}I said\N{RIGHT DOUBLE QUOTATION MARK}s said Ann."
+    )
+    quoted = [(7, 11), (25, 31), (37, 45)]
+    assert find_cues(text, quoted) == _every_word(text, quoted)
+    assert [cue.text for cue in find_cues(text, quoted)] == ["said"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(articles(), st.text(alphabet="said told 'x\"-\N{RIGHT SINGLE QUOTATION MARK}.")),
+    st.data(),
+)
+def test_skipping_quotes_finds_what_every_word_finds(text: str, data: st.DataObject) -> None:
+    edges = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    quoted = list(zip(edges[::2], edges[1::2], strict=False))
+    assert find_cues(text, quoted) == _every_word(text, quoted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She spoke in a statement on Monday.",
+        "She spoke In A Statement on Monday.",
+        "She spoke in\N{NO-BREAK SPACE}a statement on Monday.",
+        "She spoke in\ta\nstatement on Monday.",
+        "She spoke in astatement, in a1 statement, in a\N{LATIN SMALL LETTER E WITH ACUTE}.",
+        "It was, according to Ann, over; according\N{EM SPACE}to Bob it was not.",
+        "He told reporters; he told-reporters; he told\N{KELVIN SIGN}ids; in",
+        "in 2020, in-house, in\N{LEFT DOUBLE QUOTATION MARK}a statement",
+    ],
+)
+def test_phrases_are_found_as_their_patterns_find_them(text: str) -> None:
+    assert find_cues(text, []) == _every_word(text, [])
