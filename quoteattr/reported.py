@@ -1134,7 +1134,9 @@ def _reported_after(
             return None
     if closing_quote:
         index = bisect.bisect_left(context.outer, (comma + 1,)) - 1
-        quote_start = context.outer[index][0] if index >= 0 else -1
+        if index < 0:
+            return None  # the closing mark belongs to no quote we found
+        quote_start = context.outer[index][0]
         lead = text[content[0] : max(content[0], quote_start)]
         if not (
             context.outer[index][1] == tail_start

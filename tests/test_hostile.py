@@ -484,3 +484,22 @@ def test_good_config_values_are_accepted() -> None:
     assert Config(min_confidence=1).min_confidence == 1
     assert Config(min_confidence=0.0).min_confidence == 0.0
     assert Config(single_marks=False).single_marks is False
+
+
+# Inputs the fuzzers found (fuzz/fuzz_extract.py and fuzz/fuzz_cli.py, 2026-11-28): a closing
+# mark before `, X said.` with no quote found before it sent `CLAUSE, X said` reported speech
+# to the quote list's last entry (IndexError when there was none).
+FUZZ_FOUND = [
+    "e dTbuget is not a wish l\u300c,\u201d the treasurer told reporters. \u201cIt is a promise.\u201d",
+    'andor Adaeze Nwose, and the p\x00\x00\x00\x00\x00)\x00ool," said Councillor Adaeze'
+    " Nwosu-Halvorsen.\n",
+    'The plan is dead," the mayor said. "Nobody wants it."',
+]
+
+
+@pytest.mark.parametrize("text", FUZZ_FOUND)
+def test_inputs_the_fuzzers_found(text: str) -> None:
+    article = extract(text)
+    check_article(text, article)
+    check_order(article)
+    check_json(article)
