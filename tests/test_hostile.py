@@ -490,7 +490,8 @@ def test_good_config_values_are_accepted() -> None:
 # mark before `, X said.` with no quote found before it sent `CLAUSE, X said` reported speech
 # to the quote list's last entry (IndexError when there was none).
 FUZZ_FOUND = [
-    "e dTbuget is not a wish l\u300c,\u201d the treasurer told reporters. \u201cIt is a promise.\u201d",
+    "e dTbuget is not a wish l\u300c,\u201d the treasurer told reporters."
+    " \u201cIt is a promise.\u201d",
     'andor Adaeze Nwose, and the p\x00\x00\x00\x00\x00)\x00ool," said Councillor Adaeze'
     " Nwosu-Halvorsen.\n",
     'The plan is dead," the mayor said. "Nobody wants it."',
