@@ -115,8 +115,8 @@ def build_quotes(
         parts = tuple(
             span for link in chain if (span := _content(text, link)) is not None
         )
-        if not parts:
-            continue
+        if not parts or not any(character.isalnum() for span in parts for character in span.text):
+            continue  # `'"'`: marks around no word are no quotation
         nested = tuple(
             span
             for link in chain
