@@ -733,17 +733,41 @@ def _bare_belief(context: Context, start: int, stop: int) -> Report | None:
     return None
 
 
+@functools.cache
+def _stance_lemmas() -> tuple[dict[str, str], frozenset[str]]:
+    """The verb forms ``_stance`` reads, each with its lemma (a verb of saying, else of belief,
+    else of finding; no ``-ing`` form), and the forms among them whose lemma can start a
+    content: a sentence without one of those holds no stance."""
+    speech = lexicon.speech_verbs()
+    beliefs = lexicon.belief_verbs()
+    lemmas = {}
+    for form in {*speech, *beliefs, *_EVIDENCE_VERBS}:
+        lemma = speech.get(form) or beliefs.get(form) or _EVIDENCE_VERBS.get(form)
+        if lemma is not None and not form.endswith("ing"):
+            lemmas[form] = lemma
+    content_lemmas = {
+        *_EVIDENCE_VERBS.values(),
+        *_INFINITIVE_LEMMAS,
+        *_OBJECT_INFINITIVE_LEMMAS,
+        "call",  # read as "call for" or "call on"
+    }
+    openers = frozenset(form for form, lemma in lemmas.items() if lemma in content_lemmas)
+    return lemmas, openers
+
+
 def _stance(context: Context, start: int, stop: int) -> Report | None:
     """A commitment or a demand without a clause, or a finding without *that*:
     ``X vowed / pledged to VP``, ``X urged / called on Y to VP``, ``X called for NP``,
     ``a poll shows NP …``. The content is the verb's complement up to the clause's end."""
     text = context.text
-    speech = lexicon.speech_verbs()
-    beliefs = lexicon.belief_verbs()
+    lemmas, openers = _stance_lemmas()
+    if openers.isdisjoint([word.lower() for word in WORD.findall(text, start, stop)]):
+        # Every verb there would find no content (or, with no word after it, end the look):
+        # most sentences hold none of these verbs, so skip the word-by-word look.
+        return None
     for word in WORD.finditer(text, start, stop):
-        form = word.group().lower()
-        lemma = speech.get(form) or beliefs.get(form) or _EVIDENCE_VERBS.get(form)
-        if lemma is None or form.endswith("ing"):
+        lemma = lemmas.get(word.group().lower())
+        if lemma is None:
             continue
         after = text[word.end() : min(stop, word.end() + 30)].split(None, 2)
         if not after:
@@ -793,6 +817,8 @@ def _object_stance(context: Context, start: int, stop: int) -> Report | None:
     text = context.text
     verbs = lexicon.object_verbs()
     openers = _object_verb_openers()
+    if openers.isdisjoint([word.lower() for word in WORD.findall(text, start, stop)]):
+        return None  # most sentences hold none: no match objects for their words
     words = list(WORD.finditer(text, start, stop))
     for index, word in enumerate(words):
         if word.group().lower() not in openers:
