@@ -325,12 +325,13 @@ def find_reported(
                 or _reported_clause(context, start, stop, sentence_cues, clause_lemmas)
             )
         if report is None:
+            words = _lowercase_words(text, start, stop)
             report = (
                 _in_poll(context, start, stop)
-                or _belief_clause(context, start, stop)
+                or _belief_clause(context, start, stop, words)
                 or _bare_belief(context, start, stop)
-                or _stance(context, start, stop)
-                or _object_stance(context, start, stop)
+                or _stance(context, start, stop, words)
+                or _object_stance(context, start, stop, words)
                 or _participle_clause(context, start, stop, sentence_cues)
                 or _claim_noun(context, start, stop)
             )
@@ -665,12 +666,17 @@ def _headline(context: Context, start: int, stop: int) -> Report | None:
     return Report(*content, cue, Found(candidates[0], cue), "headline_colon")
 
 
-def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
+def _belief_clause(
+    context: Context, start: int, stop: int, lowered: set[str] | None = None
+) -> Report | None:
     """``X believes that CLAUSE`` / ``a poll shows that CLAUSE``: beliefs and findings, only
-    with an explicit *that*, whose subject is a mention or a short noun phrase."""
+    with an explicit *that*, whose subject is a mention or a short noun phrase. ``lowered``
+    holds the sentence's words, lowercase, if known."""
     text = context.text
     if " that " not in text[start:stop]:
         return None  # beliefs and findings are only taken with an explicit "that"
+    if lowered is not None and _belief_forms().isdisjoint(lowered):
+        return None  # no verb of belief or finding: skip the word-by-word look
     beliefs = lexicon.belief_verbs()
     for word in WORD.finditer(text, start, stop):
         form = word.group().lower()
@@ -734,6 +740,12 @@ def _bare_belief(context: Context, start: int, stop: int) -> Report | None:
 
 
 @functools.cache
+def _belief_forms() -> frozenset[str]:
+    """Every form of a verb of belief or of finding (``_belief_clause`` reads only those)."""
+    return frozenset(lexicon.belief_verbs()) | frozenset(_EVIDENCE_VERBS)
+
+
+@functools.cache
 def _stance_lemmas() -> tuple[dict[str, str], frozenset[str]]:
     """The verb forms ``_stance`` reads, each with its lemma (a verb of saying, else of belief,
     else of finding; no ``-ing`` form), and the forms among them whose lemma can start a
@@ -755,13 +767,23 @@ def _stance_lemmas() -> tuple[dict[str, str], frozenset[str]]:
     return lemmas, openers
 
 
-def _stance(context: Context, start: int, stop: int) -> Report | None:
+def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
+    """The ``WORD`` matches in ``text[start:stop]``, lowercase.
+
+    >>> sorted(_lowercase_words("He VOWED to act.", 0, 16))
+    ['act', 'he', 'to', 'vowed']
+    """
+    return {word.lower() for word in WORD.findall(text, start, stop)}
+
+
+def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Report | None:
     """A commitment or a demand without a clause, or a finding without *that*:
     ``X vowed / pledged to VP``, ``X urged / called on Y to VP``, ``X called for NP``,
-    ``a poll shows NP …``. The content is the verb's complement up to the clause's end."""
+    ``a poll shows NP …``. The content is the verb's complement up to the clause's end.
+    ``lowered`` holds the sentence's words, lowercase (``_lowercase_words``)."""
     text = context.text
     lemmas, openers = _stance_lemmas()
-    if openers.isdisjoint([word.lower() for word in WORD.findall(text, start, stop)]):
+    if openers.isdisjoint(lowered):
         # Every verb there would find no content (or, with no word after it, end the look):
         # most sentences hold none of these verbs, so skip the word-by-word look.
         return None
@@ -810,14 +832,19 @@ def _object_verb_openers() -> frozenset[str]:
     return frozenset(form.split()[0] for form in lexicon.object_verbs())
 
 
-def _object_stance(context: Context, start: int, stop: int) -> Report | None:
+def _object_stance(
+    context: Context, start: int, stop: int, lowered: set[str] | None = None
+) -> Report | None:
     """``X criticized / praised / endorsed NP``, ``X talked about NP``, ``X wants to VP``: a
     verb whose object is the stance reported (``data/object_verbs.txt``), with a subject that
-    governs it. The content is the object, up to a comma or an adjunct of the sentence."""
+    governs it. The content is the object, up to a comma or an adjunct of the sentence.
+    ``lowered`` holds the sentence's words, lowercase, if known."""
     text = context.text
     verbs = lexicon.object_verbs()
     openers = _object_verb_openers()
-    if openers.isdisjoint([word.lower() for word in WORD.findall(text, start, stop)]):
+    if lowered is None:
+        lowered = _lowercase_words(text, start, stop)
+    if openers.isdisjoint(lowered):
         return None  # most sentences hold none: no match objects for their words
     words = list(WORD.finditer(text, start, stop))
     for index, word in enumerate(words):
