@@ -12,7 +12,7 @@ which quote is decided later, by the attribution rules, from where the cue stand
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import regex
 from attrs import frozen
@@ -54,33 +54,60 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     strings: dict[str, str] = {}  # one object per distinct cue text: "said" again and again
     skip = 0
     inside = 0
-    for stretch_start, stretch_end in _outside(text, quoted):
-        for match in WORD.finditer(text, stretch_start, stretch_end):
-            word = match.group().lower()
-            if word not in cue_words:
-                continue  # most words: nothing more to do
-            start = match.start()
-            if start < skip:
-                continue
-            while inside < len(quoted) and quoted[inside][1] <= start:
-                inside += 1
-            if inside < len(quoted) and quoted[inside][0] <= start:
-                continue
-            candidates = phrases.get(word)
-            if candidates is not None and not _may_go_on(text, match.end(), seconds.get(word)):
-                candidates = None  # the next word is no phrase's: spare the long pattern
-            phrase = _longest_phrase(text, start, candidates)
-            if phrase is not None:
-                lemma, end, kind = phrase
-                written = text[start:end]
-                found.append(CueWord(start, end, strings.setdefault(written, written), lemma, kind))
-                skip = end
-            elif word in verbs and not _after_determiner(text, start):
-                # "the answers", "Trump's claims": a noun that looks like a verb of saying.
-                written = match.group()
-                written = strings.setdefault(written, written)
-                found.append(CueWord(start, match.end(), written, verbs[word], "verb"))
+    for start, end, written in _words(text, _outside(text, quoted)):
+        word = written.lower()
+        if word not in cue_words:
+            continue  # most words: nothing more to do
+        if start < skip:
+            continue
+        while inside < len(quoted) and quoted[inside][1] <= start:
+            inside += 1
+        if inside < len(quoted) and quoted[inside][0] <= start:
+            continue
+        candidates = phrases.get(word)
+        if candidates is not None and not _may_go_on(text, end, seconds.get(word)):
+            candidates = None  # the next word is no phrase's: spare the long pattern
+        phrase = _longest_phrase(text, start, candidates)
+        if phrase is not None:
+            lemma, phrase_end, kind = phrase
+            written = text[start:phrase_end]
+            found.append(
+                CueWord(start, phrase_end, strings.setdefault(written, written), lemma, kind)
+            )
+            skip = phrase_end
+        elif word in verbs and not _after_determiner(text, start):
+            # "the answers", "Trump's claims": a noun that looks like a verb of saying.
+            written = strings.setdefault(written, written)
+            found.append(CueWord(start, end, written, verbs[word], "verb"))
     return tuple(found)
+
+
+# Marks often written straight after a word: none is a character ``WORD`` matches.
+_TRAILING_MARKS = ',.;:?!)"\N{RIGHT DOUBLE QUOTATION MARK}'
+
+
+def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """Each ``WORD`` match in the stretches as ``(start, end, text)``, in text order.
+
+    ``WORD`` never matches a space, so a stretch is read piece by piece between its spaces: a
+    piece of plain ASCII letters, perhaps with marks after them ("said,"), is one word, taken
+    without the pattern; any other piece is left to it.
+
+    >>> list(_words("He said, Mr. O'Neill", [(0, 20)]))
+    [(0, 2, 'He'), (3, 7, 'said'), (9, 11, 'Mr'), (13, 20, "O'Neill")]
+    """
+    marks = _TRAILING_MARKS
+    for stretch_start, stretch_end in stretches:
+        position = stretch_start
+        for piece in text[stretch_start:stretch_end].split(" "):
+            size = len(piece)
+            word = piece.rstrip(marks)
+            if word.isascii() and word.isalpha():
+                yield position, position + len(word), word
+            elif size:
+                for match in WORD.finditer(text, position, position + size):
+                    yield match.start(), match.end(), match.group()
+            position += size + 1
 
 
 def _outside(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -68,3 +68,20 @@ def test_skipping_quotes_finds_what_every_word_finds(text: str, data: st.DataObj
 )
 def test_phrases_are_found_as_their_patterns_find_them(text: str) -> None:
     assert find_cues(text, []) == _every_word(text, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(articles(), st.text(alphabet="aZé7 '\u2019-.,\"\u201d)\n\t\u0301", max_size=40)),
+    st.data(),
+)
+def test_words_read_without_the_pattern_are_the_patterns(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    stretches = [(0, start), (start, end), (end, len(text))]
+    expected = [
+        (match.start(), match.end(), match.group())
+        for stretch_start, stretch_end in stretches
+        for match in WORD.finditer(text, stretch_start, stretch_end)
+    ]
+    assert list(cues._words(text, stretches)) == expected
