@@ -78,6 +78,8 @@ _CONDITIONS = frozenset("if unless whether when whenever once until".split())
 _PARTICIPLES = frozenset(
     "adding saying noting arguing insisting warning claiming explaining stressing".split()
 )
+# Marks often written straight after a word: none is a character ``WORD`` matches.
+_MARKS_AFTER_WORD = ',.;:?!)"\N{RIGHT DOUBLE QUOTATION MARK}'
 # Verbs of finding and showing, whose subject is a study, a poll or a report; only with "that".
 _EVIDENCE_VERBS = {
     form: lemma
@@ -773,7 +775,16 @@ def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
     >>> sorted(_lowercase_words("He VOWED to act.", 0, 16))
     ['act', 'he', 'to', 'vowed']
     """
-    return {word.lower() for word in WORD.findall(text, start, stop)}
+    words: set[str] = set()
+    for piece in text[start:stop].split(" "):
+        # ``WORD`` never matches a space: a piece of ASCII letters, perhaps with marks after
+        # them ("said,"), is one word; any other piece is left to the pattern.
+        word = piece.rstrip(_MARKS_AFTER_WORD)
+        if word.isascii() and word.isalpha():
+            words.add(word.lower())
+        elif piece:
+            words.update(word.lower() for word in WORD.findall(piece))
+    return words
 
 
 def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Report | None:

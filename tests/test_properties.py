@@ -8,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr import Article, extract
+from quoteattr import Article, extract, reported
+from quoteattr.patterns import WORD
 from tests.strategies import articles
 
 SETTINGS = settings(max_examples=300, deadline=None)
@@ -81,3 +82,10 @@ def test_a_prefix_paragraph_shifts_every_span(text: str) -> None:
     plain = _spans(extract(text))
     shifted = _spans(extract(prefix + text))
     assert shifted == [(s + len(prefix), e + len(prefix), piece) for s, e, piece in plain]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(articles(), st.text(alphabet="aZé7 '\u2019-.,\"\u201d)\n\t\u0301", max_size=40)))
+def test_a_sentences_lowercase_words_are_the_patterns(text: str) -> None:
+    expected = {word.lower() for word in WORD.findall(text)}
+    assert reported._lowercase_words(text, 0, len(text)) == expected
