@@ -12,6 +12,7 @@ which quote is decided later, by the attribution rules, from where the cue stand
 from __future__ import annotations
 
 import functools
+import string
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -177,27 +178,38 @@ def _second_words() -> dict[str, frozenset[str]]:
     return {first: frozenset(words) for first, words in table.items() if first not in unfit}
 
 
-_ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+_ASCII_SPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_ASCII_LETTERS = string.ascii_letters
+# How far past the first word ``_may_go_on`` looks for the white space and the next word.
+_LOOK_AHEAD = 64
 
 
 def _may_go_on(text: str, end: int, second_words: frozenset[str] | None) -> bool:
     """Whether a phrase pattern may match past the first word, which ends at ``end``: false
     only when the white space and the word after it are plain ASCII and that word is none of
     ``second_words`` (a phrase's words are separated by white space, and its second word is
-    followed by white space or a word boundary). Anything else is left to the pattern."""
+    followed by white space or a word boundary). Anything else is left to the pattern, as is
+    a space or a word running past the next ``_LOOK_AHEAD`` characters.
+
+    >>> _may_go_on("according to her", 9, frozenset({"to"}))
+    True
+    >>> _may_go_on("according them", 9, frozenset({"to"}))
+    False
+    """
     if second_words is None:
         return True
     size = len(text)
-    position = end
-    while position < size and text[position] in _ASCII_SPACE:
-        position += 1
+    window = text[end : end + _LOOK_AHEAD]
+    word_on = window.lstrip(_ASCII_SPACE)
+    after_letters = word_on.lstrip(_ASCII_LETTERS)
+    if not after_letters and end + _LOOK_AHEAD < size:
+        return True  # the space or the word runs past the window: let the pattern decide
+    position = end + len(window) - len(word_on)
     if position == size:
         return False
     if position == end or not text[position].isascii():
         return not text[position].isascii()  # no space after the first word: no phrase
-    run_end = position
-    while run_end < size and text[run_end].isascii() and text[run_end].isalpha():
-        run_end += 1
+    run_end = position + len(word_on) - len(after_letters)
     if run_end < size and not text[run_end].isascii():
         return True  # the word may go on in letters the pattern reads: let it decide
     return text[position:run_end].lower() in second_words

@@ -85,3 +85,40 @@ def test_words_read_without_the_pattern_are_the_patterns(text: str, data: st.Dat
         for match in WORD.finditer(text, stretch_start, stretch_end)
     ]
     assert list(cues._words(text, stretches)) == expected
+
+
+def _may_go_on_by_characters(text: str, end: int, second_words: frozenset[str]) -> bool:
+    """``cues._may_go_on`` as first written, character by character: the reference."""
+    spaces = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+    size = len(text)
+    position = end
+    while position < size and text[position] in spaces:
+        position += 1
+    if position == size:
+        return False
+    if position == end or not text[position].isascii():
+        return not text[position].isascii()
+    run_end = position
+    while run_end < size and text[run_end].isascii() and text[run_end].isalpha():
+        run_end += 1
+    if run_end < size and not text[run_end].isascii():
+        return True
+    return text[position:run_end].lower() in second_words
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["to", "TO", "them", " ", "\t", "\n", "é", ",", "-", "x" * 70, " " * 70]),
+        max_size=6,
+    ),
+    st.data(),
+)
+def test_may_go_on_reads_as_by_characters(parts: list[str], data: st.DataObject) -> None:
+    text = "according" + "".join(parts)
+    end = data.draw(st.integers(0, len(text)))
+    second = frozenset({"to", "with"})
+    expected = _may_go_on_by_characters(text, end, second)
+    found = cues._may_go_on(text, end, second)
+    # Past its window it may leave the decision to the pattern (true), never wrongly rule out.
+    assert found == expected or (found and len(text) - end > cues._LOOK_AHEAD)
