@@ -55,10 +55,8 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     strings: dict[str, str] = {}  # one object per distinct cue text: "said" again and again
     skip = 0
     inside = 0
-    for start, end, written in _words(text, _outside(text, quoted)):
-        word = written.lower()
-        if word not in cue_words:
-            continue  # most words: nothing more to do
+    # Most words are no cue's: only those that may open one come out of ``_words``.
+    for start, end, written, word in _words(text, _outside(text, quoted), cue_words):
         if start < skip:
             continue
         while inside < len(quoted) and quoted[inside][1] <= start:
@@ -87,15 +85,18 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
 _TRAILING_MARKS = ',.;:?!)"\N{RIGHT DOUBLE QUOTATION MARK}'
 
 
-def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
-    """Each ``WORD`` match in the stretches as ``(start, end, text)``, in text order.
+def _words(
+    text: str, stretches: list[tuple[int, int]], wanted: frozenset[str]
+) -> Iterator[tuple[int, int, str, str]]:
+    """Each ``WORD`` match in the stretches whose lowercase is ``wanted``, as ``(start, end,
+    text, lowercase)``, in text order.
 
     ``WORD`` never matches a space, so a stretch is read piece by piece between its spaces: a
     piece of plain ASCII letters, perhaps with marks after them ("said,"), is one word, taken
     without the pattern; any other piece is left to it.
 
-    >>> list(_words("He said, Mr. O'Neill", [(0, 20)]))
-    [(0, 2, 'He'), (3, 7, 'said'), (9, 11, 'Mr'), (13, 20, "O'Neill")]
+    >>> list(_words("He said, Mr. O'Neill", [(0, 20)], frozenset({"said", "o'neill"})))
+    [(3, 7, 'said', 'said'), (13, 20, "O'Neill", "o'neill")]
     """
     marks = _TRAILING_MARKS
     for stretch_start, stretch_end in stretches:
@@ -104,10 +105,14 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
             size = len(piece)
             word = piece.rstrip(marks)
             if word.isascii() and word.isalpha():
-                yield position, position + len(word), word
+                lower = word.lower()
+                if lower in wanted:
+                    yield position, position + len(word), word, lower
             elif size:
                 for match in WORD.finditer(text, position, position + size):
-                    yield match.start(), match.end(), match.group()
+                    lower = match.group().lower()
+                    if lower in wanted:
+                        yield match.start(), match.end(), match.group(), lower
             position += size + 1
 
 
