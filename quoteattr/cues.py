@@ -12,7 +12,8 @@ which quote is decided later, by the attribution rules, from where the cue stand
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import string
+from collections.abc import Iterator, Sequence
 
 import regex
 from attrs import frozen
@@ -54,33 +55,65 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     strings: dict[str, str] = {}  # one object per distinct cue text: "said" again and again
     skip = 0
     inside = 0
-    for stretch_start, stretch_end in _outside(text, quoted):
-        for match in WORD.finditer(text, stretch_start, stretch_end):
-            word = match.group().lower()
-            if word not in cue_words:
-                continue  # most words: nothing more to do
-            start = match.start()
-            if start < skip:
-                continue
-            while inside < len(quoted) and quoted[inside][1] <= start:
-                inside += 1
-            if inside < len(quoted) and quoted[inside][0] <= start:
-                continue
-            candidates = phrases.get(word)
-            if candidates is not None and not _may_go_on(text, match.end(), seconds.get(word)):
-                candidates = None  # the next word is no phrase's: spare the long pattern
-            phrase = _longest_phrase(text, start, candidates)
-            if phrase is not None:
-                lemma, end, kind = phrase
-                written = text[start:end]
-                found.append(CueWord(start, end, strings.setdefault(written, written), lemma, kind))
-                skip = end
-            elif word in verbs and not _after_determiner(text, start):
-                # "the answers", "Trump's claims": a noun that looks like a verb of saying.
-                written = match.group()
-                written = strings.setdefault(written, written)
-                found.append(CueWord(start, match.end(), written, verbs[word], "verb"))
+    # Most words are no cue's: only those that may open one come out of ``_words``.
+    for start, end, written, word in _words(text, _outside(text, quoted), cue_words):
+        if start < skip:
+            continue
+        while inside < len(quoted) and quoted[inside][1] <= start:
+            inside += 1
+        if inside < len(quoted) and quoted[inside][0] <= start:
+            continue
+        candidates = phrases.get(word)
+        if candidates is not None and not _may_go_on(text, end, seconds.get(word)):
+            candidates = None  # the next word is no phrase's: spare the long pattern
+        phrase = _longest_phrase(text, start, candidates)
+        if phrase is not None:
+            lemma, phrase_end, kind = phrase
+            written = text[start:phrase_end]
+            found.append(
+                CueWord(start, phrase_end, strings.setdefault(written, written), lemma, kind)
+            )
+            skip = phrase_end
+        elif word in verbs and not _after_determiner(text, start):
+            # "the answers", "Trump's claims": a noun that looks like a verb of saying.
+            written = strings.setdefault(written, written)
+            found.append(CueWord(start, end, written, verbs[word], "verb"))
     return tuple(found)
+
+
+# Marks often written straight after a word: none is a character ``WORD`` matches.
+_TRAILING_MARKS = ',.;:?!)"\N{RIGHT DOUBLE QUOTATION MARK}'
+
+
+def _words(
+    text: str, stretches: list[tuple[int, int]], wanted: frozenset[str]
+) -> Iterator[tuple[int, int, str, str]]:
+    """Each ``WORD`` match in the stretches whose lowercase is ``wanted``, as ``(start, end,
+    text, lowercase)``, in text order.
+
+    ``WORD`` never matches a space, so a stretch is read piece by piece between its spaces: a
+    piece of plain ASCII letters, perhaps with marks after them ("said,"), is one word, taken
+    without the pattern; any other piece is left to it.
+
+    >>> list(_words("He said, Mr. O'Neill", [(0, 20)], frozenset({"said", "o'neill"})))
+    [(3, 7, 'said', 'said'), (13, 20, "O'Neill", "o'neill")]
+    """
+    marks = _TRAILING_MARKS
+    for stretch_start, stretch_end in stretches:
+        position = stretch_start
+        for piece in text[stretch_start:stretch_end].split(" "):
+            size = len(piece)
+            word = piece.rstrip(marks)
+            if word.isascii() and word.isalpha():
+                lower = word.lower()
+                if lower in wanted:
+                    yield position, position + len(word), word, lower
+            elif size:
+                for match in WORD.finditer(text, position, position + size):
+                    lower = match.group().lower()
+                    if lower in wanted:
+                        yield match.start(), match.end(), match.group(), lower
+            position += size + 1
 
 
 def _outside(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -150,27 +183,38 @@ def _second_words() -> dict[str, frozenset[str]]:
     return {first: frozenset(words) for first, words in table.items() if first not in unfit}
 
 
-_ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+_ASCII_SPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_ASCII_LETTERS = string.ascii_letters
+# How far past the first word ``_may_go_on`` looks for the white space and the next word.
+_LOOK_AHEAD = 64
 
 
 def _may_go_on(text: str, end: int, second_words: frozenset[str] | None) -> bool:
     """Whether a phrase pattern may match past the first word, which ends at ``end``: false
     only when the white space and the word after it are plain ASCII and that word is none of
     ``second_words`` (a phrase's words are separated by white space, and its second word is
-    followed by white space or a word boundary). Anything else is left to the pattern."""
+    followed by white space or a word boundary). Anything else is left to the pattern, as is
+    a space or a word running past the next ``_LOOK_AHEAD`` characters.
+
+    >>> _may_go_on("according to her", 9, frozenset({"to"}))
+    True
+    >>> _may_go_on("according them", 9, frozenset({"to"}))
+    False
+    """
     if second_words is None:
         return True
     size = len(text)
-    position = end
-    while position < size and text[position] in _ASCII_SPACE:
-        position += 1
+    window = text[end : end + _LOOK_AHEAD]
+    word_on = window.lstrip(_ASCII_SPACE)
+    after_letters = word_on.lstrip(_ASCII_LETTERS)
+    if not after_letters and end + _LOOK_AHEAD < size:
+        return True  # the space or the word runs past the window: let the pattern decide
+    position = end + len(window) - len(word_on)
     if position == size:
         return False
     if position == end or not text[position].isascii():
         return not text[position].isascii()  # no space after the first word: no phrase
-    run_end = position
-    while run_end < size and text[run_end].isascii() and text[run_end].isalpha():
-        run_end += 1
+    run_end = position + len(word_on) - len(after_letters)
     if run_end < size and not text[run_end].isascii():
         return True  # the word may go on in letters the pattern reads: let it decide
     return text[position:run_end].lower() in second_words

@@ -761,16 +761,82 @@ def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: list
             )
             first = mark in _SENTENCE_ENDS
         elif size:
-            first = _tokenise_piece(text, position, position + size, end, first, tokens)
+            first = _tokenise_piece(
+                text, position, position + size, end, first, tokens, _piece_matches(piece)
+            )
         position += size + 1
     return first
 
 
+# Marks a piece may open or close with, each one punctuation token: ASCII punctuation and
+# the common typographic quotes, dashes and ellipsis (none a space, letter or digit).
+_PIECE_MARKS = (
+    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+    "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
+    "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    "\N{EM DASH}\N{EN DASH}\N{HORIZONTAL ELLIPSIS}\N{HORIZONTAL BAR}"
+)
+_NO_MATCH = ""
+_Groups = tuple[str, str, str, str, str]
+_LINE_BREAK: _Groups = ("", "", "", "\n", "")
+
+
+def _piece_matches(piece: str) -> list[_Groups] | None:
+    """What ``_TOKEN.findall`` gives for a piece of the common shapes, read without the
+    pattern, or ``None`` for any other piece: lines (split at line breaks) each of marks, then
+    at most one word of ASCII letters and digits that opens with a letter (inner apostrophes
+    and hyphens allowed: "Trump's", "well-known"), then marks. Such a word is one match of the
+    pattern's ``word`` and each mark one ``punct``; a one-letter word before a stop could be
+    initials ("J."), so that is left to the pattern.
+
+    >>> for groups in _piece_matches("end.\\nHe's"):
+    ...     print(groups)
+    ('', '', 'end', '', '')
+    ('', '', '', '', '.')
+    ('', '', '', '\\n', '')
+    ('', '', "He's", '', '')
+    >>> _piece_matches("J.") is None
+    True
+    """
+    marks = _PIECE_MARKS
+    matches: list[_Groups] = []
+    for number, line in enumerate(piece.split("\n")):
+        if number:
+            matches.append(_LINE_BREAK)
+        opened = line.lstrip(marks)
+        word = opened.rstrip(marks)
+        if word:
+            core = word.replace("\N{RIGHT SINGLE QUOTATION MARK}", "'").replace("-", "'")
+            if not (core.isascii() and word[0].isalpha()):
+                return None
+            for part in core.split("'"):
+                if not part.isalnum():
+                    return None  # another character, or two marks in a row
+            if len(word) == 1 and opened[1:2] == ".":
+                return None  # maybe initials
+        elif opened:
+            return None  # some other character
+        for mark in line[: len(line) - len(opened)]:
+            matches.append((_NO_MATCH, _NO_MATCH, _NO_MATCH, _NO_MATCH, mark))
+        if word:
+            matches.append((_NO_MATCH, _NO_MATCH, word, _NO_MATCH, _NO_MATCH))
+        for mark in opened[len(word) :]:
+            matches.append((_NO_MATCH, _NO_MATCH, _NO_MATCH, _NO_MATCH, mark))
+    return matches
+
+
 def _tokenise_piece(
-    text: str, start: int, stop: int, end: int, first: bool, tokens: list[_Token]
+    text: str,
+    start: int,
+    stop: int,
+    end: int,
+    first: bool,
+    tokens: list[_Token],
+    matches: list[_Groups] | None = None,
 ) -> bool:
     """Tokenise ``text[start:stop]``, a piece of the stretch that ends at ``end``, with the
-    pattern; return whether the next token starts a sentence.
+    pattern (or the ``matches`` it would give, if known); return whether the next token
+    starts a sentence.
 
     ``findall`` gives each token's text without building a match object; its offset is found
     again with ``str.find`` from the end of the one before, which is exact because ``_TOKEN``
@@ -787,7 +853,9 @@ def _tokenise_piece(
     # punctuation token can start before it: the character after that word is the stop or
     # the apostrophe, which the pattern matches as punctuation.
     skip_to = start
-    for initials, number, word, _line_break, punct in _TOKEN.findall(text, start, stop):
+    if matches is None:
+        matches = _TOKEN.findall(text, start, stop)
+    for initials, number, word, _line_break, punct in matches:
         if word:
             token_start = find(word, position)
             token_end = position = token_start + len(word)

@@ -78,6 +78,8 @@ _CONDITIONS = frozenset("if unless whether when whenever once until".split())
 _PARTICIPLES = frozenset(
     "adding saying noting arguing insisting warning claiming explaining stressing".split()
 )
+# Marks often written straight after a word: none is a character ``WORD`` matches.
+_MARKS_AFTER_WORD = ',.;:?!)"\N{RIGHT DOUBLE QUOTATION MARK}'
 # Verbs of finding and showing, whose subject is a study, a poll or a report; only with "that".
 _EVIDENCE_VERBS = {
     form: lemma
@@ -325,12 +327,13 @@ def find_reported(
                 or _reported_clause(context, start, stop, sentence_cues, clause_lemmas)
             )
         if report is None:
+            words = _lowercase_words(text, start, stop)
             report = (
                 _in_poll(context, start, stop)
-                or _belief_clause(context, start, stop)
+                or _belief_clause(context, start, stop, words)
                 or _bare_belief(context, start, stop)
-                or _stance(context, start, stop)
-                or _object_stance(context, start, stop)
+                or _stance(context, start, stop, words)
+                or _object_stance(context, start, stop, words)
                 or _participle_clause(context, start, stop, sentence_cues)
                 or _claim_noun(context, start, stop)
             )
@@ -665,12 +668,17 @@ def _headline(context: Context, start: int, stop: int) -> Report | None:
     return Report(*content, cue, Found(candidates[0], cue), "headline_colon")
 
 
-def _belief_clause(context: Context, start: int, stop: int) -> Report | None:
+def _belief_clause(
+    context: Context, start: int, stop: int, lowered: set[str] | None = None
+) -> Report | None:
     """``X believes that CLAUSE`` / ``a poll shows that CLAUSE``: beliefs and findings, only
-    with an explicit *that*, whose subject is a mention or a short noun phrase."""
+    with an explicit *that*, whose subject is a mention or a short noun phrase. ``lowered``
+    holds the sentence's words, lowercase, if known."""
     text = context.text
     if " that " not in text[start:stop]:
         return None  # beliefs and findings are only taken with an explicit "that"
+    if lowered is not None and _belief_forms().isdisjoint(lowered):
+        return None  # no verb of belief or finding: skip the word-by-word look
     beliefs = lexicon.belief_verbs()
     for word in WORD.finditer(text, start, stop):
         form = word.group().lower()
@@ -733,17 +741,66 @@ def _bare_belief(context: Context, start: int, stop: int) -> Report | None:
     return None
 
 
-def _stance(context: Context, start: int, stop: int) -> Report | None:
-    """A commitment or a demand without a clause, or a finding without *that*:
-    ``X vowed / pledged to VP``, ``X urged / called on Y to VP``, ``X called for NP``,
-    ``a poll shows NP …``. The content is the verb's complement up to the clause's end."""
-    text = context.text
+@functools.cache
+def _belief_forms() -> frozenset[str]:
+    """Every form of a verb of belief or of finding (``_belief_clause`` reads only those)."""
+    return frozenset(lexicon.belief_verbs()) | frozenset(_EVIDENCE_VERBS)
+
+
+@functools.cache
+def _stance_lemmas() -> tuple[dict[str, str], frozenset[str]]:
+    """The verb forms ``_stance`` reads, each with its lemma (a verb of saying, else of belief,
+    else of finding; no ``-ing`` form), and the forms among them whose lemma can start a
+    content: a sentence without one of those holds no stance."""
     speech = lexicon.speech_verbs()
     beliefs = lexicon.belief_verbs()
-    for word in WORD.finditer(text, start, stop):
-        form = word.group().lower()
+    lemmas = {}
+    for form in {*speech, *beliefs, *_EVIDENCE_VERBS}:
         lemma = speech.get(form) or beliefs.get(form) or _EVIDENCE_VERBS.get(form)
-        if lemma is None or form.endswith("ing"):
+        if lemma is not None and not form.endswith("ing"):
+            lemmas[form] = lemma
+    content_lemmas = {
+        *_EVIDENCE_VERBS.values(),
+        *_INFINITIVE_LEMMAS,
+        *_OBJECT_INFINITIVE_LEMMAS,
+        "call",  # read as "call for" or "call on"
+    }
+    openers = frozenset(form for form, lemma in lemmas.items() if lemma in content_lemmas)
+    return lemmas, openers
+
+
+def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
+    """The ``WORD`` matches in ``text[start:stop]``, lowercase.
+
+    >>> sorted(_lowercase_words("He VOWED to act.", 0, 16))
+    ['act', 'he', 'to', 'vowed']
+    """
+    words: set[str] = set()
+    for piece in text[start:stop].split(" "):
+        # ``WORD`` never matches a space: a piece of ASCII letters, perhaps with marks after
+        # them ("said,"), is one word; any other piece is left to the pattern.
+        word = piece.rstrip(_MARKS_AFTER_WORD)
+        if word.isascii() and word.isalpha():
+            words.add(word.lower())
+        elif piece:
+            words.update(word.lower() for word in WORD.findall(piece))
+    return words
+
+
+def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Report | None:
+    """A commitment or a demand without a clause, or a finding without *that*:
+    ``X vowed / pledged to VP``, ``X urged / called on Y to VP``, ``X called for NP``,
+    ``a poll shows NP …``. The content is the verb's complement up to the clause's end.
+    ``lowered`` holds the sentence's words, lowercase (``_lowercase_words``)."""
+    text = context.text
+    lemmas, openers = _stance_lemmas()
+    if openers.isdisjoint(lowered):
+        # Every verb there would find no content (or, with no word after it, end the look):
+        # most sentences hold none of these verbs, so skip the word-by-word look.
+        return None
+    for word in WORD.finditer(text, start, stop):
+        lemma = lemmas.get(word.group().lower())
+        if lemma is None:
             continue
         after = text[word.end() : min(stop, word.end() + 30)].split(None, 2)
         if not after:
@@ -786,13 +843,20 @@ def _object_verb_openers() -> frozenset[str]:
     return frozenset(form.split()[0] for form in lexicon.object_verbs())
 
 
-def _object_stance(context: Context, start: int, stop: int) -> Report | None:
+def _object_stance(
+    context: Context, start: int, stop: int, lowered: set[str] | None = None
+) -> Report | None:
     """``X criticized / praised / endorsed NP``, ``X talked about NP``, ``X wants to VP``: a
     verb whose object is the stance reported (``data/object_verbs.txt``), with a subject that
-    governs it. The content is the object, up to a comma or an adjunct of the sentence."""
+    governs it. The content is the object, up to a comma or an adjunct of the sentence.
+    ``lowered`` holds the sentence's words, lowercase, if known."""
     text = context.text
     verbs = lexicon.object_verbs()
     openers = _object_verb_openers()
+    if lowered is None:
+        lowered = _lowercase_words(text, start, stop)
+    if openers.isdisjoint(lowered):
+        return None  # most sentences hold none: no match objects for their words
     words = list(WORD.finditer(text, start, stop))
     for index, word in enumerate(words):
         if word.group().lower() not in openers:
@@ -1379,30 +1443,29 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
 
 def _complementizer(text: str, start: int, stop: int) -> int | None:
     """Where the clause starts after a *that* within the verb's next eight words, if the words
-    before it hold no punctuation that would end the verb's phrase."""
-    words = 0
-    position = start
-    while position < stop and words <= 8:
-        while position < stop and text[position].isspace():
-            position += 1
-        end = position
-        while end < stop and not text[end].isspace():
-            end += 1
-        word = text[position:end]
-        if not word:
-            return None
-        if word.lower() == "that":
-            return end
+    before it hold no punctuation that would end the verb's phrase.
+
+    >>> text = "said on Tuesday that the road was safe"
+    >>> text[_complementizer(text, 4, len(text)) :]
+    ' the road was safe'
+    """
+    segment = text[start:stop]
+    end = 0
+    # The first nine words; each found again from the end of the one before, past the white
+    # space between them, which is exact as no word holds white space.
+    for word in segment.split(None, 9)[:9]:
+        end = segment.find(word, end) + len(word)
+        lower = word.lower()
+        if lower == "that":
+            return start + end
         if any(mark in word for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
             return None
-        if word.lower() in _FINITE or word.lower() in ("be", "been", "being"):
+        if lower in _FINITE or lower in ("be", "been", "being"):
             return None  # "said the gauge was … that …": a relative "that" inside the clause
-        if word.lower() in _JOINING:
+        if lower in _JOINING:
             return None  # "said she agreed and that …": the first clause has no "that"
-        if word.lower() in _SUBJECT_PRONOUNS:
+        if lower in _SUBJECT_PRONOUNS:
             return None  # "said she found that …": the clause has begun, without "that"
-        words += 1
-        position = end
     return None
 
 

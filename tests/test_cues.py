@@ -68,3 +68,60 @@ def test_skipping_quotes_finds_what_every_word_finds(text: str, data: st.DataObj
 )
 def test_phrases_are_found_as_their_patterns_find_them(text: str) -> None:
     assert find_cues(text, []) == _every_word(text, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(articles(), st.text(alphabet="aZé7 '\u2019-.,\"\u201d)\n\t\u0301", max_size=40)),
+    st.data(),
+)
+def test_words_read_without_the_pattern_are_the_patterns(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    stretches = [(0, start), (start, end), (end, len(text))]
+    every = sorted({word.lower() for word in WORD.findall(text)})
+    wanted = frozenset(every[:: data.draw(st.integers(1, 3))])
+    expected = [
+        (match.start(), match.end(), match.group(), match.group().lower())
+        for stretch_start, stretch_end in stretches
+        for match in WORD.finditer(text, stretch_start, stretch_end)
+        if match.group().lower() in wanted
+    ]
+    assert list(cues._words(text, stretches, wanted)) == expected
+
+
+def _may_go_on_by_characters(text: str, end: int, second_words: frozenset[str]) -> bool:
+    """``cues._may_go_on`` as first written, character by character: the reference."""
+    spaces = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+    size = len(text)
+    position = end
+    while position < size and text[position] in spaces:
+        position += 1
+    if position == size:
+        return False
+    if position == end or not text[position].isascii():
+        return not text[position].isascii()
+    run_end = position
+    while run_end < size and text[run_end].isascii() and text[run_end].isalpha():
+        run_end += 1
+    if run_end < size and not text[run_end].isascii():
+        return True
+    return text[position:run_end].lower() in second_words
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["to", "TO", "them", " ", "\t", "\n", "é", ",", "-", "x" * 70, " " * 70]),
+        max_size=6,
+    ),
+    st.data(),
+)
+def test_may_go_on_reads_as_by_characters(parts: list[str], data: st.DataObject) -> None:
+    text = "according" + "".join(parts)
+    end = data.draw(st.integers(0, len(text)))
+    second = frozenset({"to", "with"})
+    expected = _may_go_on_by_characters(text, end, second)
+    found = cues._may_go_on(text, end, second)
+    # Past its window it may leave the decision to the pattern (true), never wrongly rule out.
+    assert found == expected or (found and len(text) - end > cues._LOOK_AHEAD)

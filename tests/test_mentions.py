@@ -620,6 +620,21 @@ def test_any_text_tokenises_as_the_pattern_does(text: str, data: st.DataObject) 
     assert _token_fields(mentions._tokenise(text, spans)) == _plain_tokens(text, spans)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZq7'-\u2019.,\"\u201c()\n\u2014\u00e9 \t", max_size=12))
+def test_pieces_read_without_the_pattern_read_as_the_pattern_does(piece: str) -> None:
+    matches = mentions._piece_matches(piece)
+    if matches is not None:
+        assert matches == mentions._TOKEN.findall(piece)
+
+
+@pytest.mark.parametrize(
+    "piece", ["Trump's,", "(D-Ohio),", "end.\n\nThe", "\u201cI", "--", "nurses\u2019", "EB-5"]
+)
+def test_common_pieces_are_read_without_the_pattern(piece: str) -> None:
+    assert mentions._piece_matches(piece) == mentions._TOKEN.findall(piece)
+
+
 def _unfiltered_steps(reader: mentions._Reader) -> dict[int, object]:
     """Every word token's step read with no token ruled out beforehand."""
     reader.opens_phrase = bytearray(b"\x03" * len(reader.opens_phrase))

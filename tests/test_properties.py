@@ -8,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr import Article, extract
+from quoteattr import Article, extract, reported
+from quoteattr.patterns import WORD
 from tests.strategies import articles
 
 SETTINGS = settings(max_examples=300, deadline=None)
@@ -81,3 +82,55 @@ def test_a_prefix_paragraph_shifts_every_span(text: str) -> None:
     plain = _spans(extract(text))
     shifted = _spans(extract(prefix + text))
     assert shifted == [(s + len(prefix), e + len(prefix), piece) for s, e, piece in plain]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(articles(), st.text(alphabet="aZé7 '\u2019-.,\"\u201d)\n\t\u0301", max_size=40)))
+def test_a_sentences_lowercase_words_are_the_patterns(text: str) -> None:
+    expected = {word.lower() for word in WORD.findall(text)}
+    assert reported._lowercase_words(text, 0, len(text)) == expected
+
+
+def _complementizer_by_characters(text: str, start: int, stop: int) -> int | None:
+    """``reported._complementizer`` as first written, character by character: the reference."""
+    words = 0
+    position = start
+    while position < stop and words <= 8:
+        while position < stop and text[position].isspace():
+            position += 1
+        end = position
+        while end < stop and not text[end].isspace():
+            end += 1
+        word = text[position:end].lower()
+        if not word:
+            return None
+        if word == "that":
+            return end
+        if any(mark in word for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
+            return None
+        if word in reported._FINITE or word in ("be", "been", "being"):
+            return None
+        if word in reported._JOINING or word in reported._SUBJECT_PRONOUNS:
+            return None
+        words += 1
+        position = end
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["that", "That", "on", "Tuesday", "the", "x", "she", "was", "and", "a."]),
+        max_size=14,
+    ),
+    st.text(alphabet=" \t\n\u00a0\u2028", min_size=1, max_size=3),
+    st.data(),
+)
+def test_the_complementizer_is_found_as_by_characters(
+    words: list[str], space: str, data: st.DataObject
+) -> None:
+    text = space.join(words) + data.draw(st.sampled_from(["", " ", " that"]))
+    start = data.draw(st.integers(0, len(text)))
+    stop = data.draw(st.integers(start, len(text)))
+    expected = _complementizer_by_characters(text, start, stop)
+    assert reported._complementizer(text, start, stop) == expected
