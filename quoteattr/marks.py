@@ -307,8 +307,8 @@ def pair_marks(
     waiting: _Open | None = None
     tokens = [
         token
-        for match in MARK.finditer(text)
-        if (token := classify(text, match.start(), match.end(), elisions)) is not None
+        for start, end in _marks_outside_runs(text)
+        if (token := classify(text, start, end, elisions)) is not None
         and (single_marks or not _only_single(token))
     ]
     position = 0
@@ -346,6 +346,30 @@ def pair_marks(
             else:
                 _close(pairs, entry, None, para, final, closed=False)
     return tuple(sorted(pairs, key=lambda pair: pair.open_start))
+
+
+# More marks than this glued together with nothing between them quote nothing: the most that
+# prose glues is a few closing marks of nested quotes (`…’”`) or a doubled ASCII mark.
+_LONGEST_RUN = 8
+
+
+def _marks_outside_runs(text: str) -> list[tuple[int, int]]:
+    """The marks of the text, leaving out runs of more than ``_LONGEST_RUN`` glued marks
+    (`“‘“‘“‘…`, `'"'"'"…`), which would each have to be classified and paired for nothing."""
+    spans: list[tuple[int, int]] = []
+    run_start = 0  # index in ``spans`` where the current glued run begins
+    previous_end = -1
+    for match in MARK.finditer(text):
+        start, end = match.span()
+        if start != previous_end:
+            if len(spans) - run_start > _LONGEST_RUN:
+                del spans[run_start:]
+            run_start = len(spans)
+        spans.append((start, end))
+        previous_end = end
+    if len(spans) - run_start > _LONGEST_RUN:
+        del spans[run_start:]
+    return spans
 
 
 def _only_single(token: Token) -> bool:

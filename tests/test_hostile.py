@@ -504,3 +504,14 @@ def test_inputs_the_fuzzers_found(text: str) -> None:
     check_article(text, article)
     check_order(article)
     check_json(article)
+
+
+def test_a_long_run_of_glued_marks_quotes_nothing() -> None:
+    run = "\u201c\u2018" * 20 + "'\"" * 20
+    text = f'{run} The mayor said: "We will reopen the pool." {run}'
+    article = extract(text)
+    check_article(text, article)
+    assert [quote.text for quote in article.quotes] == ["We will reopen the pool."]
+    # Up to eight glued marks are still read: nested quotes close together.
+    nested = "\u201cShe told me \u2018no\u2019\u201d he said. \u201c\u2018Yes\u2019\u201d"
+    assert [quote.text for quote in extract(nested).quotes][:1] == ["She told me \u2018no\u2019"]
