@@ -1443,29 +1443,30 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
 
 def _complementizer(text: str, start: int, stop: int) -> int | None:
     """Where the clause starts after a *that* within the verb's next eight words, if the words
-    before it hold no punctuation that would end the verb's phrase.
-
-    >>> text = "said on Tuesday that the road was safe"
-    >>> text[_complementizer(text, 4, len(text)) :]
-    ' the road was safe'
-    """
-    segment = text[start:stop]
-    end = 0
-    # The first nine words; each found again from the end of the one before, past the white
-    # space between them, which is exact as no word holds white space.
-    for word in segment.split(None, 9)[:9]:
-        end = segment.find(word, end) + len(word)
-        lower = word.lower()
-        if lower == "that":
-            return start + end
+    before it hold no punctuation that would end the verb's phrase."""
+    words = 0
+    position = start
+    while position < stop and words <= 8:
+        while position < stop and text[position].isspace():
+            position += 1
+        end = position
+        while end < stop and not text[end].isspace():
+            end += 1
+        word = text[position:end]
+        if not word:
+            return None
+        if word.lower() == "that":
+            return end
         if any(mark in word for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
             return None
-        if lower in _FINITE or lower in ("be", "been", "being"):
+        if word.lower() in _FINITE or word.lower() in ("be", "been", "being"):
             return None  # "said the gauge was … that …": a relative "that" inside the clause
-        if lower in _JOINING:
+        if word.lower() in _JOINING:
             return None  # "said she agreed and that …": the first clause has no "that"
-        if lower in _SUBJECT_PRONOUNS:
+        if word.lower() in _SUBJECT_PRONOUNS:
             return None  # "said she found that …": the clause has begun, without "that"
+        words += 1
+        position = end
     return None
 
 
