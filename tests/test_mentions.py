@@ -50,15 +50,20 @@ def test_every_mention_slices_back_and_stays_outside_the_quotes(article: Article
     check_spans(article.text, article.spans, mentions)
 
 
+def _one_span(text: str, data: st.DataObject) -> list[tuple[int, int]]:
+    """A quote span to skip, anywhere in ``text`` (none for an empty text)."""
+    if not text:
+        return []
+    start = data.draw(st.integers(0, len(text)))
+    return [(start, data.draw(st.integers(start, len(text))))]
+
+
 @settings(max_examples=200, deadline=None)
 @given(articles(), st.data())
 def test_any_article_gives_sorted_disjoint_mentions_that_slice_back(
     text: str, data: st.DataObject
 ) -> None:
-    spans = []
-    if text:
-        start = data.draw(st.integers(0, len(text)))
-        spans.append((start, data.draw(st.integers(start, len(text)))))
+    spans = _one_span(text, data)
     check_spans(text, spans, find_mentions(text, spans))
 
 
@@ -613,10 +618,7 @@ def test_the_tokeniser_reads_as_the_pattern_does(text: str, spans: list[tuple[in
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(articles(), st.text()), st.data())
 def test_any_text_tokenises_as_the_pattern_does(text: str, data: st.DataObject) -> None:
-    spans = []
-    if text:
-        start = data.draw(st.integers(0, len(text)))
-        spans.append((start, data.draw(st.integers(start, len(text)))))
+    spans = _one_span(text, data)
     assert _token_fields(mentions._tokenise(text, spans)) == _plain_tokens(text, spans)
 
 
@@ -715,10 +717,7 @@ def test_a_long_article_read_a_stretch_at_a_time_gives_the_same_mentions(
 def test_any_text_read_a_stretch_at_a_time_gives_the_same_mentions(
     text: str, data: st.DataObject
 ) -> None:
-    spans = []
-    if text:
-        start = data.draw(st.integers(0, len(text)))
-        spans.append((start, data.draw(st.integers(start, len(text)))))
+    spans = _one_span(text, data)
     whole = find_mentions(text, spans)
     size = data.draw(st.integers(1, 40))
     with mock.patch.multiple(mentions, _WHOLE_SIZE=0, _CHUNK_SIZE=size):
