@@ -65,7 +65,7 @@ from .patterns import (
     SOURCE_PHRASE,
     SPEAKER_LABEL,
 )
-from .quotes import is_headline
+from .quotes import headline_at
 from .reported import Report, find_reported
 from .speakers import Entity, cluster
 
@@ -655,7 +655,7 @@ def _headline(context: Context, index: int, found: list[Found | None]) -> Found 
     'Save Our Library'``, ``Bridge 'Unsafe', Engineer Warns``."""
     text = context.text
     para = context.paras[context.para_of[index]]
-    if not is_headline(text[para.start : para.end]):
+    if not headline_at(text, para.start, para.end):
         return None
     quote_start, quote_end = context.outer[index]
     verbs = lexicon.speech_verbs()

@@ -1373,6 +1373,18 @@ class _Reader:
             return self.tokens[index]
         return None
 
+    def _verb_after(self, end: int) -> _Token | None:
+        """The word after a name, past up to two auxiliaries or adverbs: ``Sotomayor has
+        said``, ``Achterberg also warned``."""
+        position = end
+        while (
+            position < len(self.tokens)
+            and position - end < 2
+            and self.tokens[position].lower in _AUXILIARIES
+        ):
+            position += 1
+        return self._word(position)
+
     def _lower_at(self, index: int) -> str:
         return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
 
@@ -1939,10 +1951,7 @@ class _Reader:
         while surname > 0 and tokens[parts[surname - 1]].lower in _PARTICLES:
             surname -= 1
         if surname == 0 and tokens[parts[0]].lower in _PARTICLES and not titled:
-            after = end
-            while after < len(tokens) and after - end < 2 and tokens[after].lower in _AUXILIARIES:
-                after += 1
-            following = self._word(after)
+            following = self._verb_after(end)
             if following is None or not following.facts & _VERB:
                 return None  # "De Blasio says" names a person; "De Beers" alone need not
         if surname == len(parts) - 1:
@@ -1992,13 +2001,7 @@ class _Reader:
         if self._known(name.head) or self._known(name.head.split()[-1]):
             return True
         end = name.end
-        following = self._word(end)
-        if following is not None and following.facts & _VERB:
-            return True
-        skip = end
-        while skip < len(tokens) and skip - end < 2 and tokens[skip].lower in _AUXILIARIES:
-            skip += 1  # "Sotomayor has said", "Achterberg also warned"
-        verb = self._word(skip) if skip > end else None
+        verb = self._verb_after(end)
         if verb is not None and verb.facts & _VERB:
             return True
         previous = self._word(start - 1)

@@ -237,9 +237,7 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     # Title case and capitalised neighbours mean nothing in a headline, and quoted words in a
     # sentence that reports speech are the speaker's words, whatever they look like.
     # Not sliced out when too long for a headline: a long paragraph may hold many quotes.
-    headline = line_end - line_start <= _HEADLINE_LENGTH and is_headline(
-        text[line_start:line_end]
-    )
+    headline = headline_at(text, line_start, line_end)
     reported = _reports_speech(before_lower)
     if not headline and not reported:
         if _is_nickname(before, after, words):
@@ -285,6 +283,12 @@ def _reports_speech(before_lower: str) -> bool:
     lead = sentence.group() if sentence else before_lower
     verbs = lexicon.speech_verbs()
     return any(word in verbs for word in WORDS_BEFORE.findall(lead))
+
+
+def headline_at(text: str, start: int, end: int) -> bool:
+    """:func:`is_headline` for ``text[start:end]``, without slicing out a paragraph too long
+    to be one (a long paragraph may hold many quotes, each asking)."""
+    return end - start <= _HEADLINE_LENGTH and is_headline(text[start:end])
 
 
 def is_headline(line: str) -> bool:

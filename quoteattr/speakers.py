@@ -35,6 +35,7 @@ Department for Regional Transport``, ``Westmere Police``), a leading article low
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 
@@ -127,6 +128,7 @@ class _Clusterer:
         self.text = text
         self.mentions = mentions
         self.drafts: list[_Draft] = []
+        self.people: list[int] = []  # the drafts holding a personal name, by index
         self.entity_of = [-1] * len(mentions)
         self.by_surname: dict[str, list[int]] = {}
         self.by_first_name: dict[str, list[int]] = {}
@@ -284,15 +286,8 @@ class _Clusterer:
         head = mention.head.split()[-1] if mention.head else ""
         if not head.isalpha():
             return -1
-        checked = 0
-        for draft_index in range(len(self.drafts) - 1, -1, -1):
-            draft = self.drafts[draft_index]
-            if draft.type != "person" or not draft.mentions:
-                continue
-            checked += 1
-            if checked > 3:
-                break
-            first = self.mentions[draft.mentions[0]]
+        for draft_index in reversed(self.people[-3:]):
+            first = self.mentions[self.drafts[draft_index].mentions[0]]
             stop = self.text.find(". ", first.end, first.end + 200)
             window = self.text[first.end : stop if stop >= 0 else first.end + 200].lower()
             words = window.replace(",", " ").split()
@@ -364,6 +359,8 @@ class _Clusterer:
                 by_role[key] = draft_index
         if kind == "name":
             draft.type = "person"
+            if not draft.named:
+                bisect.insort(self.people, draft_index)
             draft.named = True
             self._index(self.by_surname, mention.head, draft_index)
             given = _first_given(mention.given)
