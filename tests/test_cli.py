@@ -395,9 +395,15 @@ def test_closed_pipe_ends_quietly() -> None:
         stderr=subprocess.PIPE,
         env=command_env(),
     )
+    assert_quiet_when_output_closes(process, records.encode())
+
+
+def assert_quiet_when_output_closes(process: subprocess.Popen[bytes], data: bytes) -> None:
+    """Feed ``data`` to a running ``extract`` while its reader closes the output after the
+    first line (like ``| head -1``): it must exit 1 without a traceback."""
     assert process.stdin is not None and process.stdout is not None
     assert process.stderr is not None
-    feeder = threading.Thread(target=_feed, args=(process.stdin, records.encode()), daemon=True)
+    feeder = threading.Thread(target=feed, args=(process.stdin, data), daemon=True)
     feeder.start()
     assert process.stdout.readline() == b"[\n"
     process.stdout.close()  # like `| head -1`
@@ -407,11 +413,12 @@ def test_closed_pipe_ends_quietly() -> None:
     assert "Traceback" not in err
 
 
-def _feed(stream: Any, data: bytes) -> None:
+def feed(stream: Any, data: bytes) -> None:
+    """Write ``data`` to a child's stdin and close it; a child that stopped reading is fine."""
     try:
         stream.write(data)
         stream.close()
-    except BrokenPipeError:
+    except (BrokenPipeError, ValueError):
         pass
 
 

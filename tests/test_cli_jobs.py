@@ -28,7 +28,14 @@ import pytest
 import quoteattr
 from quoteattr import Config, cli
 from quoteattr.cli import Document, InputError, Renderer, input_size, rendered_results
-from tests.test_cli import HELLO, Result, command_env, run
+from tests.test_cli import (
+    HELLO,
+    Result,
+    assert_quiet_when_output_closes,
+    command_env,
+    feed,
+    run,
+)
 
 CASES_DIR = Path(__file__).parent / "cases"
 PROGRESS_STATS = "docs/s"
@@ -297,26 +304,10 @@ def test_results_stream_out_before_the_input_ends() -> None:
                 stream.close()
 
 
-def feed(stream: Any, data: bytes) -> None:
-    try:
-        stream.write(data)
-        stream.close()
-    except (BrokenPipeError, ValueError):
-        pass
-
 
 def test_closed_pipe_ends_quietly_with_jobs() -> None:
     process = start("extract", "--input-format", "jsonl", "--jobs", "2")
-    assert process.stdin is not None and process.stdout is not None
-    assert process.stderr is not None
-    feeder = threading.Thread(target=feed, args=(process.stdin, hello_records(5000)), daemon=True)
-    feeder.start()
-    assert process.stdout.readline() == b"[\n"
-    process.stdout.close()  # like `| head -1`
-    err = process.stderr.read().decode()
-    process.stderr.close()
-    assert process.wait(timeout=60) == 1
-    assert "Traceback" not in err
+    assert_quiet_when_output_closes(process, hello_records(5000))
 
 
 @pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT are POSIX")
