@@ -200,3 +200,8 @@ OBJECT_END = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+# A conjunction joining a second verb to a reporting sentence ("…, and criticized", " and warned
+# against"): the conjunction's start, and the word after it named ``verb``. A try starts only
+# at the first space of a run.
+COORDINATED_VERB = regex.compile(r",?+(?<![^\S\n])[^\S\n]++(?:and|but)[^\S\n]++(?:also[^\S\n]++)?(?P<verb>\p{Ll}++)")

@@ -47,6 +47,7 @@ from .mentions import Mention
 from .patterns import (
     BRACKETED,
     CLAUSE_BOUNDARY,
+    COORDINATED_VERB,
     CLAUSE_LEAD,
     INTRODUCTORY,
     OBJECT_END,
@@ -1168,7 +1169,7 @@ def _reported_after(
         if (
             inverted is None
             or text[_past_closing_quotes(text, earlier + 1, comma) : inverted.start].strip()
-            or len(apposition.split()) > REPORT_TAIL_LIMIT
+            or (len(apposition.split()) > REPORT_TAIL_LIMIT and not _inverted(context, start, inverted))
             or apposition.split(None, 1)[:1] in (["and"], ["but"], ["or"], ["while"])
             or any(mark in apposition for mark in "\"“”'‘")
             or _holds_report(cues, (comma, stop))
@@ -1271,6 +1272,8 @@ def _reported_clause(
             continue
         if _conditional(text, start, cue.start):
             continue
+        if _inverted(context, start, cue):
+            continue  # "CLAUSE, said Jo Weir, …": the subject follows the cue
         found = _subject(context, start, cue)
         if found is None:
             continue
@@ -1283,6 +1286,25 @@ def _reported_clause(
             continue  # "The risk, he said, is a clash": the part before the cue is the report
         return report
     return None
+
+
+def _inverted(context: Context, start: int, cue: CueWord) -> bool:
+    """Whether a cue after a comma has its subject right after it and nothing more, ``…, said
+    Jo Weir, a planner.``, so that the words before the comma are what was said, not the
+    cue's subject and verb (``Jo Weir, a planner, said Ely could …``)."""
+    text = context.text
+    if not text[start : cue.start].rstrip().rstrip(_CLOSING_QUOTES).endswith(","):
+        return False
+    index = bisect.bisect_left(context.mention_starts, cue.end)
+    if index >= len(context.mentions):
+        return False
+    mention = context.mentions[index]
+    after = text[mention.end : mention.end + 2].lstrip()
+    return (
+        not text[cue.end : mention.start].strip()
+        and mention.text.lower() not in _SUBJECT_PRONOUNS
+        and (not after or after[0] in ",.;")
+    )
 
 
 def _told_phrase_as_verb(cue: CueWord) -> CueWord:
@@ -1476,6 +1498,7 @@ def _cut_tail(context: Context, start: int, stop: int) -> int:
     clause that starts at ``start``."""
     text = context.text
     stop = _clause_stop(text, start, stop)
+    stop = _coordinated_verb(context, start, stop)
     comma = text.rfind(",", start, stop)
     if comma > start:
         tail = text[comma + 1 : stop].split()
@@ -1485,6 +1508,24 @@ def _cut_tail(context: Context, start: int, stop: int) -> int:
             and first_cue(context, comma + 1, stop) is not None
         ):
             return comma
+    return stop
+
+
+def _coordinated_verb(context: Context, start: int, stop: int) -> int:
+    """Where a reported clause ends before a second verb of the reporting sentence joined by
+    ``and`` or ``but``: ``X said the plan would fail and warned against it``, ``X said A, and
+    criticized B``. A verb of saying right after the conjunction, in the past or present
+    tense, belongs to the subject of the report, not to the clause."""
+    text = context.text
+    speech = lexicon.speech_verbs()
+    for match in COORDINATED_VERB.finditer(text, start, stop):
+        if len(text[start : match.start()].split()) <= _MIN_WORDS:
+            continue
+        verb = match.group("verb")
+        lemma = speech.get(verb)
+        # "warned", "criticized", "adds": not a base form ("and order"), nor "-ing"
+        if lemma is not None and verb != lemma and not verb.endswith("ing"):
+            return match.start()
     return stop
 
 
