@@ -47,8 +47,8 @@ from .mentions import Mention
 from .patterns import (
     BRACKETED,
     CLAUSE_BOUNDARY,
-    COORDINATED_VERB,
     CLAUSE_LEAD,
+    COORDINATED_VERB,
     INTRODUCTORY,
     OBJECT_END,
     REPORT_TAIL_LIMIT,
@@ -260,6 +260,16 @@ _MIN_WORDS = 3
 # The part of an interrupted report before its cue, "The bigger risk, he said, is …", has at
 # least this many words; the subject between the commas at most _INTERRUPTING_SUBJECT.
 _MIN_INTERRUPTED_WORDS = 2
+# "X called NP 'Y'": the verb's forms, and how many words the object may have.
+_NAMING_FORMS = frozenset("called calls call".split())
+_NAMING_PARTICIPLES = frozenset({"calling"})
+_NAMED_OBJECT_WORDS = 5
+_RELATIVE_WORDS = frozenset("what whom which who that".split())
+# Words that open a predicate after an interrupting cue ("A, she said, was its biggest").
+_PREDICATE_OPENERS = frozenset(
+    "is was are were has have had would will could can should may might must does did do "
+    "remains remained".split()
+)
 _INTERRUPTING_SUBJECT = 6
 # An opening phrase before the cue ("If the count is close, she said, …") needs this many
 # words to be more than an adverbial ("In the end", "After all", "In both cases").
@@ -275,6 +285,8 @@ class Report:
     cue: CueWord
     found: Found
     rule: str
+    # The second half of "A, she said, B", whose B may be a predicate of A ("was its biggest").
+    predicate: bool = False
 
 
 def find_reported(
@@ -334,6 +346,7 @@ def find_reported(
                 or _belief_clause(context, start, stop, words)
                 or _bare_belief(context, start, stop)
                 or _stance(context, start, stop, words)
+                or _naming(context, start, stop, words)
                 or _object_stance(context, start, stop, words)
                 or _participle_clause(context, start, stop, sentence_cues)
                 or _claim_noun(context, start, stop)
@@ -456,15 +469,19 @@ def _joined_reports(
 def _interrupted(context: Context, start: int, report: Report) -> list[Report]:
     """A report its cue interrupts, ``A, she said, B``, as two reports with the same speaker
     and cue, as an interrupted quote in marks is two quotes: ``A`` before the cue's clause and
-    ``B`` after it. PolNeAR's annotators mark the part before the cue about four times as often
-    as the part after it, so ``A`` is returned even when it is a phrase (``The bigger risk``).
+    ``B`` after it. ``A`` is returned even when it is a phrase (``The bigger risk``), and
+    ``B`` is marked as a possible predicate of ``A`` (``is a clash``), which ``_settle`` keeps
+    when it opens with a verb or an auxiliary.
     """
     text = context.text
     cue = report.cue
     if report.rule != "reported_clause" or text[cue.end : report.start].strip() != ",":
         return [report]
     lead = _interrupted_lead(context, start, cue, report.found)
-    return [report] if lead is None else [lead, report]
+    if lead is None:
+        return [report]
+    # "The latest test, the agency said, was its biggest": B goes on A's sentence.
+    return [lead, evolve(report, predicate=True)]
 
 
 def _interrupted_lead(context: Context, start: int, cue: CueWord, found: Found) -> Report | None:
@@ -567,6 +584,11 @@ def _participle(
             return None
         content = _trim(text, clause, _cut_tail(context, clause, stop))
         return (cue, content) if _is_claim(text, content) else None
+    if form in _NAMING_PARTICIPLES:
+        named = _named(context, word.end(), stop)
+        if named is None:
+            return None
+        return CueWord(word.start(), word.end(), word.group(), "call", "verb"), named
     verbs = lexicon.object_verbs()
     following = WORD.match(text, word.end() + 1, stop) if text.startswith(" ", word.end()) else None
     phrase = f"{form} {following.group().lower()}" if following is not None else ""
@@ -838,6 +860,59 @@ def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
     return None
 
 
+def _naming(context: Context, start: int, stop: int, lowered: set[str]) -> Report | None:
+    """``X called NP "Y"``: what a subject calls someone or something, in marks, is a stance
+    on it (``Ms Lund called the plan "a gift to developers"``). The content is the object and
+    what it is called, to the end of the clause. Not ``what she calls "…"`` or ``whom he
+    called "…"`` (no object), nor ``a group called "…"`` (no subject), nor ``so-called``."""
+    if _NAMING_FORMS.isdisjoint(lowered):
+        return None
+    text = context.text
+    for word in WORD.finditer(text, start, stop):
+        if word.group() not in _NAMING_FORMS:
+            continue
+        lead = text[max(start, word.start() - 30) : word.start()].lower().split()
+        if (lead and lead[-1] in _NOT_A_REPORT_BEFORE) or _conditional(text, start, word.start()):
+            continue
+        if not _RELATIVE_WORDS.isdisjoint(lead[-4:-1]):
+            continue  # "what her team calls her 'agenda'": the relative word is the object
+        content = _named(context, word.end(), stop)
+        if content is None:
+            continue
+        cue = CueWord(word.start(), word.end(), word.group(), "call", "verb")
+        found = _subject(context, start, cue)
+        if found is not None:
+            return Report(*content, cue, found, "object_stance")
+    return None
+
+
+def _named(context: Context, verb_end: int, stop: int) -> tuple[int, int] | None:
+    """After ``called``: an object of one to five words, then a quote in marks, and the rest
+    of the clause (``it "dangerous" that the city waited``), as a content span."""
+    text = context.text
+    index = bisect.bisect_left(context.outer, (verb_end,))
+    if index >= len(context.outer):
+        return None
+    quote_start, quote_end = context.outer[index]
+    words = text[verb_end : max(verb_end, quote_start - 1)].split()
+    while words and words[-1].lower() in ("a", "an", "the"):
+        words.pop()
+    if (
+        not 1 <= len(words) <= _NAMED_OBJECT_WORDS
+        or quote_end > stop
+        or any(not word[:1].isalnum() for word in words)
+        or words[0].lower() in _NOT_A_CLAUSE_START
+        or words[0].lower() in _NOT_A_CLAUSE_OPENING
+    ):
+        return None
+    close = _past_closing_quotes(text, quote_end, stop)
+    end = max(close, _cut_tail(context, verb_end, stop))
+    boundary = OBJECT_END.search(text, close, end)
+    if boundary is not None:
+        end = boundary.start()
+    return _trim(text, verb_end, end)
+
+
 @functools.cache
 def _object_verb_openers() -> frozenset[str]:
     """The first word of every form in ``data/object_verbs.txt``."""
@@ -1010,9 +1085,29 @@ def _settle(context: Context, report: Report) -> Report | None:
     elif report.end <= report.cue.start:
         if len(context.text[start:end].split()) < _MIN_INTERRUPTED_WORDS:
             return None
-    elif not (infinitive or _long_enough(context.text, (start, end))):
+    elif not (
+        infinitive
+        or _long_enough(context.text, (start, end))
+        or (report.predicate and _predicate(context.text, start, end))
+    ):
         return None
     return Report(start, end, report.cue, report.found, report.rule)
+
+
+def _predicate(text: str, start: int, end: int) -> bool:
+    """Whether a span is a predicate that goes on the words before an interrupting cue: at
+    least two words, the first a lowercase verb or auxiliary (``was its biggest yet``,
+    ``would make visitors face it``), not a preposition or conjunction (``in May``).
+
+    >>> _predicate("was its biggest yet", 0, 19)
+    True
+    >>> _predicate("in the spring", 0, 13)
+    False
+    """
+    words = text[start:end].split()
+    if len(words) < _MIN_INTERRUPTED_WORDS or not words[0].isalpha() or not words[0].islower():
+        return False
+    return words[0] in _PREDICATE_OPENERS or words[0].endswith("ed")
 
 
 def _inside_quote(context: Context, start: int, end: int) -> bool:
@@ -1169,7 +1264,10 @@ def _reported_after(
         if (
             inverted is None
             or text[_past_closing_quotes(text, earlier + 1, comma) : inverted.start].strip()
-            or (len(apposition.split()) > REPORT_TAIL_LIMIT and not _inverted(context, start, inverted))
+            or (
+                len(apposition.split()) > REPORT_TAIL_LIMIT
+                and not _inverted(context, start, inverted)
+            )
             or apposition.split(None, 1)[:1] in (["and"], ["but"], ["or"], ["while"])
             or any(mark in apposition for mark in "\"“”'‘")
             or _holds_report(cues, (comma, stop))
