@@ -262,6 +262,7 @@ _MIN_WORDS = 3
 _MIN_INTERRUPTED_WORDS = 2
 # "X called NP 'Y'": the verb's forms, and how many words the object may have.
 _NAMING_FORMS = frozenset("called calls call".split())
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _NAMING_PARTICIPLES = frozenset({"calling"})
 _NAMED_OBJECT_WORDS = 5
 _RELATIVE_WORDS = frozenset("what whom which who that".split())
@@ -1368,7 +1369,7 @@ def _reported_clause(
         lead_words = text[max(start, cue.start - 40) : cue.start].lower().split()
         if lead_words and lead_words[-1] in _NOT_A_REPORT_BEFORE:
             continue
-        if _conditional(text, start, cue.start):
+        if _conditional(text, start, cue.start) or _noun_cue(text, cue, lead_words):
             continue
         if _inverted(context, start, cue):
             continue  # "CLAUSE, said Jo Weir, …": the subject follows the cue
@@ -1384,6 +1385,27 @@ def _reported_clause(
             continue  # "The risk, he said, is a clash": the part before the cue is the report
         return report
     return None
+
+
+def _noun_cue(text: str, cue: CueWord, lead_words: list[str]) -> bool:
+    """Whether a cue word is a noun or a name here, not a verb: capitalised inside a sentence
+    that is not in title case (``coach at Tarrow State, announced``), or a base form after a
+    determiner or a superlative (``the youngest state champion``).
+
+    >>> text = "She is the youngest state champion."
+    >>> _noun_cue(text, CueWord(20, 25, "state", "state", "verb"), ["the", "youngest"])
+    True
+    >>> _noun_cue("Officials say so.", CueWord(10, 13, "say", "say", "verb"), ["officials"])
+    False
+    """
+    if lead_words and not cue.text[:1].islower():
+        following = text[cue.end : cue.end + 40].split(None, 1)
+        if not following or not following[0][:1].isupper():
+            return True  # "Tarrow State, announced", not a headline's "Ross Says Rates …"
+    previous = lead_words[-1] if lead_words else ""
+    return cue.text.lower() == cue.lemma and (
+        previous in _DETERMINERS or (previous.endswith("est") and len(previous) > 4)
+    )
 
 
 def _inverted(context: Context, start: int, cue: CueWord) -> bool:
