@@ -170,10 +170,10 @@ _OPENING_PHRASE_WORDS = frozenset(
 # Words after a comma that end a reported clause: what follows belongs to the reporting
 # sentence ("…, while others …", "…, according to …", "…, although he …"). A relative clause
 # or an apposition at the end ("…, which …", "…, a swipe at …") mostly belongs to the report.
-# A relative clause after a comma is about the clause's last noun, said by the writer more often
-# than reported: "…, who has never faced a close race".
-_RELATIVE_OPENERS = frozenset("who whose where".split())
 _CLAUSE_ENDERS = frozenset("while whereas although though according as".split())
+# But a relative clause on a person or a place is the writer's, more often than the report's:
+# "…, who has never faced a close race".
+_RELATIVE_OPENERS = frozenset("who whose where".split())
 # Participles after a comma that add the reporter's own act ("…, citing …", "…, arguing
 # that …"): they end the clause before them.
 _REPORTING_PARTICIPLES = _PARTICIPLES | frozenset(
