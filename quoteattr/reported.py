@@ -229,7 +229,7 @@ _NOUN_PHRASE_OPENERS = frozenset(
 # (Not "state", "report", "note", "add": "The two states hold …", "add up to".)
 _NOUN_PHRASE_VERBS = frozenset(
     "say tell announce claim argue insist warn explain write predict confirm deny acknowledge "
-    "admit allege assert declare".split()
+    "admit allege assert declare suggest indicate note".split()
 )
 # Nouns for a claim whose content follows as "that CLAUSE": "Lowe's claim that …".
 _CLAIM_NOUNS = frozenset(
