@@ -193,6 +193,8 @@ _QUANTITY_WORDS = frozenset(
     "percent per cent half third thirds quarter quarters majority plurality minority most "
     "many few some none fifth fifths tenth tenths".split()
 )
+# The most words of a share of people ("more than half of respondents in the new poll").
+_QUANTITY_PHRASE_WORDS = 10
 # Numbers written as words.
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
@@ -1294,7 +1296,10 @@ def _reported_after(
     if len(tail.split()) > REPORT_TAIL_LIMIT or any(mark in tail for mark in "\"“”'‘"):
         return None
     after_cue = text[cue.end : tail_end]
-    if len(after_cue.split()) > _TAIL_AFTER_CUE and not _adjunct(text, cue.end, tail_end):
+    first_after = after_cue.split(None, 1)[:1]
+    if (
+        len(after_cue.split()) > _TAIL_AFTER_CUE and not _adjunct(text, cue.end, tail_end)
+    ) or (first_after and first_after[0].lower() in (*_SUBJECT_PRONOUNS, "that")):
         return None  # "…, said he was sorry": the cue reports a clause of its own
     if cue.text.endswith("ing"):
         return None  # "…, claiming he had disavowed it": the participle adds a claim
@@ -1556,16 +1561,24 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
     >>> _quantity_subject(text, 0, text.index("said")).text
     'nearly half'
     """
-    lead_start = max(start, cue_start - 60)
+    lead_start = max(start, cue_start - 80)
+    end = cue_start
     comma = text.rfind(",", lead_start, cue_start)
+    if comma >= 0 and not text[comma + 1 : cue_start].strip():
+        # "A third of independents, 33%, say": the share before its apposition.
+        apposition = text.rfind(",", lead_start, comma)
+        if apposition < 0 or len(text[apposition + 1 : comma].split()) > 2:
+            return None
+        end = apposition
+        comma = text.rfind(",", lead_start, apposition)
     if comma >= 0:
         lead_start = comma + 1
-    words = list(WORDS_BEFORE.finditer(text, lead_start, cue_start))
+    words = list(WORDS_BEFORE.finditer(text, lead_start, end))
     for index in range(len(words) - 1, -1, -1):
         if words[index].group().lower() in _JOINING:
             words = words[index + 1 :]
             break
-    if not 1 <= len(words) <= 8 or text[words[-1].end() : cue_start].strip():
+    if not 1 <= len(words) <= _QUANTITY_PHRASE_WORDS or text[words[-1].end() : end].strip():
         return None
     parts = [part for word in words for part in word.group().lower().split("-")]
     opens = parts[0] in _QUANTITY_OPENERS or parts[0][:1].isdigit()
@@ -1573,7 +1586,7 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
         part in _QUANTITY_WORDS
         or (part == "in" and (later[:1].isdigit() or later in _NUMBER_WORDS))  # "two in three"
         for part, later in zip(parts, [*parts[1:], ""], strict=True)
-    ) or "%" in text[lead_start:cue_start]
+    ) or "%" in text[lead_start:end]
     if not (opens and share) or any(part in _NOT_IN_QUANTITY for part in parts):
         return None
     first, last = words[0].start(), words[-1].end()
