@@ -277,6 +277,11 @@ _THAT_ONLY = frozenset(
 )
 # A word after a past participle that makes it an adjective.
 _NOT_AFTER_A_VERB = {"pledged": frozenset({"delegates", "delegate"})}
+# Words that open a relative or adverbial clause after a comma, never a "CLAUSE, X said" tail.
+_NOT_A_TAIL_OPENER = frozenset(
+    "who whom whose which where when because before after while regardless especially just "
+    "compared double even if though although until since unless".split()
+)
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _NAMING_PARTICIPLES = frozenset({"calling"})
 _NAMED_OBJECT_WORDS = 5
@@ -1306,6 +1311,10 @@ def _reported_after(
     tail_words = text[tail_start : cue.start].lower().split()
     if tail_words and (tail_words[-1] in _NOT_A_REPORT_BEFORE or tail_words[0] in _JOINING):
         return None  # "…, and she was told to wait": a passive, or a clause of its own
+    if tail_words and tail_words[0] in _NOT_A_TAIL_OPENER:
+        return None  # "…, who was swept by Clinton", "…, because she said": no cue clause
+    if _noun_cue(text, cue, tail_words):
+        return None  # "…, especially given the party's rules"
     content = _leading_clause(text, start, comma)
     if content is None or _is_quote(text, *content):
         return None
