@@ -282,6 +282,7 @@ _NOT_A_TAIL_OPENER = frozenset(
     "who whom whose which where when because before after while regardless especially just "
     "compared double even if though although until since unless".split()
 )
+_ADVERBS = frozenset("also then later once again still even never".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _NAMING_PARTICIPLES = frozenset({"calling"})
 _NAMED_OBJECT_WORDS = 5
@@ -934,6 +935,34 @@ def _named(context: Context, verb_end: int, stop: int) -> tuple[int, int] | None
     return _trim(text, verb_end, end)
 
 
+def _second_predicate(text: str, start: int, end: int) -> int:
+    """Where an object ends before ``and`` and a second verb, of the subject or of a clause
+    of its own: ``defended his mother and refused to …``, ``Zika and his campaign did not
+    respond``.
+
+    >>> text = "the plan and later refused to comment"
+    >>> text[: _second_predicate(text, 0, len(text))]
+    'the plan'
+    """
+    for match in COORDINATED_VERB.finditer(text, start, end):
+        words = [*text[match.start("verb") : end].split(None, 3), "", "", ""]
+        if (
+            _verb_like(words[0])
+            or ((words[0].endswith("ly") or words[0] in _ADVERBS) and _verb_like(words[1]))
+            or (words[0] in _DETERMINERS and _verb_like(words[2]))
+        ):
+            return match.start()
+    return end
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a lowercase word is most likely a finite verb: a past tense or an auxiliary."""
+    word = word.strip(",.;:")
+    return word in _FINITE or word in lexicon.irregular_past_verbs() or (
+        word.endswith("ed") and len(word) > 4 and word.isalpha()
+    )
+
+
 @functools.cache
 def _object_verb_openers() -> frozenset[str]:
     """The first word of every form in ``data/object_verbs.txt``."""
@@ -1004,6 +1033,7 @@ def _object_stance(
         boundary = OBJECT_END.search(text, content_start + 1, content_end)
         if boundary is not None:
             content_end = boundary.start()
+        content_end = _second_predicate(text, content_start, content_end)
         content = _trim(text, content_start, content_end)
         if content[0] >= content[1] or _is_quote(text, *content):
             continue
