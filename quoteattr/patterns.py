@@ -205,3 +205,6 @@ OBJECT_END = regex.compile(
 # against"): the conjunction's start, and the word after it named ``verb``. A try starts only
 # at the first space of a run.
 COORDINATED_VERB = regex.compile(r",?+(?<![^\S\n])[^\S\n]++(?:and|but)[^\S\n]++(?:also[^\S\n]++)?(?P<verb>\p{Ll}++)")
+
+# A comma and the lowercase word after it, named ``word``.
+COMMA_WORD = regex.compile(r",[^\S\n]++(?P<word>\p{Ll}++)")

@@ -48,6 +48,7 @@ from .patterns import (
     BRACKETED,
     CLAUSE_BOUNDARY,
     CLAUSE_LEAD,
+    COMMA_WORD,
     COORDINATED_VERB,
     INTRODUCTORY,
     OBJECT_END,
@@ -875,7 +876,10 @@ def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
         )
         if found is None:
             continue
-        content = _trim(text, content_start, _cut_tail(context, content_start, stop))
+        content_end = _cut_tail(context, content_start, stop)
+        if lemma not in _EVIDENCE_VERBS.values():
+            content_end = _second_predicate(text, content_start, content_end, participles=True)
+        content = _trim(text, content_start, content_end)
         if len(text[content[0] : content[1]].split()) < _MIN_WORDS or _is_quote(text, *content):
             continue
         return Report(*content, cue, found, "belief_clause")
@@ -935,7 +939,7 @@ def _named(context: Context, verb_end: int, stop: int) -> tuple[int, int] | None
     return _trim(text, verb_end, end)
 
 
-def _second_predicate(text: str, start: int, end: int) -> int:
+def _second_predicate(text: str, start: int, end: int, *, participles: bool = False) -> int:
     """Where an object ends before ``and`` and a second verb, of the subject or of a clause
     of its own: ``defended his mother and refused to …``, ``Zika and his campaign did not
     respond``.
@@ -944,6 +948,13 @@ def _second_predicate(text: str, start: int, end: int) -> int:
     >>> text[: _second_predicate(text, 0, len(text))]
     'the plan'
     """
+    if participles:
+        # "vowed to bolster it, reversing decades of …": a participle after a comma
+        for match in COMMA_WORD.finditer(text, start, end):
+            word = match.group("word")
+            if (word.endswith("ing") and len(word) > 5) or _verb_like(word):
+                end = match.start()
+                break
     for match in COORDINATED_VERB.finditer(text, start, end):
         words = [*text[match.start("verb") : end].split(None, 3), "", "", ""]
         if (

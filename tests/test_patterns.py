@@ -309,6 +309,9 @@ ADVERSARIES: dict[str, tuple[Adversary, ...]] = {
         A("en dashes never spaced on both sides", cycle(" \N{EN DASH}x -" * 5), finditer),
         A("commas and dashes only", cycle(",\N{EM DASH} -- "), finditer),
     ),
+    "patterns.COMMA_WORD": (
+        A("commas and spaces with no word after them", cycle(", " * 3 + " " * 30 + "X"), finditer),
+    ),
     "patterns.COORDINATED_VERB": (
         A("long runs of spaces", cycle(" " * 40 + "x"), finditer),
         A("conjunctions with no word after them", cycle(", and also  but ,"), finditer),
