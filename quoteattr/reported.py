@@ -286,6 +286,7 @@ _NOT_A_TAIL_OPENER = frozenset(
 _ADVERBS = frozenset("also then later once again still even never".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _NAMING_PARTICIPLES = frozenset({"calling"})
+_COMMITTING_PARTICIPLES = frozenset("promising vowing pledging threatening".split())
 _NAMED_OBJECT_WORDS = 5
 _RELATIVE_WORDS = frozenset("what whom which who that".split())
 # Words that open a predicate after an interrupting cue ("A, she said, was its biggest").
@@ -607,6 +608,14 @@ def _participle(
             return None
         content = _trim(text, clause, _cut_tail(context, clause, stop))
         return (cue, content) if _is_claim(text, content) else None
+    if form in _COMMITTING_PARTICIPLES and text.startswith(" to ", word.end()):
+        # "…, promising to lift the rules": a commitment, from "to" to the clause's end
+        lemma = lexicon.speech_verbs().get(form, form)
+        cue = CueWord(word.start(), word.end(), word.group(), lemma, "verb")
+        content_end = _cut_tail(context, word.end(), stop)
+        content_end = _second_predicate(text, word.end(), content_end, participles=True)
+        content = _trim(text, word.end(), content_end)
+        return (cue, content) if len(text[content[0] : content[1]].split()) > 2 else None
     if form in _NAMING_PARTICIPLES:
         named = _named(context, word.end(), stop)
         if named is None:
@@ -1379,6 +1388,13 @@ def _reported_after(
     found = speaker_of_tail(context, comma + 1, cue, tail_end)
     if found is None:
         return None
+    if found.mention >= 0 and context.mentions[found.mention].start >= cue.end:
+        # "…, said Ana Ruiz" / "…, said Ana Ruiz on Friday", not "Jo Weir, a planner, said
+        # parents want …": after an inverted cue, its subject ends the tail.
+        end = context.mentions[found.mention].end
+        rest = text[end:tail_end].strip()
+        if rest and rest[0] not in ",.;" and not _adjunct(text, end, tail_end):
+            return None
     return Report(*content, cue, found, "reported_after")
 
 
