@@ -68,6 +68,11 @@ _OBJECT_FIRST = frozenset(
 )
 # What may not follow a verb of saying if it reports a clause: "asked to leave", "told to wait",
 # "asked for a refund", "spoke of", "was told by".
+# Prepositions that open an adjunct of a verb of saying ("said after the meeting he …"), the
+# most words such an adjunct may have, and the pronouns that open the clause after it.
+_ADJUNCT_OPENERS = frozenset("after before during in at on".split())
+_ADJUNCT_WORDS = 6
+_CLAUSE_PRONOUNS = frozenset("he she they we I".split())
 _NOT_A_CLAUSE_START = frozenset("to for about of by on with in at from into".split())
 # Words before the verb that make it a question, a condition or a passive.
 _NOT_A_REPORT_BEFORE = frozenset(
@@ -1679,6 +1684,17 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
     ):
         return None  # a quote in marks follows: that is the direct quote's cue
     first_word = following.split(None, 1)[0].lower().strip(",")
+    if first_word in _ADJUNCT_OPENERS:
+        # "said after the convention he would …", "said in an interview she had …": an
+        # adjunct of the verb, then a clause opening with a pronoun.
+        for index, word in enumerate(WORD.finditer(text, position, min(stop, position + 60))):
+            lower = word.group().lower()
+            if index > _ADJUNCT_WORDS or lower in _CONDITIONS or lower in _RELATIVE_WORDS:
+                break
+            if "," in text[position : word.start()]:
+                break  # "said on CNN, where he is …": the adjunct has a clause of its own
+            if index > 1 and word.group() in _CLAUSE_PRONOUNS:
+                return word.start()
     if first_word in _NOT_A_CLAUSE_START:
         return None
     if cue.lemma in _OBJECT_FIRST:
