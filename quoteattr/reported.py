@@ -57,6 +57,7 @@ from .patterns import (
     WORD,
     WORDS_BEFORE,
 )
+from .quotes import headline_at
 
 # Forms of "tell" that open a cue phrase with its object: "told reporters", "tells a rally".
 _TOLD = frozenset("told tells tell telling".split())
@@ -263,6 +264,7 @@ _SHORT_TAIL_AFTER_CUE = 3
 _FRAME_OUTSIDE_A_QUOTE = 8
 # The longest lead, in characters, before the colon of a headline's "Name: claim".
 _HEADLINE_LEAD = 50
+_HEADLINE_SUBJECT_WORDS = 6
 # Words after the name in a headline's lead that address or place it: "Clinton to donors:",
 # "Former AG at convention:".
 _HEADLINE_ADDRESS = frozenset("to at on in".split())
@@ -361,7 +363,7 @@ def find_reported(
             if report is None:
                 continue
         else:
-            report = _headline(context, start, stop)
+            report = _headline(context, start, stop) or _headline_verb(context, start, stop)
         if report is None and sentence_cues:
             report = (
                 _according_to(context, start, stop, sentence_cues)
@@ -693,6 +695,63 @@ def _claim_noun(context: Context, start: int, stop: int) -> Report | None:
             continue
         cue = CueWord(word.start(), word.end(), word.group(), word.group().lower(), "phrase")
         return Report(*content, cue, Found(owners[-1], cue), "claim_noun")
+    return None
+
+
+def _headline_verb(context: Context, start: int, stop: int) -> Report | None:
+    """A title-case headline with a verb of saying: ``Varga Says Ferry Will Run All Winter``
+    (the words before the verb are the speaker, those after it the content) or ``Ferry Could
+    Run All Winter, Ines Varga Says`` (the words before the comma are the content). Capitals
+    hide the speaker from the mention finder, so a phrase of one to six words stands in when no
+    mention does."""
+    text = context.text
+    if start > 0 and text[start - 1] != "\n":
+        return None
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if stop > line_end or not headline_at(text, start, line_end):
+        return None
+    verbs = lexicon.speech_verbs()
+    words = list(WORD.finditer(text, start, stop))
+    for index, word in enumerate(words):
+        form = word.group()
+        lemma = verbs.get(form.lower(), "")
+        if not form[:1].isupper() or index == 0 or lemma in ("", form.lower()):
+            continue  # a base form in title case is a noun more often ("Washington Post")
+        if form.endswith("ing"):
+            continue
+        cue = CueWord(word.start(), word.end(), form, lemma, "verb")
+        comma = text.rfind(",", start, word.start())
+        if index >= len(words) - 1 and comma > start:
+            # "CLAUSE, Ines Varga Says": a subject of at most six words after the comma
+            subject = (comma + 1, word.start())
+            content = _trim(text, start, comma)
+        else:
+            subject = (comma + 1 if comma > start else start, word.start())
+            content = _trim(text, word.end(), stop)
+        subject = _trim(text, *subject)
+        subject_words = text[subject[0] : subject[1]].split()
+        content_words = text[content[0] : content[1]].split()
+        if (
+            not 1 <= len(subject_words) <= _HEADLINE_SUBJECT_WORDS
+            or len(content_words) < _MIN_WORDS
+        ):
+            return None
+        if (
+            content_words[0].lower() in _NOT_A_CLAUSE_OPENING
+            or content_words[0].lower() in ("about", "of")
+            or subject_words[-1].lower() in _NOT_A_REPORT_BEFORE
+            or not _CONDITIONS.isdisjoint(word.lower() for word in subject_words)
+            or _is_quote(text, *content)
+        ):
+            return None  # "… Latinos Said In 2015", "Was Just Released About …", "If Obama Says"
+        known = mentions_between(context, *subject)
+        found = (
+            Found(known[0], cue)
+            if known
+            else Found(-1, cue, phrase_mention(*subject, text[subject[0] : subject[1]]), "unknown")
+        )
+        return Report(*content, cue, found, "headline_colon")
     return None
 
 
