@@ -715,7 +715,7 @@ def _headline_verb(context: Context, start: int, stop: int) -> Report | None:
     words = list(WORD.finditer(text, start, stop))
     for index, word in enumerate(words):
         form = word.group()
-        lemma = verbs.get(form.lower(), "")
+        lemma = verbs.get(form.lower()) or lexicon.headline_verbs().get(form.lower(), "")
         if not form[:1].isupper() or index == 0 or lemma in ("", form.lower()):
             continue  # a base form in title case is a noun more often ("Washington Post")
         if form.endswith("ing"):
