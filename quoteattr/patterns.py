@@ -125,7 +125,7 @@ SOURCE_PHRASE = regex.compile(
 INTRODUCTORY = regex.compile(
     r"""
     (?:
-      (?:but|and|yet|so|still|instead|meanwhile)\s++   # a conjunction
+      (?:but|and|yet|so|still|instead|meanwhile|even|now|then|indeed)\s++  # a conjunction
     | [^,]{1,40}+,\s++                                 # a short phrase and its comma
     )\Z
     """,
