@@ -76,6 +76,7 @@ _ADJUNCT_WORDS = 6
 _CLAUSE_PRONOUNS = frozenset("he she they we I".split())
 _NOT_A_CLAUSE_START = frozenset("to for about of by on with in at from into".split())
 # Words before the verb that make it a question, a condition or a passive.
+_PROGRESSIVE = frozenset("is are was were been am".split())
 _NOT_A_REPORT_BEFORE = frozenset(
     "if whether unless did does do was were been being is are am be as when what everything "
     "whatever".split()
@@ -1531,8 +1532,10 @@ def _reported_clause(
         if cue.lemma not in clause_lemmas or cue.kind != "verb":
             continue
         lead_words = text[max(start, cue.start - 40) : cue.start].lower().split()
-        if lead_words and lead_words[-1] in _NOT_A_REPORT_BEFORE:
-            continue
+        if lead_words and lead_words[-1] in _NOT_A_REPORT_BEFORE and not (
+            cue.text.endswith("ing") and lead_words[-1] in _PROGRESSIVE
+        ):
+            continue  # "was told", not "is telling"
         if _conditional(text, start, cue.start) or _noun_cue(text, cue, lead_words):
             continue
         if _inverted(context, start, cue):
