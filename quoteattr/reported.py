@@ -849,7 +849,7 @@ def _bare_belief(context: Context, start: int, stop: int) -> Report | None:
         ):
             continue
         lead = text[max(start, word.start() - 30) : word.start()].lower().split()
-        if (lead and lead[-1] in _NOT_A_REPORT_BEFORE) or _conditional(text, start, word.start()):
+        if _not_active(lead, word.group()) or _conditional(text, start, word.start()):
             continue
         cue = CueWord(word.start(), word.end(), form, beliefs[form], "belief")
         found = _subject(context, start, cue)
@@ -870,15 +870,15 @@ def _belief_forms() -> frozenset[str]:
 @functools.cache
 def _stance_lemmas() -> tuple[dict[str, str], frozenset[str]]:
     """The verb forms ``_stance`` reads, each with its lemma (a verb of saying, else of belief,
-    else of finding; no ``-ing`` form), and the forms among them whose lemma can start a
+    else of finding), and the forms among them whose lemma can start a
     content: a sentence without one of those holds no stance."""
     speech = lexicon.speech_verbs()
     beliefs = lexicon.belief_verbs()
     lemmas = {}
     for form in {*speech, *beliefs, *_EVIDENCE_VERBS}:
         lemma = speech.get(form) or beliefs.get(form) or _EVIDENCE_VERBS.get(form)
-        if lemma is not None and not form.endswith("ing"):
-            lemmas[form] = lemma
+        if lemma is not None:
+            lemmas[form] = lemma  # an -ing form only as a progressive ("is urging"), see _stance
     content_lemmas = {
         *_EVIDENCE_VERBS.values(),
         *_INFINITIVE_LEMMAS,
@@ -922,6 +922,10 @@ def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
         lemma = lemmas.get(word.group().lower())
         if lemma is None:
             continue
+        if word.group().endswith("ing"):
+            before = text[max(start, word.start() - 12) : word.start()].split()
+            if not before or before[-1].lower() not in _PROGRESSIVE:
+                continue  # "a promising candidate"; "is promising to" reports
         after = text[word.end() : min(stop, word.end() + 30)].split(None, 2)
         if not after:
             return None
@@ -941,7 +945,7 @@ def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
         if content_start is None:
             continue
         lead = text[max(start, word.start() - 30) : word.start()].lower().split()
-        if (lead and lead[-1] in _NOT_A_REPORT_BEFORE) or _conditional(text, start, word.start()):
+        if _not_active(lead, word.group()) or _conditional(text, start, word.start()):
             continue
         found = (
             _finding_subject(context, start, word.start(), cue)
@@ -972,7 +976,7 @@ def _naming(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
         if word.group() not in _NAMING_FORMS:
             continue
         lead = text[max(start, word.start() - 30) : word.start()].lower().split()
-        if (lead and lead[-1] in _NOT_A_REPORT_BEFORE) or _conditional(text, start, word.start()):
+        if _not_active(lead, word.group()) or _conditional(text, start, word.start()):
             continue
         if not _RELATIVE_WORDS.isdisjoint(lead[-4:-1]):
             continue  # "what her team calls her 'agenda'": the relative word is the object
@@ -1107,7 +1111,7 @@ def _object_stance(
         if not (after[0][:1].isalnum() or after[0][:1] in _OPENING):
             continue
         lead = text[max(start, word.start() - 30) : word.start()].lower().split()
-        if (lead and lead[-1] in _NOT_A_REPORT_BEFORE) or _conditional(text, start, word.start()):
+        if _not_active(lead, word.group()) or _conditional(text, start, word.start()):
             continue
         cue = CueWord(word.start(), verb_end, text[word.start() : verb_end], lemma, "verb")
         found = _subject(context, start, cue)
@@ -1532,10 +1536,8 @@ def _reported_clause(
         if cue.lemma not in clause_lemmas or cue.kind != "verb":
             continue
         lead_words = text[max(start, cue.start - 40) : cue.start].lower().split()
-        if lead_words and lead_words[-1] in _NOT_A_REPORT_BEFORE and not (
-            cue.text.endswith("ing") and lead_words[-1] in _PROGRESSIVE
-        ):
-            continue  # "was told", not "is telling"
+        if _not_active(lead_words, cue.text):
+            continue
         if _conditional(text, start, cue.start) or _noun_cue(text, cue, lead_words):
             continue
         if _inverted(context, start, cue):
@@ -1552,6 +1554,19 @@ def _reported_clause(
             continue  # "The risk, he said, is a clash": the part before the cue is the report
         return report
     return None
+
+
+def _not_active(lead_words: list[str], verb: str) -> bool:
+    """Whether the word before a verb of saying makes it no report: a passive (``was told``),
+    a question (``did she say``), a condition (``if he says``); not a progressive (``is
+    telling``).
+
+    >>> _not_active(["she", "was"], "told"), _not_active(["she", "is"], "telling")
+    (True, False)
+    """
+    if not lead_words or lead_words[-1] not in _NOT_A_REPORT_BEFORE:
+        return False
+    return not (verb.endswith("ing") and lead_words[-1] in _PROGRESSIVE)
 
 
 def _noun_cue(text: str, cue: CueWord, lead_words: list[str]) -> bool:
