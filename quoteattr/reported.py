@@ -1090,8 +1090,12 @@ def _object_stance(
         if lemma is None:
             verb_end = word.end()
             lemma = verbs.get(word.group().lower())
-        if lemma is None or word.group().endswith("ing") or not word.group().islower():
+        if lemma is None or not word.group().islower():
             continue
+        if word.group().endswith("ing") and not (
+            index and words[index - 1].group().lower() in _PROGRESSIVE
+        ):
+            continue  # "criticizing the plan" opens no report; "is criticizing" does
         before = words[index - 1].group().lower() if index else ""
         if before in _NOT_BEFORE_A_STANCE_VERB or before.endswith(_POSSESSIVE):
             continue  # "his attacks on", "Rubio's support", "to address": a noun or infinitive
