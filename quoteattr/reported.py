@@ -392,6 +392,8 @@ def find_reported(
         )
         joined[:1] = _interrupted(context, start, joined[0])
         joined[:0] = _stance_before(context, start, joined[0])
+        if len(joined) == 1:
+            joined.extend(_stance_after(context, joined[-1], stop))
         settled = [r for r in (_settle(context, each) for each in joined) if r is not None]
         if not settled:
             continue
@@ -496,6 +498,48 @@ def _joined_reports(
         reports[-1] = Report(*first, current.cue, current.found, current.rule)
         reports.append(Report(*second, cue, found, current.rule))
     return reports
+
+
+def _stance_after(context: Context, report: Report, stop: int) -> list[Report]:
+    """A stance or a commitment joined to a report by ``and`` / ``but``, with the report's
+    speaker: ``X said A and warned against NP``, ``X said A but pledged to VP``, ``X urged A,
+    and criticized NP``."""
+    text = context.text
+    match = COORDINATED_VERB.match(text, _past_closing_quotes(text, report.end, stop), stop)
+    if match is None:
+        return []
+    word = match.group("verb")
+    position = match.start("verb")
+    verbs = lexicon.object_verbs()
+    following = (
+        WORD.match(text, match.end() + 1, stop) if text.startswith(" ", match.end()) else None
+    )
+    phrase = f"{word} {following.group().lower()}" if following is not None else ""
+    if phrase in verbs and following is not None:
+        lemma, verb_end = verbs[phrase], following.end()
+    elif word in verbs:
+        lemma, verb_end = verbs[word], match.end()
+    else:
+        return []
+    if word.endswith("ing") or word == lemma:
+        return []  # "… and saying …", "… and support …": not a second finite verb
+    infinitive = text.startswith(" to ", verb_end)
+    if (lemma in _WISH_LEMMAS or lemma in _INFINITIVE_LEMMAS) and not infinitive:
+        return []
+    cue = CueWord(position, verb_end, text[position:verb_end], lemma, "verb")
+    content_end = _cut_tail(context, verb_end, stop)
+    boundary = OBJECT_END.search(text, verb_end + 1, content_end)
+    if boundary is not None and not infinitive:
+        content_end = boundary.start()
+    content = _trim(text, verb_end, _second_predicate(text, verb_end, content_end))
+    words = text[content[0] : content[1]].split()
+    if (
+        len(words) < _MIN_INTERRUPTED_WORDS  # "… and warned against sailing before then"
+        or words[0].lower() in _NOT_A_CLAUSE_OPENING
+        or _is_quote(text, *content)
+    ):
+        return []
+    return [Report(*content, cue, evolve(report.found, cue=cue), "object_stance")]
 
 
 def _interrupted(context: Context, start: int, report: Report) -> list[Report]:
