@@ -505,7 +505,12 @@ def _stance_after(context: Context, report: Report, stop: int) -> list[Report]:
     speaker: ``X said A and warned against NP``, ``X said A but pledged to VP``, ``X urged A,
     and criticized NP``."""
     text = context.text
-    match = COORDINATED_VERB.match(text, _past_closing_quotes(text, report.end, stop), stop)
+    position = report.end
+    while position < stop and (text[position] in _CLOSING_QUOTES or text[position] == ","):
+        position += 1  # '… for Terrence,” but pledged': the quote's comma and mark
+    if position > report.end and text[position - 1] == ",":
+        position -= 1
+    match = COORDINATED_VERB.match(text, position, stop)
     if match is None:
         return []
     word = match.group("verb")
@@ -515,10 +520,13 @@ def _stance_after(context: Context, report: Report, stop: int) -> list[Report]:
         WORD.match(text, match.end() + 1, stop) if text.startswith(" ", match.end()) else None
     )
     phrase = f"{word} {following.group().lower()}" if following is not None else ""
+    speech = lexicon.speech_verbs().get(word, "")
     if phrase in verbs and following is not None:
         lemma, verb_end = verbs[phrase], following.end()
     elif word in verbs:
         lemma, verb_end = verbs[word], match.end()
+    elif speech in _INFINITIVE_LEMMAS:
+        lemma, verb_end = speech, match.end()  # "… but pledged to remain civil"
     else:
         return []
     if word.endswith("ing") or word == lemma:
@@ -535,11 +543,12 @@ def _stance_after(context: Context, report: Report, stop: int) -> list[Report]:
     words = text[content[0] : content[1]].split()
     if (
         len(words) < _MIN_INTERRUPTED_WORDS  # "… and warned against sailing before then"
-        or words[0].lower() in _NOT_A_CLAUSE_OPENING
+        or (words[0].lower() in _NOT_A_CLAUSE_OPENING and not infinitive)
         or _is_quote(text, *content)
     ):
         return []
-    return [Report(*content, cue, evolve(report.found, cue=cue), "object_stance")]
+    rule = "belief_clause" if lemma in _INFINITIVE_LEMMAS else "object_stance"
+    return [Report(*content, cue, evolve(report.found, cue=cue), rule)]
 
 
 def _interrupted(context: Context, start: int, report: Report) -> list[Report]:
