@@ -208,3 +208,12 @@ COORDINATED_VERB = regex.compile(r",?+(?<![^\S\n])[^\S\n]++(?:and|but)[^\S\n]++(
 
 # A comma and the lowercase word after it, named ``word``.
 COMMA_WORD = regex.compile(r",[^\S\n]++(?P<word>\p{Ll}++)")
+
+# A wire story's dateline before its first sentence: "WASHINGTON (AP) — ", "DES MOINES, Iowa
+# (Reuters) - ". Capitals, an optional state, an optional bracketed agency, then a dash.
+DATELINE = regex.compile(
+    r"\p{Lu}[\p{Lu}.'-]*+(?:[^\S\n]\p{Lu}[\p{Lu}.'-]*+){0,3}"
+    r"(?:,[^\S\n]++\p{Lu}[\p{L}.]{1,15}+)?"
+    r"(?:[^\S\n]++\([^()\n]{1,30}+\))?"
+    r"[^\S\n]++(?:\N{EM DASH}|\N{HORIZONTAL BAR}|\N{EN DASH}|--?)[^\S\n]++"
+)

@@ -50,6 +50,7 @@ from .patterns import (
     CLAUSE_LEAD,
     COMMA_WORD,
     COORDINATED_VERB,
+    DATELINE,
     INTRODUCTORY,
     OBJECT_END,
     REPORT_TAIL_LIMIT,
@@ -1725,6 +1726,9 @@ def _noun_phrase_subject(text: str, start: int, cue_start: int) -> Mention | Non
     >>> _noun_phrase_subject("He then said it was over.", 0, 8) is None
     True
     """
+    dateline = DATELINE.match(text, start, cue_start)
+    if dateline is not None:
+        start = dateline.end()  # "WASHINGTON (AP) — A news report published Wednesday said"
     lead = text[start:cue_start]
     first = start
     comma = lead.rfind(",")
