@@ -391,7 +391,7 @@ def find_reported(
             if report.rule == "reported_after"
             else _joined_reports(context, report, sentence_cues, stop, clause_lemmas)
         )
-        joined[:1] = _interrupted(context, start, joined[0])
+        joined[:1] = _interrupted(context, start, joined[0], stop)
         joined[:0] = _stance_before(context, start, joined[0])
         if len(joined) == 1:
             joined.extend(_stance_after(context, joined[-1], stop))
@@ -552,7 +552,7 @@ def _stance_after(context: Context, report: Report, stop: int) -> list[Report]:
     return [Report(*content, cue, evolve(report.found, cue=cue), rule)]
 
 
-def _interrupted(context: Context, start: int, report: Report) -> list[Report]:
+def _interrupted(context: Context, start: int, report: Report, stop: int) -> list[Report]:
     """A report its cue interrupts, ``A, she said, B``, as two reports with the same speaker
     and cue, as an interrupted quote in marks is two quotes: ``A`` before the cue's clause and
     ``B`` after it. ``A`` is returned even when it is a phrase (``The bigger risk``), and
@@ -561,6 +561,9 @@ def _interrupted(context: Context, start: int, report: Report) -> list[Report]:
     """
     text = context.text
     cue = report.cue
+    if report.rule == "according_to" and report.end <= cue.start:
+        rest = _according_rest(context, report, stop)
+        return [report] if rest is None else [report, rest]
     if report.rule != "reported_clause" or text[cue.end : report.start].strip() != ",":
         return [report]
     lead = _interrupted_lead(context, start, cue, report.found)
@@ -568,6 +571,20 @@ def _interrupted(context: Context, start: int, report: Report) -> list[Report]:
         return [report]
     # "The latest test, the agency said, was its biggest": B goes on A's sentence.
     return [lead, evolve(report, predicate=True)]
+
+
+def _according_rest(context: Context, report: Report, stop: int) -> Report | None:
+    """In ``A, according to X, B``, the part ``B`` after the source's comma when it goes on
+    ``A`` as its predicate (``At the heart of it, according to an envoy, was a decision``)."""
+    text = context.text
+    comma = text.find(",", report.cue.end, stop)
+    if comma < 0 or len(text[report.cue.end : comma].split()) > REPORT_TAIL_LIMIT:
+        return None
+    rest = _trim(text, comma + 1, _cut_tail(context, comma + 1, stop))
+    words = text[rest[0] : rest[1]].split()
+    if not words or words[0] not in _PREDICATE_OPENERS:
+        return None  # "was a decision", not "compared with …"
+    return Report(*rest, report.cue, report.found, report.rule, predicate=True)
 
 
 def _interrupted_lead(context: Context, start: int, cue: CueWord, found: Found) -> Report | None:
@@ -1360,6 +1377,11 @@ def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) 
             content = _trim(text, comma + 1, _cut_tail(context, comma + 1, stop))
             if found is not None and _is_claim(text, content):
                 return Report(*content, cue, found, "according_to")
+            lead = _leading_clause(text, start, cue.start - 2, _MIN_INTERRUPTED_WORDS)
+            if found is not None and lead is not None and _predicate(text, *content):
+                # "His criticism, according to the interview, was …": the subject comes first
+                # (the predicate after the source is added by _interrupted)
+                return Report(*lead, cue, found, "according_to")
         elif text[cue.start - 2 : cue.start].strip() == ",":
             # CLAUSE, according to X.
             found = _source(context, cue, stop, comma if comma > 0 else stop)
@@ -1608,7 +1630,7 @@ def _reported_clause(
             continue
         content = _trim(text, content_start, _cut_tail(context, content_start, stop))
         report = Report(*content, cue, found, "reported_clause")
-        if not _is_claim(text, content) and len(_interrupted(context, start, report)) == 1:
+        if not _is_claim(text, content) and len(_interrupted(context, start, report, stop)) == 1:
             continue  # "The risk, he said, is a clash": the part before the cue is the report
         return report
     return None
