@@ -217,3 +217,6 @@ DATELINE = regex.compile(
     r"(?:[^\S\n]++\([^()\n]{1,30}+\))?"
     r"[^\S\n]++(?:\N{EM DASH}|\N{HORIZONTAL BAR}|\N{EN DASH}|--?)[^\S\n]++"
 )
+
+# A conjunction and a pronoun that opens a clause of its own: " and he likes it", ", but they".
+COORDINATED_CLAUSE = regex.compile(r",?+[^\S\n]++(?:and|but)[^\S\n]++(?:he|she|they|it|we|I)\b")

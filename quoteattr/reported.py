@@ -49,6 +49,7 @@ from .patterns import (
     CLAUSE_BOUNDARY,
     CLAUSE_LEAD,
     COMMA_WORD,
+    COORDINATED_CLAUSE,
     COORDINATED_VERB,
     DATELINE,
     INTRODUCTORY,
@@ -1082,6 +1083,9 @@ def _named(context: Context, verb_end: int, stop: int) -> tuple[int, int] | None
         return None
     close = _past_closing_quotes(text, quote_end, stop)
     end = max(close, _cut_tail(context, verb_end, stop))
+    joined = COORDINATED_CLAUSE.match(text, close, end)
+    if joined is not None:
+        end = close  # 'call him the "Beast" and he likes it': a clause of its own follows
     boundary = OBJECT_END.search(text, close, end)
     if boundary is not None:
         end = boundary.start()

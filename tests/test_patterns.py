@@ -309,6 +309,9 @@ ADVERSARIES: dict[str, tuple[Adversary, ...]] = {
         A("en dashes never spaced on both sides", cycle(" \N{EN DASH}x -" * 5), finditer),
         A("commas and dashes only", cycle(",\N{EM DASH} -- "), finditer),
     ),
+    "patterns.COORDINATED_CLAUSE": (
+        A("spaces and conjunctions with no subject", cycle(" and  but ,and x"), match_after(" ")),
+    ),
     "patterns.DATELINE": (
         A("capitals and spaces with no dash", cycle("WASHINGTON DC ROME (AP) "), match_after(" ")),
         A("an unclosed bracket", cycle("ROME (" + "A" * 40), match_after("(")),
