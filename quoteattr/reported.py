@@ -155,7 +155,9 @@ _POLL_PHRASE_CHARACTERS = 100
 # Nouns for the source of a finding: "a new poll shows …", "the study found …".
 _EVIDENCE_NOUNS = frozenset(
     "poll polls polling survey surveys study studies report reports analysis data figures numbers "
-    "research results records documents review audit investigation census".split()
+    "research results records documents review audit investigation census video videos footage "
+    "filings filing emails email statistics findings tally photos photo transcript transcripts "
+    "memo".split()
 )
 # Opening marks of every convention, where a reported clause may start.
 _OPENING = (
@@ -1259,12 +1261,18 @@ def _finding_subject(context: Context, start: int, verb_start: int, cue: CueWord
     record (``A new poll shows``, ``the survey found``)."""
     text = context.text
     lead = _trim(text, max(start, verb_start - 80), verb_start)
-    comma = text.rfind(",", lead[0], lead[1])
+    comma = max(text.rfind(mark, lead[0], lead[1]) for mark in ",\N{EM DASH}")
     if comma >= 0:
         lead = _trim(text, comma + 1, lead[1])
     words = text[lead[0] : lead[1]].split()
+    if words and words[0].lower() in _SENTENCE_CONJUNCTIONS:
+        lead = _trim(text, lead[0] + len(words[0]), lead[1])  # "… and his first videos show"
+        words = words[1:]
     if not 1 <= len(words) <= _FINDING_SUBJECT_WORDS:
         return None
+    lowered = {word.lower() for word in words}
+    if not lowered.isdisjoint(_CONDITIONS) or not lowered.isdisjoint(_PROGRESSIVE):
+        return None  # "if the emails show", "a series of photos from it is revealing"
     # The head noun ends the phrase or stands early in it: "A new poll released Monday shows",
     # "A CNN/ORC poll last month showed", "the survey of 800 voters found".
     heads = [word.lower().strip("'’,") in _EVIDENCE_NOUNS for word in words]
