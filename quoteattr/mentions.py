@@ -130,6 +130,14 @@ _QUOTE_ENDS_SENTENCE = regex.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}][\s\"')\]\p{P
 
 # Function words and sentence openers: never the start of a name, and a noun phrase's
 # modifiers stop at them.
+# After a name and its comma: one or two short phrases, each closed by a comma (a full stop only
+# before one: "Va.,"), then the lowercase word after them, named ``verb``. Matched at one
+# position only, and each phrase is bounded, so a match costs a bounded number of steps.
+_APPOSITION_THEN_VERB = regex.compile(
+    r"(?:(?:[^,.;:!?\n\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}()]|\.(?=,))"
+    r"{1,60}+,[^\S\n]++){1,2}?(?P<verb>\p{Ll}++)"
+)
+
 _FUNCTION_WORDS = frozenset(
     """
     a about above according across after afterwards again against ago all almost along already
@@ -2025,7 +2033,12 @@ class _Reader:
             if next_token.kind == "number" or next_token.lower in _RELATIVES:
                 return True  # Marcel Dufresne, 67, / Kerry-Ann Mulcahy, who
             phrase = self._noun_phrase(end + 1, apposition=True)
-            return phrase is not None and phrase.kind in ("role", "anonymous")
+            if phrase is not None and phrase.kind in ("role", "anonymous"):
+                return True
+            # "Jo Weir, a planner, said" / "Johnnie Wilson, of Springfield, Va., said": an
+            # apposition the word lists do not know, closed by a verb of saying.
+            cue = _APPOSITION_THEN_VERB.match(self.text, tokens[end + 1].start)
+            return cue is not None and cue.group("verb") in lexicon.speech_verbs()
         return False
 
     def _capitalised(self, index: int) -> tuple[list[Mention], int] | None:

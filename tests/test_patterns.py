@@ -350,6 +350,10 @@ ADVERSARIES: dict[str, tuple[Adversary, ...]] = {
           match_at("in ")),
         A("the first word, then no phrase", cycle("in the town hall meeting "), match_at("in ")),
     ),
+    "mentions._APPOSITION_THEN_VERB": (
+        A("a long phrase with no comma", cycle("a" * 70 + " "), match_after(" ")),
+        A("commas and stops, never a word", cycle(".,,. ,"), match_after(" ")),
+    ),
     "mentions._TOKEN": (
         A("dotted capitals ending in a letter", ending("A.", "x"), findall),
         A("a dotted number ending in a letter", ending("1.", "1x"), findall),
