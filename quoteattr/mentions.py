@@ -35,8 +35,9 @@ words and places are mostly left alone. The article is therefore read twice: the
 collects name parts, which the second accepts on their own (``Whitfield-Amadi said``). Every
 step looks at a bounded window of tokens, so the whole is linear in the text.
 
-Speed. Most words of an article are plain ASCII words between spaces, which the tokeniser takes
-without the token pattern. What the reader asks of a word again and again (a head noun? a verb
+Speed. The tokeniser reads the text piece by piece between its spaces, and each distinct piece
+once: its tokens are shared by every place where it stands, their offsets kept apart. Most
+pieces are plain ASCII words, read without the token pattern. What the reader asks of a word again and again (a head noun? a verb
 of saying? a function word? a title?) is worked out once per distinct word (``_facts``), and one
 backward pass over the tokens marks where a noun phrase or a name can start at all, so the
 reader tries only there. The second pass takes over each step of the first that looked up no
@@ -492,71 +493,88 @@ def _chunks(
 
 
 class _Token:
-    """A token outside the quotes. ``base`` drops a possessive ending, ``base_end`` with it.
+    """What a token outside the quotes is, apart from where it is: its text, its kind and
+    what the reader asks of it. ``base`` drops a possessive ending; ``size`` and
+    ``base_size`` are the lengths of the text with and without it.
 
-    A plain slotted class rather than an attrs one: an article has thousands of tokens, and
-    building and reading them is most of the chunker's work.
+    Where a token is, and whether it starts a sentence, is kept in :class:`_Tokens`. So one
+    token object serves every place where the same piece of text is read the same way (see
+    ``_tokenise_stretch``): an article of tens of thousands of tokens builds a few thousand.
+    A plain slotted class rather than an attrs one, as reading them is most of the chunker's
+    work.
     """
 
     __slots__ = (
         "acronym",
         "base",
-        "base_end",
+        "base_size",
         "cap",
-        "end",
         "facts",
-        "first",
         "is_word",
         "kind",
         "lower",
         "possessive",
-        "start",
+        "size",
         "text",
     )
 
     def __init__(
         self,
-        start: int,
-        end: int,
         text: str,
         kind: str,  # "word", "initials", "number", "punct" or "break" (a quote or a line break)
-        first: bool,  # starts a sentence
         lower: str,
         base: str,
-        base_end: int,
+        base_size: int,
         cap: bool,  # starts with a capital (or a name prefix: al-Assad)
         acronym: bool,  # two or more capitals and no lowercase: NHS, FM
         facts: int = 0,  # what the reader needs to know of a word: see ``_facts``
     ) -> None:
-        self.start = start
-        self.end = end
         self.text = text
         self.kind = kind
-        self.first = first
         self.lower = lower
         self.base = base
-        self.base_end = base_end
+        self.base_size = base_size
         self.cap = cap
         self.acronym = acronym
         self.facts = facts
+        self.size = len(text)
         self.is_word = kind == "word" or kind == "initials"
-        self.possessive = base_end != end
+        self.possessive = base_size != self.size
 
     @classmethod
-    def plain(cls, start: int, end: int, text: str, kind: str, first: bool = False) -> _Token:
+    def plain(cls, text: str, kind: str) -> _Token:
         """A token that is not a word: a number, a punctuation mark or a break."""
-        return cls(start, end, text, kind, first, text, text, end, False, False)
+        return cls(text, kind, text, text, len(text), False, False)
 
     def __repr__(self) -> str:
-        return f"_Token({self.start}, {self.end}, {self.text!r}, {self.kind!r})"
+        return f"_Token({self.text!r}, {self.kind!r})"
+
+
+class _Tokens:
+    """Tokens in text order: ``tokens[i]`` starts at offset ``starts[i]``, and ``firsts``
+    holds, in order, the indices of the tokens that start a sentence."""
+
+    __slots__ = ("firsts", "starts", "tokens")
+
+    def __init__(self) -> None:
+        self.tokens: list[_Token] = []
+        self.starts: list[int] = []
+        self.firsts: list[int] = []
+
+    def add(self, start: int, token: _Token, first: bool) -> None:
+        """Add ``token`` at offset ``start``; ``first`` if it starts a sentence."""
+        if first:
+            self.firsts.append(len(self.tokens))
+        self.tokens.append(token)
+        self.starts.append(start)
 
 
 def _tokenise(
     text: str, spans: Sequence[tuple[int, int]], start: int = 0, end: int = -1
-) -> list[_Token]:
+) -> _Tokens:
     """The tokens of ``text[start:end]`` (to the end if ``end`` is ``-1``), each of the sorted
     ``spans`` one break token."""
-    tokens: list[_Token] = []
+    tokens = _Tokens()
     position = start
     first = True
     for span_start, span_end in sorted(spans):
@@ -565,7 +583,7 @@ def _tokenise(
         if span_start > position:
             first = _tokenise_stretch(text, position, span_start, first, tokens)
         start = max(span_start, position)
-        tokens.append(_Token.plain(start, span_end, text[start:span_end], "break"))
+        tokens.add(start, _Token.plain(text[start:span_end], "break"), False)
         first = bool(_QUOTE_ENDS_SENTENCE.search(text[max(start, span_end - 12) : span_end]))
         position = span_end
     _tokenise_stretch(text, position, len(text) if end < 0 else end, first, tokens)
@@ -624,7 +642,27 @@ _POSSESSOR_PASSES = 2048  # a word the possessor scan of a noun phrase crosses (
 
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
     """The ``_Token.facts`` of a word token with this text, lowercase, base and capital."""
-    heads, roles, verbs, titles, organisations, organisation_pairs = _fact_tables()
+    _, roles, _, _, _, _, listed = _fact_tables()
+    if lower not in listed and lower.isalpha() and base == lower:
+        # A word of letters alone, in no list: most distinct words. What the rules below
+        # give such a word follows from its capital and its ending (the plural of a role,
+        # an adverb in -ly), which a test holds to the rules themselves.
+        if cap:
+            return _WORD | _PASSES | _RUN | _POSSESSOR_PASSES
+        if lower[-1:] != "s":
+            return _WORD | _POSSESSOR_PASSES | (0 if lower[-2:] == "ly" else _PASSES)
+        facts = _WORD | _POSSESSOR_PASSES
+        if lower[-2:] in ("ss", "us", "is"):
+            facts |= _PASSES
+        if lower[:-1] in roles or lower[:-2] in roles:
+            facts |= _HEAD
+        return facts
+    return _listed_facts(text, lower, base, cap)
+
+
+def _listed_facts(text: str, lower: str, base: str, cap: bool) -> int:
+    """``_facts`` by its rules, for any word."""
+    heads, roles, verbs, titles, organisations, organisation_pairs, _ = _fact_tables()
     possessive = base != lower
     facts = _WORD
     if (
@@ -668,104 +706,143 @@ def _fact_tables() -> tuple[
     Mapping[str, object],
     frozenset[str],
     frozenset[str],
+    frozenset[str],
 ]:
     """The tables ``_facts`` looks words up in: head nouns, roles, verb forms, titles,
-    organisation words, and the first words of the two-word organisation words."""
+    organisation words, the first words of the two-word organisation words, and every word
+    that any of its rules looks up (in these tables or in the closed classes)."""
     organisations = lexicon.organisation_words()
     pairs = (word.split() for word in organisations)
-    return (
-        _head_table(),
-        lexicon.roles(),
-        _verb_forms(),
-        _title_table(),
-        organisations,
-        frozenset(words[0] for words in pairs if len(words) == 2),
+    heads = _head_table()
+    verbs = _verb_forms()
+    titles = _title_table()
+    organisation_pairs = frozenset(words[0] for words in pairs if len(words) == 2)
+    listed = frozenset(
+        {*heads, *verbs, *titles, *organisations, *organisation_pairs, "the"}
+        | _FUNCTION_WORDS
+        | _CALENDAR_WORDS
+        | _DETERMINERS
+        | _PRONOUNS
+        | _PARTICLES
+        | _CONNECTORS
+        | _ORDINALS
     )
+    return heads, lexicon.roles(), verbs, titles, organisations, organisation_pairs, listed
 
 
-def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: list[_Token]) -> bool:
+# How the pieces of text between spaces read, each worked out once (``_read_piece``) and
+# kept while there is room: a piece that is one word, initials or a number reads the same
+# after any token (``_ONE_WORD``); any other piece by whether it starts a sentence
+# (``_PIECES``). Only short pieces are kept, and each table is emptied when it is full, so the
+# memory is bounded whatever the text. Nothing but ``_read_piece`` writes to them, and what
+# it writes depends on the piece alone.
+_PIECES_KEPT = 1 << 15
+_LONGEST_KEPT_PIECE = 64
+_Piece = tuple[tuple[_Token, ...], tuple[int, ...], tuple[int, ...], bool]
+_ONE_WORD: dict[str, _Token] = {}
+_PIECES: dict[tuple[str, bool], _Piece] = {}
+
+
+def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tokens) -> bool:
     """Tokenise ``text[start:end]`` onto ``tokens``; return whether the next token starts a
     sentence.
 
     No token holds a space, and ``_TOKEN`` matches nothing at one, so the stretch is read
-    piece by piece between its spaces. A piece of plain ASCII letters, most of them, is one
-    word, taken without the pattern; any other piece is left to ``_tokenise_piece``.
+    piece by piece between its spaces. A piece reads the same wherever it is (no rule of
+    ``_tokenise_piece`` looks past a space), so each distinct piece is read once and its
+    tokens reused, with their offsets moved to where it stands.
     """
-    abbreviations = lexicon.abbreviations()
-    append = tokens.append
-    shape = _shape
-    token_class = _Token
+    one_word = _ONE_WORD
+    pieces = _PIECES
+    token_list = tokens.tokens
+    starts = tokens.starts
+    firsts = tokens.firsts
+    add_token = token_list.append
+    add_start = starts.append
     position = start
     for piece in text[start:end].split(" "):
-        size = len(piece)
-        if piece.isascii() and piece.isalpha():
-            # A word with no stop, apostrophe or other character after it in its piece:
-            # neither an abbreviation with its stop nor a possessive.
-            token_end = position + size
-            lower, cap, acronym, facts, _ = shape(piece)
-            append(
-                token_class(
-                    position,
-                    token_end,
-                    piece,
-                    "word",
-                    first,
-                    lower,
-                    lower,
-                    token_end,
-                    cap,
-                    acronym,
-                    facts,
-                )
-            )
-            first = False
-        elif (
-            size > 2
-            and (mark := piece[-1]) in _TRAILING_MARKS
-            and (word := piece[:-1]).isascii()
-            and word.isalpha()
-            and not (mark == "." and word.lower() in abbreviations)
-        ):
-            # A word and one mark after it ("said," "night."): two tokens. Two letters at
-            # least, as "A." is a pair of initials; not "Mr.", an abbreviation with its stop.
-            mark_start = position + size - 1
-            lower, cap, acronym, facts, _ = shape(word)
-            append(
-                token_class(
-                    position,
-                    mark_start,
-                    word,
-                    "word",
-                    first,
-                    lower,
-                    lower,
-                    mark_start,
-                    cap,
-                    acronym,
-                    facts,
-                )
-            )
-            append(
-                token_class(
-                    mark_start,
-                    mark_start + 1,
-                    mark,
-                    "punct",
-                    False,
-                    mark,
-                    mark,
-                    mark_start + 1,
-                    False,
-                    False,
-                )
-            )
-            first = mark in _SENTENCE_ENDS
-        elif size:
-            first = _tokenise_piece(
-                text, position, position + size, end, first, tokens, _piece_matches(piece)
-            )
-        position += size + 1
+        token = one_word.get(piece)
+        if token is not None:
+            # Most pieces are one word: its token takes whether it starts a sentence, and
+            # the token after it starts none.
+            if first:
+                firsts.append(len(token_list))
+                first = False
+            add_token(token)
+            add_start(position)
+            position += token.size + 1
+            continue
+        if piece:
+            read = pieces.get((piece, first)) or _read_piece(piece, first)
+            piece_tokens, offsets, piece_firsts, first = read
+            if piece_firsts:
+                count = len(token_list)
+                firsts.extend([count + index for index in piece_firsts])
+            if len(offsets) == 1:
+                add_token(piece_tokens[0])
+                add_start(position + offsets[0])
+            else:
+                token_list.extend(piece_tokens)
+                starts.extend([position + offset for offset in offsets])
+        position += len(piece) + 1
     return first
+
+
+def _read_piece(piece: str, first: bool) -> _Piece:
+    """How ``piece``, some text without a space, reads after a token that leaves ``first``:
+    its tokens, their offsets in it, the indices of those that start a sentence, and whether
+    the token after it does. Kept in ``_ONE_WORD`` or ``_PIECES`` if short.
+
+    A piece of plain ASCII letters, or one with a single mark after them, is read without the
+    pattern: most distinct pieces are such, and each is read once.
+    """
+    size = len(piece)
+    if piece.isascii() and piece.isalpha():
+        # A word with no stop, apostrophe or other character after it in its piece:
+        # neither an abbreviation with its stop nor a possessive.
+        lower, cap, acronym, facts, _ = _shape(piece)
+        token = _Token(piece, "word", lower, lower, size, cap, acronym, facts)
+        if size <= _LONGEST_KEPT_PIECE:
+            if len(_ONE_WORD) >= _PIECES_KEPT:
+                _ONE_WORD.clear()
+            _ONE_WORD[piece] = token
+        return (token,), (0,), (0,) if first else (), False
+    if (
+        size > 2
+        and (mark := piece[-1]) in _TRAILING_MARKS
+        and (word := piece[:-1]).isascii()
+        and word.isalpha()
+        and not (mark == "." and word.lower() in lexicon.abbreviations())
+    ):
+        # A word and one mark after it ("said," "night."): two tokens. Two letters at
+        # least, as "A." is a pair of initials; not "Mr.", an abbreviation with its stop.
+        lower, cap, acronym, facts, _ = _shape(word)
+        token = _Token(word, "word", lower, lower, size - 1, cap, acronym, facts)
+        result: _Piece = (
+            (token, _Token.plain(mark, "punct")),
+            (0, size - 1),
+            (0,) if first else (),
+            mark in _SENTENCE_ENDS,
+        )
+    else:
+        read = _Tokens()
+        after = _tokenise_piece(piece, 0, size, size, first, read, _piece_matches(piece))
+        result = (tuple(read.tokens), tuple(read.starts), tuple(read.firsts), after)
+    if size <= _LONGEST_KEPT_PIECE:
+        tokens = result[0]
+        if (
+            len(tokens) == 1
+            and tokens[0].size == size
+            and tokens[0].kind in ("word", "initials", "number")
+        ):
+            if len(_ONE_WORD) >= _PIECES_KEPT:
+                _ONE_WORD.clear()
+            _ONE_WORD[piece] = tokens[0]
+        else:
+            if len(_PIECES) >= _PIECES_KEPT:
+                _PIECES.clear()
+            _PIECES[piece, first] = result
+    return result
 
 
 # Marks a piece may open or close with, each one punctuation token: ASCII punctuation and
@@ -831,7 +908,7 @@ def _tokenise_piece(
     stop: int,
     end: int,
     first: bool,
-    tokens: list[_Token],
+    tokens: _Tokens,
     matches: list[_Groups] | None = None,
 ) -> bool:
     """Tokenise ``text[start:stop]``, a piece of the stretch that ends at ``end``, with the
@@ -844,7 +921,7 @@ def _tokenise_piece(
     (never a line break), and no token starts with white space other than a line break.
     """
     abbreviations = lexicon.abbreviations()
-    append = tokens.append
+    add = tokens.add
     find = text.find
     shape = _shape
     token_class = _Token
@@ -882,98 +959,37 @@ def _tokenise_piece(
                 word = text[token_start:token_end]
                 lower, cap, acronym, _, _ = shape(word)
                 facts = _facts(word, lower, base, cap)
-            append(
-                token_class(
-                    token_start,
-                    token_end,
-                    word,
-                    "word",
-                    first,
-                    lower,
-                    base,
-                    base_end,
-                    cap,
-                    acronym,
-                    facts,
-                )
+            token = token_class(
+                word, "word", lower, base, base_end - token_start, cap, acronym, facts
             )
+            add(token_start, token, first)
             first = False
         elif punct:
             token_start = find(punct, position)
             position = token_start + 1
             if token_start < skip_to:
                 continue
-            append(
-                token_class(
-                    token_start,
-                    position,
-                    punct,
-                    "punct",
-                    False,
-                    punct,
-                    punct,
-                    position,
-                    False,
-                    False,
-                )
-            )
+            add(token_start, token_class.plain(punct, "punct"), False)
             if punct in _SENTENCE_ENDS:
                 first = True
         elif initials:
             token_start = find(initials, position)
             position = token_start + len(initials)
             lower, cap, _, facts, _ = shape(initials)
-            append(
-                token_class(
-                    token_start,
-                    position,
-                    initials,
-                    "initials",
-                    first,
-                    lower,
-                    lower,
-                    position,
-                    cap,
-                    False,
-                    facts,
-                )
+            token = token_class(
+                initials, "initials", lower, lower, len(initials), cap, False, facts
             )
+            add(token_start, token, first)
             first = False
         elif number:
             token_start = find(number, position)
             position = token_start + len(number)
-            append(
-                token_class(
-                    token_start,
-                    position,
-                    number,
-                    "number",
-                    first,
-                    number,
-                    number,
-                    position,
-                    False,
-                    False,
-                )
-            )
+            add(token_start, token_class.plain(number, "number"), first)
             first = False
         else:
             token_start = find("\n", position)
             position = token_start + 1
-            append(
-                token_class(
-                    token_start,
-                    position,
-                    "\n",
-                    "break",
-                    False,
-                    "\n",
-                    "\n",
-                    position,
-                    False,
-                    False,
-                )
-            )
+            add(token_start, token_class.plain("\n", "break"), False)
             first = True
     return first
 
@@ -1213,11 +1229,14 @@ class _Reader:
     that the second pass knows.
     """
 
-    def __init__(
-        self, text: str, tokens: list[_Token], strings: dict[str, str] | None = None
-    ) -> None:
+    def __init__(self, text: str, read: _Tokens, strings: dict[str, str] | None = None) -> None:
         self.text = text
-        self.tokens = tokens
+        self.tokens = tokens = read.tokens
+        self.starts = read.starts
+        # firsts[i]: whether token i starts a sentence.
+        self.firsts = firsts = bytearray(len(tokens) + 1)
+        for index in read.firsts:
+            firsts[index] = 1
         # One string object per distinct mention text or head ("he", "Mr Cole"), shared by
         # every mention that has it: a long article has tens of thousands of mentions.
         self.strings: dict[str, str] = {} if strings is None else strings
@@ -1293,7 +1312,7 @@ class _Reader:
                 # that is just "the"), as the phrase rule has it.
                 opens_phrase[index] = opens
                 continue
-            run = fact & _RUN and not (fact & _VERB and token.first)
+            run = fact & _RUN and not (fact & _VERB and firsts[index])
             if opens:
                 opens_phrase[index] = opens
             if run:
@@ -1385,13 +1404,19 @@ class _Reader:
             position += 1
         return self._word(position)
 
+    def _end(self, index: int) -> int:
+        return self.starts[index] + self.tokens[index].size
+
+    def _base_end(self, index: int) -> int:
+        return self.starts[index] + self.tokens[index].base_size
+
     def _lower_at(self, index: int) -> str:
         return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
 
     def _boundary_before(self, index: int) -> bool:
         """Whether a phrase may open at ``index`` with lowercase modifiers: at the start of a
         sentence or clause, or after a function word or a verb of saying."""
-        if index == 0 or self.tokens[index].first:
+        if index == 0 or self.firsts[index]:
             return True
         previous = self.tokens[index - 1]
         return (
@@ -1452,8 +1477,9 @@ class _Reader:
             ):
                 return None
         gender, number = lexicon.pronouns().get(word, ("", "sg"))
-        end = token.start + len(word)
-        mention = self._mention(token.start, end, "pronoun", gender, number or "sg", word)
+        start = self.starts[index]
+        end = start + len(word)
+        mention = self._mention(start, end, "pronoun", gender, number or "sg", word)
         return [mention], index + 1
 
     # -- noun phrases around a head noun --
@@ -1484,7 +1510,7 @@ class _Reader:
                 if written != words and (*written[:-1], parts[-1].base) != words:
                     continue
             if not token.cap or self._head_case_ok(
-                token, kind, index == phrase_start, after_determiner
+                index, kind, index == phrase_start, after_determiner
             ):
                 return _Head(index, end, kind, " ".join(words))
         if (
@@ -1500,7 +1526,8 @@ class _Reader:
                     return _Head(index, index + 1, "group", token.base)
         return None
 
-    def _head_case_ok(self, token: _Token, kind: str, at_start: bool, after_det: bool) -> bool:
+    def _head_case_ok(self, index: int, kind: str, at_start: bool, after_det: bool) -> bool:
+        token = self.tokens[index]
         if not token.cap:
             return True
         if token.acronym and kind == "role":
@@ -1511,7 +1538,7 @@ class _Reader:
         # determiner only a title (the President), since "the Courier" names a newspaper.
         if not at_start or kind == "organisation":
             return False
-        return token.first or (after_det and token.base in lexicon.honorifics())
+        return bool(self.firsts[index]) or (after_det and token.base in lexicon.honorifics())
 
     def _noun_phrase(
         self, index: int, *, apposition: bool = False, possessor: bool = False
@@ -1710,7 +1737,7 @@ class _Reader:
                 and _given_gender(tokens[phrase.start].base) is not None
             ):
                 return None  # "Jenny Cole chairs the board": a person, then a verb
-        start_offset = tokens[phrase.start].start
+        start_offset = self.starts[phrase.start]
         end = phrase.end
         predicate = self._lower_at(phrase.start - 1) in _NOT_REFERRING_AFTER
         if predicate and self._lower_at(phrase.start - 1) == "as":
@@ -1734,7 +1761,7 @@ class _Reader:
                 end = complement_end
         if predicate:
             return [], end  # read, so that its words are not taken for other mentions
-        end_offset = tokens[end - 1].base_end
+        end_offset = self._base_end(end - 1)
         head = phrase.head
         if phrase.kind == "organisation":
             head = _without_determiner(self.text[start_offset:end_offset]).lower()
@@ -1749,7 +1776,7 @@ class _Reader:
                     start_offset, end_offset, "role", phrase.gender, "sg", head, role
                 )
                 named = self._name_mention(
-                    tokens[name.start].start, name, phrase.head, phrase.gender
+                    self.starts[name.start], name, phrase.head, phrase.gender
                 )
                 return [described, named], name.end
         mention = self._mention(start_offset, end_offset, kind, phrase.gender, number, head, role)
@@ -1920,8 +1947,8 @@ class _Reader:
         bare = title.replace(".", "")
         if bare in _ADDRESS_TITLES or title in _ADDRESS_TITLES or title not in self.honorifics:
             return []  # "the Mr" is no role, and "the Republican" is a party member
-        start_offset = self.tokens[index].start
-        end_offset = self.tokens[end - 1].base_end
+        start_offset = self.starts[index]
+        end_offset = self._base_end(end - 1)
         gender = self.honorifics.get(title, "") or _role_gender(title)
         role = _spelled_out(title)
         return [self._mention(start_offset, end_offset, "role", gender, "sg", title, role)]
@@ -1961,10 +1988,10 @@ class _Reader:
         # Every part is a word, so none is a break: the given names are the parts before.
         given = ""
         if surname:
-            given = self.text[tokens[parts[0]].start : tokens[parts[surname - 1]].end]
+            given = self.text[self.starts[parts[0]] : self._end(parts[surname - 1])]
             first_given = tokens[parts[0]].base.rstrip(".")
             gender = gender or _given_gender(first_given) or ""
-        end_offset = tokens[end - 1].base_end
+        end_offset = self._base_end(end - 1)
         if (
             not given
             and name_start > 0
@@ -1976,7 +2003,7 @@ class _Reader:
             place_end = self._capital_run(end + 1)
             if place_end > end + 1:
                 end = place_end
-                end_offset = tokens[end - 1].base_end
+                end_offset = self._base_end(end - 1)
         return _Name(
             start,
             end,
@@ -2005,9 +2032,9 @@ class _Reader:
         if verb is not None and verb.facts & _VERB:
             return True
         previous = self._word(start - 1)
-        if previous is not None and previous.facts & _VERB and not first.first:
+        if previous is not None and previous.facts & _VERB and not self.firsts[start]:
             return True
-        if first.first and end - start == 2:
+        if self.firsts[start] and end - start == 2:
             # "Odile Mercer sold her first painting": two words opening a sentence, then a
             # verb in the past tense.
             after_name = tokens[end] if end < len(tokens) else None
@@ -2043,10 +2070,10 @@ class _Reader:
         end = self._capital_run(run_start)
         if end == run_start:
             return None
-        start_offset = token.start
+        start_offset = self.starts[index]
         organisation_end = self._organisation_end(run_start, end)
         if organisation_end is not None:
-            end_offset = tokens[organisation_end - 1].base_end
+            end_offset = self._base_end(organisation_end - 1)
             head = _without_determiner(self.text[start_offset:end_offset]).lower()
             mention = self._mention(start_offset, end_offset, "organisation", "n", "sg", head)
             return [mention], organisation_end
@@ -2054,7 +2081,7 @@ class _Reader:
             following = self._word(end)
             if with_the or (following is not None and following.facts & _VERB):
                 # the BBC, NASA said
-                end_offset = tokens[run_start].base_end
+                end_offset = self._base_end(run_start)
                 head = tokens[run_start].base
                 return [
                     self._mention(start_offset, end_offset, "organisation", "n", "sg", head)
@@ -2070,11 +2097,11 @@ class _Reader:
             last = tokens[end - 1]
             if end - run_start >= 1 and _plural(last.lower) and not last.possessive:
                 # the Brackenfold Ramblers, the Democrats
-                end_offset = last.end
+                end_offset = self._end(end - 1)
                 head = _without_determiner(self.text[start_offset:end_offset]).lower()
                 return [self._mention(start_offset, end_offset, "group", "", "pl", head)], end
             return [], end  # the Marguerite Anne, the Skerrow Trench: a thing or a place
-        start_offset = tokens[index].start if with_the else tokens[run_start].start
+        start_offset = self.starts[index] if with_the else self.starts[run_start]
         according = self._lower_at(run_start - 2) == "according"
         if not name.titled and self._lower_at(run_start - 1) in _PLACE_PREPOSITIONS:
             if _given_gender(tokens[run_start].base) is None and not according:
@@ -2107,9 +2134,9 @@ class _Reader:
         if not self._known(head):
             return None
         name = _Name(
-            index, position + 1, tokens[position].base_end, head, "", "", "", False, single=True
+            index, position + 1, self._base_end(position), head, "", "", "", False, single=True
         )
-        return self._name_mentions(tokens[index].start, name, "", "")
+        return self._name_mentions(self.starts[index], name, "", "")
 
     def _nicknamed(self, index: int, end: int) -> tuple[list[Mention], int] | None:
         """``Declan "Dusty" O'Hara``: a given name, a quoted nickname, then the rest of the
@@ -2127,9 +2154,16 @@ class _Reader:
         token = tokens[index]
         gender = _given_gender(token.base) or ""
         given = self._mention(
-            token.start, token.base_end, "name", gender, "sg", rest.head, "", token.text
+            self.starts[index],
+            self._base_end(index),
+            "name",
+            gender,
+            "sg",
+            rest.head,
+            "",
+            token.text,
         )
-        mentions, next_index = self._name_mentions(tokens[end + 1].start, rest, "", "")
+        mentions, next_index = self._name_mentions(self.starts[end + 1], rest, "", "")
         return [given, *mentions], next_index
 
     def _shared_surname(self, index: int, end: int) -> Mention | None:
@@ -2147,7 +2181,14 @@ class _Reader:
             return None
         gender = _given_gender(token.base) or ""
         return self._mention(
-            token.start, token.base_end, "name", gender, "sg", other.head, "", token.text
+            self.starts[index],
+            self._base_end(index),
+            "name",
+            gender,
+            "sg",
+            other.head,
+            "",
+            token.text,
         )
 
     def _name_mention(self, start_offset: int, name: _Name, role: str, role_gender: str) -> Mention:
@@ -2186,10 +2227,9 @@ class _Reader:
                     # use again ("Prof. Ann Roe, head of the unit," … "the head of the unit").
                     role = phrase.head
                     role_gender = role_gender or phrase.gender
-                    tokens = self.tokens
                     described = self._mention(
-                        tokens[phrase.start].start,
-                        tokens[phrase_end - 1].base_end,
+                        self.starts[phrase.start],
+                        self._base_end(phrase_end - 1),
                         "role",
                         phrase.gender,
                         "sg",
