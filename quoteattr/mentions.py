@@ -37,12 +37,13 @@ step looks at a bounded window of tokens, so the whole is linear in the text.
 
 Speed. The tokeniser reads the text piece by piece between its spaces, and each distinct piece
 once: its tokens are shared by every place where it stands, their offsets kept apart. Most
-pieces are plain ASCII words, read without the token pattern. What the reader asks of a word again and again (a head noun? a verb
-of saying? a function word? a title?) is worked out once per distinct word (``_facts``), and one
-backward pass over the tokens marks where a noun phrase or a name can start at all, so the
-reader tries only there. The second pass takes over each step of the first that looked up no
-name part, or whose look-ups all fail again. Each shortcut is held to the plain reading by
-tests (``tests/test_mentions.py``): none may change a token or a mention.
+pieces are plain ASCII words, read without the token pattern. What the reader asks of a word
+again and again (a head noun? a verb of saying? a function word? a title?) is worked out once
+per distinct word (``_facts``), and one backward pass over the tokens marks where a noun phrase
+or a name can start at all, so the reader tries only there. The second pass takes over each
+step of the first that looked up no name part, or whose look-ups all fail again. Each shortcut
+is held to the plain reading by tests (``tests/test_mentions.py``): none may change a token or
+a mention.
 """
 
 from __future__ import annotations
