@@ -740,6 +740,7 @@ def _fact_tables() -> tuple[
 _PIECES_KEPT = 1 << 15
 _LONGEST_KEPT_PIECE = 64
 _Piece = tuple[tuple[_Token, ...], tuple[int, ...], tuple[int, ...], bool]
+_LINE_BREAK_TOKEN = _Token.plain("\n", "break")
 _ONE_WORD: dict[str, _Token] = {}
 _PIECES: dict[tuple[str, bool], _Piece] = {}
 
@@ -748,10 +749,11 @@ def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tok
     """Tokenise ``text[start:end]`` onto ``tokens``; return whether the next token starts a
     sentence.
 
-    No token holds a space, and ``_TOKEN`` matches nothing at one, so the stretch is read
-    piece by piece between its spaces. A piece reads the same wherever it is (no rule of
-    ``_tokenise_piece`` looks past a space), so each distinct piece is read once and its
-    tokens reused, with their offsets moved to where it stands.
+    A line break is a token of its own, after which a sentence starts, and no token holds a
+    space; ``_TOKEN`` matches nothing at either. So the stretch is read line by line, and a
+    line piece by piece between its spaces. A piece reads the same wherever it is (no rule
+    of ``_tokenise_piece`` looks past a space or a line break), so each distinct piece is
+    read once and its tokens reused, with their offsets moved to where it stands.
     """
     one_word = _ONE_WORD
     pieces = _PIECES
@@ -760,32 +762,39 @@ def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tok
     firsts = tokens.firsts
     add_token = token_list.append
     add_start = starts.append
-    position = start
-    for piece in text[start:end].split(" "):
-        token = one_word.get(piece)
-        if token is not None:
-            # Most pieces are one word: its token takes whether it starts a sentence, and
-            # the token after it starts none.
-            if first:
-                firsts.append(len(token_list))
-                first = False
-            add_token(token)
-            add_start(position)
-            position += token.size + 1
-            continue
-        if piece:
-            read = pieces.get((piece, first)) or _read_piece(piece, first)
-            piece_tokens, offsets, piece_firsts, first = read
-            if piece_firsts:
-                count = len(token_list)
-                firsts.extend([count + index for index in piece_firsts])
-            if len(offsets) == 1:
-                add_token(piece_tokens[0])
-                add_start(position + offsets[0])
-            else:
-                token_list.extend(piece_tokens)
-                starts.extend([position + offset for offset in offsets])
-        position += len(piece) + 1
+    position = start  # where the piece starts
+    for number, line in enumerate(text[start:end].split("\n")):
+        if number:
+            # Each piece moved ``position`` one past its end, and the line's last one past
+            # the line break.
+            add_token(_LINE_BREAK_TOKEN)
+            add_start(position - 1)
+            first = True
+        for piece in line.split(" "):
+            token = one_word.get(piece)
+            if token is not None:
+                # Most pieces are one word: its token takes whether it starts a sentence,
+                # and the token after it starts none.
+                if first:
+                    firsts.append(len(token_list))
+                    first = False
+                add_token(token)
+                add_start(position)
+                position += token.size + 1
+                continue
+            if piece:
+                read = pieces.get((piece, first)) or _read_piece(piece, first)
+                piece_tokens, offsets, piece_firsts, first = read
+                if piece_firsts:
+                    count = len(token_list)
+                    firsts.extend([count + index for index in piece_firsts])
+                if len(offsets) == 1:
+                    add_token(piece_tokens[0])
+                    add_start(position + offsets[0])
+                else:
+                    token_list.extend(piece_tokens)
+                    starts.extend([position + offset for offset in offsets])
+            position += len(piece) + 1
     return first
 
 
@@ -800,9 +809,14 @@ def _read_piece(piece: str, first: bool) -> _Piece:
     size = len(piece)
     if piece.isascii() and piece.isalpha():
         # A word with no stop, apostrophe or other character after it in its piece:
-        # neither an abbreviation with its stop nor a possessive.
-        lower, cap, acronym, facts, _ = _shape(piece)
-        token = _Token(piece, "word", lower, lower, size, cap, acronym, facts)
+        # neither an abbreviation with its stop nor a possessive. Its shape as ``_shape``
+        # has it: in ASCII, every character of such a word is a letter.
+        lower = piece.lower()
+        cap = piece[0].isupper()
+        acronym = size >= 2 and piece.isupper()
+        token = _Token(
+            piece, "word", lower, lower, size, cap, acronym, _facts(piece, lower, lower, cap)
+        )
         if size <= _LONGEST_KEPT_PIECE:
             if len(_ONE_WORD) >= _PIECES_KEPT:
                 _ONE_WORD.clear()
