@@ -639,6 +639,7 @@ _ORGANISATION = 256  # an organisation word (see ``_Reader._organisation_end``)
 _ORGANISATION_PAIR = 512  # the first word of a two-word organisation word ("football club")
 _PRONOUN = 1024  # a personal pronoun read as a mention, or its contraction ("he's")
 _POSSESSOR_PASSES = 2048  # a word the possessor scan of a noun phrase crosses (or stops at)
+_PLAIN_WORD = _WORD | _PASSES | _POSSESSOR_PASSES  # a lowercase word in no list, most words
 
 
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
@@ -1268,7 +1269,7 @@ class _Reader:
         self.titles = _title_table()
         self.organisation_words = lexicon.organisation_words()
         self.honorifics = lexicon.honorifics()
-        count = len(tokens)
+        self.count = count = len(tokens)
         far = count + _HEAD_WINDOW + _POSSESSOR_WINDOW + _NEARBY_POSSESSIVE
         # One pass from the end works out, for each token i:
         # next_possessive[i]: the first possessive token at or after i (``far``: none);
@@ -1292,6 +1293,24 @@ class _Reader:
         for index in range(count - 1, -1, -1):
             token = tokens[index]
             fact = token.facts
+            if fact == _WORD or (not fact and token.lower not in _DETERMINERS):
+                # A function word or a mark, most tokens: no phrase starts here, and none
+                # reaches past it (what the general case below gives such a token).
+                head = possessor = far
+                next_head[index] = far
+                next_possessive[index] = possessive
+                continue
+            if (
+                fact == _PLAIN_WORD
+                and head >= index + _HEAD_WINDOW
+                and possessor >= index + _POSSESSOR_WINDOW
+                and not token.possessive
+            ):
+                # A lowercase word of no list with no head noun within reach: it changes
+                # nothing and opens nothing.
+                next_head[index] = head
+                next_possessive[index] = possessive
+                continue
             # A phrase's modifiers start at this token, or past it if it is a determiner; then
             # the values for the next token count, so keep them before they move to this one.
             determiner = fact & _DETERMINER or (not fact and token.lower in _DETERMINERS)
@@ -1403,7 +1422,7 @@ class _Reader:
     # -- helpers on tokens --
 
     def _word(self, index: int) -> _Token | None:
-        if 0 <= index < len(self.tokens) and self.tokens[index].is_word:
+        if 0 <= index < self.count and self.tokens[index].is_word:
             return self.tokens[index]
         return None
 
@@ -1412,7 +1431,7 @@ class _Reader:
         said``, ``Achterberg also warned``."""
         position = end
         while (
-            position < len(self.tokens)
+            position < self.count
             and position - end < 2
             and self.tokens[position].lower in _AUXILIARIES
         ):
@@ -1426,7 +1445,7 @@ class _Reader:
         return self.starts[index] + self.tokens[index].base_size
 
     def _lower_at(self, index: int) -> str:
-        return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
+        return self.tokens[index].lower if 0 <= index < self.count else ""
 
     def _boundary_before(self, index: int) -> bool:
         """Whether a phrase may open at ``index`` with lowercase modifiers: at the start of a
@@ -1441,7 +1460,7 @@ class _Reader:
         )
 
     def _closes_apposition(self, index: int) -> bool:
-        if index >= len(self.tokens):
+        if index >= self.count:
             return True
         token = self.tokens[index]
         return (
@@ -1513,7 +1532,7 @@ class _Reader:
                 end = index + 1
             else:
                 end = index + size
-                if end > len(tokens) or token.lower != words[0]:
+                if end > self.count or token.lower != words[0]:
                     continue
                 second = tokens[index + 1]
                 if second.lower != words[1] and (size > 2 or second.base != words[1]):
@@ -1563,7 +1582,7 @@ class _Reader:
         if not self.opens_phrase[index] & (_OPENS_POSSESSOR if possessor else _OPENS):
             return None  # no head noun within reach: the common case, decided at once
         tokens = self.tokens
-        count = len(tokens)
+        count = self.count
         start = index
         determiner = ""
         if tokens[index].lower in _DETERMINERS and not tokens[index].possessive:
@@ -1683,7 +1702,7 @@ class _Reader:
         """The end of a complement starting at ``index`` (``for the Department for Regional
         Transport``, ``close to the minister``), or ``None``."""
         tokens = self.tokens
-        count = len(tokens)
+        count = self.count
         lower = self._lower_at(index)
         if lower == "close" and self._lower_at(index + 1) == "to":
             position = index + 2
@@ -1815,7 +1834,7 @@ class _Reader:
         """The end of the run of name-like tokens from ``index``: capitalised words, initials,
         particles before a capital; a possessive word ends it."""
         tokens = self.tokens
-        count = len(tokens)
+        count = self.count
         position = index
         while position < count and position - index < 10:
             token = tokens[position]
@@ -1844,7 +1863,7 @@ class _Reader:
     def _title_through(self, run_start: int, of_index: int) -> bool:
         """Whether the ``of`` at ``of_index`` is inside a title: ``Secretary of State``."""
         tokens = self.tokens
-        if of_index + 1 >= len(tokens) or not tokens[of_index + 1].cap:
+        if of_index + 1 >= self.count or not tokens[of_index + 1].cap:
             return False
         for back in (1, 2):
             start = of_index - back
@@ -1865,10 +1884,12 @@ class _Reader:
         """The end of an organisation's name whose capitalised run is ``[start, end)``, or
         ``None`` when the run names no organisation."""
         tokens = self.tokens
-        if not (end - start >= 2 and tokens[end - 2].facts & _ORGANISATION_PAIR) and not any(
-            tokens[position].facts & _ORGANISATION for position in range(start, end)
-        ):
-            return None  # no organisation word in the run: the common case
+        if not (end - start >= 2 and tokens[end - 2].facts & _ORGANISATION_PAIR):
+            for token in tokens[start:end]:
+                if token.facts & _ORGANISATION:
+                    break
+            else:
+                return None  # no organisation word in the run: the common case
         words = [token.base.rstrip(".") for token in tokens[start:end]]
         last_two = " ".join(words[-2:])
         ends_in_org = words[-1] in self.organisation_words or last_two in self.organisation_words
@@ -1886,7 +1907,7 @@ class _Reader:
             following = position + 1
             if self._lower_at(following) == "the":
                 following += 1
-            run_end = self._capital_run(following) if following < len(tokens) else following
+            run_end = self._capital_run(following) if following < self.count else following
             if run_end == following or self._opens_person(following):
                 break  # "Pellow Vale Railways and Mr Rail Vale": a person, not more name
             position = run_end
@@ -1970,7 +1991,7 @@ class _Reader:
 
     def _person_name(self, index: int) -> _Name | None:
         """Read a person name at ``index`` (titles allowed), or ``None``."""
-        if index >= len(self.tokens) or not self.starts_run[index]:
+        if index >= self.count or not self.starts_run[index]:
             return None
         end = self._capital_run(index)
         if end == index or self._organisation_end(index, end) is not None:
@@ -2012,7 +2033,7 @@ class _Reader:
             and name_start > 0
             and tokens[name_start - 1].base in _PEERAGES
             and self._lower_at(end) == "of"
-            and end + 1 < len(tokens)
+            and end + 1 < self.count
         ):
             # Baroness Penhallow of Treen
             place_end = self._capital_run(end + 1)
@@ -2052,7 +2073,7 @@ class _Reader:
         if self.firsts[start] and end - start == 2:
             # "Odile Mercer sold her first painting": two words opening a sentence, then a
             # verb in the past tense.
-            after_name = tokens[end] if end < len(tokens) else None
+            after_name = tokens[end] if end < self.count else None
             if after_name is not None and after_name.is_word and not after_name.cap:
                 word = after_name.lower
                 if (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PAST:
@@ -2062,7 +2083,7 @@ class _Reader:
         after = self._lower_at(end)
         if after == "(":
             return True  # Rep. Nathaniel Osterhout (D-Ohio)
-        if after == "," and end + 1 < len(tokens):
+        if after == "," and end + 1 < self.count:
             next_token = tokens[end + 1]
             if next_token.kind == "number" or next_token.lower in _RELATIVES:
                 return True  # Marcel Dufresne, 67, / Kerry-Ann Mulcahy, who
@@ -2077,7 +2098,7 @@ class _Reader:
             return self._particle_surname(index)
         run_start = index
         # "the BBC", but not "THE END": an all-capital "THE" is shouting, not an article.
-        with_the = token.lower == "the" and token.text != "THE" and index + 1 < len(tokens)
+        with_the = token.lower == "the" and token.text != "THE" and index + 1 < self.count
         if with_the:
             run_start = index + 1
         if not self.starts_run[run_start]:
@@ -2138,12 +2159,12 @@ class _Reader:
         tokens = self.tokens
         position = index
         while (
-            position < len(tokens)
+            position < self.count
             and position - index < 3
             and tokens[position].lower in (_PARTICLES)
         ):
             position += 1
-        if position >= len(tokens) or not self.starts_run[position]:
+        if position >= self.count or not self.starts_run[position]:
             return None
         head = " ".join(token.base for token in tokens[index : position + 1])
         if not self._known(head):
@@ -2158,7 +2179,7 @@ class _Reader:
         name. The nickname is a quote and no mention may cross it, so the given name becomes a
         mention of its own that carries the surname read after the nickname."""
         tokens = self.tokens
-        if end != index + 1 or end + 1 >= len(tokens):
+        if end != index + 1 or end + 1 >= self.count:
             return None
         nickname = tokens[end]
         if nickname.kind != "break" or nickname.text == "\n" or len(nickname.text.split()) > 3:
@@ -2228,7 +2249,7 @@ class _Reader:
     ) -> tuple[list[Mention], int]:
         """The name's mention, plus the apposition after it (``, the chief executive,``)."""
         end = name.end
-        if self._lower_at(end) == "," and end + 1 < len(self.tokens):
+        if self._lower_at(end) == "," and end + 1 < self.count:
             phrase = self._noun_phrase(end + 1, apposition=True)
             if phrase is not None and phrase.kind in ("role", "anonymous"):
                 phrase_end = phrase.end
