@@ -645,10 +645,18 @@ _PLAIN_WORD = _WORD | _PASSES | _POSSESSOR_PASSES  # a lowercase word in no list
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
     """The ``_Token.facts`` of a word token with this text, lowercase, base and capital."""
     _, roles, _, _, _, _, listed = _fact_tables()
-    if lower not in listed and lower.isalpha() and base == lower:
-        # A word of letters alone, in no list: most distinct words. What the rules below
-        # give such a word follows from its capital and its ending (the plural of a role,
-        # an adverb in -ly), which a test holds to the rules themselves.
+    if (
+        lower not in listed
+        and base == lower
+        and (
+            lower.isalpha()
+            or not (lower[-1:] == "." or "'" in lower or "\N{RIGHT SINGLE QUOTATION MARK}" in lower)
+        )
+    ):
+        # A word in no list, neither a possessive nor with a stop or an apostrophe: most
+        # distinct words. What the rules below give such a word follows from its capital
+        # and its ending (the plural of a role, an adverb in -ly), which a test holds to
+        # the rules themselves.
         if cap:
             return _WORD | _PASSES | _RUN | _POSSESSOR_PASSES
         if lower[-1:] != "s":
@@ -799,6 +807,25 @@ def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tok
     return first
 
 
+def _plain_word(word: str) -> _Token:
+    """The token of a piece of ASCII letters, kept in ``_ONE_WORD`` if short.
+
+    A word with no stop, apostrophe or other character after it in its piece: neither an
+    abbreviation with its stop nor a possessive. Its shape as ``_shape`` has it: in ASCII,
+    every character of such a word is a letter.
+    """
+    size = len(word)
+    lower = word.lower()
+    cap = word[0].isupper()
+    acronym = size >= 2 and word.isupper()
+    token = _Token(word, "word", lower, lower, size, cap, acronym, _facts(word, lower, lower, cap))
+    if size <= _LONGEST_KEPT_PIECE:
+        if len(_ONE_WORD) >= _PIECES_KEPT:
+            _ONE_WORD.clear()
+        _ONE_WORD[word] = token
+    return token
+
+
 def _read_piece(piece: str, first: bool) -> _Piece:
     """How ``piece``, some text without a space, reads after a token that leaves ``first``:
     its tokens, their offsets in it, the indices of those that start a sentence, and whether
@@ -809,20 +836,7 @@ def _read_piece(piece: str, first: bool) -> _Piece:
     """
     size = len(piece)
     if piece.isascii() and piece.isalpha():
-        # A word with no stop, apostrophe or other character after it in its piece:
-        # neither an abbreviation with its stop nor a possessive. Its shape as ``_shape``
-        # has it: in ASCII, every character of such a word is a letter.
-        lower = piece.lower()
-        cap = piece[0].isupper()
-        acronym = size >= 2 and piece.isupper()
-        token = _Token(
-            piece, "word", lower, lower, size, cap, acronym, _facts(piece, lower, lower, cap)
-        )
-        if size <= _LONGEST_KEPT_PIECE:
-            if len(_ONE_WORD) >= _PIECES_KEPT:
-                _ONE_WORD.clear()
-            _ONE_WORD[piece] = token
-        return (token,), (0,), (0,) if first else (), False
+        return (_plain_word(piece),), (0,), (0,) if first else (), False
     if (
         size > 2
         and (mark := piece[-1]) in _TRAILING_MARKS
@@ -830,12 +844,11 @@ def _read_piece(piece: str, first: bool) -> _Piece:
         and word.isalpha()
         and not (mark == "." and word.lower() in lexicon.abbreviations())
     ):
-        # A word and one mark after it ("said," "night."): two tokens. Two letters at
-        # least, as "A." is a pair of initials; not "Mr.", an abbreviation with its stop.
-        lower, cap, acronym, facts, _ = _shape(word)
-        token = _Token(word, "word", lower, lower, size - 1, cap, acronym, facts)
+        # A word and one mark after it ("said," "night."): two tokens, the word's as it
+        # reads alone. Two letters at least, as "A." is a pair of initials; not "Mr.", an
+        # abbreviation with its stop.
         result: _Piece = (
-            (token, _Token.plain(mark, "punct")),
+            (_ONE_WORD.get(word) or _plain_word(word), _MARK_TOKENS[mark]),
             (0, size - 1),
             (0,) if first else (),
             mark in _SENTENCE_ENDS,
@@ -869,6 +882,8 @@ _PIECE_MARKS = (
     "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
     "\N{EM DASH}\N{EN DASH}\N{HORIZONTAL ELLIPSIS}\N{HORIZONTAL BAR}"
 )
+# One token for each of these marks, shared by every place where it stands alone.
+_MARK_TOKENS = {mark: _Token.plain(mark, "punct") for mark in _PIECE_MARKS}
 _NO_MATCH = ""
 _Groups = tuple[str, str, str, str, str]
 _LINE_BREAK: _Groups = ("", "", "", "\n", "")
@@ -941,6 +956,7 @@ def _tokenise_piece(
     find = text.find
     shape = _shape
     token_class = _Token
+    marks = _MARK_TOKENS
     position = start  # the end of the last match
     # A stop or an apostrophe already taken into the word before ends here. Only a
     # punctuation token can start before it: the character after that word is the stop or
@@ -985,7 +1001,7 @@ def _tokenise_piece(
             position = token_start + 1
             if token_start < skip_to:
                 continue
-            add(token_start, token_class.plain(punct, "punct"), False)
+            add(token_start, marks.get(punct) or token_class.plain(punct, "punct"), False)
             if punct in _SENTENCE_ENDS:
                 first = True
         elif initials:
