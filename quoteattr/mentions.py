@@ -639,7 +639,9 @@ _ORGANISATION = 256  # an organisation word (see ``_Reader._organisation_end``)
 _ORGANISATION_PAIR = 512  # the first word of a two-word organisation word ("football club")
 _PRONOUN = 1024  # a personal pronoun read as a mention, or its contraction ("he's")
 _POSSESSOR_PASSES = 2048  # a word the possessor scan of a noun phrase crosses (or stops at)
-_PLAIN_WORD = _WORD | _PASSES | _POSSESSOR_PASSES  # a lowercase word in no list, most words
+_POSSESSIVE = 4096  # a word with a possessive ending
+# A token with none of these may open a phrase only with a head noun or a possessive in reach.
+_MAY_OPEN = _HEAD | _DETERMINER | _RUN | _STEP | _POSSESSIVE
 
 
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
@@ -674,7 +676,7 @@ def _listed_facts(text: str, lower: str, base: str, cap: bool) -> int:
     """``_facts`` by its rules, for any word."""
     heads, roles, verbs, titles, organisations, organisation_pairs, _ = _fact_tables()
     possessive = base != lower
-    facts = _WORD
+    facts = _WORD | _POSSESSIVE if possessive else _WORD
     if (
         base in heads
         or lower in heads
@@ -1316,17 +1318,20 @@ class _Reader:
                 next_head[index] = far
                 next_possessive[index] = possessive
                 continue
-            if (
-                fact == _PLAIN_WORD
-                and head >= index + _HEAD_WINDOW
-                and possessor >= index + _POSSESSOR_WINDOW
-                and not token.possessive
-            ):
-                # A lowercase word of no list with no head noun within reach: it changes
-                # nothing and opens nothing.
-                next_head[index] = head
-                next_possessive[index] = possessive
-                continue
+            if fact and not fact & _MAY_OPEN:
+                # Most other words: no head noun, determiner, capital, pronoun or possessive.
+                # Such a word only cuts off the reach of what it does not pass, as the general
+                # case below has it, and opens nothing unless a head noun or possessive is
+                # within reach (then the general case works that out again, to the same
+                # values).
+                if not fact & _PASSES:
+                    head = far
+                if not fact & _POSSESSOR_PASSES:
+                    possessor = far
+                if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
+                    next_head[index] = head
+                    next_possessive[index] = possessive
+                    continue
             # A phrase's modifiers start at this token, or past it if it is a determiner; then
             # the values for the next token count, so keep them before they move to this one.
             determiner = fact & _DETERMINER or (not fact and token.lower in _DETERMINERS)

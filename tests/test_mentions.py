@@ -617,6 +617,7 @@ def test_the_tokeniser_reads_as_the_pattern_does(text: str, spans: list[tuple[in
     assert any(token.is_word for token in read.tokens)
     for start, token in zip(read.starts, read.tokens, strict=True):
         assert text[start : start + token.size] == token.text
+        assert bool(token.facts & mentions._POSSESSIVE) == token.possessive
 
 
 @settings(max_examples=200, deadline=None)
