@@ -35,13 +35,15 @@ words and places are mostly left alone. The article is therefore read twice: the
 collects name parts, which the second accepts on their own (``Whitfield-Amadi said``). Every
 step looks at a bounded window of tokens, so the whole is linear in the text.
 
-Speed. Most words of an article are plain ASCII words between spaces, which the tokeniser takes
-without the token pattern. What the reader asks of a word again and again (a head noun? a verb
-of saying? a function word? a title?) is worked out once per distinct word (``_facts``), and one
-backward pass over the tokens marks where a noun phrase or a name can start at all, so the
-reader tries only there. The second pass takes over each step of the first that looked up no
-name part, or whose look-ups all fail again. Each shortcut is held to the plain reading by
-tests (``tests/test_mentions.py``): none may change a token or a mention.
+Speed. The tokeniser reads the text piece by piece between its spaces, and each distinct piece
+once: its tokens are shared by every place where it stands, their offsets kept apart. Most
+pieces are plain ASCII words, read without the token pattern. What the reader asks of a word
+again and again (a head noun? a verb of saying? a function word? a title?) is worked out once
+per distinct word (``_facts``), and one backward pass over the tokens marks where a noun phrase
+or a name can start at all, so the reader tries only there. The second pass takes over each
+step of the first that looked up no name part, or whose look-ups all fail again. Each shortcut
+is held to the plain reading by tests (``tests/test_mentions.py``): none may change a token or
+a mention.
 """
 
 from __future__ import annotations
@@ -500,71 +502,88 @@ def _chunks(
 
 
 class _Token:
-    """A token outside the quotes. ``base`` drops a possessive ending, ``base_end`` with it.
+    """What a token outside the quotes is, apart from where it is: its text, its kind and
+    what the reader asks of it. ``base`` drops a possessive ending; ``size`` and
+    ``base_size`` are the lengths of the text with and without it.
 
-    A plain slotted class rather than an attrs one: an article has thousands of tokens, and
-    building and reading them is most of the chunker's work.
+    Where a token is, and whether it starts a sentence, is kept in :class:`_Tokens`. So one
+    token object serves every place where the same piece of text is read the same way (see
+    ``_tokenise_stretch``): an article of tens of thousands of tokens builds a few thousand.
+    A plain slotted class rather than an attrs one, as reading them is most of the chunker's
+    work.
     """
 
     __slots__ = (
         "acronym",
         "base",
-        "base_end",
+        "base_size",
         "cap",
-        "end",
         "facts",
-        "first",
         "is_word",
         "kind",
         "lower",
         "possessive",
-        "start",
+        "size",
         "text",
     )
 
     def __init__(
         self,
-        start: int,
-        end: int,
         text: str,
         kind: str,  # "word", "initials", "number", "punct" or "break" (a quote or a line break)
-        first: bool,  # starts a sentence
         lower: str,
         base: str,
-        base_end: int,
+        base_size: int,
         cap: bool,  # starts with a capital (or a name prefix: al-Assad)
         acronym: bool,  # two or more capitals and no lowercase: NHS, FM
         facts: int = 0,  # what the reader needs to know of a word: see ``_facts``
     ) -> None:
-        self.start = start
-        self.end = end
         self.text = text
         self.kind = kind
-        self.first = first
         self.lower = lower
         self.base = base
-        self.base_end = base_end
+        self.base_size = base_size
         self.cap = cap
         self.acronym = acronym
         self.facts = facts
+        self.size = len(text)
         self.is_word = kind == "word" or kind == "initials"
-        self.possessive = base_end != end
+        self.possessive = base_size != self.size
 
     @classmethod
-    def plain(cls, start: int, end: int, text: str, kind: str, first: bool = False) -> _Token:
+    def plain(cls, text: str, kind: str) -> _Token:
         """A token that is not a word: a number, a punctuation mark or a break."""
-        return cls(start, end, text, kind, first, text, text, end, False, False)
+        return cls(text, kind, text, text, len(text), False, False)
 
     def __repr__(self) -> str:
-        return f"_Token({self.start}, {self.end}, {self.text!r}, {self.kind!r})"
+        return f"_Token({self.text!r}, {self.kind!r})"
+
+
+class _Tokens:
+    """Tokens in text order: ``tokens[i]`` starts at offset ``starts[i]``, and ``firsts``
+    holds, in order, the indices of the tokens that start a sentence."""
+
+    __slots__ = ("firsts", "starts", "tokens")
+
+    def __init__(self) -> None:
+        self.tokens: list[_Token] = []
+        self.starts: list[int] = []
+        self.firsts: list[int] = []
+
+    def add(self, start: int, token: _Token, first: bool) -> None:
+        """Add ``token`` at offset ``start``; ``first`` if it starts a sentence."""
+        if first:
+            self.firsts.append(len(self.tokens))
+        self.tokens.append(token)
+        self.starts.append(start)
 
 
 def _tokenise(
     text: str, spans: Sequence[tuple[int, int]], start: int = 0, end: int = -1
-) -> list[_Token]:
+) -> _Tokens:
     """The tokens of ``text[start:end]`` (to the end if ``end`` is ``-1``), each of the sorted
     ``spans`` one break token."""
-    tokens: list[_Token] = []
+    tokens = _Tokens()
     position = start
     first = True
     for span_start, span_end in sorted(spans):
@@ -573,7 +592,7 @@ def _tokenise(
         if span_start > position:
             first = _tokenise_stretch(text, position, span_start, first, tokens)
         start = max(span_start, position)
-        tokens.append(_Token.plain(start, span_end, text[start:span_end], "break"))
+        tokens.add(start, _Token.plain(text[start:span_end], "break"), False)
         first = bool(_QUOTE_ENDS_SENTENCE.search(text[max(start, span_end - 12) : span_end]))
         position = span_end
     _tokenise_stretch(text, position, len(text) if end < 0 else end, first, tokens)
@@ -628,13 +647,44 @@ _ORGANISATION = 256  # an organisation word (see ``_Reader._organisation_end``)
 _ORGANISATION_PAIR = 512  # the first word of a two-word organisation word ("football club")
 _PRONOUN = 1024  # a personal pronoun read as a mention, or its contraction ("he's")
 _POSSESSOR_PASSES = 2048  # a word the possessor scan of a noun phrase crosses (or stops at)
+_POSSESSIVE = 4096  # a word with a possessive ending
+# A token with none of these may open a phrase only with a head noun or a possessive in reach.
+_MAY_OPEN = _HEAD | _DETERMINER | _RUN | _STEP | _POSSESSIVE
 
 
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
     """The ``_Token.facts`` of a word token with this text, lowercase, base and capital."""
-    heads, roles, verbs, titles, organisations, organisation_pairs = _fact_tables()
+    _, roles, _, _, _, _, listed = _fact_tables()
+    if (
+        lower not in listed
+        and base == lower
+        and (
+            lower.isalpha()
+            or not (lower[-1:] == "." or "'" in lower or "\N{RIGHT SINGLE QUOTATION MARK}" in lower)
+        )
+    ):
+        # A word in no list, neither a possessive nor with a stop or an apostrophe: most
+        # distinct words. What the rules below give such a word follows from its capital
+        # and its ending (the plural of a role, an adverb in -ly), which a test holds to
+        # the rules themselves.
+        if cap:
+            return _WORD | _PASSES | _RUN | _POSSESSOR_PASSES
+        if lower[-1:] != "s":
+            return _WORD | _POSSESSOR_PASSES | (0 if lower[-2:] == "ly" else _PASSES)
+        facts = _WORD | _POSSESSOR_PASSES
+        if lower[-2:] in ("ss", "us", "is"):
+            facts |= _PASSES
+        if lower[:-1] in roles or lower[:-2] in roles:
+            facts |= _HEAD
+        return facts
+    return _listed_facts(text, lower, base, cap)
+
+
+def _listed_facts(text: str, lower: str, base: str, cap: bool) -> int:
+    """``_facts`` by its rules, for any word."""
+    heads, roles, verbs, titles, organisations, organisation_pairs, _ = _fact_tables()
     possessive = base != lower
-    facts = _WORD
+    facts = _WORD | _POSSESSIVE if possessive else _WORD
     if (
         base in heads
         or lower in heads
@@ -676,104 +726,162 @@ def _fact_tables() -> tuple[
     Mapping[str, object],
     frozenset[str],
     frozenset[str],
+    frozenset[str],
 ]:
     """The tables ``_facts`` looks words up in: head nouns, roles, verb forms, titles,
-    organisation words, and the first words of the two-word organisation words."""
+    organisation words, the first words of the two-word organisation words, and every word
+    that any of its rules looks up (in these tables or in the closed classes)."""
     organisations = lexicon.organisation_words()
     pairs = (word.split() for word in organisations)
-    return (
-        _head_table(),
-        lexicon.roles(),
-        _verb_forms(),
-        _title_table(),
-        organisations,
-        frozenset(words[0] for words in pairs if len(words) == 2),
+    heads = _head_table()
+    verbs = _verb_forms()
+    titles = _title_table()
+    organisation_pairs = frozenset(words[0] for words in pairs if len(words) == 2)
+    listed = frozenset(
+        {*heads, *verbs, *titles, *organisations, *organisation_pairs, "the"}
+        | _FUNCTION_WORDS
+        | _CALENDAR_WORDS
+        | _DETERMINERS
+        | _PRONOUNS
+        | _PARTICLES
+        | _CONNECTORS
+        | _ORDINALS
     )
+    return heads, lexicon.roles(), verbs, titles, organisations, organisation_pairs, listed
 
 
-def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: list[_Token]) -> bool:
+# How the pieces of text between spaces read, each worked out once (``_read_piece``) and
+# kept while there is room: a piece that is one word, initials or a number reads the same
+# after any token (``_ONE_WORD``); any other piece by whether it starts a sentence
+# (``_PIECES``). Only short pieces are kept, and each table is emptied when it is full, so the
+# memory is bounded whatever the text. Nothing but ``_read_piece`` writes to them, and what
+# it writes depends on the piece alone.
+_PIECES_KEPT = 1 << 15
+_LONGEST_KEPT_PIECE = 64
+_Piece = tuple[tuple[_Token, ...], tuple[int, ...], tuple[int, ...], bool]
+_LINE_BREAK_TOKEN = _Token.plain("\n", "break")
+_ONE_WORD: dict[str, _Token] = {}
+_PIECES: dict[tuple[str, bool], _Piece] = {}
+
+
+def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tokens) -> bool:
     """Tokenise ``text[start:end]`` onto ``tokens``; return whether the next token starts a
     sentence.
 
-    No token holds a space, and ``_TOKEN`` matches nothing at one, so the stretch is read
-    piece by piece between its spaces. A piece of plain ASCII letters, most of them, is one
-    word, taken without the pattern; any other piece is left to ``_tokenise_piece``.
+    A line break is a token of its own, after which a sentence starts, and no token holds a
+    space; ``_TOKEN`` matches nothing at either. So the stretch is read line by line, and a
+    line piece by piece between its spaces. A piece reads the same wherever it is (no rule
+    of ``_tokenise_piece`` looks past a space or a line break), so each distinct piece is
+    read once and its tokens reused, with their offsets moved to where it stands.
     """
-    abbreviations = lexicon.abbreviations()
-    append = tokens.append
-    shape = _shape
-    token_class = _Token
-    position = start
-    for piece in text[start:end].split(" "):
-        size = len(piece)
-        if piece.isascii() and piece.isalpha():
-            # A word with no stop, apostrophe or other character after it in its piece:
-            # neither an abbreviation with its stop nor a possessive.
-            token_end = position + size
-            lower, cap, acronym, facts, _ = shape(piece)
-            append(
-                token_class(
-                    position,
-                    token_end,
-                    piece,
-                    "word",
-                    first,
-                    lower,
-                    lower,
-                    token_end,
-                    cap,
-                    acronym,
-                    facts,
-                )
-            )
-            first = False
-        elif (
-            size > 2
-            and (mark := piece[-1]) in _TRAILING_MARKS
-            and (word := piece[:-1]).isascii()
-            and word.isalpha()
-            and not (mark == "." and word.lower() in abbreviations)
-        ):
-            # A word and one mark after it ("said," "night."): two tokens. Two letters at
-            # least, as "A." is a pair of initials; not "Mr.", an abbreviation with its stop.
-            mark_start = position + size - 1
-            lower, cap, acronym, facts, _ = shape(word)
-            append(
-                token_class(
-                    position,
-                    mark_start,
-                    word,
-                    "word",
-                    first,
-                    lower,
-                    lower,
-                    mark_start,
-                    cap,
-                    acronym,
-                    facts,
-                )
-            )
-            append(
-                token_class(
-                    mark_start,
-                    mark_start + 1,
-                    mark,
-                    "punct",
-                    False,
-                    mark,
-                    mark,
-                    mark_start + 1,
-                    False,
-                    False,
-                )
-            )
-            first = mark in _SENTENCE_ENDS
-        elif size:
-            first = _tokenise_piece(
-                text, position, position + size, end, first, tokens, _piece_matches(piece)
-            )
-        position += size + 1
+    one_word = _ONE_WORD
+    pieces = _PIECES
+    token_list = tokens.tokens
+    starts = tokens.starts
+    firsts = tokens.firsts
+    add_token = token_list.append
+    add_start = starts.append
+    position = start  # where the piece starts
+    for number, line in enumerate(text[start:end].split("\n")):
+        if number:
+            # Each piece moved ``position`` one past its end, and the line's last one past
+            # the line break.
+            add_token(_LINE_BREAK_TOKEN)
+            add_start(position - 1)
+            first = True
+        for piece in line.split(" "):
+            token = one_word.get(piece)
+            if token is not None:
+                # Most pieces are one word: its token takes whether it starts a sentence,
+                # and the token after it starts none.
+                if first:
+                    firsts.append(len(token_list))
+                    first = False
+                add_token(token)
+                add_start(position)
+                position += token.size + 1
+                continue
+            if piece:
+                read = pieces.get((piece, first)) or _read_piece(piece, first)
+                piece_tokens, offsets, piece_firsts, first = read
+                if piece_firsts:
+                    count = len(token_list)
+                    firsts.extend([count + index for index in piece_firsts])
+                if len(offsets) == 1:
+                    add_token(piece_tokens[0])
+                    add_start(position + offsets[0])
+                else:
+                    token_list.extend(piece_tokens)
+                    starts.extend([position + offset for offset in offsets])
+            position += len(piece) + 1
     return first
+
+
+def _plain_word(word: str) -> _Token:
+    """The token of a piece of ASCII letters, kept in ``_ONE_WORD`` if short.
+
+    A word with no stop, apostrophe or other character after it in its piece: neither an
+    abbreviation with its stop nor a possessive. Its shape as ``_shape`` has it: in ASCII,
+    every character of such a word is a letter.
+    """
+    size = len(word)
+    lower = word.lower()
+    cap = word[0].isupper()
+    acronym = size >= 2 and word.isupper()
+    token = _Token(word, "word", lower, lower, size, cap, acronym, _facts(word, lower, lower, cap))
+    if size <= _LONGEST_KEPT_PIECE:
+        if len(_ONE_WORD) >= _PIECES_KEPT:
+            _ONE_WORD.clear()
+        _ONE_WORD[word] = token
+    return token
+
+
+def _read_piece(piece: str, first: bool) -> _Piece:
+    """How ``piece``, some text without a space, reads after a token that leaves ``first``:
+    its tokens, their offsets in it, the indices of those that start a sentence, and whether
+    the token after it does. Kept in ``_ONE_WORD`` or ``_PIECES`` if short.
+
+    A piece of plain ASCII letters, or one with a single mark after them, is read without the
+    pattern: most distinct pieces are such, and each is read once.
+    """
+    size = len(piece)
+    if piece.isascii() and piece.isalpha():
+        return (_plain_word(piece),), (0,), (0,) if first else (), False
+    if (
+        size > 2
+        and (mark := piece[-1]) in _TRAILING_MARKS
+        and (word := piece[:-1]).isascii()
+        and word.isalpha()
+        and not (mark == "." and word.lower() in lexicon.abbreviations())
+    ):
+        # A word and one mark after it ("said," "night."): two tokens, the word's as it
+        # reads alone. Two letters at least, as "A." is a pair of initials; not "Mr.", an
+        # abbreviation with its stop.
+        result: _Piece = (
+            (_ONE_WORD.get(word) or _plain_word(word), _MARK_TOKENS[mark]),
+            (0, size - 1),
+            (0,) if first else (),
+            mark in _SENTENCE_ENDS,
+        )
+    else:
+        read = _Tokens()
+        after = _tokenise_piece(piece, 0, size, size, first, read, _piece_matches(piece))
+        result = (tuple(read.tokens), tuple(read.starts), tuple(read.firsts), after)
+    if size <= _LONGEST_KEPT_PIECE:
+        tokens = result[0]
+        if (
+            len(tokens) == 1
+            and tokens[0].size == size
+            and tokens[0].kind in ("word", "initials", "number")
+        ):
+            if len(_ONE_WORD) >= _PIECES_KEPT:
+                _ONE_WORD.clear()
+            _ONE_WORD[piece] = tokens[0]
+        else:
+            if len(_PIECES) >= _PIECES_KEPT:
+                _PIECES.clear()
+            _PIECES[piece, first] = result
+    return result
 
 
 # Marks a piece may open or close with, each one punctuation token: ASCII punctuation and
@@ -784,6 +892,8 @@ _PIECE_MARKS = (
     "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
     "\N{EM DASH}\N{EN DASH}\N{HORIZONTAL ELLIPSIS}\N{HORIZONTAL BAR}"
 )
+# One token for each of these marks, shared by every place where it stands alone.
+_MARK_TOKENS = {mark: _Token.plain(mark, "punct") for mark in _PIECE_MARKS}
 _NO_MATCH = ""
 _Groups = tuple[str, str, str, str, str]
 _LINE_BREAK: _Groups = ("", "", "", "\n", "")
@@ -839,7 +949,7 @@ def _tokenise_piece(
     stop: int,
     end: int,
     first: bool,
-    tokens: list[_Token],
+    tokens: _Tokens,
     matches: list[_Groups] | None = None,
 ) -> bool:
     """Tokenise ``text[start:stop]``, a piece of the stretch that ends at ``end``, with the
@@ -852,10 +962,11 @@ def _tokenise_piece(
     (never a line break), and no token starts with white space other than a line break.
     """
     abbreviations = lexicon.abbreviations()
-    append = tokens.append
+    add = tokens.add
     find = text.find
     shape = _shape
     token_class = _Token
+    marks = _MARK_TOKENS
     position = start  # the end of the last match
     # A stop or an apostrophe already taken into the word before ends here. Only a
     # punctuation token can start before it: the character after that word is the stop or
@@ -890,98 +1001,37 @@ def _tokenise_piece(
                 word = text[token_start:token_end]
                 lower, cap, acronym, _, _ = shape(word)
                 facts = _facts(word, lower, base, cap)
-            append(
-                token_class(
-                    token_start,
-                    token_end,
-                    word,
-                    "word",
-                    first,
-                    lower,
-                    base,
-                    base_end,
-                    cap,
-                    acronym,
-                    facts,
-                )
+            token = token_class(
+                word, "word", lower, base, base_end - token_start, cap, acronym, facts
             )
+            add(token_start, token, first)
             first = False
         elif punct:
             token_start = find(punct, position)
             position = token_start + 1
             if token_start < skip_to:
                 continue
-            append(
-                token_class(
-                    token_start,
-                    position,
-                    punct,
-                    "punct",
-                    False,
-                    punct,
-                    punct,
-                    position,
-                    False,
-                    False,
-                )
-            )
+            add(token_start, marks.get(punct) or token_class.plain(punct, "punct"), False)
             if punct in _SENTENCE_ENDS:
                 first = True
         elif initials:
             token_start = find(initials, position)
             position = token_start + len(initials)
             lower, cap, _, facts, _ = shape(initials)
-            append(
-                token_class(
-                    token_start,
-                    position,
-                    initials,
-                    "initials",
-                    first,
-                    lower,
-                    lower,
-                    position,
-                    cap,
-                    False,
-                    facts,
-                )
+            token = token_class(
+                initials, "initials", lower, lower, len(initials), cap, False, facts
             )
+            add(token_start, token, first)
             first = False
         elif number:
             token_start = find(number, position)
             position = token_start + len(number)
-            append(
-                token_class(
-                    token_start,
-                    position,
-                    number,
-                    "number",
-                    first,
-                    number,
-                    number,
-                    position,
-                    False,
-                    False,
-                )
-            )
+            add(token_start, token_class.plain(number, "number"), first)
             first = False
         else:
             token_start = find("\n", position)
             position = token_start + 1
-            append(
-                token_class(
-                    token_start,
-                    position,
-                    "\n",
-                    "break",
-                    False,
-                    "\n",
-                    "\n",
-                    position,
-                    False,
-                    False,
-                )
-            )
+            add(token_start, token_class.plain("\n", "break"), False)
             first = True
     return first
 
@@ -1221,11 +1271,14 @@ class _Reader:
     that the second pass knows.
     """
 
-    def __init__(
-        self, text: str, tokens: list[_Token], strings: dict[str, str] | None = None
-    ) -> None:
+    def __init__(self, text: str, read: _Tokens, strings: dict[str, str] | None = None) -> None:
         self.text = text
-        self.tokens = tokens
+        self.tokens = tokens = read.tokens
+        self.starts = read.starts
+        # firsts[i]: whether token i starts a sentence.
+        self.firsts = firsts = bytearray(len(tokens) + 1)
+        for index in read.firsts:
+            firsts[index] = 1
         # One string object per distinct mention text or head ("he", "Mr Cole"), shared by
         # every mention that has it: a long article has tens of thousands of mentions.
         self.strings: dict[str, str] = {} if strings is None else strings
@@ -1242,7 +1295,7 @@ class _Reader:
         self.titles = _title_table()
         self.organisation_words = lexicon.organisation_words()
         self.honorifics = lexicon.honorifics()
-        count = len(tokens)
+        self.count = count = len(tokens)
         far = count + _HEAD_WINDOW + _POSSESSOR_WINDOW + _NEARBY_POSSESSIVE
         # One pass from the end works out, for each token i:
         # next_possessive[i]: the first possessive token at or after i (``far``: none);
@@ -1266,6 +1319,27 @@ class _Reader:
         for index in range(count - 1, -1, -1):
             token = tokens[index]
             fact = token.facts
+            if fact == _WORD or (not fact and token.lower not in _DETERMINERS):
+                # A function word or a mark, most tokens: no phrase starts here, and none
+                # reaches past it (what the general case below gives such a token).
+                head = possessor = far
+                next_head[index] = far
+                next_possessive[index] = possessive
+                continue
+            if fact and not fact & _MAY_OPEN:
+                # Most other words: no head noun, determiner, capital, pronoun or possessive.
+                # Such a word only cuts off the reach of what it does not pass, as the general
+                # case below has it, and opens nothing unless a head noun or possessive is
+                # within reach (then the general case works that out again, to the same
+                # values).
+                if not fact & _PASSES:
+                    head = far
+                if not fact & _POSSESSOR_PASSES:
+                    possessor = far
+                if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
+                    next_head[index] = head
+                    next_possessive[index] = possessive
+                    continue
             # A phrase's modifiers start at this token, or past it if it is a determiner; then
             # the values for the next token count, so keep them before they move to this one.
             determiner = fact & _DETERMINER or (not fact and token.lower in _DETERMINERS)
@@ -1301,7 +1375,7 @@ class _Reader:
                 # that is just "the"), as the phrase rule has it.
                 opens_phrase[index] = opens
                 continue
-            run = fact & _RUN and not (fact & _VERB and token.first)
+            run = fact & _RUN and not (fact & _VERB and firsts[index])
             if opens:
                 opens_phrase[index] = opens
             if run:
@@ -1377,7 +1451,7 @@ class _Reader:
     # -- helpers on tokens --
 
     def _word(self, index: int) -> _Token | None:
-        if 0 <= index < len(self.tokens) and self.tokens[index].is_word:
+        if 0 <= index < self.count and self.tokens[index].is_word:
             return self.tokens[index]
         return None
 
@@ -1386,20 +1460,26 @@ class _Reader:
         said``, ``Achterberg also warned``."""
         position = end
         while (
-            position < len(self.tokens)
+            position < self.count
             and position - end < 2
             and self.tokens[position].lower in _AUXILIARIES
         ):
             position += 1
         return self._word(position)
 
+    def _end(self, index: int) -> int:
+        return self.starts[index] + self.tokens[index].size
+
+    def _base_end(self, index: int) -> int:
+        return self.starts[index] + self.tokens[index].base_size
+
     def _lower_at(self, index: int) -> str:
-        return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
+        return self.tokens[index].lower if 0 <= index < self.count else ""
 
     def _boundary_before(self, index: int) -> bool:
         """Whether a phrase may open at ``index`` with lowercase modifiers: at the start of a
         sentence or clause, or after a function word or a verb of saying."""
-        if index == 0 or self.tokens[index].first:
+        if index == 0 or self.firsts[index]:
             return True
         previous = self.tokens[index - 1]
         return (
@@ -1409,7 +1489,7 @@ class _Reader:
         )
 
     def _closes_apposition(self, index: int) -> bool:
-        if index >= len(self.tokens):
+        if index >= self.count:
             return True
         token = self.tokens[index]
         return (
@@ -1460,8 +1540,9 @@ class _Reader:
             ):
                 return None
         gender, number = lexicon.pronouns().get(word, ("", "sg"))
-        end = token.start + len(word)
-        mention = self._mention(token.start, end, "pronoun", gender, number or "sg", word)
+        start = self.starts[index]
+        end = start + len(word)
+        mention = self._mention(start, end, "pronoun", gender, number or "sg", word)
         return [mention], index + 1
 
     # -- noun phrases around a head noun --
@@ -1480,7 +1561,7 @@ class _Reader:
                 end = index + 1
             else:
                 end = index + size
-                if end > len(tokens) or token.lower != words[0]:
+                if end > self.count or token.lower != words[0]:
                     continue
                 second = tokens[index + 1]
                 if second.lower != words[1] and (size > 2 or second.base != words[1]):
@@ -1492,7 +1573,7 @@ class _Reader:
                 if written != words and (*written[:-1], parts[-1].base) != words:
                     continue
             if not token.cap or self._head_case_ok(
-                token, kind, index == phrase_start, after_determiner
+                index, kind, index == phrase_start, after_determiner
             ):
                 return _Head(index, end, kind, " ".join(words))
         if (
@@ -1508,7 +1589,8 @@ class _Reader:
                     return _Head(index, index + 1, "group", token.base)
         return None
 
-    def _head_case_ok(self, token: _Token, kind: str, at_start: bool, after_det: bool) -> bool:
+    def _head_case_ok(self, index: int, kind: str, at_start: bool, after_det: bool) -> bool:
+        token = self.tokens[index]
         if not token.cap:
             return True
         if token.acronym and kind == "role":
@@ -1519,7 +1601,7 @@ class _Reader:
         # determiner only a title (the President), since "the Courier" names a newspaper.
         if not at_start or kind == "organisation":
             return False
-        return token.first or (after_det and token.base in lexicon.honorifics())
+        return bool(self.firsts[index]) or (after_det and token.base in lexicon.honorifics())
 
     def _noun_phrase(
         self, index: int, *, apposition: bool = False, possessor: bool = False
@@ -1529,7 +1611,7 @@ class _Reader:
         if not self.opens_phrase[index] & (_OPENS_POSSESSOR if possessor else _OPENS):
             return None  # no head noun within reach: the common case, decided at once
         tokens = self.tokens
-        count = len(tokens)
+        count = self.count
         start = index
         determiner = ""
         if tokens[index].lower in _DETERMINERS and not tokens[index].possessive:
@@ -1649,7 +1731,7 @@ class _Reader:
         """The end of a complement starting at ``index`` (``for the Department for Regional
         Transport``, ``close to the minister``), or ``None``."""
         tokens = self.tokens
-        count = len(tokens)
+        count = self.count
         lower = self._lower_at(index)
         if lower == "close" and self._lower_at(index + 1) == "to":
             position = index + 2
@@ -1718,7 +1800,7 @@ class _Reader:
                 and _given_gender(tokens[phrase.start].base) is not None
             ):
                 return None  # "Jenny Cole chairs the board": a person, then a verb
-        start_offset = tokens[phrase.start].start
+        start_offset = self.starts[phrase.start]
         end = phrase.end
         predicate = self._lower_at(phrase.start - 1) in _NOT_REFERRING_AFTER
         if predicate and self._lower_at(phrase.start - 1) == "as":
@@ -1742,7 +1824,7 @@ class _Reader:
                 end = complement_end
         if predicate:
             return [], end  # read, so that its words are not taken for other mentions
-        end_offset = tokens[end - 1].base_end
+        end_offset = self._base_end(end - 1)
         head = phrase.head
         if phrase.kind == "organisation":
             head = _without_determiner(self.text[start_offset:end_offset]).lower()
@@ -1757,7 +1839,7 @@ class _Reader:
                     start_offset, end_offset, "role", phrase.gender, "sg", head, role
                 )
                 named = self._name_mention(
-                    tokens[name.start].start, name, phrase.head, phrase.gender
+                    self.starts[name.start], name, phrase.head, phrase.gender
                 )
                 return [described, named], name.end
         mention = self._mention(start_offset, end_offset, kind, phrase.gender, number, head, role)
@@ -1781,7 +1863,7 @@ class _Reader:
         """The end of the run of name-like tokens from ``index``: capitalised words, initials,
         particles before a capital; a possessive word ends it."""
         tokens = self.tokens
-        count = len(tokens)
+        count = self.count
         position = index
         while position < count and position - index < 10:
             token = tokens[position]
@@ -1810,7 +1892,7 @@ class _Reader:
     def _title_through(self, run_start: int, of_index: int) -> bool:
         """Whether the ``of`` at ``of_index`` is inside a title: ``Secretary of State``."""
         tokens = self.tokens
-        if of_index + 1 >= len(tokens) or not tokens[of_index + 1].cap:
+        if of_index + 1 >= self.count or not tokens[of_index + 1].cap:
             return False
         for back in (1, 2):
             start = of_index - back
@@ -1831,10 +1913,12 @@ class _Reader:
         """The end of an organisation's name whose capitalised run is ``[start, end)``, or
         ``None`` when the run names no organisation."""
         tokens = self.tokens
-        if not (end - start >= 2 and tokens[end - 2].facts & _ORGANISATION_PAIR) and not any(
-            tokens[position].facts & _ORGANISATION for position in range(start, end)
-        ):
-            return None  # no organisation word in the run: the common case
+        if not (end - start >= 2 and tokens[end - 2].facts & _ORGANISATION_PAIR):
+            for token in tokens[start:end]:
+                if token.facts & _ORGANISATION:
+                    break
+            else:
+                return None  # no organisation word in the run: the common case
         words = [token.base.rstrip(".") for token in tokens[start:end]]
         last_two = " ".join(words[-2:])
         ends_in_org = words[-1] in self.organisation_words or last_two in self.organisation_words
@@ -1852,7 +1936,7 @@ class _Reader:
             following = position + 1
             if self._lower_at(following) == "the":
                 following += 1
-            run_end = self._capital_run(following) if following < len(tokens) else following
+            run_end = self._capital_run(following) if following < self.count else following
             if run_end == following or self._opens_person(following):
                 break  # "Pellow Vale Railways and Mr Rail Vale": a person, not more name
             position = run_end
@@ -1928,15 +2012,15 @@ class _Reader:
         bare = title.replace(".", "")
         if bare in _ADDRESS_TITLES or title in _ADDRESS_TITLES or title not in self.honorifics:
             return []  # "the Mr" is no role, and "the Republican" is a party member
-        start_offset = self.tokens[index].start
-        end_offset = self.tokens[end - 1].base_end
+        start_offset = self.starts[index]
+        end_offset = self._base_end(end - 1)
         gender = self.honorifics.get(title, "") or _role_gender(title)
         role = _spelled_out(title)
         return [self._mention(start_offset, end_offset, "role", gender, "sg", title, role)]
 
     def _person_name(self, index: int) -> _Name | None:
         """Read a person name at ``index`` (titles allowed), or ``None``."""
-        if index >= len(self.tokens) or not self.starts_run[index]:
+        if index >= self.count or not self.starts_run[index]:
             return None
         end = self._capital_run(index)
         if end == index or self._organisation_end(index, end) is not None:
@@ -1969,22 +2053,22 @@ class _Reader:
         # Every part is a word, so none is a break: the given names are the parts before.
         given = ""
         if surname:
-            given = self.text[tokens[parts[0]].start : tokens[parts[surname - 1]].end]
+            given = self.text[self.starts[parts[0]] : self._end(parts[surname - 1])]
             first_given = tokens[parts[0]].base.rstrip(".")
             gender = gender or _given_gender(first_given) or ""
-        end_offset = tokens[end - 1].base_end
+        end_offset = self._base_end(end - 1)
         if (
             not given
             and name_start > 0
             and tokens[name_start - 1].base in _PEERAGES
             and self._lower_at(end) == "of"
-            and end + 1 < len(tokens)
+            and end + 1 < self.count
         ):
             # Baroness Penhallow of Treen
             place_end = self._capital_run(end + 1)
             if place_end > end + 1:
                 end = place_end
-                end_offset = tokens[end - 1].base_end
+                end_offset = self._base_end(end - 1)
         return _Name(
             start,
             end,
@@ -2013,12 +2097,12 @@ class _Reader:
         if verb is not None and verb.facts & _VERB:
             return True
         previous = self._word(start - 1)
-        if previous is not None and previous.facts & _VERB and not first.first:
+        if previous is not None and previous.facts & _VERB and not self.firsts[start]:
             return True
-        if first.first and end - start == 2:
+        if self.firsts[start] and end - start == 2:
             # "Odile Mercer sold her first painting": two words opening a sentence, then a
             # verb in the past tense.
-            after_name = tokens[end] if end < len(tokens) else None
+            after_name = tokens[end] if end < self.count else None
             if after_name is not None and after_name.is_word and not after_name.cap:
                 word = after_name.lower
                 if (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PAST:
@@ -2028,7 +2112,7 @@ class _Reader:
         after = self._lower_at(end)
         if after == "(":
             return True  # Rep. Nathaniel Osterhout (D-Ohio)
-        if after == "," and end + 1 < len(tokens):
+        if after == "," and end + 1 < self.count:
             next_token = tokens[end + 1]
             if next_token.kind == "number" or next_token.lower in _RELATIVES:
                 return True  # Marcel Dufresne, 67, / Kerry-Ann Mulcahy, who
@@ -2037,7 +2121,7 @@ class _Reader:
                 return True
             # "Jo Weir, a planner, said" / "Johnnie Wilson, of Springfield, Va., said": an
             # apposition the word lists do not know, closed by a verb of saying.
-            cue = _APPOSITION_THEN_VERB.match(self.text, tokens[end + 1].start)
+            cue = _APPOSITION_THEN_VERB.match(self.text, self.starts[end + 1])
             return cue is not None and cue.group("verb") in lexicon.speech_verbs()
         return False
 
@@ -2048,7 +2132,7 @@ class _Reader:
             return self._particle_surname(index)
         run_start = index
         # "the BBC", but not "THE END": an all-capital "THE" is shouting, not an article.
-        with_the = token.lower == "the" and token.text != "THE" and index + 1 < len(tokens)
+        with_the = token.lower == "the" and token.text != "THE" and index + 1 < self.count
         if with_the:
             run_start = index + 1
         if not self.starts_run[run_start]:
@@ -2056,10 +2140,10 @@ class _Reader:
         end = self._capital_run(run_start)
         if end == run_start:
             return None
-        start_offset = token.start
+        start_offset = self.starts[index]
         organisation_end = self._organisation_end(run_start, end)
         if organisation_end is not None:
-            end_offset = tokens[organisation_end - 1].base_end
+            end_offset = self._base_end(organisation_end - 1)
             head = _without_determiner(self.text[start_offset:end_offset]).lower()
             mention = self._mention(start_offset, end_offset, "organisation", "n", "sg", head)
             return [mention], organisation_end
@@ -2067,7 +2151,7 @@ class _Reader:
             following = self._word(end)
             if with_the or (following is not None and following.facts & _VERB):
                 # the BBC, NASA said
-                end_offset = tokens[run_start].base_end
+                end_offset = self._base_end(run_start)
                 head = tokens[run_start].base
                 return [
                     self._mention(start_offset, end_offset, "organisation", "n", "sg", head)
@@ -2083,11 +2167,11 @@ class _Reader:
             last = tokens[end - 1]
             if end - run_start >= 1 and _plural(last.lower) and not last.possessive:
                 # the Brackenfold Ramblers, the Democrats
-                end_offset = last.end
+                end_offset = self._end(end - 1)
                 head = _without_determiner(self.text[start_offset:end_offset]).lower()
                 return [self._mention(start_offset, end_offset, "group", "", "pl", head)], end
             return [], end  # the Marguerite Anne, the Skerrow Trench: a thing or a place
-        start_offset = tokens[index].start if with_the else tokens[run_start].start
+        start_offset = self.starts[index] if with_the else self.starts[run_start]
         according = self._lower_at(run_start - 2) == "according"
         if not name.titled and self._lower_at(run_start - 1) in _PLACE_PREPOSITIONS:
             if _given_gender(tokens[run_start].base) is None and not according:
@@ -2109,27 +2193,27 @@ class _Reader:
         tokens = self.tokens
         position = index
         while (
-            position < len(tokens)
+            position < self.count
             and position - index < 3
             and tokens[position].lower in (_PARTICLES)
         ):
             position += 1
-        if position >= len(tokens) or not self.starts_run[position]:
+        if position >= self.count or not self.starts_run[position]:
             return None
         head = " ".join(token.base for token in tokens[index : position + 1])
         if not self._known(head):
             return None
         name = _Name(
-            index, position + 1, tokens[position].base_end, head, "", "", "", False, single=True
+            index, position + 1, self._base_end(position), head, "", "", "", False, single=True
         )
-        return self._name_mentions(tokens[index].start, name, "", "")
+        return self._name_mentions(self.starts[index], name, "", "")
 
     def _nicknamed(self, index: int, end: int) -> tuple[list[Mention], int] | None:
         """``Declan "Dusty" O'Hara``: a given name, a quoted nickname, then the rest of the
         name. The nickname is a quote and no mention may cross it, so the given name becomes a
         mention of its own that carries the surname read after the nickname."""
         tokens = self.tokens
-        if end != index + 1 or end + 1 >= len(tokens):
+        if end != index + 1 or end + 1 >= self.count:
             return None
         nickname = tokens[end]
         if nickname.kind != "break" or nickname.text == "\n" or len(nickname.text.split()) > 3:
@@ -2140,9 +2224,16 @@ class _Reader:
         token = tokens[index]
         gender = _given_gender(token.base) or ""
         given = self._mention(
-            token.start, token.base_end, "name", gender, "sg", rest.head, "", token.text
+            self.starts[index],
+            self._base_end(index),
+            "name",
+            gender,
+            "sg",
+            rest.head,
+            "",
+            token.text,
         )
-        mentions, next_index = self._name_mentions(tokens[end + 1].start, rest, "", "")
+        mentions, next_index = self._name_mentions(self.starts[end + 1], rest, "", "")
         return [given, *mentions], next_index
 
     def _shared_surname(self, index: int, end: int) -> Mention | None:
@@ -2160,7 +2251,14 @@ class _Reader:
             return None
         gender = _given_gender(token.base) or ""
         return self._mention(
-            token.start, token.base_end, "name", gender, "sg", other.head, "", token.text
+            self.starts[index],
+            self._base_end(index),
+            "name",
+            gender,
+            "sg",
+            other.head,
+            "",
+            token.text,
         )
 
     def _name_mention(self, start_offset: int, name: _Name, role: str, role_gender: str) -> Mention:
@@ -2185,7 +2283,7 @@ class _Reader:
     ) -> tuple[list[Mention], int]:
         """The name's mention, plus the apposition after it (``, the chief executive,``)."""
         end = name.end
-        if self._lower_at(end) == "," and end + 1 < len(self.tokens):
+        if self._lower_at(end) == "," and end + 1 < self.count:
             phrase = self._noun_phrase(end + 1, apposition=True)
             if phrase is not None and phrase.kind in ("role", "anonymous"):
                 phrase_end = phrase.end
@@ -2199,10 +2297,9 @@ class _Reader:
                     # use again ("Prof. Ann Roe, head of the unit," … "the head of the unit").
                     role = phrase.head
                     role_gender = role_gender or phrase.gender
-                    tokens = self.tokens
                     described = self._mention(
-                        tokens[phrase.start].start,
-                        tokens[phrase_end - 1].base_end,
+                        self.starts[phrase.start],
+                        self._base_end(phrase_end - 1),
                         "role",
                         phrase.gender,
                         "sg",

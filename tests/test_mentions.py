@@ -583,7 +583,7 @@ def _plain_tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[object,
     """The tokens as the pattern alone reads them: every stretch through ``_tokenise_piece``."""
 
     def whole_stretch(
-        text: str, start: int, end: int, first: bool, tokens: list[mentions._Token]
+        text: str, start: int, end: int, first: bool, tokens: mentions._Tokens
     ) -> bool:
         return mentions._tokenise_piece(text, start, end, end, first, tokens)
 
@@ -591,13 +591,15 @@ def _plain_tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[object,
         return _token_fields(mentions._tokenise(text, spans))
 
 
-def _token_fields(tokens: list[mentions._Token]) -> list[tuple[object, ...]]:
+def _token_fields(read: mentions._Tokens) -> list[tuple[object, ...]]:
+    firsts = set(read.firsts)
+    assert sorted(firsts) == read.firsts
     return [
         (
-            *(t.start, t.end, t.text, t.kind, t.first, t.lower, t.base, t.base_end),
-            *(t.cap, t.acronym, t.facts, t.is_word, t.possessive),
+            *(start, start + t.size, t.text, t.kind, index in firsts, t.lower, t.base),
+            *(start + t.base_size, t.cap, t.acronym, t.facts, t.is_word, t.possessive),
         )
-        for t in tokens
+        for index, (start, t) in enumerate(zip(read.starts, read.tokens, strict=True))
     ]
 
 
@@ -610,9 +612,12 @@ def _texts_and_spans() -> list[tuple[str, list[tuple[int, int]]]]:
 
 @pytest.mark.parametrize(("text", "spans"), _texts_and_spans())
 def test_the_tokeniser_reads_as_the_pattern_does(text: str, spans: list[tuple[int, int]]) -> None:
-    tokens = mentions._tokenise(text, spans)
-    assert _token_fields(tokens) == _plain_tokens(text, spans)
-    assert any(token.is_word for token in tokens)
+    read = mentions._tokenise(text, spans)
+    assert _token_fields(read) == _plain_tokens(text, spans)
+    assert any(token.is_word for token in read.tokens)
+    for start, token in zip(read.starts, read.tokens, strict=True):
+        assert text[start : start + token.size] == token.text
+        assert bool(token.facts & mentions._POSSESSIVE) == token.possessive
 
 
 @settings(max_examples=200, deadline=None)
@@ -658,9 +663,10 @@ def _fields(step: tuple[list[Mention], int]) -> tuple[object, ...]:
 def test_the_reader_rules_out_only_tokens_where_nothing_starts(
     text: str, spans: list[tuple[int, int]]
 ) -> None:
-    tokens = mentions._tokenise(text, spans)
-    filtered = mentions._Reader(text, tokens)
-    plain = _unfiltered_steps(mentions._Reader(text, tokens))
+    read = mentions._tokenise(text, spans)
+    tokens = read.tokens
+    filtered = mentions._Reader(text, read)
+    plain = _unfiltered_steps(mentions._Reader(text, read))
     candidates = set(filtered.candidates)
     assert any(step is not None for step in plain.values())
     for index, step in plain.items():
@@ -699,6 +705,34 @@ def test_a_word_shape_is_worked_out_as_written(word: str) -> None:
     assert cap == (word[:1].isupper() or bool(mentions._NAME_PREFIX.match(word)))
     assert acronym == (len(letters) >= 2 and all(char.isupper() for char in letters))
     assert plain == (not lower.endswith("s") and lower not in lexicon.abbreviations())
+
+
+def _listed_words() -> list[str]:
+    """Every word the rules of ``_facts`` look up, with its plural, adverb and capital."""
+    words: set[str] = set()
+    for table in mentions._fact_tables():
+        for entry in table:
+            for word in str(entry).split():
+                words |= {word, word + "s", word + "ly", word[:-1], word.capitalize()}
+    return sorted(words | {"I", "i", "s", "ss", "ly", "Is"})
+
+
+def test_the_facts_of_a_word_in_no_list_follow_the_rules() -> None:
+    for word in _listed_words():
+        lower = word.lower()
+        cap = word[:1].isupper()
+        assert mentions._facts(word, lower, lower, cap) == mentions._listed_facts(
+            word, lower, lower, cap
+        ), word
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abilnsuyAIMSé-.'\u20197", min_size=1, max_size=8))
+def test_any_word_has_the_facts_its_rules_give(word: str) -> None:
+    lower = word.lower()
+    cap = word[:1].isupper()
+    facts = mentions._facts(word, lower, lower, cap)
+    assert facts == mentions._listed_facts(word, lower, lower, cap)
 
 
 @pytest.mark.parametrize(("text", "spans"), _texts_and_spans())
