@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from quoteattr import cues, lexicon
 from quoteattr.cues import CueWord, find_cues
-from quoteattr.patterns import WORD
+from quoteattr.patterns import WORD, WORD_BEFORE_CUE
 from tests.strategies import articles
 
 
@@ -70,24 +70,58 @@ def test_phrases_are_found_as_their_patterns_find_them(text: str) -> None:
     assert find_cues(text, []) == _every_word(text, [])
 
 
+# Pieces to build texts from: cue words in several cases, words that are none, and every kind
+# of character the fast path and the pattern read differently.
+_FRAGMENTS = [
+    "said", "Said", "SAID", "told", "e-mail", "to", "according", "aZ", "\N{KELVIN SIGN}", "é",
+    "\N{COMBINING ACUTE ACCENT}", "7", " ", " ", "'", "\u2019", "-", ".", ",", '"', "\u201d", ")",
+    "\n", "\t",
+]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
-    st.one_of(articles(), st.text(alphabet="aZé7 '\u2019-.,\"\u201d)\n\t\u0301", max_size=40)),
+    st.one_of(articles(), st.lists(st.sampled_from(_FRAGMENTS), max_size=30).map("".join)),
     st.data(),
 )
 def test_words_read_without_the_pattern_are_the_patterns(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     stretches = [(0, start), (start, end), (end, len(text))]
-    every = sorted({word.lower() for word in WORD.findall(text)})
-    wanted = frozenset(every[:: data.draw(st.integers(1, 3))])
+    wanted = cues._cue_words()
     expected = [
         (match.start(), match.end(), match.group(), match.group().lower())
         for stretch_start, stretch_end in stretches
         for match in WORD.finditer(text, stretch_start, stretch_end)
         if match.group().lower() in wanted
     ]
-    assert list(cues._words(text, stretches, wanted)) == expected
+    assert list(cues._words(text, stretches)) == expected
+
+
+def _after_determiner_by_pattern(text: str, start: int) -> bool:
+    """``cues._after_determiner`` as first written, by the pattern alone: the reference."""
+    previous = WORD_BEFORE_CUE.search(text, max(0, start - 24), start)
+    if previous is None:
+        return False
+    word = previous.group(1).lower()
+    return word in cues._DETERMINERS or word.endswith(cues._POSSESSIVE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["the", "The", "Ann's", "Ann\u2019s", "boys'", "x" * 30, "said", " ", "  ", "\t",
+             "\N{NO-BREAK SPACE}", "'", "\u2019", "é", "-", ",", "7", "\x1c"]
+        ),
+        max_size=8,
+    ),
+    st.data(),
+)
+def test_after_determiner_reads_as_its_pattern(parts: list[str], data: st.DataObject) -> None:
+    text = "".join(parts) + "said"
+    start = data.draw(st.integers(0, len(text)))
+    assert cues._after_determiner(text, start) == _after_determiner_by_pattern(text, start)
 
 
 def _may_go_on_by_characters(text: str, end: int, second_words: frozenset[str]) -> bool:
