@@ -15,6 +15,7 @@ import functools
 import itertools
 import string
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import regex
 from attrs import frozen
@@ -276,9 +277,64 @@ def _phrases_by_first_word() -> dict[str, tuple[regex.Pattern[str], dict[str, tu
     compiled = {}
     for first, forms in table.items():
         ordered = sorted(forms, key=lambda form: -len(form))
-        alternatives = "|".join(r"\s++".join(map(regex.escape, form.split())) for form in ordered)
-        compiled[first] = (regex.compile(rf"(?:{alternatives})\b", regex.IGNORECASE), forms)
+        compiled[first] = (regex.compile(_phrase_pattern(ordered), regex.IGNORECASE), forms)
     return compiled
+
+
+def _phrase_pattern(ordered: list[str]) -> str:
+    r"""One pattern for the phrases, longest first, that finds what their alternation
+    ``(?:form|form|…)\b`` finds, words apart by ``\s++``.
+
+    The words are read as a tree, a word at a time, longer phrases tried first: ``in`` has a
+    hundred phrases, and an alternation of them all tries each in turn at every ``in``. Where
+    the words under one word could match the same text (``op`` and ``op-ed``), the tree could
+    choose differently, and the alternation is kept.
+
+    >>> _phrase_pattern(["in a statement", "in a tweet", "in a"])
+    '(?:in\\s++(?:a(?:\\s++(?:statement\\b|tweet\\b)|\\b)))'
+    """
+    tree: dict[str, Any] = {}
+    for form in ordered:
+        node = tree
+        for word in form.split():
+            node = node.setdefault(word, {})
+        node[""] = {}  # a phrase ends here
+    if _siblings_overlap(tree):
+        alternatives = "|".join(r"\s++".join(map(regex.escape, form.split())) for form in ordered)
+        return rf"(?:{alternatives})\b"
+    return _words_after(tree)
+
+
+def _words_after(node: dict[str, Any]) -> str:
+    r"""The pattern for the words under one node of the phrase tree: each word, then its own
+    words after ``\s++`` (tried first: the longer phrase wins), or the end of a phrase."""
+    alternatives = []
+    for word, below in node.items():
+        if not word:
+            continue
+        endings = []
+        if any(below):
+            endings.append(r"\s++" + _words_after(below))
+        if "" in below:
+            endings.append(r"\b")
+        ending = endings[0] if len(endings) == 1 else "(?:" + "|".join(endings) + ")"
+        alternatives.append(regex.escape(word) + ending)
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _siblings_overlap(node: dict[str, Any]) -> bool:
+    """Whether two words under one node could both match at one place: one starts the other,
+    and a word boundary may lie between them (``op``, ``op-ed``)."""
+    words = [word for word in node if word]
+    for word in words:
+        for other in words:
+            if (
+                other != word
+                and other.startswith(word)
+                and not (word[-1].isalnum() and other[len(word)].isalnum())
+            ):
+                return True
+    return any(_siblings_overlap(below) for below in node.values())
 
 
 def _longest_phrase(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -159,3 +160,41 @@ def test_may_go_on_reads_as_by_characters(parts: list[str], data: st.DataObject)
     found = cues._may_go_on(text, end, second)
     # Past its window it may leave the decision to the pattern (true), never wrongly rule out.
     assert found == expected or (found and len(text) - end > cues._LOOK_AHEAD)
+
+
+def _alternation(first: str) -> regex.Pattern[str]:
+    """The phrases of ``first`` as one alternation, longest first: what the tree replaces."""
+    ordered = sorted(cues._phrases_by_first_word()[first][1], key=lambda form: -len(form))
+    alternatives = "|".join(r"\s++".join(map(regex.escape, form.split())) for form in ordered)
+    return regex.compile(rf"(?:{alternatives})\b", regex.IGNORECASE)
+
+
+_PHRASE_WORDS = sorted(
+    {word for _, forms in cues._phrases_by_first_word().values() for form in forms
+     for word in form.split()}
+)
+
+
+_BETWEEN_WORDS = [" ", " ", " ", "  ", "\n", "\N{NO-BREAK SPACE}", "-", ",", "", "\N{KELVIN SIGN}"]
+_FORMS = sorted(form for _, forms in cues._phrases_by_first_word().values() for form in forms)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(_FORMS),
+    st.integers(0, 5),
+    st.lists(st.sampled_from(_PHRASE_WORDS), max_size=3),
+    st.data(),
+)
+def test_phrase_tree_matches_as_the_alternation(
+    form: str, keep: int, more: list[str], data: st.DataObject
+) -> None:
+    # A phrase, perhaps cut short or run on, its words apart by space or something else.
+    words = form.split()[: max(1, keep)] + more if keep else form.split() + more
+    between = [data.draw(st.sampled_from(_BETWEEN_WORDS)) for _ in words]
+    text = "".join(word + gap for word, gap in zip(words, between, strict=True))
+    text = text.upper() if data.draw(st.booleans()) else text
+    first = form.split()[0]
+    tree = cues._phrases_by_first_word()[first][0].match(text)
+    alternation = _alternation(first).match(text)
+    assert (tree and tree.span()) == (alternation and alternation.span())
