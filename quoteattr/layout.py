@@ -18,6 +18,9 @@ parameter file and is several times slower on news text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import regex
 from attrs import frozen
 
 from . import lexicon
@@ -101,7 +104,7 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
     result = []
     for para in paras:
         start = para.start
-        for match in SENTENCE_END.finditer(text, para.start, para.end):
+        for match in _sentence_ends(text, para.start, para.end):
             stop = match.start("space")
             if _is_abbreviation(text, match.start(), para.start, abbreviations):
                 continue
@@ -111,6 +114,38 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
         if start < para.end:
             result.append((start, para.end))
     return tuple(result)
+
+
+# The characters a ``SENTENCE_END`` match starts with.
+_END_PUNCTUATION = ".!?\N{HORIZONTAL ELLIPSIS}"
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """What ``SENTENCE_END.finditer(text, start, end)`` finds.
+
+    The pattern's scan tries every character in turn, which costs far more than a
+    ``str.find`` for each end punctuation character: a match can only start where a run of
+    them starts, so the pattern is tried there alone.
+
+    >>> text = "Wait... What? Yes. no"
+    >>> [match.group() for match in _sentence_ends(text, 0, len(text))]
+    ['... ', '? ']
+    """
+    starts = []
+    for character in _END_PUNCTUATION:
+        position = text.find(character, start, end)
+        while position >= 0:
+            starts.append(position)
+            position = text.find(character, position + 1, end)
+    starts.sort()
+    taken = start  # where the last match ended: the scan goes on from there
+    for position in starts:
+        if position < taken or (position > start and text[position - 1] in _END_PUNCTUATION):
+            continue  # inside a match already found, or inside a run of end punctuation
+        match = SENTENCE_END.match(text, position, end)
+        if match is not None:
+            taken = match.end()
+            yield match
 
 
 def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[str]) -> bool:
