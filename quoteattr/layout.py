@@ -18,6 +18,7 @@ parameter file and is several times slower on news text.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator
 
 import regex
@@ -152,11 +153,47 @@ def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[s
     """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
     if text[dot] != ".":
         return False
-    word = WORD_BEFORE.search(text, max(floor, dot - 20), dot)
+    word = _word_before(text, max(floor, dot - _WORD_BEFORE_WINDOW), dot)
     if word is None:
         return False
-    token = word.group().lower()
+    token = word.lower()
     # A single letter is an initial ("John F. Kennedy"), and so is a run of dotted single
     # letters ("G.K. Butterfield"); a lowercase one is part of "e.g".
     parts = token.split(".")
     return token in abbreviations or all(len(part) == 1 and part.isalpha() for part in parts)
+
+
+# How far before a full stop ``_is_abbreviation`` reads the word (``WORD_BEFORE`` is quadratic
+# in it), and the ASCII characters of that pattern's ``\w``.
+_WORD_BEFORE_WINDOW = 20
+_ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
+
+
+def _word_before(text: str, start: int, end: int) -> str | None:
+    """What ``WORD_BEFORE.search(text, start, end)`` matches: the dotted word (``G.K``,
+    ``Mr``) that ends at ``end``, from no earlier than ``start``.
+
+    Read backwards a character at a time where the characters are ASCII (the pattern tries
+    every start in turn, and from each reads to the end); any other character is left to it.
+
+    >>> text = "Hi Mr. G.K. Butterfield, a..b. Caf\N{LATIN SMALL LETTER E WITH ACUTE}."
+    >>> [_word_before(text, 0, end) for end in (5, 10, 24, 29, 35)]
+    ['Mr', 'G.K', None, 'b', 'Caf\N{LATIN SMALL LETTER E WITH ACUTE}']
+    """
+    position = end
+    while position > start:
+        character = text[position - 1]
+        if character in _ASCII_WORD:
+            position -= 1
+            continue
+        if character == "." and position < end and position - 2 >= start:
+            before = text[position - 2]
+            if before in _ASCII_WORD:
+                position -= 1  # a dot between two word characters
+                continue
+            character = before
+        if character.isascii():
+            break
+        match = WORD_BEFORE.search(text, start, end)  # \w beyond ASCII: the pattern decides
+        return None if match is None else match.group()
+    return text[position:end] if position < end else None

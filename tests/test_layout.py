@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import layout
-from quoteattr.patterns import SENTENCE_END
+from quoteattr.patterns import SENTENCE_END, WORD_BEFORE
 from tests.strategies import articles
 
 _ALPHABET = [
@@ -27,3 +27,16 @@ def test_sentence_ends_are_the_patterns(text: str, data: st.DataObject) -> None:
     assert found == expected
     spaces = [match.span("space") for match in layout._sentence_ends(text, start, end)]
     assert spaces == [match.span("space") for match in SENTENCE_END.finditer(text, start, end)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=["a", "Z", "7", "_", ".", " ", ",", "\N{LATIN SMALL LETTER E WITH ACUTE}",
+                      "\N{COMBINING ACUTE ACCENT}", "\N{LEFT DOUBLE QUOTATION MARK}"], max_size=30),
+    st.data(),
+)
+def test_word_before_is_the_patterns(text: str, data: st.DataObject) -> None:
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(max(0, end - 25), end))
+    match = WORD_BEFORE.search(text, start, end)
+    assert layout._word_before(text, start, end) == (None if match is None else match.group())
