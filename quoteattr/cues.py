@@ -12,8 +12,10 @@ which quote is decided later, by the attribution rules, from where the cue stand
 from __future__ import annotations
 
 import functools
+import itertools
 import string
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import regex
 from attrs import frozen
@@ -49,14 +51,13 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     """
     verbs = lexicon.speech_verbs()
     phrases = _phrases_by_first_word()
-    cue_words = _cue_words()
     seconds = _second_words()
     found: list[CueWord] = []
     strings: dict[str, str] = {}  # one object per distinct cue text: "said" again and again
     skip = 0
     inside = 0
     # Most words are no cue's: only those that may open one come out of ``_words``.
-    for start, end, written, word in _words(text, _outside(text, quoted), cue_words):
+    for start, end, written, word in _words(text, _outside(text, quoted)):
         if start < skip:
             continue
         while inside < len(quoted) and quoted[inside][1] <= start:
@@ -83,37 +84,58 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
 
 # Marks often written straight after a word: none is a character ``WORD`` matches.
 _TRAILING_MARKS = ',.;:?!)"\N{RIGHT DOUBLE QUOTATION MARK}'
+# How many distinct pieces of text ``_cue_words_in`` remembers: the common words of news text
+# come back in every article, so most look-ups are answered without reading the piece.
+_PIECES_REMEMBERED = 1 << 15
 
 
-def _words(
-    text: str, stretches: list[tuple[int, int]], wanted: frozenset[str]
-) -> Iterator[tuple[int, int, str, str]]:
-    """Each ``WORD`` match in the stretches whose lowercase is ``wanted``, as ``(start, end,
-    text, lowercase)``, in text order.
+def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, int, str, str]]:
+    """Each ``WORD`` match in the stretches that may open a cue (``_cue_words``), as ``(start,
+    end, text, lowercase)``, in text order.
 
-    ``WORD`` never matches a space, so a stretch is read piece by piece between its spaces: a
-    piece of plain ASCII letters, perhaps with marks after them ("said,"), is one word, taken
-    without the pattern; any other piece is left to it.
+    ``WORD`` never matches a space, so a stretch is read piece by piece between its spaces, and
+    the cue words of each distinct piece are looked up once (``_cue_words_in``): the loop over
+    the pieces runs in C, and Python sees only the pieces that hold a cue word.
 
-    >>> list(_words("He said, Mr. O'Neill", [(0, 20)], frozenset({"said", "o'neill"})))
-    [(3, 7, 'said', 'said'), (13, 20, "O'Neill", "o'neill")]
+    >>> list(_words("He said, Mr. O'Neill told", [(0, 25)]))
+    [(3, 7, 'said', 'said'), (21, 25, 'told', 'told')]
     """
-    marks = _TRAILING_MARKS
     for stretch_start, stretch_end in stretches:
-        position = stretch_start
-        for piece in text[stretch_start:stretch_end].split(" "):
-            size = len(piece)
-            word = piece.rstrip(marks)
-            if word.isascii() and word.isalpha():
-                lower = word.lower()
-                if lower in wanted:
-                    yield position, position + len(word), word, lower
-            elif size:
-                for match in WORD.finditer(text, position, position + size):
-                    lower = match.group().lower()
-                    if lower in wanted:
-                        yield match.start(), match.end(), match.group(), lower
-            position += size + 1
+        pieces = text[stretch_start:stretch_end].split(" ")
+        found = list(map(_cue_words_in, pieces))
+        if not any(found):
+            continue
+        # Where each piece starts: the lengths of the pieces before it and a space after each.
+        offsets = list(itertools.accumulate(map(len, pieces), initial=stretch_start))
+        for index in itertools.compress(itertools.count(), found):
+            position = offsets[index] + index
+            for start, end, written, lower in found[index]:
+                yield position + start, position + end, written, lower
+
+
+@functools.lru_cache(maxsize=_PIECES_REMEMBERED)
+def _cue_words_in(piece: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The ``WORD`` matches in a piece of text without spaces that may open a cue, as
+    ``(start, end, text, lowercase)`` relative to the piece.
+
+    A piece of plain ASCII letters, perhaps with marks after them (``said,``), is one word,
+    taken without the pattern; any other piece is left to it.
+
+    >>> _cue_words_in("said,")
+    ((0, 4, 'said', 'said'),)
+    >>> _cue_words_in("(Reuters)\\nTold")
+    ((10, 14, 'Told', 'told'),)
+    """
+    wanted = _cue_words()
+    word = piece.rstrip(_TRAILING_MARKS)
+    if word.isascii() and word.isalpha():
+        lower = word.lower()
+        return ((0, len(word), word, lower),) if lower in wanted else ()
+    return tuple(
+        (match.start(), match.end(), match.group(), match.group().lower())
+        for match in WORD.finditer(piece)
+        if match.group().lower() in wanted
+    )
 
 
 def _outside(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -152,9 +174,32 @@ _DETERMINERS = frozenset(
 _POSSESSIVE = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'", "s\N{RIGHT SINGLE QUOTATION MARK}")
 
 
+# The characters of ``WORD_BEFORE_CUE``'s word that are ASCII, and the ASCII characters its
+# ``\s`` matches (a few more, which only send a word to the pattern).
+_ASCII_WORD_BEFORE = frozenset(string.ascii_letters + "'")
+_WORD_BEFORE_WINDOW = 24
+
+
 def _after_determiner(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a determiner or a possessive."""
-    previous = WORD_BEFORE_CUE.search(text, max(0, start - 24), start)
+    """Whether the word before ``start`` is a determiner or a possessive.
+
+    >>> _after_determiner("the answers", 4), _after_determiner("Ann's claims", 6)
+    (True, True)
+    >>> _after_determiner("she answers", 4), _after_determiner("the\\N{NO-BREAK SPACE}answers", 4)
+    (False, True)
+    """
+    floor = max(0, start - _WORD_BEFORE_WINDOW)
+    if start - 2 >= floor and text[start - 1] == " " and text[start - 2] not in _ASCII_SPACE:
+        # One space after a word in ASCII, as almost always: read the word without the pattern
+        # (what it would match: the run of letters and apostrophes before the space, from its
+        # first letter, inside the window).
+        word_start = start - 1
+        while word_start > floor and text[word_start - 1] in _ASCII_WORD_BEFORE:
+            word_start -= 1
+        if word_start == floor or text[word_start - 1].isascii():
+            word = text[word_start : start - 1].lstrip("'").lower()
+            return bool(word) and (word in _DETERMINERS or word.endswith(_POSSESSIVE))
+    previous = WORD_BEFORE_CUE.search(text, floor, start)
     if previous is None:
         return False
     word = previous.group(1).lower()
@@ -232,9 +277,64 @@ def _phrases_by_first_word() -> dict[str, tuple[regex.Pattern[str], dict[str, tu
     compiled = {}
     for first, forms in table.items():
         ordered = sorted(forms, key=lambda form: -len(form))
-        alternatives = "|".join(r"\s++".join(map(regex.escape, form.split())) for form in ordered)
-        compiled[first] = (regex.compile(rf"(?:{alternatives})\b", regex.IGNORECASE), forms)
+        compiled[first] = (regex.compile(_phrase_pattern(ordered), regex.IGNORECASE), forms)
     return compiled
+
+
+def _phrase_pattern(ordered: list[str]) -> str:
+    r"""One pattern for the phrases, longest first, that finds what their alternation
+    ``(?:form|form|…)\b`` finds, words apart by ``\s++``.
+
+    The words are read as a tree, a word at a time, longer phrases tried first: ``in`` has a
+    hundred phrases, and an alternation of them all tries each in turn at every ``in``. Where
+    the words under one word could match the same text (``op`` and ``op-ed``), the tree could
+    choose differently, and the alternation is kept.
+
+    >>> _phrase_pattern(["in a statement", "in a tweet", "in a"])
+    '(?:in\\s++(?:a(?:\\s++(?:statement\\b|tweet\\b)|\\b)))'
+    """
+    tree: dict[str, Any] = {}
+    for form in ordered:
+        node = tree
+        for word in form.split():
+            node = node.setdefault(word, {})
+        node[""] = {}  # a phrase ends here
+    if _siblings_overlap(tree):
+        alternatives = "|".join(r"\s++".join(map(regex.escape, form.split())) for form in ordered)
+        return rf"(?:{alternatives})\b"
+    return _words_after(tree)
+
+
+def _words_after(node: dict[str, Any]) -> str:
+    r"""The pattern for the words under one node of the phrase tree: each word, then its own
+    words after ``\s++`` (tried first: the longer phrase wins), or the end of a phrase."""
+    alternatives = []
+    for word, below in node.items():
+        if not word:
+            continue
+        endings = []
+        if any(below):
+            endings.append(r"\s++" + _words_after(below))
+        if "" in below:
+            endings.append(r"\b")
+        ending = endings[0] if len(endings) == 1 else "(?:" + "|".join(endings) + ")"
+        alternatives.append(regex.escape(word) + ending)
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _siblings_overlap(node: dict[str, Any]) -> bool:
+    """Whether two words under one node could both match at one place: one starts the other,
+    and a word boundary may lie between them (``op``, ``op-ed``)."""
+    words = [word for word in node if word]
+    for word in words:
+        for other in words:
+            if (
+                other != word
+                and other.startswith(word)
+                and not (word[-1].isalnum() and other[len(word)].isalnum())
+            ):
+                return True
+    return any(_siblings_overlap(below) for below in node.values())
 
 
 def _longest_phrase(

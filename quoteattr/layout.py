@@ -18,6 +18,10 @@ parameter file and is several times slower on news text.
 
 from __future__ import annotations
 
+import string
+from collections.abc import Iterator
+
+import regex
 from attrs import frozen
 
 from . import lexicon
@@ -101,7 +105,7 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
     result = []
     for para in paras:
         start = para.start
-        for match in SENTENCE_END.finditer(text, para.start, para.end):
+        for match in _sentence_ends(text, para.start, para.end):
             stop = match.start("space")
             if _is_abbreviation(text, match.start(), para.start, abbreviations):
                 continue
@@ -113,15 +117,83 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
     return tuple(result)
 
 
+# The characters a ``SENTENCE_END`` match starts with.
+_END_PUNCTUATION = ".!?\N{HORIZONTAL ELLIPSIS}"
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """What ``SENTENCE_END.finditer(text, start, end)`` finds.
+
+    The pattern's scan tries every character in turn, which costs far more than a
+    ``str.find`` for each end punctuation character: a match can only start where a run of
+    them starts, so the pattern is tried there alone.
+
+    >>> text = "Wait... What? Yes. no"
+    >>> [match.group() for match in _sentence_ends(text, 0, len(text))]
+    ['... ', '? ']
+    """
+    starts = []
+    for character in _END_PUNCTUATION:
+        position = text.find(character, start, end)
+        while position >= 0:
+            starts.append(position)
+            position = text.find(character, position + 1, end)
+    starts.sort()
+    taken = start  # where the last match ended: the scan goes on from there
+    for position in starts:
+        if position < taken or (position > start and text[position - 1] in _END_PUNCTUATION):
+            continue  # inside a match already found, or inside a run of end punctuation
+        match = SENTENCE_END.match(text, position, end)
+        if match is not None:
+            taken = match.end()
+            yield match
+
+
 def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[str]) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
     if text[dot] != ".":
         return False
-    word = WORD_BEFORE.search(text, max(floor, dot - 20), dot)
+    word = _word_before(text, max(floor, dot - _WORD_BEFORE_WINDOW), dot)
     if word is None:
         return False
-    token = word.group().lower()
+    token = word.lower()
     # A single letter is an initial ("John F. Kennedy"), and so is a run of dotted single
     # letters ("G.K. Butterfield"); a lowercase one is part of "e.g".
     parts = token.split(".")
     return token in abbreviations or all(len(part) == 1 and part.isalpha() for part in parts)
+
+
+# How far before a full stop ``_is_abbreviation`` reads the word (``WORD_BEFORE`` is quadratic
+# in it), and the ASCII characters of that pattern's ``\w``.
+_WORD_BEFORE_WINDOW = 20
+_ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
+
+
+def _word_before(text: str, start: int, end: int) -> str | None:
+    """What ``WORD_BEFORE.search(text, start, end)`` matches: the dotted word (``G.K``,
+    ``Mr``) that ends at ``end``, from no earlier than ``start``.
+
+    Read backwards a character at a time where the characters are ASCII (the pattern tries
+    every start in turn, and from each reads to the end); any other character is left to it.
+
+    >>> text = "Hi Mr. G.K. Butterfield, a..b. Caf\N{LATIN SMALL LETTER E WITH ACUTE}."
+    >>> [_word_before(text, 0, end) for end in (5, 10, 24, 29, 35)]
+    ['Mr', 'G.K', None, 'b', 'Caf\N{LATIN SMALL LETTER E WITH ACUTE}']
+    """
+    position = end
+    while position > start:
+        character = text[position - 1]
+        if character in _ASCII_WORD:
+            position -= 1
+            continue
+        if character == "." and position < end and position - 2 >= start:
+            before = text[position - 2]
+            if before in _ASCII_WORD:
+                position -= 1  # a dot between two word characters
+                continue
+            character = before
+        if character.isascii():
+            break
+        match = WORD_BEFORE.search(text, start, end)  # \w beyond ASCII: the pattern decides
+        return None if match is None else match.group()
+    return text[position:end] if position < end else None

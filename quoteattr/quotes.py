@@ -23,6 +23,7 @@ Scare and title quotes are returned, labelled, so a caller can drop them (``Conf
 
 from __future__ import annotations
 
+import string
 from collections.abc import Sequence
 
 from . import lexicon
@@ -32,7 +33,6 @@ from .patterns import (
     INTERRUPTION_LEAD,
     SENTENCE_END_INSIDE,
     SENTENCE_INSIDE,
-    SENTENCE_LEAD,
     SPEAKER_LABEL,
     TITLE_WORD,
     WORDS_BEFORE,
@@ -57,6 +57,12 @@ _HEADLINE_LENGTH = 200
 
 # Verbs that name a text: "a petition headed", "a paper titled", "a book called".
 _NAMING_VERBS = frozenset("called entitled headed headlined named read reading titled".split())
+
+# The characters ``SENTENCE_INSIDE`` starts with; the white space ``str.isspace`` knows and the
+# patterns' ``\s`` does not; the ASCII capitals.
+_END_PUNCTUATION = ".!?\N{HORIZONTAL ELLIPSIS}"
+_NOT_PATTERN_SPACE = frozenset("\x1c\x1d\x1e\x1f")
+_ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
 
 
 def build_quotes(
@@ -243,7 +249,7 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         if _is_nickname(before, after, words):
             return "scare"
         if len(words) >= 2 and len(words) <= 10 and _title_case(words) and not (
-            SENTENCE_INSIDE.search(content)
+            _sentence_inside(content)
         ):
             return "title"
         if _is_modifier(after, words, content):
@@ -279,10 +285,25 @@ def _ends_with_phrase(lowered: str, phrase: str) -> bool:
 
 def _reports_speech(before_lower: str) -> bool:
     """Whether the sentence up to the quote holds a verb of saying (``called it``)."""
-    sentence = SENTENCE_LEAD.search(before_lower)
-    lead = sentence.group() if sentence else before_lower
+    lead = _sentence_lead(before_lower)
     verbs = lexicon.speech_verbs()
     return any(word in verbs for word in WORDS_BEFORE.findall(lead))
+
+
+def _sentence_lead(before: str) -> str:
+    """What ``SENTENCE_LEAD.search(before)`` matches, else all of ``before``: the words after
+    its last end punctuation, when white space follows that.
+
+    Found with ``str.rfind``: the pattern tries every start in turn.
+
+    >>> _sentence_lead("it was over. then he called it"), _sentence_lead("at 3.5 per cent")
+    ('then he called it', 'at 3.5 per cent')
+    """
+    last = max(before.rfind("."), before.rfind("!"), before.rfind("?"))
+    after = before[last + 1 : last + 2]
+    if last >= 0 and after.isspace() and after not in _NOT_PATTERN_SPACE:
+        return before[last + 2 :]
+    return before
 
 
 def headline_at(text: str, start: int, end: int) -> bool:
@@ -298,10 +319,10 @@ def is_headline(line: str) -> bool:
     pieces = line.split()
     # Prose is ruled out without looking at each word: a capitalised word has a capital of its
     # own, and every all-letter piece is a word, so too few capitals cannot make 70%.
-    if sum(map(str.isupper, line)) < 0.7 * sum(map(str.isalpha, pieces)):
+    if _capitals(line) < 0.7 * sum(map(str.isalpha, pieces)):
         return False
     words = [w for w in pieces if w.isalpha() or any(c.isalpha() for c in w)]
-    if len(words) < 3 or SENTENCE_INSIDE.search(line.rstrip(".!? ")):
+    if len(words) < 3 or _sentence_inside(line.rstrip(".!? ")):
         return False
     needed = 0.7 * len(words)
     # Prose fails within a few words: stop once the words left cannot reach ``needed``.
@@ -314,6 +335,18 @@ def is_headline(line: str) -> bool:
         if capitalised + left < needed:
             return False
     return capitalised >= needed
+
+
+def _capitals(line: str) -> int:
+    """How many characters of ``line`` are capitals (``str.isupper``); in ASCII counted by
+    deleting them from its bytes, without a call per character.
+
+    >>> _capitals("Mayor Vows To Save LIBRARY"), _capitals("\N{GREEK CAPITAL LETTER OMEGA}mega")
+    (11, 1)
+    """
+    if line.isascii():
+        return len(line) - len(line.encode("ascii").translate(None, _ASCII_CAPITALS))
+    return sum(map(str.isupper, line))
 
 
 def _first_letter(word: str) -> str:
@@ -362,7 +395,7 @@ def _is_title(words_before: list[str], words: list[str], content: str) -> bool:
     if lead_in and lead_in[-1] in ("titled", "entitled", "headlined", "headed", "read", "reading"):
         return _title_case(words) or len(words) <= 6
     return len(words) >= 2 and len(words) <= 10 and _title_case(words) and not (
-        SENTENCE_INSIDE.search(content)
+        _sentence_inside(content)
     )
 
 
@@ -405,5 +438,21 @@ def _stands_alone(before: str, content: str) -> bool:
         ("\N{RIGHT DOUBLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}", '"', "'")
     )
     if first_letter.isupper() or first_letter.isdigit():
-        return at_boundary or bool(SENTENCE_INSIDE.search(content))
-    return bool(SENTENCE_INSIDE.search(content)) and at_boundary
+        return at_boundary or _sentence_inside(content)
+    return _sentence_inside(content) and at_boundary
+
+
+def _sentence_inside(content: str) -> bool:
+    """Whether ``SENTENCE_INSIDE.search(content)`` finds a sentence boundary: tried only at the
+    end punctuation it starts with, found with ``str.find`` (its search tries every start).
+
+    >>> _sentence_inside("No. We will not."), _sentence_inside("at 3.5 per cent. and more")
+    (True, False)
+    """
+    for character in _END_PUNCTUATION:
+        position = content.find(character)
+        while position >= 0:
+            if SENTENCE_INSIDE.match(content, position):
+                return True
+            position = content.find(character, position + 1)
+    return False

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import cues, lexicon
 from quoteattr.cues import CueWord, find_cues
-from quoteattr.patterns import WORD
+from quoteattr.patterns import WORD, WORD_BEFORE_CUE
 from tests.strategies import articles
 
 
@@ -70,24 +71,58 @@ def test_phrases_are_found_as_their_patterns_find_them(text: str) -> None:
     assert find_cues(text, []) == _every_word(text, [])
 
 
+# Pieces to build texts from: cue words in several cases, words that are none, and every kind
+# of character the fast path and the pattern read differently.
+_FRAGMENTS = [
+    "said", "Said", "SAID", "told", "e-mail", "to", "according", "aZ", "\N{KELVIN SIGN}", "é",
+    "\N{COMBINING ACUTE ACCENT}", "7", " ", " ", "'", "\u2019", "-", ".", ",", '"', "\u201d", ")",
+    "\n", "\t",
+]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
-    st.one_of(articles(), st.text(alphabet="aZé7 '\u2019-.,\"\u201d)\n\t\u0301", max_size=40)),
+    st.one_of(articles(), st.lists(st.sampled_from(_FRAGMENTS), max_size=30).map("".join)),
     st.data(),
 )
 def test_words_read_without_the_pattern_are_the_patterns(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     stretches = [(0, start), (start, end), (end, len(text))]
-    every = sorted({word.lower() for word in WORD.findall(text)})
-    wanted = frozenset(every[:: data.draw(st.integers(1, 3))])
+    wanted = cues._cue_words()
     expected = [
         (match.start(), match.end(), match.group(), match.group().lower())
         for stretch_start, stretch_end in stretches
         for match in WORD.finditer(text, stretch_start, stretch_end)
         if match.group().lower() in wanted
     ]
-    assert list(cues._words(text, stretches, wanted)) == expected
+    assert list(cues._words(text, stretches)) == expected
+
+
+def _after_determiner_by_pattern(text: str, start: int) -> bool:
+    """``cues._after_determiner`` as first written, by the pattern alone: the reference."""
+    previous = WORD_BEFORE_CUE.search(text, max(0, start - 24), start)
+    if previous is None:
+        return False
+    word = previous.group(1).lower()
+    return word in cues._DETERMINERS or word.endswith(cues._POSSESSIVE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["the", "The", "Ann's", "Ann\u2019s", "boys'", "x" * 30, "said", " ", "  ", "\t",
+             "\N{NO-BREAK SPACE}", "'", "\u2019", "é", "-", ",", "7", "\x1c"]
+        ),
+        max_size=8,
+    ),
+    st.data(),
+)
+def test_after_determiner_reads_as_its_pattern(parts: list[str], data: st.DataObject) -> None:
+    text = "".join(parts) + "said"
+    start = data.draw(st.integers(0, len(text)))
+    assert cues._after_determiner(text, start) == _after_determiner_by_pattern(text, start)
 
 
 def _may_go_on_by_characters(text: str, end: int, second_words: frozenset[str]) -> bool:
@@ -125,3 +160,41 @@ def test_may_go_on_reads_as_by_characters(parts: list[str], data: st.DataObject)
     found = cues._may_go_on(text, end, second)
     # Past its window it may leave the decision to the pattern (true), never wrongly rule out.
     assert found == expected or (found and len(text) - end > cues._LOOK_AHEAD)
+
+
+def _alternation(first: str) -> regex.Pattern[str]:
+    """The phrases of ``first`` as one alternation, longest first: what the tree replaces."""
+    ordered = sorted(cues._phrases_by_first_word()[first][1], key=lambda form: -len(form))
+    alternatives = "|".join(r"\s++".join(map(regex.escape, form.split())) for form in ordered)
+    return regex.compile(rf"(?:{alternatives})\b", regex.IGNORECASE)
+
+
+_PHRASE_WORDS = sorted(
+    {word for _, forms in cues._phrases_by_first_word().values() for form in forms
+     for word in form.split()}
+)
+
+
+_BETWEEN_WORDS = [" ", " ", " ", "  ", "\n", "\N{NO-BREAK SPACE}", "-", ",", "", "\N{KELVIN SIGN}"]
+_FORMS = sorted(form for _, forms in cues._phrases_by_first_word().values() for form in forms)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(_FORMS),
+    st.integers(0, 5),
+    st.lists(st.sampled_from(_PHRASE_WORDS), max_size=3),
+    st.data(),
+)
+def test_phrase_tree_matches_as_the_alternation(
+    form: str, keep: int, more: list[str], data: st.DataObject
+) -> None:
+    # A phrase, perhaps cut short or run on, its words apart by space or something else.
+    words = form.split()[: max(1, keep)] + more if keep else form.split() + more
+    between = [data.draw(st.sampled_from(_BETWEEN_WORDS)) for _ in words]
+    text = "".join(word + gap for word, gap in zip(words, between, strict=True))
+    text = text.upper() if data.draw(st.booleans()) else text
+    first = form.split()[0]
+    tree = cues._phrases_by_first_word()[first][0].match(text)
+    alternation = _alternation(first).match(text)
+    assert (tree and tree.span()) == (alternation and alternation.span())

@@ -1,0 +1,42 @@
+"""The sentence splitter: trying ``SENTENCE_END`` only where end punctuation starts finds what
+its scan of every character finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteattr import layout
+from quoteattr.patterns import SENTENCE_END, WORD_BEFORE
+from tests.strategies import articles
+
+_ALPHABET = [
+    *".!?\N{HORIZONTAL ELLIPSIS}",
+    *")]\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{LEFT DOUBLE QUOTATION MARK}(",
+    " ", "\n", "\t", "a", "B", "7", "\N{LATIN CAPITAL LETTER E WITH ACUTE}", ",",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(articles(), st.text(alphabet=_ALPHABET, max_size=60)), st.data())
+def test_sentence_ends_are_the_patterns(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [match.span() for match in SENTENCE_END.finditer(text, start, end)]
+    found = [match.span() for match in layout._sentence_ends(text, start, end)]
+    assert found == expected
+    spaces = [match.span("space") for match in layout._sentence_ends(text, start, end)]
+    assert spaces == [match.span("space") for match in SENTENCE_END.finditer(text, start, end)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=["a", "Z", "7", "_", ".", " ", ",", "\N{LATIN SMALL LETTER E WITH ACUTE}",
+                      "\N{COMBINING ACUTE ACCENT}", "\N{LEFT DOUBLE QUOTATION MARK}"], max_size=30),
+    st.data(),
+)
+def test_word_before_is_the_patterns(text: str, data: st.DataObject) -> None:
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(max(0, end - 25), end))
+    match = WORD_BEFORE.search(text, start, end)
+    assert layout._word_before(text, start, end) == (None if match is None else match.group())
