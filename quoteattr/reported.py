@@ -561,7 +561,8 @@ def _interrupted(context: Context, start: int, report: Report, stop: int) -> lis
     and cue, as an interrupted quote in marks is two quotes: ``A`` before the cue's clause and
     ``B`` after it. ``A`` is returned even when it is a phrase (``The bigger risk``), and
     ``B`` is marked as a possible predicate of ``A`` (``is a clash``), which ``_settle`` keeps
-    when it opens with a verb or an auxiliary.
+    when it opens with a verb or an auxiliary. ``A, according to X, B`` (``A`` found by
+    ``_according_to``) gets its ``B`` the same way. ``stop`` is where the sentence's content ends.
     """
     text = context.text
     cue = report.cue
