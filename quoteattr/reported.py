@@ -1660,10 +1660,11 @@ def _reported_clause(
         report = Report(*content, cue, found, "reported_clause")
         if not _is_claim(text, content) and len(_interrupted(context, start, report, stop)) == 1:
             continue  # "The risk, he said, is a clash": the part before the cue is the report
-        if _complementizer(text, cue.end, stop) is None:
+        relative = max(text.find(", which ", *content), text.find(", who ", *content))
+        if relative >= 0 and _complementizer(text, cue.end, stop) is None:
             # "granted an order sought by the society, which argues that CLAUSE": a verb with
             # an object gives way to a later verb that takes a clause with "that"
-            later = [other for other in cues if content[0] < other.start < content[1]]
+            later = [other for other in cues if relative < other.start < content[1]]
             nested = _reported_clause(context, start, stop, later, clause_lemmas)
             if (
                 nested is not None
