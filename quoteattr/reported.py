@@ -279,6 +279,8 @@ _MIN_WORDS = 3
 # The part of an interrupted report before its cue, "The bigger risk, he said, is …", has at
 # least this many words; the subject between the commas at most _INTERRUPTING_SUBJECT.
 _MIN_INTERRUPTED_WORDS = 2
+# How many words after a verb of saying may come before its "that".
+_COMPLEMENTIZER_WORDS = 9
 # "X called NP 'Y'": the verb's forms, and how many words the object may have.
 _NAMING_FORMS = frozenset("called calls call".split())
 _DOUBLE_AND_OPENING_MARKS = (
@@ -1914,19 +1916,18 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
 
 
 def _complementizer(text: str, start: int, stop: int) -> int | None:
-    """Where the clause starts after a *that* within the verb's next eight words, if the words
-    before it hold no punctuation that would end the verb's phrase."""
-    words = 0
+    """Where the clause starts after a *that* among the verb's next nine words, if the words
+    before it hold no punctuation that would end the verb's phrase.
+
+    >>> text = "said on Tuesday that the port would close"
+    >>> text[_complementizer(text, 4, len(text)) :]
+    ' the port would close'
+    """
     position = start
-    while position < stop and words <= 8:
-        while position < stop and text[position].isspace():
-            position += 1
-        end = position
-        while end < stop and not text[end].isspace():
-            end += 1
-        word = text[position:end]
-        if not word:
-            return None
+    # The first nine words, split in C; the rest of the sentence stays in one piece.
+    for word in text[start:stop].split(None, _COMPLEMENTIZER_WORDS)[:_COMPLEMENTIZER_WORDS]:
+        position = text.find(word, position)
+        end = position + len(word)
         if word.lower() == "that":
             return end
         if any(mark in word for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
@@ -1937,7 +1938,6 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
             return None  # "said she agreed and that …": the first clause has no "that"
         if word.lower() in _SUBJECT_PRONOUNS:
             return None  # "said she found that …": the clause has begun, without "that"
-        words += 1
         position = end
     return None
 
