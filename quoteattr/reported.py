@@ -218,6 +218,9 @@ _QUANTITY_OPENERS = _NUMBER_WORDS | frozenset(
     "a an the about around almost nearly roughly some more less fewer over under just only "
     "half most many few".split()
 )
+# What a share of people must hold somewhere (as a substring, so "half" in "behalf" counts):
+# a digit, "%", a share word or a number word. A lead without any is not read word by word.
+_SHARE_HINTS = (*"0123456789%", *_QUANTITY_WORDS, *_NUMBER_WORDS)
 # Words that show a lead is not a quantity of people ("most of it is", "half the time").
 _NOT_IN_QUANTITY = frozenset("it this that time is was has had who which".split())
 # Pronouns that open a clause: after one, a "that" belongs to the clause, not the verb.
@@ -1835,6 +1838,9 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
     'nearly half'
     """
     lead_start = max(start, cue_start - 80)
+    window = text[lead_start:cue_start].lower()
+    if window.isascii() and not any(hint in window for hint in _SHARE_HINTS):
+        return None  # no digit, "%", share or number word anywhere: most leads
     end = cue_start
     comma = text.rfind(",", lead_start, cue_start)
     if comma >= 0 and not text[comma + 1 : cue_start].strip():
