@@ -2086,12 +2086,20 @@ class _Reader:
         headline: a known given name; a name part seen with evidence elsewhere; a verb of
         saying beside it; or what follows a name (an age, a relative clause, an apposition, a
         bracketed party)."""
+        if _given_gender(self.tokens[start].base.rstrip(".")) is not None:
+            return True
+        looked_up = (name.head, name.head.split()[-1])
+        if not self.known.isdisjoint(looked_up):
+            self.asked.extend(looked_up)
+            return True
+        if self._name_evidence(start, name):
+            return True  # whatever is known: the step does not depend on the look-up
+        self.asked.extend(looked_up)
+        return False
+
+    def _name_evidence(self, start: int, name: _Name) -> bool:
+        """The evidence of ``_name_ok`` that does not depend on what is known."""
         tokens = self.tokens
-        first = tokens[start]
-        if _given_gender(first.base.rstrip(".")) is not None:
-            return True
-        if self._known(name.head) or self._known(name.head.split()[-1]):
-            return True
         end = name.end
         verb = self._verb_after(end)
         if verb is not None and verb.facts & _VERB:
