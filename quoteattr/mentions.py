@@ -1384,7 +1384,8 @@ class _Reader:
                 opens & _OPENS
                 or (opens and possessive < index + _NEARBY_POSSESSIVE)
                 or run
-                or fact & _STEP
+                # "the" opens a step only before a capitalised run (see ``_capitalised``).
+                or (fact & _STEP and (starts_run[index + 1] or token.lower != "the"))
             ):
                 candidates.append(index)
         candidates.reverse()
