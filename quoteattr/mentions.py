@@ -1309,7 +1309,9 @@ class _Reader:
         # candidates: the tokens at which a step of the reader may find anything at all.
         # Working back, ``head``, ``possessor`` and ``possessive`` hold the first head noun
         # reached from the token after i, the first possessive that a possessor scan from it
-        # reaches, and the first possessive at all; next_head keeps ``head`` for every token.
+        # reaches, and the first possessive at all; next_head keeps ``head`` for every token
+        # (left ``far`` where it is). next_possessive is filled a stretch at a time, each
+        # time the pass meets a possessive.
         self.next_possessive = next_possessive = [far] * (count + 1)
         self.opens_phrase = opens_phrase = bytearray(count + 1)
         self.starts_run = starts_run = bytearray(count + 1)
@@ -1323,8 +1325,6 @@ class _Reader:
                 # A function word or a mark, most tokens: no phrase starts here, and none
                 # reaches past it (what the general case below gives such a token).
                 head = possessor = far
-                next_head[index] = far
-                next_possessive[index] = possessive
                 continue
             if fact and not fact & _MAY_OPEN:
                 # Most other words: no head noun, determiner, capital, pronoun or possessive.
@@ -1338,7 +1338,6 @@ class _Reader:
                     possessor = far
                 if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
                     next_head[index] = head
-                    next_possessive[index] = possessive
                     continue
             # A phrase's modifiers start at this token, or past it if it is a determiner; then
             # the values for the next token count, so keep them before they move to this one.
@@ -1346,6 +1345,10 @@ class _Reader:
             if determiner:
                 start, start_head, start_possessor = index + 1, head, possessor
             if token.possessive:
+                if possessive < far:
+                    next_possessive[index + 1 : possessive + 1] = [possessive] * (
+                        possessive - index
+                    )
                 possessive = index
             if fact & _HEAD:
                 head = index
@@ -1356,7 +1359,6 @@ class _Reader:
             elif token.possessive:
                 possessor = index
             next_head[index] = head
-            next_possessive[index] = possessive
             if not determiner:
                 if not fact:
                     continue  # not a word: no phrase starts here, nor anything else
@@ -1388,6 +1390,8 @@ class _Reader:
                 or (fact & _STEP and (starts_run[index + 1] or token.lower != "the"))
             ):
                 candidates.append(index)
+        if possessive < far:
+            next_possessive[: possessive + 1] = [possessive] * (possessive + 1)
         candidates.reverse()
         self.candidates = candidates
 
