@@ -1331,12 +1331,15 @@ class _Reader:
                 # Such a word only cuts off the reach of what it does not pass, as the general
                 # case below has it, and opens nothing unless a head noun or possessive is
                 # within reach (then the general case works that out again, to the same
-                # values).
+                # values). Nor does a function word that passes ("of", "and" between
+                # capitals): no phrase opens with one (see ``_noun_phrase``).
                 if not fact & _PASSES:
                     head = far
                 if not fact & _POSSESSOR_PASSES:
                     possessor = far
-                if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
+                if (
+                    head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW
+                ) or token.lower in _FUNCTION_WORDS:
                     next_head[index] = head
                     continue
             # A phrase's modifiers start at this token, or past it if it is a determiner; then
@@ -2034,7 +2037,14 @@ class _Reader:
 
     def _read_name(self, start: int, end: int) -> _Name | None:
         tokens = self.tokens
-        name_start, role, gender, titled = self._titles(start, end)
+        first = tokens[start]
+        if first.facts & _TITLE or (
+            start + 1 < end
+            and (tokens[start + 1].facts & _TITLE or first.lower in _TITLE_MODIFIERS)
+        ):
+            name_start, role, gender, titled = self._titles(start, end)
+        else:
+            name_start, role, gender, titled = start, "", "", False  # what _titles gives
         parts = []
         for position in range(name_start, end):
             token = tokens[position]
