@@ -1249,7 +1249,12 @@ class _Phrase:
 # on from, or ``None`` when nothing starts there.
 _Step = tuple[list[Mention], int] | None
 # What a pass leaves for the next over the same tokens (see ``_Reader.kept_steps``).
-_KeptSteps = tuple[dict[int, tuple[list[Mention], int]], bytearray, dict[int, frozenset[str]]]
+_KeptSteps = tuple[
+    dict[int, tuple[list[Mention], int]],
+    bytearray,
+    dict[int, frozenset[str]],
+    dict[int, tuple[int, _Name]],
+]
 
 # The widest stretch of tokens the noun-phrase scan walks before it must meet a head noun.
 _HEAD_WINDOW = 7
@@ -1291,6 +1296,12 @@ class _Reader:
         self.steps: list[_Step] = [None] * len(tokens)
         self.kept = bytearray(len(tokens))
         self.asked_at: dict[int, frozenset[str]] = {}
+        # unnamed[i]: for a step that looked up only the parts of a name it found no other
+        # evidence for (``_name_ok``), where the name starts and the name: a pass that knows
+        # a part reads the name's mentions there, and what came before in the step is the
+        # same in every pass. ``unnamed`` holds them for the current step.
+        self.unnamed_at: dict[int, tuple[int, _Name]] = {}
+        self.unnamed: tuple[int, _Name] | None = None
         self.heads = _head_table()
         self.titles = _title_table()
         self.organisation_words = lexicon.organisation_words()
@@ -1406,6 +1417,7 @@ class _Reader:
         steps = self.steps
         kept = self.kept
         asked_at = self.asked_at
+        unnamed_at = self.unnamed_at
         # Only candidates can start anything; a step that reads up to a later token skips
         # the candidates before it.
         resume = 0
@@ -1414,15 +1426,22 @@ class _Reader:
                 continue
             if kept[index] or (index in asked_at and known.isdisjoint(asked_at[index])):
                 result = steps[index]
+            elif index in unnamed_at:
+                start_offset, name = unnamed_at[index]
+                result = self._name_mentions(start_offset, name, "", "")
             else:
                 asked = self.asked = []
                 result = self._step(index, tokens[index])
                 if not asked:
                     steps[index] = result
                     kept[index] = 1
-                elif not known:
-                    steps[index] = result
-                    asked_at[index] = frozenset(asked)
+                else:
+                    unnamed, self.unnamed = self.unnamed, None
+                    if not known:
+                        steps[index] = result
+                        asked_at[index] = frozenset(asked)
+                        if unnamed is not None:
+                            unnamed_at[index] = unnamed
             if result is not None:
                 mentions, resume = result
                 found.extend(mentions)
@@ -1434,11 +1453,11 @@ class _Reader:
         """What a later pass over the same tokens may reuse (see ``read``), compactly: the
         steps that found something, which steps are kept, and what the others looked up."""
         found = {index: step for index, step in enumerate(self.steps) if step is not None}
-        return found, self.kept, self.asked_at
+        return found, self.kept, self.asked_at, self.unnamed_at
 
     def reuse_steps(self, kept: _KeptSteps) -> None:
         """Take the steps of an earlier pass over the same tokens, from ``kept_steps``."""
-        found, self.kept, self.asked_at = kept
+        found, self.kept, self.asked_at, self.unnamed_at = kept
         for index, step in found.items():
             self.steps[index] = step
 
@@ -2207,6 +2226,7 @@ class _Reader:
             if nicknamed is not None:
                 return nicknamed
         if not name.titled and not self._name_ok(run_start, name):
+            self.unnamed = (start_offset, name)  # see ``read``
             return [], end
         return self._name_mentions(start_offset, name, "", "")
 

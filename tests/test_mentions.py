@@ -691,6 +691,23 @@ def test_the_second_pass_reuses_only_steps_that_read_the_same(
     assert find_mentions(text, spans) == tuple(fresh)
 
 
+def test_a_name_known_only_in_the_second_pass_gives_what_its_full_step_gives() -> None:
+    # "Tallis" alone has no evidence in the first pass, so the second pass, knowing it from
+    # "Corwen Tallis", reads the name kept for it (``unnamed_at``) instead of the whole step.
+    text = "Corwen Tallis said so. A week on, Tallis left the hall."
+    tokens = mentions._tokenise(text, [])
+    reader = mentions._Reader(text, tokens)
+    first_pass = reader.read(frozenset())
+    assert [m.text for m in first_pass] == ["Corwen Tallis"]
+    assert reader.unnamed_at
+    learnt: set[str] = set()
+    mentions._learn_names(first_pass, learnt)
+    known = frozenset(learnt)
+    fresh = mentions._Reader(text, tokens).read(known)
+    assert reader.read(known) == fresh
+    assert [(m.text, m.kind) for m in fresh] == [("Corwen Tallis", "name"), ("Tallis", "name")]
+
+
 @pytest.mark.parametrize(
     "word",
     [
