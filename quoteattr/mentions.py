@@ -1829,8 +1829,9 @@ class _Reader:
                 return None  # "Jenny Cole chairs the board": a person, then a verb
         start_offset = self.starts[phrase.start]
         end = phrase.end
-        predicate = self._lower_at(phrase.start - 1) in _NOT_REFERRING_AFTER
-        if predicate and self._lower_at(phrase.start - 1) == "as":
+        before = tokens[phrase.start - 1].lower if phrase.start else ""
+        predicate = before in _NOT_REFERRING_AFTER
+        if predicate and before == "as":
             predicate = not self._subject_after_as(end)
         if phrase.kind in ("role", "anonymous") and not phrase.indefinite:
             # A role introducing its holder: "Labour leader Jo Smith", "uncle Walter".
@@ -2090,7 +2091,7 @@ class _Reader:
             given = self.text[self.starts[parts[0]] : self._end(parts[surname - 1])]
             first_given = tokens[parts[0]].base.rstrip(".")
             gender = gender or _given_gender(first_given) or ""
-        end_offset = self._base_end(end - 1)
+        end_offset = self.starts[end - 1] + tokens[end - 1].base_size
         if (
             not given
             and name_start > 0
@@ -2149,9 +2150,13 @@ class _Reader:
                 word = after_name.lower
                 if (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PAST:
                     return True
-        if self._lower_at(start - 1) == "to" and self._lower_at(start - 2) == "according":
+        if (
+            start >= 2
+            and tokens[start - 1].lower == "to"
+            and tokens[start - 2].lower == "according"
+        ):
             return True  # according to Limbaugh (a source, not a place)
-        after = self._lower_at(end)
+        after = tokens[end].lower if end < self.count else ""
         if after == "(":
             return True  # Rep. Nathaniel Osterhout (D-Ohio)
         if after == "," and end + 1 < self.count:
@@ -2214,10 +2219,14 @@ class _Reader:
                 return [self._mention(start_offset, end_offset, "group", "", "pl", head)], end
             return [], end  # the Marguerite Anne, the Skerrow Trench: a thing or a place
         start_offset = self.starts[index] if with_the else self.starts[run_start]
-        according = self._lower_at(run_start - 2) == "according"
-        if not name.titled and self._lower_at(run_start - 1) in _PLACE_PREPOSITIONS:
-            if _given_gender(tokens[run_start].base) is None and not according:
-                return [], end  # in Greyport, at Brennan Park
+        if (
+            not name.titled
+            and run_start
+            and tokens[run_start - 1].lower in _PLACE_PREPOSITIONS
+            and _given_gender(tokens[run_start].base) is None
+            and not (run_start >= 2 and tokens[run_start - 2].lower == "according")
+        ):
+            return [], end  # in Greyport, at Brennan Park
         if name.single:
             pair = self._shared_surname(run_start, end)
             if pair is not None:
@@ -2283,7 +2292,7 @@ class _Reader:
         """``Hollis and Maeve Brandvold``: a given name before another's full name shares its
         surname."""
         tokens = self.tokens
-        if self._lower_at(end) != "and" or end != index + 1:
+        if end != index + 1 or end >= self.count or tokens[end].lower != "and":
             return None
         other = self._person_name(end + 1)
         if other is None or not other.given:
@@ -2326,7 +2335,7 @@ class _Reader:
     ) -> tuple[list[Mention], int]:
         """The name's mention, plus the apposition after it (``, the chief executive,``)."""
         end = name.end
-        if self._lower_at(end) == "," and end + 1 < self.count:
+        if end + 1 < self.count and self.tokens[end].lower == ",":
             phrase = self._noun_phrase(end + 1, apposition=True)
             if phrase is not None and phrase.kind in ("role", "anonymous"):
                 phrase_end = phrase.end
