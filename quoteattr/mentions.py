@@ -523,6 +523,7 @@ class _Token:
         "kind",
         "lower",
         "possessive",
+        "reader_facts",
         "size",
         "text",
     )
@@ -549,6 +550,7 @@ class _Token:
         self.size = len(text)
         self.is_word = kind == "word" or kind == "initials"
         self.possessive = base_size != self.size
+        self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
 
     @classmethod
     def plain(cls, text: str, kind: str) -> _Token:
@@ -650,6 +652,26 @@ _POSSESSOR_PASSES = 2048  # a word the possessor scan of a noun phrase crosses (
 _POSSESSIVE = 4096  # a word with a possessive ending
 # A token with none of these may open a phrase only with a head noun or a possessive in reach.
 _MAY_OPEN = _HEAD | _DETERMINER | _RUN | _STEP | _POSSESSIVE
+
+# The facts the reader's setup tests, as booleans (see ``_Reader.__init__``), one tuple per
+# distinct ``facts`` value (at most one per combination of the bits above).
+_ReaderFacts = tuple[bool, bool, bool, bool, bool, bool, bool, bool]
+_READER_FACTS: dict[int, _ReaderFacts] = {}
+
+
+def _reader_facts(facts: int) -> _ReaderFacts:
+    """``facts`` as the tuple ``_Reader.__init__`` unpacks, kept in ``_READER_FACTS``."""
+    found = (
+        bool(facts & _MAY_OPEN),
+        bool(facts & _PASSES),
+        bool(facts & _POSSESSOR_PASSES),
+        bool(facts & _HEAD),
+        bool(facts & _DETERMINER),
+        bool(facts & _RUN),
+        bool(facts & _VERB),
+        bool(facts & _STEP),
+    )
+    return _READER_FACTS.setdefault(facts, found)
 
 
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
@@ -1337,16 +1359,20 @@ class _Reader:
                 # reaches past it (what the general case below gives such a token).
                 head = possessor = far
                 continue
-            if fact and not fact & _MAY_OPEN:
+            # The bits of ``fact`` as booleans, which are cheaper to test.
+            may_open, passes, possessor_passes, is_head, is_determiner, run, verb, step = (
+                token.reader_facts
+            )
+            if fact and not may_open:
                 # Most other words: no head noun, determiner, capital, pronoun or possessive.
                 # Such a word only cuts off the reach of what it does not pass, as the general
                 # case below has it, and opens nothing unless a head noun or possessive is
                 # within reach (then the general case works that out again, to the same
                 # values). Nor does a function word that passes ("of", "and" between
                 # capitals): no phrase opens with one (see ``_noun_phrase``).
-                if not fact & _PASSES:
+                if not passes:
                     head = far
-                if not fact & _POSSESSOR_PASSES:
+                if not possessor_passes:
                     possessor = far
                 if (
                     head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW
@@ -1355,7 +1381,7 @@ class _Reader:
                     continue
             # A phrase's modifiers start at this token, or past it if it is a determiner; then
             # the values for the next token count, so keep them before they move to this one.
-            determiner = fact & _DETERMINER or (not fact and token.lower in _DETERMINERS)
+            determiner = is_determiner or (not fact and token.lower in _DETERMINERS)
             if determiner:
                 start, start_head, start_possessor = index + 1, head, possessor
             if token.possessive:
@@ -1364,11 +1390,11 @@ class _Reader:
                         possessive - index
                     )
                 possessive = index
-            if fact & _HEAD:
+            if is_head:
                 head = index
-            elif not fact & _PASSES:
+            elif not passes:
                 head = far  # not a word, or a word no modifier may be
-            if not fact & _POSSESSOR_PASSES:
+            if not possessor_passes:
                 possessor = far
             elif token.possessive:
                 possessor = index
@@ -1391,7 +1417,7 @@ class _Reader:
                 # that is just "the"), as the phrase rule has it.
                 opens_phrase[index] = opens
                 continue
-            run = fact & _RUN and not (fact & _VERB and firsts[index])
+            run = run and not (verb and firsts[index])
             if opens:
                 opens_phrase[index] = opens
             if run:
@@ -1401,7 +1427,7 @@ class _Reader:
                 or (opens and possessive < index + _NEARBY_POSSESSIVE)
                 or run
                 # "the" opens a step only before a capitalised run (see ``_capitalised``).
-                or (fact & _STEP and (starts_run[index + 1] or token.lower != "the"))
+                or (step and (starts_run[index + 1] or token.lower != "the"))
             ):
                 candidates.append(index)
         if possessive < far:
