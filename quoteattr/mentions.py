@@ -1273,7 +1273,7 @@ _Step = tuple[list[Mention], int] | None
 # What a pass leaves for the next over the same tokens (see ``_Reader.kept_steps``).
 _KeptSteps = tuple[
     dict[int, tuple[list[Mention], int]],
-    bytearray,
+    list[int],
     dict[int, frozenset[str]],
     dict[int, tuple[int, _Name]],
 ]
@@ -1303,7 +1303,9 @@ class _Reader:
         self.tokens = tokens = read.tokens
         self.starts = read.starts
         # firsts[i]: whether token i starts a sentence.
-        self.firsts = firsts = bytearray(len(tokens) + 1)
+        # (The per-token flags are lists rather than bytearrays: Python reads and writes a
+        # list item faster.)
+        self.firsts = firsts = [0] * (len(tokens) + 1)
         for index in read.firsts:
             firsts[index] = 1
         # One string object per distinct mention text or head ("he", "Mr Cole"), shared by
@@ -1316,7 +1318,7 @@ class _Reader:
         # the words it looked up (asked_at[i]): every look-up fails again, and the step goes
         # the same way.
         self.steps: list[_Step] = [None] * len(tokens)
-        self.kept = bytearray(len(tokens))
+        self.kept = [0] * len(tokens)
         self.asked_at: dict[int, frozenset[str]] = {}
         # unnamed[i]: for a step that looked up only the parts of a name it found no other
         # evidence for (``_name_ok``), where the name starts and the name: a pass that knows
@@ -1346,8 +1348,8 @@ class _Reader:
         # (left ``far`` where it is). next_possessive is filled a stretch at a time, each
         # time the pass meets a possessive.
         self.next_possessive = next_possessive = [far] * (count + 1)
-        self.opens_phrase = opens_phrase = bytearray(count + 1)
-        self.starts_run = starts_run = bytearray(count + 1)
+        self.opens_phrase = opens_phrase = [0] * (count + 1)
+        self.starts_run = starts_run = [0] * (count + 1)
         next_head = [far] * (count + 2)
         candidates = []
         head = possessor = possessive = far

@@ -644,7 +644,7 @@ def test_common_pieces_are_read_without_the_pattern(piece: str) -> None:
 
 def _unfiltered_steps(reader: mentions._Reader) -> dict[int, object]:
     """Every word token's step read with no token ruled out beforehand."""
-    reader.opens_phrase = bytearray(b"\x03" * len(reader.opens_phrase))
+    reader.opens_phrase = [3] * len(reader.opens_phrase)
     steps: dict[int, object] = {}
     for index, token in enumerate(reader.tokens):
         if token.is_word:
