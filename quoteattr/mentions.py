@@ -1449,6 +1449,7 @@ class _Reader:
         # Only candidates can start anything; a step that reads up to a later token skips
         # the candidates before it.
         resume = 0
+        asked = self.asked = []  # emptied after each step that looked anything up
         for index in self.candidates:
             if index < resume:
                 continue
@@ -1458,7 +1459,6 @@ class _Reader:
                 start_offset, name = unnamed_at[index]
                 result = self._name_mentions(start_offset, name, "", "")
             else:
-                asked = self.asked = []
                 result = self._step(index, tokens[index])
                 if not asked:
                     steps[index] = result
@@ -1470,6 +1470,7 @@ class _Reader:
                         asked_at[index] = frozenset(asked)
                         if unnamed is not None:
                             unnamed_at[index] = unnamed
+                    asked.clear()
             if result is not None:
                 mentions, resume = result
                 found.extend(mentions)
@@ -2255,13 +2256,16 @@ class _Reader:
             and not (run_start >= 2 and tokens[run_start - 2].lower == "according")
         ):
             return [], end  # in Greyport, at Brennan Park
-        if name.single:
-            pair = self._shared_surname(run_start, end)
-            if pair is not None:
-                return [pair], end
-            nicknamed = self._nicknamed(run_start, end)
-            if nicknamed is not None:
-                return nicknamed
+        if name.single and end == run_start + 1 and end + 1 < self.count:
+            # Only "and" or a quote after one word may start what these two read.
+            if tokens[end].lower == "and":
+                pair = self._shared_surname(run_start, end)
+                if pair is not None:
+                    return [pair], end
+            elif tokens[end].kind == "break":
+                nicknamed = self._nicknamed(run_start, end)
+                if nicknamed is not None:
+                    return nicknamed
         if not name.titled and not self._name_ok(run_start, name):
             self.unnamed = (start_offset, name)  # see ``read``
             return [], end
