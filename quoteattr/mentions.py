@@ -1407,26 +1407,25 @@ class _Reader:
                 start, start_head, start_possessor = index, head, possessor
             # The scan of a possessor phrase starts at ``start``; that of a phrase past the
             # possessive its possessor scan reaches, if any (see ``_noun_phrase``).
-            opens = 0
-            if start_head < start + _HEAD_WINDOW:
-                opens = _OPENS_POSSESSOR | _OPENS
+            # (Booleans here, the bits of opens_phrase only when stored: cheaper to test.)
+            opens_possessor = start_head < start + _HEAD_WINDOW
+            opens = opens_possessor
             if start_possessor < start + _POSSESSOR_WINDOW:
-                opens &= ~_OPENS
-                if next_head[start_possessor + 1] <= start_possessor + _HEAD_WINDOW:
-                    opens |= _OPENS
+                opens = next_head[start_possessor + 1] <= start_possessor + _HEAD_WINDOW
+            if opens or opens_possessor:
+                opens_phrase[index] = (_OPENS if opens else 0) + (
+                    _OPENS_POSSESSOR if opens_possessor else 0
+                )
             if not fact:
                 # Not a word, but a quote or line break that reads as a determiner (a quote
                 # that is just "the"), as the phrase rule has it.
-                opens_phrase[index] = opens
                 continue
             run = run and not (verb and firsts[index])
-            if opens:
-                opens_phrase[index] = opens
             if run:
                 starts_run[index] = 1
             if (
-                opens & _OPENS
-                or (opens and possessive < index + _NEARBY_POSSESSIVE)
+                opens
+                or (opens_possessor and possessive < index + _NEARBY_POSSESSIVE)
                 or run
                 # "the" opens a step only before a capitalised run (see ``_capitalised``).
                 or (step and (starts_run[index + 1] or token.lower != "the"))
