@@ -523,6 +523,7 @@ class _Token:
         "kind",
         "lower",
         "possessive",
+        "reader_facts",
         "size",
         "text",
     )
@@ -549,6 +550,7 @@ class _Token:
         self.size = len(text)
         self.is_word = kind == "word" or kind == "initials"
         self.possessive = base_size != self.size
+        self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
 
     @classmethod
     def plain(cls, text: str, kind: str) -> _Token:
@@ -650,6 +652,26 @@ _POSSESSOR_PASSES = 2048  # a word the possessor scan of a noun phrase crosses (
 _POSSESSIVE = 4096  # a word with a possessive ending
 # A token with none of these may open a phrase only with a head noun or a possessive in reach.
 _MAY_OPEN = _HEAD | _DETERMINER | _RUN | _STEP | _POSSESSIVE
+
+# The facts the reader's setup tests, as booleans (see ``_Reader.__init__``), one tuple per
+# distinct ``facts`` value (at most one per combination of the bits above).
+_ReaderFacts = tuple[bool, bool, bool, bool, bool, bool, bool, bool]
+_READER_FACTS: dict[int, _ReaderFacts] = {}
+
+
+def _reader_facts(facts: int) -> _ReaderFacts:
+    """``facts`` as the tuple ``_Reader.__init__`` unpacks, kept in ``_READER_FACTS``."""
+    found = (
+        bool(facts & _MAY_OPEN),
+        bool(facts & _PASSES),
+        bool(facts & _POSSESSOR_PASSES),
+        bool(facts & _HEAD),
+        bool(facts & _DETERMINER),
+        bool(facts & _RUN),
+        bool(facts & _VERB),
+        bool(facts & _STEP),
+    )
+    return _READER_FACTS.setdefault(facts, found)
 
 
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
@@ -1249,7 +1271,12 @@ class _Phrase:
 # on from, or ``None`` when nothing starts there.
 _Step = tuple[list[Mention], int] | None
 # What a pass leaves for the next over the same tokens (see ``_Reader.kept_steps``).
-_KeptSteps = tuple[dict[int, tuple[list[Mention], int]], bytearray, dict[int, frozenset[str]]]
+_KeptSteps = tuple[
+    dict[int, tuple[list[Mention], int]],
+    list[int],
+    dict[int, frozenset[str]],
+    dict[int, tuple[int, _Name]],
+]
 
 # The widest stretch of tokens the noun-phrase scan walks before it must meet a head noun.
 _HEAD_WINDOW = 7
@@ -1276,7 +1303,9 @@ class _Reader:
         self.tokens = tokens = read.tokens
         self.starts = read.starts
         # firsts[i]: whether token i starts a sentence.
-        self.firsts = firsts = bytearray(len(tokens) + 1)
+        # (The per-token flags are lists rather than bytearrays: Python reads and writes a
+        # list item faster.)
+        self.firsts = firsts = [0] * (len(tokens) + 1)
         for index in read.firsts:
             firsts[index] = 1
         # One string object per distinct mention text or head ("he", "Mr Cole"), shared by
@@ -1289,8 +1318,14 @@ class _Reader:
         # the words it looked up (asked_at[i]): every look-up fails again, and the step goes
         # the same way.
         self.steps: list[_Step] = [None] * len(tokens)
-        self.kept = bytearray(len(tokens))
+        self.kept = [0] * len(tokens)
         self.asked_at: dict[int, frozenset[str]] = {}
+        # unnamed[i]: for a step that looked up only the parts of a name it found no other
+        # evidence for (``_name_ok``), where the name starts and the name: a pass that knows
+        # a part reads the name's mentions there, and what came before in the step is the
+        # same in every pass. ``unnamed`` holds them for the current step.
+        self.unnamed_at: dict[int, tuple[int, _Name]] = {}
+        self.unnamed: tuple[int, _Name] | None = None
         self.heads = _head_table()
         self.titles = _title_table()
         self.organisation_words = lexicon.organisation_words()
@@ -1309,10 +1344,12 @@ class _Reader:
         # candidates: the tokens at which a step of the reader may find anything at all.
         # Working back, ``head``, ``possessor`` and ``possessive`` hold the first head noun
         # reached from the token after i, the first possessive that a possessor scan from it
-        # reaches, and the first possessive at all; next_head keeps ``head`` for every token.
+        # reaches, and the first possessive at all; next_head keeps ``head`` for every token
+        # (left ``far`` where it is). next_possessive is filled a stretch at a time, each
+        # time the pass meets a possessive.
         self.next_possessive = next_possessive = [far] * (count + 1)
-        self.opens_phrase = opens_phrase = bytearray(count + 1)
-        self.starts_run = starts_run = bytearray(count + 1)
+        self.opens_phrase = opens_phrase = [0] * (count + 1)
+        self.starts_run = starts_run = [0] * (count + 1)
         next_head = [far] * (count + 2)
         candidates = []
         head = possessor = possessive = far
@@ -1323,70 +1360,79 @@ class _Reader:
                 # A function word or a mark, most tokens: no phrase starts here, and none
                 # reaches past it (what the general case below gives such a token).
                 head = possessor = far
-                next_head[index] = far
-                next_possessive[index] = possessive
                 continue
-            if fact and not fact & _MAY_OPEN:
+            # The bits of ``fact`` as booleans, which are cheaper to test.
+            may_open, passes, possessor_passes, is_head, is_determiner, run, verb, step = (
+                token.reader_facts
+            )
+            if fact and not may_open:
                 # Most other words: no head noun, determiner, capital, pronoun or possessive.
                 # Such a word only cuts off the reach of what it does not pass, as the general
                 # case below has it, and opens nothing unless a head noun or possessive is
                 # within reach (then the general case works that out again, to the same
-                # values).
-                if not fact & _PASSES:
+                # values). Nor does a function word that passes ("of", "and" between
+                # capitals): no phrase opens with one (see ``_noun_phrase``).
+                if not passes:
                     head = far
-                if not fact & _POSSESSOR_PASSES:
+                if not possessor_passes:
                     possessor = far
-                if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
+                if (
+                    head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW
+                ) or token.lower in _FUNCTION_WORDS:
                     next_head[index] = head
-                    next_possessive[index] = possessive
                     continue
             # A phrase's modifiers start at this token, or past it if it is a determiner; then
             # the values for the next token count, so keep them before they move to this one.
-            determiner = fact & _DETERMINER or (not fact and token.lower in _DETERMINERS)
+            determiner = is_determiner or (not fact and token.lower in _DETERMINERS)
             if determiner:
                 start, start_head, start_possessor = index + 1, head, possessor
             if token.possessive:
+                if possessive < far:
+                    next_possessive[index + 1 : possessive + 1] = [possessive] * (
+                        possessive - index
+                    )
                 possessive = index
-            if fact & _HEAD:
+            if is_head:
                 head = index
-            elif not fact & _PASSES:
+            elif not passes:
                 head = far  # not a word, or a word no modifier may be
-            if not fact & _POSSESSOR_PASSES:
+            if not possessor_passes:
                 possessor = far
             elif token.possessive:
                 possessor = index
             next_head[index] = head
-            next_possessive[index] = possessive
             if not determiner:
                 if not fact:
                     continue  # not a word: no phrase starts here, nor anything else
                 start, start_head, start_possessor = index, head, possessor
             # The scan of a possessor phrase starts at ``start``; that of a phrase past the
             # possessive its possessor scan reaches, if any (see ``_noun_phrase``).
-            opens = 0
-            if start_head < start + _HEAD_WINDOW:
-                opens = _OPENS_POSSESSOR | _OPENS
+            # (Booleans here, the bits of opens_phrase only when stored: cheaper to test.)
+            opens_possessor = start_head < start + _HEAD_WINDOW
+            opens = opens_possessor
             if start_possessor < start + _POSSESSOR_WINDOW:
-                opens &= ~_OPENS
-                if next_head[start_possessor + 1] <= start_possessor + _HEAD_WINDOW:
-                    opens |= _OPENS
+                opens = next_head[start_possessor + 1] <= start_possessor + _HEAD_WINDOW
+            if opens or opens_possessor:
+                opens_phrase[index] = (_OPENS if opens else 0) + (
+                    _OPENS_POSSESSOR if opens_possessor else 0
+                )
             if not fact:
                 # Not a word, but a quote or line break that reads as a determiner (a quote
                 # that is just "the"), as the phrase rule has it.
-                opens_phrase[index] = opens
                 continue
-            run = fact & _RUN and not (fact & _VERB and firsts[index])
-            if opens:
-                opens_phrase[index] = opens
+            run = run and not (verb and firsts[index])
             if run:
                 starts_run[index] = 1
             if (
-                opens & _OPENS
-                or (opens and possessive < index + _NEARBY_POSSESSIVE)
+                opens
+                or (opens_possessor and possessive < index + _NEARBY_POSSESSIVE)
                 or run
-                or fact & _STEP
+                # "the" opens a step only before a capitalised run (see ``_capitalised``).
+                or (step and (starts_run[index + 1] or token.lower != "the"))
             ):
                 candidates.append(index)
+        if possessive < far:
+            next_possessive[: possessive + 1] = [possessive] * (possessive + 1)
         candidates.reverse()
         self.candidates = candidates
 
@@ -1398,23 +1444,32 @@ class _Reader:
         steps = self.steps
         kept = self.kept
         asked_at = self.asked_at
+        unnamed_at = self.unnamed_at
         # Only candidates can start anything; a step that reads up to a later token skips
         # the candidates before it.
         resume = 0
+        asked = self.asked = []  # emptied after each step that looked anything up
         for index in self.candidates:
             if index < resume:
                 continue
             if kept[index] or (index in asked_at and known.isdisjoint(asked_at[index])):
                 result = steps[index]
+            elif index in unnamed_at:
+                start_offset, name = unnamed_at[index]
+                result = self._name_mentions(start_offset, name, "", "")
             else:
-                asked = self.asked = []
                 result = self._step(index, tokens[index])
                 if not asked:
                     steps[index] = result
                     kept[index] = 1
-                elif not known:
-                    steps[index] = result
-                    asked_at[index] = frozenset(asked)
+                else:
+                    unnamed, self.unnamed = self.unnamed, None
+                    if not known:
+                        steps[index] = result
+                        asked_at[index] = frozenset(asked)
+                        if unnamed is not None:
+                            unnamed_at[index] = unnamed
+                    asked.clear()
             if result is not None:
                 mentions, resume = result
                 found.extend(mentions)
@@ -1426,11 +1481,11 @@ class _Reader:
         """What a later pass over the same tokens may reuse (see ``read``), compactly: the
         steps that found something, which steps are kept, and what the others looked up."""
         found = {index: step for index, step in enumerate(self.steps) if step is not None}
-        return found, self.kept, self.asked_at
+        return found, self.kept, self.asked_at, self.unnamed_at
 
     def reuse_steps(self, kept: _KeptSteps) -> None:
         """Take the steps of an earlier pass over the same tokens, from ``kept_steps``."""
-        found, self.kept, self.asked_at = kept
+        found, self.kept, self.asked_at, self.unnamed_at = kept
         for index, step in found.items():
             self.steps[index] = step
 
@@ -1802,8 +1857,9 @@ class _Reader:
                 return None  # "Jenny Cole chairs the board": a person, then a verb
         start_offset = self.starts[phrase.start]
         end = phrase.end
-        predicate = self._lower_at(phrase.start - 1) in _NOT_REFERRING_AFTER
-        if predicate and self._lower_at(phrase.start - 1) == "as":
+        before = tokens[phrase.start - 1].lower if phrase.start else ""
+        predicate = before in _NOT_REFERRING_AFTER
+        if predicate and before == "as":
             predicate = not self._subject_after_as(end)
         if phrase.kind in ("role", "anonymous") and not phrase.indefinite:
             # A role introducing its holder: "Labour leader Jo Smith", "uncle Walter".
@@ -2029,7 +2085,14 @@ class _Reader:
 
     def _read_name(self, start: int, end: int) -> _Name | None:
         tokens = self.tokens
-        name_start, role, gender, titled = self._titles(start, end)
+        first = tokens[start]
+        if first.facts & _TITLE or (
+            start + 1 < end
+            and (tokens[start + 1].facts & _TITLE or first.lower in _TITLE_MODIFIERS)
+        ):
+            name_start, role, gender, titled = self._titles(start, end)
+        else:
+            name_start, role, gender, titled = start, "", "", False  # what _titles gives
         parts = []
         for position in range(name_start, end):
             token = tokens[position]
@@ -2056,7 +2119,7 @@ class _Reader:
             given = self.text[self.starts[parts[0]] : self._end(parts[surname - 1])]
             first_given = tokens[parts[0]].base.rstrip(".")
             gender = gender or _given_gender(first_given) or ""
-        end_offset = self._base_end(end - 1)
+        end_offset = self.starts[end - 1] + tokens[end - 1].base_size
         if (
             not given
             and name_start > 0
@@ -2086,12 +2149,20 @@ class _Reader:
         headline: a known given name; a name part seen with evidence elsewhere; a verb of
         saying beside it; or what follows a name (an age, a relative clause, an apposition, a
         bracketed party)."""
+        if _given_gender(self.tokens[start].base.rstrip(".")) is not None:
+            return True
+        looked_up = (name.head, name.head.split()[-1])
+        if not self.known.isdisjoint(looked_up):
+            self.asked.extend(looked_up)
+            return True
+        if self._name_evidence(start, name):
+            return True  # whatever is known: the step does not depend on the look-up
+        self.asked.extend(looked_up)
+        return False
+
+    def _name_evidence(self, start: int, name: _Name) -> bool:
+        """The evidence of ``_name_ok`` that does not depend on what is known."""
         tokens = self.tokens
-        first = tokens[start]
-        if _given_gender(first.base.rstrip(".")) is not None:
-            return True
-        if self._known(name.head) or self._known(name.head.split()[-1]):
-            return True
         end = name.end
         verb = self._verb_after(end)
         if verb is not None and verb.facts & _VERB:
@@ -2107,9 +2178,13 @@ class _Reader:
                 word = after_name.lower
                 if (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PAST:
                     return True
-        if self._lower_at(start - 1) == "to" and self._lower_at(start - 2) == "according":
+        if (
+            start >= 2
+            and tokens[start - 1].lower == "to"
+            and tokens[start - 2].lower == "according"
+        ):
             return True  # according to Limbaugh (a source, not a place)
-        after = self._lower_at(end)
+        after = tokens[end].lower if end < self.count else ""
         if after == "(":
             return True  # Rep. Nathaniel Osterhout (D-Ohio)
         if after == "," and end + 1 < self.count:
@@ -2172,18 +2247,26 @@ class _Reader:
                 return [self._mention(start_offset, end_offset, "group", "", "pl", head)], end
             return [], end  # the Marguerite Anne, the Skerrow Trench: a thing or a place
         start_offset = self.starts[index] if with_the else self.starts[run_start]
-        according = self._lower_at(run_start - 2) == "according"
-        if not name.titled and self._lower_at(run_start - 1) in _PLACE_PREPOSITIONS:
-            if _given_gender(tokens[run_start].base) is None and not according:
-                return [], end  # in Greyport, at Brennan Park
-        if name.single:
-            pair = self._shared_surname(run_start, end)
-            if pair is not None:
-                return [pair], end
-            nicknamed = self._nicknamed(run_start, end)
-            if nicknamed is not None:
-                return nicknamed
+        if (
+            not name.titled
+            and run_start
+            and tokens[run_start - 1].lower in _PLACE_PREPOSITIONS
+            and _given_gender(tokens[run_start].base) is None
+            and not (run_start >= 2 and tokens[run_start - 2].lower == "according")
+        ):
+            return [], end  # in Greyport, at Brennan Park
+        if name.single and end == run_start + 1 and end + 1 < self.count:
+            # Only "and" or a quote after one word may start what these two read.
+            if tokens[end].lower == "and":
+                pair = self._shared_surname(run_start, end)
+                if pair is not None:
+                    return [pair], end
+            elif tokens[end].kind == "break":
+                nicknamed = self._nicknamed(run_start, end)
+                if nicknamed is not None:
+                    return nicknamed
         if not name.titled and not self._name_ok(run_start, name):
+            self.unnamed = (start_offset, name)  # see ``read``
             return [], end
         return self._name_mentions(start_offset, name, "", "")
 
@@ -2240,7 +2323,7 @@ class _Reader:
         """``Hollis and Maeve Brandvold``: a given name before another's full name shares its
         surname."""
         tokens = self.tokens
-        if self._lower_at(end) != "and" or end != index + 1:
+        if end != index + 1 or end >= self.count or tokens[end].lower != "and":
             return None
         other = self._person_name(end + 1)
         if other is None or not other.given:
@@ -2283,7 +2366,7 @@ class _Reader:
     ) -> tuple[list[Mention], int]:
         """The name's mention, plus the apposition after it (``, the chief executive,``)."""
         end = name.end
-        if self._lower_at(end) == "," and end + 1 < self.count:
+        if end + 1 < self.count and self.tokens[end].lower == ",":
             phrase = self._noun_phrase(end + 1, apposition=True)
             if phrase is not None and phrase.kind in ("role", "anonymous"):
                 phrase_end = phrase.end

@@ -644,7 +644,7 @@ def test_common_pieces_are_read_without_the_pattern(piece: str) -> None:
 
 def _unfiltered_steps(reader: mentions._Reader) -> dict[int, object]:
     """Every word token's step read with no token ruled out beforehand."""
-    reader.opens_phrase = bytearray(b"\x03" * len(reader.opens_phrase))
+    reader.opens_phrase = [3] * len(reader.opens_phrase)
     steps: dict[int, object] = {}
     for index, token in enumerate(reader.tokens):
         if token.is_word:
@@ -689,6 +689,23 @@ def test_the_second_pass_reuses_only_steps_that_read_the_same(
     known |= {m.given.split()[0].lower() for m in first_pass if m.kind == "name" and m.given}
     fresh = mentions._Reader(text, tokens).read(frozenset(known))
     assert find_mentions(text, spans) == tuple(fresh)
+
+
+def test_a_name_known_only_in_the_second_pass_gives_what_its_full_step_gives() -> None:
+    # "Tallis" alone has no evidence in the first pass, so the second pass, knowing it from
+    # "Corwen Tallis", reads the name kept for it (``unnamed_at``) instead of the whole step.
+    text = "Corwen Tallis said so. A week on, Tallis left the hall."
+    tokens = mentions._tokenise(text, [])
+    reader = mentions._Reader(text, tokens)
+    first_pass = reader.read(frozenset())
+    assert [m.text for m in first_pass] == ["Corwen Tallis"]
+    assert reader.unnamed_at
+    learnt: set[str] = set()
+    mentions._learn_names(first_pass, learnt)
+    known = frozenset(learnt)
+    fresh = mentions._Reader(text, tokens).read(known)
+    assert reader.read(known) == fresh
+    assert [(m.text, m.kind) for m in fresh] == [("Corwen Tallis", "name"), ("Tallis", "name")]
 
 
 @pytest.mark.parametrize(
