@@ -86,7 +86,7 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
 _TRAILING_MARKS = ',.;:?!)"\N{RIGHT DOUBLE QUOTATION MARK}'
 # How many distinct pieces of text ``_cue_words_in`` remembers: the common words of news text
 # come back in every article, so most look-ups are answered without reading the piece.
-_PIECES_REMEMBERED = 1 << 15
+_PIECES_REMEMBERED = 1 << 11
 
 
 def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, int, str, str]]:

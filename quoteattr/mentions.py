@@ -778,7 +778,7 @@ def _fact_tables() -> tuple[
 # (``_PIECES``). Only short pieces are kept, and each table is emptied when it is full, so the
 # memory is bounded whatever the text. Nothing but ``_read_piece`` writes to them, and what
 # it writes depends on the piece alone.
-_PIECES_KEPT = 1 << 15
+_PIECES_KEPT = 1 << 11
 _LONGEST_KEPT_PIECE = 64
 _Piece = tuple[tuple[_Token, ...], tuple[int, ...], tuple[int, ...], bool]
 _LINE_BREAK_TOKEN = _Token.plain("\n", "break")

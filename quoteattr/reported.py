@@ -984,7 +984,7 @@ def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
 
 # How many distinct pieces of text ``_piece_words`` remembers: the common words of news text
 # come back in every article.
-_PIECES_REMEMBERED = 1 << 15
+_PIECES_REMEMBERED = 1 << 11
 
 
 @functools.lru_cache(maxsize=_PIECES_REMEMBERED)
