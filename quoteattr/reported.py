@@ -525,16 +525,10 @@ def _stance_after(context: Context, report: Report, stop: int) -> list[Report]:
         return []
     word = match.group("verb")
     position = match.start("verb")
-    verbs = lexicon.object_verbs()
-    following = (
-        WORD.match(text, match.end() + 1, stop) if text.startswith(" ", match.end()) else None
-    )
-    phrase = f"{word} {following.group().lower()}" if following is not None else ""
     speech = lexicon.speech_verbs().get(word, "")
-    if phrase in verbs and following is not None:
-        lemma, verb_end = verbs[phrase], following.end()
-    elif word in verbs:
-        lemma, verb_end = verbs[word], match.end()
+    found = _object_verb(text, word, match.end(), stop)
+    if found is not None:
+        lemma, verb_end = found
     elif speech in _INFINITIVE_LEMMAS:
         lemma, verb_end = speech, match.end()  # "… but pledged to remain civil"
     else:
@@ -710,15 +704,10 @@ def _participle(
         if named is None:
             return None
         return CueWord(word.start(), word.end(), word.group(), "call", "verb"), named
-    verbs = lexicon.object_verbs()
-    following = WORD.match(text, word.end() + 1, stop) if text.startswith(" ", word.end()) else None
-    phrase = f"{form} {following.group().lower()}" if following is not None else ""
-    if phrase in verbs and following is not None:
-        lemma, verb_end = verbs[phrase], following.end()
-    elif form in verbs:
-        lemma, verb_end = verbs[form], word.end()
-    else:
+    found = _object_verb(text, form, word.end(), stop)
+    if found is None:
         return None
+    lemma, verb_end = found
     if lemma in _WISH_LEMMAS or lemma in _INFINITIVE_LEMMAS:
         return None  # "refusing to …", "vowing to …": not an object
     content_end = _cut_tail(context, verb_end, stop)
@@ -731,6 +720,24 @@ def _participle(
         return None
     cue = CueWord(word.start(), verb_end, text[word.start() : verb_end], lemma, "verb")
     return cue, content
+
+
+def _object_verb(text: str, form: str, end: int, stop: int) -> tuple[str, int] | None:
+    """The lemma and end of a stance verb of ``data/object_verbs.txt`` whose first word,
+    lowercase ``form``, ends at ``end``: with the word after it when the two are listed
+    together (``referring to``), else alone (``criticized``).
+
+    >>> text = "referring to the plan"
+    >>> _object_verb(text, "referring", 9, len(text))
+    ('refer to', 12)
+    """
+    verbs = lexicon.object_verbs()
+    following = WORD.match(text, end + 1, stop) if text.startswith(" ", end) else None
+    if following is not None:
+        phrase = f"{form} {following.group().lower()}"
+        if phrase in verbs:
+            return verbs[phrase], following.end()
+    return (verbs[form], end) if form in verbs else None
 
 
 def _stance_before(context: Context, start: int, report: Report) -> list[Report]:
