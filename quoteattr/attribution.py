@@ -66,7 +66,7 @@ from .patterns import (
     SPEAKER_LABEL,
 )
 from .quotes import headline_at
-from .reported import Report, find_reported
+from .reported import Report, find_reported, quoted_words_content
 from .speakers import Entity, cluster
 
 # How far from a quote a cue may stand and still govern it (characters).
@@ -111,12 +111,15 @@ RULE_PRECISION = {
     "claim_noun": 0.43,
     "reported_participle": 0.96,
     "headline_colon": 0.98,
+    "quoted_words": 0.8,
 }
 
 
 # How often a reported clause we find is one a reader would mark (the indirect track's
 # precision on PolNeAR train and dev and the hand-made dev set lies between 0.81 and 0.88).
 _REPORT_CONFIDENCE = 0.85
+# The rules whose partial quotes may show a report around them (see _quoted_word_reports).
+_QUOTED_WORDS_RULES = frozenset({"cue_before", "cue_after", "closing_cue"})
 _OPENERS = "\"'\u201c\u2018\u00ab"
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _CLOSING_MARKS = ('"', "'", ",", "\u201d", "\u2019", "\u00bb")
@@ -224,6 +227,10 @@ def attribute(
             quote = _report_quote(text, report, holds_quote=bool(touched))
             reports.append(_attach(quote, report.found, report.rule, resolver))
         kept = [report for report in reports if report.speaker is not None]
+        kept = sorted(
+            (*kept, *_quoted_word_reports(text, joined, kept, sentence_spans)),
+            key=lambda q: (q.start, q.end),
+        )
         joined = tuple(
             sorted((*_inside_reports(joined, kept), *kept), key=lambda q: (q.start, q.end))
         )
@@ -339,6 +346,99 @@ def _inside_reports(quotes: tuple[Quote, ...], reports: list[Quote]) -> list[Quo
             quote = evolve(quote, speaker=speaker, cue=holder.cue, unresolved=None)
         result.append(quote)
     return result
+
+
+def _quoted_word_reports(
+    text: str,
+    quotes: tuple[Quote, ...],
+    reports: list[Quote],
+    sentence_spans: Sequence[tuple[int, int]],
+) -> list[Quote]:
+    """Reports that quoted words show: in ``X called the plan a "costly mistake"`` the partial
+    quote is X's and so is the claim around it (kind ``mixed``, the partial's speaker and cue).
+
+    Only where the partial's cue stands before it in its sentence and no report was found
+    in that sentence; partials of the same speaker in one sentence share one report.
+    """
+    sentence_starts = [start for start, _ in sentence_spans]
+    covered = sorted((report.start, report.end) for report in reports)
+    used: set[tuple[int, int]] = set()
+    starts = [quote.start for quote in quotes]
+    result: list[Quote] = []
+    index = 0
+    while index < len(quotes):
+        quote = quotes[index]
+        index += 1
+        speaker, cue = quote.speaker, quote.cue
+        if (
+            quote.kind != "partial"
+            or speaker is None
+            or cue is None
+            or speaker.resolved_by.split("+")[0] not in _QUOTED_WORDS_RULES
+        ):
+            continue
+        at = bisect.bisect_right(sentence_starts, quote.start) - 1
+        if at < 0:
+            continue
+        sentence = sentence_spans[at]
+        last = quote
+        while (
+            index < len(quotes)
+            and quotes[index].start < sentence[1]
+            and quotes[index].kind == "partial"
+            and quotes[index].speaker is not None
+            and quotes[index].speaker.id == speaker.id  # type: ignore[union-attr]
+        ):
+            last = quotes[index]
+            index += 1
+        span = quoted_words_content(
+            text,
+            sentence,
+            (cue.start, cue.end),
+            quote.start - len(quote.marks[0]),
+            last.end + len(last.marks[1]),
+        )
+        if (
+            span is None
+            or sentence in used
+            or _overlaps(covered, *sentence)
+            or span[0] < speaker.end <= span[1]
+            or any(
+                other.start < span[0] or other.end > span[1]
+                for other in _touching(quotes, starts, *span)
+            )
+        ):
+            continue  # one report a sentence, holding whole quotes but not its own speaker
+        used.add(sentence)
+        report = Quote.from_parts(
+            (Span(span[0], span[1], text[span[0] : span[1]]),),
+            kind="mixed",
+            marks=("", ""),
+            confidence=_REPORT_CONFIDENCE,
+        )
+        precision = RULE_PRECISION["quoted_words"]
+        result.append(
+            evolve(
+                report,
+                speaker=evolve(
+                    speaker,
+                    resolved_by="quoted_words" + ("+pronoun" if "+" in speaker.resolved_by else ""),
+                ),
+                cue=cue,
+                confidence=report.confidence * precision,
+            )
+        )
+    return result
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether any of the sorted, disjoint ``spans`` overlaps ``[start, end)``."""
+    index = max(0, bisect.bisect_right(spans, (start, start)) - 1)
+    while index < len(spans) and spans[index][0] < end:
+        if spans[index][1] > start:
+            return True
+        index += 1
+    return False
 
 
 def _report_quote(text: str, report: Report, *, holds_quote: bool) -> Quote:

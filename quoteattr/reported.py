@@ -316,6 +316,16 @@ _INTERRUPTING_SUBJECT = 6
 # An opening phrase before the cue ("If the count is close, she said, …") needs this many
 # words to be more than an adverbial ("In the end", "After all", "In both cases").
 _MIN_OPENING_PHRASE_WORDS = 4
+# The most words between a cue and the quoted words that show it reports speech ("lauded Mr.
+# Clarke in his address for helping develop "new ideas"").
+_QUOTED_WORDS_REACH = 12
+# Cues whose quoted words are a title or a slogan, not a claim: "sang 'Our Time'", "a box
+# labeled "medical problem"".
+_PERFORMING = ("sing", "sang", "sung", "chant", "label", "recit", "perform")
+# Verbs that name: their quoted words may be a name ("called him "The Comeback Kid"").
+_NAMING_VERBS = frozenset(
+    "called calls call calling dubbed dubs branded brands hailed hails".split()
+)
 
 
 @frozen
@@ -2124,3 +2134,108 @@ def _is_quote(text: str, start: int, end: int) -> bool:
         and text[start] in "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
         and text[end - 1] in "\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
     )
+
+
+def quoted_words_content(
+    text: str, sentence: tuple[int, int], cue: tuple[int, int], first: int, last: int
+) -> tuple[int, int] | None:
+    """The content of a report that quoted words show: ``X called Trump a "pathological liar"``,
+    ``X lauded Y for helping develop "new ideas"``, ``The country "has changed," X said``.
+
+    The verb may take an object, a preposition or no clause at all (``branded``, ``went after``);
+    the quoted words are what shows that the sentence reports speech. With the cue before them,
+    the content runs from the word after the cue (and its *that*) to the sentence's end, or to
+    the last quoted words' closing mark if a comma or a dash follows it; with the cue after
+    them, from the sentence's start to that mark.
+
+    Args:
+        text: The article.
+        sentence: The sentence holding the quoted words, ``(start, end)``.
+        cue: The quoted words' cue, ``(start, end)``, in the same sentence.
+        first: Where the first quoted words' opening mark stands.
+        last: Where the last quoted words' closing mark ends.
+
+    Returns:
+        The content ``(start, end)``, or ``None`` where the quoted words show no report: the
+        cue is in another sentence or too far from them, it performs a title or a slogan
+        (``sang``, ``chanted``, ``labeled``), the quoted words are a title (``told NBC's
+        "Today"``) or a question, or nothing but the quoted words would be reported.
+
+    >>> text = 'Ms Obi called the plan a "costly mistake" on Friday.'
+    >>> start, end = quoted_words_content(text, (0, len(text)), (7, 13), 25, 41)
+    >>> text[start:end]
+    'the plan a "costly mistake" on Friday'
+    >>> text = 'The port "has turned a corner," Ms Obi said.'
+    >>> start, end = quoted_words_content(text, (0, len(text)), (39, 43), 9, 31)
+    >>> text[start:end]
+    'The port "has turned a corner,"'
+    """
+    verb = text[cue[0] : cue[1]].lower()
+    if verb.startswith(_PERFORMING):
+        return None
+    if sentence[0] <= first < last <= cue[0] < sentence[1]:
+        return _quoted_words_before_cue(text, sentence, cue, first, last)
+    if not sentence[0] <= cue[0] < cue[1] <= first <= sentence[1]:
+        return None
+    lead = text[sentence[0] : cue[0]].lower().split()
+    if "what" in lead[-4:]:
+        return None  # 'under what Mr Hedge called "the prior model", the club charged …'
+    quoted = text[first:last].strip(_OPENING + _CLOSING_QUOTES + " ")
+    if verb.split()[0] not in _NAMING_VERBS and _capitalised_words(quoted):
+        return None  # a title or a name: 'told NBC's "Today"', 'published "Character Studies"'
+    between = text[cue[1] : first].split()
+    if len(between) > _QUOTED_WORDS_REACH or any(
+        word.endswith((".", ":", "?", "!")) or word.strip(",").lower() in _CONDITIONS
+        for word in between
+    ):
+        return None
+    start = cue[1]
+    match = WORD.search(text, start, first)
+    if match is not None and match.group().lower() == "that":
+        start = match.end()
+    start, _ = _trim(text, start, first)
+    # The clause goes on after the quoted words to the sentence's end ("called a "special
+    # meeting" to vote on a nominee"), unless a comma or a dash closes them.
+    end = last
+    rest = _content_end(text, last, sentence[1])
+    words = text[last:rest].split()
+    if (
+        words
+        and not quoted.endswith(",")
+        and not text[last:rest].lstrip().startswith((",", ";", "--", "\N{EM DASH}"))
+    ):
+        end = rest
+    if start >= first and end <= last:
+        return None  # the quoted words alone: a partial quote, no report around it
+    if "\n" in text[start:end] or text[first:last].rstrip(_CLOSING_QUOTES).endswith("?"):
+        return None  # a paragraph's end is a clause's; "chanted "What curfew?"" asks nothing
+    return start, end
+
+
+def _quoted_words_before_cue(
+    text: str, sentence: tuple[int, int], cue: tuple[int, int], first: int, last: int
+) -> tuple[int, int] | None:
+    """``The country "has changed for the better," McConnell said``: the sentence up to the
+    last quoted words, its cue and subject after them."""
+    if len(text[last : cue[0]].split()) > _TAIL_AFTER_CUE or "\n" in text[sentence[0] : cue[0]]:
+        return None
+    start, _ = _trim(text, sentence[0], first)
+    opening = WORD.match(text, start)
+    if opening is not None and opening.group().lower() in _SENTENCE_CONJUNCTIONS:
+        start, _ = _trim(text, opening.end(), first)
+    if start >= first or text[first:last].rstrip(_CLOSING_QUOTES).endswith("?"):
+        return None
+    return start, last
+
+
+def _capitalised_words(quoted: str) -> bool:
+    """Whether quoted words are a title or a name: each capitalised but short function words,
+    and not a sentence (``"Peter Pan"``, ``"Today"``, not ``"You lie!"``).
+
+    >>> _capitalised_words("Character Studies"), _capitalised_words("Bernie will win")
+    (True, False)
+    """
+    words = [word for word in quoted.split() if word[:1].isalpha()]
+    if not words or quoted.endswith(("!", "?", ".")):
+        return False
+    return all(word[0].isupper() or len(word) <= 3 for word in words) and words[0][0].isupper()
