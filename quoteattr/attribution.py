@@ -66,7 +66,7 @@ from .patterns import (
     SPEAKER_LABEL,
 )
 from .quotes import headline_at
-from .reported import Report, find_reported, quoted_words_content
+from .reported import Report, find_reported, quoted_words_content, verb_after_subject
 from .speakers import Entity, cluster
 
 # How far from a quote a cue may stand and still govern it (characters).
@@ -120,6 +120,8 @@ RULE_PRECISION = {
 _REPORT_CONFIDENCE = 0.85
 # The rules whose partial quotes may show a report around them (see _quoted_word_reports).
 _QUOTED_WORDS_RULES = frozenset({"cue_before", "cue_after", "closing_cue"})
+# Without a cue: the partial's speaker opens its sentence, and the verb after it is the cue.
+_QUOTED_WORDS_SUBJECT_RULES = frozenset({"sentence_subject"})
 _OPENERS = "\"'\u201c\u2018\u00ab"
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _CLOSING_MARKS = ('"', "'", ",", "\u201d", "\u2019", "\u00bb")
@@ -357,8 +359,9 @@ def _quoted_word_reports(
     """Reports that quoted words show: in ``X called the plan a "costly mistake"`` the partial
     quote is X's and so is the claim around it (kind ``mixed``, the partial's speaker and cue).
 
-    Only where the partial's cue stands before it in its sentence and no report was found
-    in that sentence; partials of the same speaker in one sentence share one report.
+    Only where the partial's cue stands in its sentence (or, for ``sentence_subject``, the
+    verb right after the subject that opens it), and where the report would not overlap one
+    the frames found; partials of the same speaker in one sentence share one report.
     """
     sentence_starts = [start for start, _ in sentence_spans]
     covered = sorted((report.start, report.end) for report in reports)
@@ -370,17 +373,21 @@ def _quoted_word_reports(
         quote = quotes[index]
         index += 1
         speaker, cue = quote.speaker, quote.cue
-        if (
-            quote.kind != "partial"
-            or speaker is None
-            or cue is None
-            or speaker.resolved_by.split("+")[0] not in _QUOTED_WORDS_RULES
-        ):
+        if quote.kind != "partial" or speaker is None:
             continue
         at = bisect.bisect_right(sentence_starts, quote.start) - 1
         if at < 0:
             continue
         sentence = sentence_spans[at]
+        rule = speaker.resolved_by.split("+")[0]
+        if cue is not None and rule in _QUOTED_WORDS_RULES:
+            verb: tuple[int, int] | None = (cue.start, cue.end)
+        elif cue is None and rule in _QUOTED_WORDS_SUBJECT_RULES and speaker.start >= sentence[0]:
+            verb = verb_after_subject(text, speaker.end, quote.start)
+        else:
+            continue
+        if verb is None:
+            continue
         last = quote
         while (
             index < len(quotes)
@@ -388,20 +395,19 @@ def _quoted_word_reports(
             and quotes[index].kind == "partial"
             and quotes[index].speaker is not None
             and quotes[index].speaker.id == speaker.id  # type: ignore[union-attr]
+            and not _overlaps(covered, quotes[index].start, quotes[index].end)
         ):
             last = quotes[index]
             index += 1
-        span = quoted_words_content(
-            text,
-            sentence,
-            (cue.start, cue.end),
-            quote.start - len(quote.marks[0]),
-            last.end + len(last.marks[1]),
-        )
+        first, closing = quote.start - len(quote.marks[0]), last.end + len(last.marks[1])
+        span = quoted_words_content(text, sentence, verb, first, closing)
+        if span is not None and _overlaps(covered, *span):
+            # "X called A "Y" and called for B": up to the mark, before the other report.
+            span = quoted_words_content(text, sentence, verb, first, closing, to_sentence_end=False)
         if (
             span is None
             or sentence in used
-            or _overlaps(covered, *sentence)
+            or _overlaps(covered, *span)
             or span[0] < speaker.end <= span[1]
             or any(
                 other.start < span[0] or other.end > span[1]

@@ -319,6 +319,14 @@ _MIN_OPENING_PHRASE_WORDS = 4
 # The most words between a cue and the quoted words that show it reports speech ("lauded Mr.
 # Clarke in his address for helping develop "new ideas"").
 _QUOTED_WORDS_REACH = 12
+# Auxiliaries and adverbs in a verb group, the most words it may have, and the particles that
+# end it ("went after", "took aim at").
+_AUXILIARIES = frozenset(
+    "has have had is was are were been being will would could should can may might must did "
+    "does do also not never still even then just again already".split()
+)
+_VERB_GROUP_WORDS = 6
+_PARTICLES = frozenset("after about on to for at of with up out".split())
 # Cues whose quoted words are a title or a slogan, not a claim: "sang 'Our Time'", "a box
 # labeled "medical problem"".
 _PERFORMING = ("sing", "sang", "sung", "chant", "label", "recit", "perform")
@@ -2137,7 +2145,13 @@ def _is_quote(text: str, start: int, end: int) -> bool:
 
 
 def quoted_words_content(
-    text: str, sentence: tuple[int, int], cue: tuple[int, int], first: int, last: int
+    text: str,
+    sentence: tuple[int, int],
+    cue: tuple[int, int],
+    first: int,
+    last: int,
+    *,
+    to_sentence_end: bool = True,
 ) -> tuple[int, int] | None:
     """The content of a report that quoted words show: ``X called Trump a "pathological liar"``,
     ``X lauded Y for helping develop "new ideas"``, ``The country "has changed," X said``.
@@ -2154,6 +2168,8 @@ def quoted_words_content(
         cue: The quoted words' cue, ``(start, end)``, in the same sentence.
         first: Where the first quoted words' opening mark stands.
         last: Where the last quoted words' closing mark ends.
+        to_sentence_end: Let the content run on past the closing mark to the sentence's end;
+            ``False`` ends it at the mark (where another report follows in the sentence).
 
     Returns:
         The content ``(start, end)``, or ``None`` where the quoted words show no report: the
@@ -2201,6 +2217,7 @@ def quoted_words_content(
     words = text[last:rest].split()
     if (
         words
+        and to_sentence_end
         and not quoted.endswith(",")
         and not text[last:rest].lstrip().startswith((",", ";", "--", "\N{EM DASH}"))
     ):
@@ -2210,6 +2227,32 @@ def quoted_words_content(
     if "\n" in text[start:end] or text[first:last].rstrip(_CLOSING_QUOTES).endswith("?"):
         return None  # a paragraph's end is a clause's; "chanted "What curfew?"" asks nothing
     return start, end
+
+
+def verb_after_subject(text: str, subject_end: int, limit: int) -> tuple[int, int] | None:
+    """The verb right after a sentence's subject, with its auxiliaries, adverbs and a particle:
+    ``Reid [has been steadily pounding] Trump as a "con artist"``, ``X [went after] Y``.
+
+    >>> text = 'Reid has been steadily pounding Trump as a "con artist".'
+    >>> start, end = verb_after_subject(text, 4, len(text))
+    >>> text[start:end]
+    'has been steadily pounding'
+    """
+    words = list(itertools.islice(WORD.finditer(text, subject_end, limit), _VERB_GROUP_WORDS))
+    if not words or text[subject_end : words[0].start()].strip():
+        return None  # "Reid, the leader, …": no verb right after the subject
+    for position, word in enumerate(words):
+        lowered = word.group().lower()
+        if lowered in _AUXILIARIES or (lowered.endswith("ly") and len(lowered) > 4):
+            continue
+        if not lowered.isalpha() or lowered in _NOT_A_CLAUSE_OPENING or word.group()[0].isupper():
+            return None
+        end = word.end()
+        following = words[position + 1 : position + 2]
+        if following and following[0].group().lower() in _PARTICLES:
+            end = following[0].end()
+        return words[0].start(), end
+    return None
 
 
 def _quoted_words_before_cue(
