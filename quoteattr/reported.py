@@ -114,6 +114,9 @@ _CLOSING_QUOTES = (
     "\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
     "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
 )
+# Words that open a subordinate clause of concession, contrast, time or cause: "While she says
+# A, B" reports A only.
+_SUBORDINATORS = frozenset("while although though whereas as because since".split())
 # Conjunctions that open a sentence but not the clause it reports: "But the plan failed, she
 # said." (PolNeAR's annotators leave them out about twice as often as they keep them.)
 _SENTENCE_CONJUNCTIONS = frozenset("but and so yet".split())
@@ -1687,6 +1690,15 @@ def _reported_clause(
         if content_start is None:
             continue
         content = _trim(text, content_start, _cut_tail(context, content_start, stop))
+        if _subordinate(text, start, cue.start):
+            # "While she says A, she applauds B": the main clause after the comma is the
+            # writer's.
+            comma = _comma_outside_quotes(context, content[0], content[1])
+            if comma is not None:
+                content = _trim(text, content[0], comma)
+        predicate = _relative_predicate(context, cue, found, content)
+        if predicate is not None:
+            return Report(*predicate, cue, found, "reported_clause", predicate=True)
         report = Report(*content, cue, found, "reported_clause")
         if not _is_claim(text, content) and len(_interrupted(context, start, report, stop)) == 1:
             continue  # "The risk, he said, is a clash": the part before the cue is the report
@@ -1703,6 +1715,54 @@ def _reported_clause(
             ):
                 return nested
         return report
+    return None
+
+
+def _relative_predicate(
+    context: Context, cue: CueWord, found: Found, content: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The predicate a relative clause reports: ``policies, which he said had harmed the
+    economy`` (content ``had harmed the economy``), ``a finish that he said defied
+    expectations``: a relative word, the subject, the verb, then a finite verb. The content
+    ends at the next comma outside quotes."""
+    text = context.text
+    if found.mention < 0 or not content[0] < content[1]:
+        return None
+    subject = context.mentions[found.mention]
+    before = text[max(0, subject.start - 12) : subject.start].split()
+    if not before or before[-1].lower() not in _RELATIVE_WORDS:
+        return None
+    first_word = text[content[0] : content[1]].split()[0].lower()
+    if text[subject.end : cue.start].strip() or not _verb_like(first_word):
+        return None
+    comma = _comma_outside_quotes(context, content[0], content[1])
+    end = comma if comma is not None else content[1]
+    if len(text[content[0] : end].split()) < 2:
+        return None
+    return _trim(text, content[0], end)
+
+
+def _subordinate(text: str, start: int, verb_start: int) -> bool:
+    """Whether the sentence opens with a subordinate clause that holds the verb: ``While she
+    says …,``, ``And although he said …,`` (a conjunction may come first).
+
+    >>> _subordinate("And while she says the pier is safe, it stays shut.", 0, 14)
+    True
+    """
+    words = text[start:verb_start].lower().split()
+    if words and words[0] in _SENTENCE_CONJUNCTIONS:
+        words = words[1:]
+    return bool(words) and words[0] in _SUBORDINATORS and "," not in text[start:verb_start]
+
+
+def _comma_outside_quotes(context: Context, start: int, end: int) -> int | None:
+    """The first comma in ``[start, end)`` that is not inside a quote in marks."""
+    comma = context.text.find(",", start, end)
+    while comma >= 0:
+        index = bisect.bisect_right(context.outer, (comma, len(context.text))) - 1
+        if index < 0 or not context.outer[index][0] <= comma < context.outer[index][1]:
+            return comma
+        comma = context.text.find(",", context.outer[index][1], end)
     return None
 
 
