@@ -86,6 +86,8 @@ _NOT_A_REPORT_BEFORE = frozenset(
 )
 # Words that open a conditional or time clause: a verb of saying in one reports nothing.
 _CONDITIONS = frozenset("if unless whether when whenever once until".split())
+# Those that open a clause of time: with a past tense, a report of what happened.
+_PAST_TIME = frozenset("when once until".split())
 # Participles that add a second claim to a sentence: "…, adding that CLAUSE".
 _PARTICIPLES = frozenset(
     "adding saying noting arguing insisting warning claiming explaining stressing".split()
@@ -115,8 +117,8 @@ _CLOSING_QUOTES = (
     "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
 )
 # Words that open a subordinate clause of concession, contrast, time or cause: "While she says
-# A, B" reports A only.
-_SUBORDINATORS = frozenset("while although though whereas as because since".split())
+# A, B" and "When he said A, B" report A only.
+_SUBORDINATORS = frozenset("while although though whereas as because since when once until".split())
 # Conjunctions that open a sentence but not the clause it reports: "But the plan failed, she
 # said." (PolNeAR's annotators leave them out about twice as often as they keep them.)
 _SENTENCE_CONJUNCTIONS = frozenset("but and so yet".split())
@@ -1265,8 +1267,12 @@ def _conditional(text: str, start: int, verb_start: int) -> bool:
     …``, ``…, unless she announces …``. The clause opens at the sentence's start or its last
     comma before the verb (looked for in a short window).
 
+    A time clause with a past tense reports what happened: ``when the mayor said …``.
+
     >>> _conditional("If the mayor says the road is safe, it will open.", 0, 14)
     True
+    >>> _conditional("When the mayor announced the plan, nobody clapped.", 0, 15)
+    False
     """
     window = max(start, verb_start - 80)
     comma = text.rfind(",", window, verb_start)
@@ -1274,7 +1280,14 @@ def _conditional(text: str, start: int, verb_start: int) -> bool:
     if comma < 0 and window > start:
         return False  # the clause's opening is out of sight
     words = text[opening:verb_start].split(None, 1)
-    return bool(words) and words[0].lower().strip("\"'(") in _CONDITIONS
+    if not words:
+        return False
+    first = words[0].lower().strip("\"'(")
+    if first in _PAST_TIME:
+        verb = text[verb_start : verb_start + 20].split(None, 1)[0].lower()
+        if _verb_like(verb) and verb not in _FINITE:
+            return False  # "when Trump mentioned the former secretary": a past event
+    return first in _CONDITIONS
 
 
 def _object_then_to(context: Context, position: int, stop: int) -> int | None:
