@@ -775,15 +775,16 @@ def _fact_tables() -> tuple[
 # How the pieces of text between spaces read, each worked out once (``_read_piece``) and
 # kept while there is room: a piece that is one word, initials or a number reads the same
 # after any token (``_ONE_WORD``); any other piece by whether it starts a sentence
-# (``_PIECES``). Only short pieces are kept, and each table is emptied when it is full, so the
-# memory is bounded whatever the text. Nothing but ``_read_piece`` writes to them, and what
-# it writes depends on the piece alone.
+# (``_PIECES[first]``: one table for each, so that a look-up needs no key built of the two).
+# Only short pieces are kept, and each table is emptied when it is full (``_PIECES`` when its
+# two hold ``_PIECES_KEPT`` between them), so the memory is bounded whatever the text. Nothing
+# but ``_read_piece`` writes to them, and what it writes depends on the piece alone.
 _PIECES_KEPT = 1 << 11
 _LONGEST_KEPT_PIECE = 64
 _Piece = tuple[tuple[_Token, ...], tuple[int, ...], tuple[int, ...], bool]
 _LINE_BREAK_TOKEN = _Token.plain("\n", "break")
 _ONE_WORD: dict[str, _Token] = {}
-_PIECES: dict[tuple[str, bool], _Piece] = {}
+_PIECES: tuple[dict[str, _Piece], dict[str, _Piece]] = ({}, {})  # by ``first``: False, True
 
 
 def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tokens) -> bool:
@@ -824,7 +825,7 @@ def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tok
                 position += token.size + 1
                 continue
             if piece:
-                read = pieces.get((piece, first)) or _read_piece(piece, first)
+                read = pieces[first].get(piece) or _read_piece(piece, first)
                 piece_tokens, offsets, piece_firsts, first = read
                 if piece_firsts:
                     count = len(token_list)
@@ -900,9 +901,10 @@ def _read_piece(piece: str, first: bool) -> _Piece:
                 _ONE_WORD.clear()
             _ONE_WORD[piece] = tokens[0]
         else:
-            if len(_PIECES) >= _PIECES_KEPT:
-                _PIECES.clear()
-            _PIECES[piece, first] = result
+            if len(_PIECES[False]) + len(_PIECES[True]) >= _PIECES_KEPT:
+                _PIECES[False].clear()
+                _PIECES[True].clear()
+            _PIECES[first][piece] = result
     return result
 
 
