@@ -671,6 +671,11 @@ def _participle_clause(
         while position < stop and text[position].isspace():
             position += 1
         word = WORD.match(text, position, stop)
+        if word is not None and word.group() == "who":
+            relative = _who_reported(context, comma, word.end(), stop, cues)
+            if relative is not None:
+                return relative
+            continue
         if word is None or not word.group().endswith("ing"):
             continue
         index = bisect.bisect_left(context.outer, (comma + 1,)) - 1
@@ -693,6 +698,36 @@ def _participle_clause(
         cue, content = participle
         return Report(*content, cue, Found(candidates[0], cue), "reported_participle")
     return None
+
+
+def _who_reported(
+    context: Context, comma: int, after_who: int, stop: int, cues: list[CueWord]
+) -> Report | None:
+    """``"…," said Tom Reyes, who added that CLAUSE``: a relative clause on the mention before
+    the comma, whose verb of saying (inflected, right after *who*) reports a clause."""
+    text = context.text
+    cue = next((cue for cue in cues if cue.start > after_who), None)
+    if (
+        cue is None
+        or text[after_who : cue.start].strip()
+        or cue.kind != "verb"
+        or cue.lemma not in lexicon.clause_verbs()
+        or cue.text == cue.lemma
+        or cue.text.endswith("ing")
+    ):
+        return None
+    before = mentions_between(context, max(0, comma - 80), comma)
+    if not before or context.mentions[before[-1]].end != comma:
+        return None
+    if context.mentions[before[-1]].kind == "pronoun":
+        return None
+    clause = _clause_start(context, cue, stop)
+    if clause is None:
+        return None
+    content = _trim(text, clause, _cut_tail(context, clause, stop))
+    if not _is_claim(text, content):
+        return None
+    return Report(*content, cue, Found(before[-1], cue), "reported_participle")
 
 
 def _participle(
