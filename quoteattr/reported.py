@@ -203,7 +203,8 @@ _JOINING = ("and", "but", "while", "whereas")
 # Verbs that report a clause joined to another report without "that": "… and said B".
 _JOINED_VERBS = frozenset(
     "say add tell argue insist warn claim note explain predict suggest acknowledge admit "
-    "state stress maintain contend complain concede".split()
+    "state stress maintain contend complain concede question assert reiterate emphasize recall "
+    "deny announce report write promise".split()
 )
 # Words that make a quantity the subject of a verb of saying: "60 percent said",
 # "three-quarters of voters said", "nearly half said", "six in 10 say".
