@@ -122,6 +122,18 @@ _SUBORDINATORS = frozenset("while although though whereas as because since when 
 # Conjunctions that open a sentence but not the clause it reports: "But the plan failed, she
 # said." (PolNeAR's annotators leave them out about twice as often as they keep them.)
 _SENTENCE_CONJUNCTIONS = frozenset("but and so yet".split())
+# Adjectives of belief whose "that" clause is a held view ("X is convinced that …"), the
+# verbs before them, and the words that may stand between; "clear" only after "made (it)".
+_BELIEF_ADJECTIVES = frozenset(
+    "convinced confident sure certain worried concerned hopeful optimistic adamant afraid "
+    "clear".split()
+)
+_COPULAS = frozenset(
+    "is was are were am be been remains remained seems seemed appears appeared feels felt "
+    "became grew".split()
+)
+_DEGREE_WORDS = frozenset("very so more most not quite fully less all too also still".split())
+_MAKING = frozenset("made make makes making".split())
 # Verbs of opinion read without "that": "Her advisers think she has the discipline".
 _BARE_BELIEF_LEMMAS = frozenset("think believe fear doubt suspect reckon suppose worry".split())
 # What every form of those verbs holds ("thinks", "thought", "believed", "worries").
@@ -950,6 +962,15 @@ def _belief_clause(
     for word in WORD.finditer(text, start, stop):
         form = word.group().lower()
         lemma = beliefs.get(form) or _EVIDENCE_VERBS.get(form)
+        verb_start = word.start()
+        adjective = form in _BELIEF_ADJECTIVES
+        if adjective:
+            # "X is convinced that …", "X made it clear that …": the verb group is the cue.
+            verb_start = _belief_adjective_verb(text, start, word.start(), form)
+            if verb_start >= 0:
+                lemma = form
+            else:
+                verb_start = word.start()
         if lemma is None:
             continue
         that = _complementizer(text, word.end(), min(stop, word.end() + 30))
@@ -958,12 +979,14 @@ def _belief_clause(
         content = _trim(text, that, stop)
         if not _is_claim(text, content):
             continue
-        cue = CueWord(word.start(), word.end(), word.group(), lemma, "belief")
-        candidates = mentions_between(context, start, word.start())
+        cue = CueWord(verb_start, word.end(), text[verb_start : word.end()], lemma, "belief")
+        candidates = mentions_between(context, start, verb_start)
         if candidates:
-            subject = subject_of(context, candidates, word.start())
-            if governs(text[context.mentions[candidates[-1]].end : word.start()]):
+            subject = subject_of(context, candidates, verb_start)
+            if governs(text[context.mentions[candidates[-1]].end : verb_start]):
                 return Report(*content, cue, Found(subject, cue), "belief_clause")
+        if adjective and lemma == form:
+            continue
         if lemma in _EVIDENCE_VERBS.values():
             finding = _finding_subject(context, start, word.start(), cue)
             if finding is not None:
@@ -1010,8 +1033,32 @@ def _bare_belief(context: Context, start: int, stop: int) -> Report | None:
 
 @functools.cache
 def _belief_forms() -> frozenset[str]:
-    """Every form of a verb of belief or of finding (``_belief_clause`` reads only those)."""
-    return frozenset(lexicon.belief_verbs()) | frozenset(_EVIDENCE_VERBS)
+    """Every form of a verb of belief or of finding, and the adjectives of belief
+    (``_belief_clause`` reads only those)."""
+    return frozenset(lexicon.belief_verbs()) | frozenset(_EVIDENCE_VERBS) | _BELIEF_ADJECTIVES
+
+
+def _belief_adjective_verb(text: str, start: int, adjective_start: int, adjective: str) -> int:
+    """Where the verb group before an adjective of belief starts (``is convinced``, ``was not
+    so sure``, ``made it clear``), or ``-1`` if no copula or *made* governs the adjective.
+
+    >>> text = "The mayor is increasingly convinced that the pier is safe."
+    >>> _belief_adjective_verb(text, 0, text.index("convinced"), "convinced")
+    10
+    """
+    words = list(WORDS_BEFORE.finditer(text, max(start, adjective_start - 40), adjective_start))
+    for index in range(len(words) - 1, max(-1, len(words) - 4), -1):
+        lower = words[index].group().lower()
+        if adjective == "clear":
+            if lower in _MAKING:
+                return words[index].start()
+            if lower != "it":
+                return -1
+        elif lower in _COPULAS:
+            return words[index].start()
+        elif lower not in _DEGREE_WORDS and not (lower.endswith("ly") and len(lower) > 4):
+            return -1
+    return -1
 
 
 @functools.cache
