@@ -161,7 +161,9 @@ _NOT_BEFORE_A_STANCE_VERB = frozenset(
 _POSSESSIVE = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")
 # Verbs whose complement is an object and "to VP", or a demand: "X urged Y to …",
 # "X called on Y to …", "X called for NP".
-_OBJECT_INFINITIVE_LEMMAS = frozenset({"urge", "call on", "call for"})
+_OBJECT_INFINITIVE_LEMMAS = frozenset(
+    {"urge", "call on", "call for", "warn", "implore", "encourage", "beg", "advise", "press"}
+)
 # A finding's source phrase has at most this many words, its head noun among the first
 # _FINDING_HEAD_WITHIN unless it ends the phrase.
 _FINDING_SUBJECT_WORDS = 10
