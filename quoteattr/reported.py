@@ -64,6 +64,8 @@ from .quotes import headline_at
 
 # Forms of "tell" that open a cue phrase with its object: "told reporters", "tells a rally".
 _TOLD = frozenset("told tells tell telling".split())
+# Words that open a clause as an object: "described how …", "talked about what …".
+_QUESTION_OPENERS = frozenset("how what why whether where".split())
 # Words that open a reported question after "asked" (the cue phrases "asked if", …).
 _QUESTION_WORDS = frozenset("if whether what why how".split())
 # Verbs that take an object before their clause: "told reporters that …", "warned them …".
@@ -798,6 +800,25 @@ def _participle(
     return cue, content
 
 
+def _object_end(text: str, start: int, end: int) -> int:
+    """Where an object that starts at ``start`` ends: at ``OBJECT_END`` (a comma or an adjunct
+    of the reporting sentence) before ``end``, but not at ``, including …``, which lists what
+    the object holds.
+
+    >>> text = "several factors, including the cuts, on Friday"
+    >>> text[: _object_end(text, 0, len(text))]
+    'several factors, including the cuts'
+    """
+    position = start + 1
+    while True:
+        boundary = OBJECT_END.search(text, position, end)
+        if boundary is None:
+            return end
+        if not text.startswith(", including ", boundary.start()):
+            return boundary.start()
+        position = boundary.end()
+
+
 def _object_verb(text: str, form: str, end: int, stop: int) -> tuple[str, int] | None:
     """The lemma and end of a stance verb of ``data/object_verbs.txt`` whose first word,
     lowercase ``form``, ends at ``end``: with the word after it when the two are listed
@@ -1339,9 +1360,8 @@ def _object_stance(
             continue
         content_start = verb_end
         content_end = _cut_tail(context, content_start, stop)
-        boundary = OBJECT_END.search(text, content_start + 1, content_end)
-        if boundary is not None:
-            content_end = boundary.start()
+        if first not in _QUESTION_OPENERS:  # "described how …": a clause, not an object
+            content_end = _object_end(text, content_start, content_end)
         content_end = _second_predicate(text, content_start, content_end)
         content = _trim(text, content_start, content_end)
         if content[0] >= content[1] or _is_quote(text, *content):
