@@ -64,6 +64,9 @@ from .quotes import headline_at
 
 # Forms of "tell" that open a cue phrase with its object: "told reporters", "tells a rally".
 _TOLD = frozenset("told tells tell telling".split())
+# A list in an object: at most this many items after the first, each this many words.
+_LIST_ITEMS = 5
+_LIST_ITEM_WORDS = 7
 # Words that open a clause as an object: "described how …", "talked about what …".
 _QUESTION_OPENERS = frozenset("how what why whether where".split())
 # Words that open a reported question after "asked" (the cue phrases "asked if", …).
@@ -814,9 +817,39 @@ def _object_end(text: str, start: int, end: int) -> int:
         boundary = OBJECT_END.search(text, position, end)
         if boundary is None:
             return end
-        if not text.startswith(", including ", boundary.start()):
+        if text.startswith(", including ", boundary.start()):
+            position = boundary.end()
+            continue
+        listed = _list_end(text, boundary.start(), end) if text[boundary.start()] == "," else -1
+        if listed < 0:
             return boundary.start()
-        position = boundary.end()
+        position = listed
+
+
+def _list_end(text: str, comma: int, end: int) -> int:
+    """Where a list that goes on at ``comma`` ends: ``his parents, his siblings, his wife and
+    his children``, ``to invest A, expand B, and enable C``. Each item after the comma is
+    short and has no comma-free clause of its own; the last opens with, or holds, ``and`` /
+    ``or``. ``-1`` if the comma does not go on with a list.
+
+    >>> text = "his parents, his siblings and his wife, on Friday"
+    >>> text[: _list_end(text, 11, len(text))]
+    'his parents, his siblings and his wife'
+    """
+    position = comma
+    for _ in range(_LIST_ITEMS):
+        following = text.find(",", position + 1, end)
+        item_end = following if following >= 0 else end
+        words = text[position + 1 : item_end].split()
+        if not words or len(words) > _LIST_ITEM_WORDS:
+            return -1
+        lowered = [word.lower() for word in words]
+        if lowered[0] in ("and", "or") or "and" in lowered[1:] or "or" in lowered[1:]:
+            return item_end if lowered[0] in ("and", "or") or following < 0 else following
+        if following < 0:
+            return -1
+        position = following
+    return -1
 
 
 def _object_verb(text: str, form: str, end: int, stop: int) -> tuple[str, int] | None:
