@@ -226,7 +226,9 @@ def attribute(
             # A reported clause holds whole quotes or none: an interrupted quote spans its cue.
             if any(q.start < report.start or q.end > report.end for q in touched):
                 continue
-            quote = _report_quote(text, report, holds_quote=bool(touched))
+            # Mixed when it holds the speaker's words; a scare quote or a title is the writer's.
+            holds = any(q.kind not in ("scare", "title") for q in touched)
+            quote = _report_quote(text, report, holds_quote=holds)
             reports.append(_attach(quote, report.found, report.rule, resolver))
         kept = [report for report in reports if report.speaker is not None]
         kept = sorted(

@@ -150,9 +150,12 @@ _CLAUSE_OPENERS = frozenset(
     "i he she we they it you there the a an this these those his her their its our my "
     "most many some no every".split()
 )
-# Verbs of commitment whose complement "to VP" is what was promised: "X vowed to …". Not wishes
-# or plans ("developers want / plan to …"): those narrate an aim more often than report a claim.
-_INFINITIVE_LEMMAS = frozenset("vow pledge promise threaten".split())
+# Verbs of commitment and wish whose complement "to VP" is what was promised or wanted: "X
+# vowed to …", "X wants to …". Not plans ("developers plan to …"): those narrate an aim more
+# often than report a stance.
+_INFINITIVE_LEMMAS = frozenset("vow pledge promise threaten want".split())
+# Modals before "want" that make it advice or a guess: "may want to think twice".
+_HEDGING_MODALS = frozenset("may might could would should".split())
 # Verbs of wish, plan and refusal whose content is "to VP": "X wants to …", "X declined to …".
 _WISH_LEMMAS = frozenset("want plan hope seek intend decline refuse aim try".split())
 # Words after a stance verb that show it has no object of its own: "backed down", "said that".
@@ -1213,6 +1216,12 @@ def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
             continue
         lead = text[max(start, word.start() - 30) : word.start()].lower().split()
         if _not_active(lead, word.group()) or _conditional(text, start, word.start()):
+            continue
+        if lemma in _WISH_LEMMAS and (
+            (lead[-1:] and lead[-1] in _HEDGING_MODALS) or _RELATIVE_WORDS.intersection(lead[-3:])
+        ):
+            # "investors may want to think twice": advice, not anyone's wish; "a mill that
+            # developers want to replace": the wish's object stands outside its content
             continue
         found = (
             _finding_subject(context, start, word.start(), cue)
