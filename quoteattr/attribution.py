@@ -239,8 +239,8 @@ def _interviewee(
 ) -> int:
     """In a question-and-answer interview, the person interviewed: the one person the first
     paragraph to name anyone names (the headline, or the standfirst under a headline that names
-    no one), else the person named most often among those named before the questions start.
-    ``-1`` for any other article.
+    no one), if the article names them again, else the person named most often among those
+    named before the questions start. ``-1`` for any other article.
 
     An interview shows itself by its questions: paragraphs opening with ``Q:`` or short
     paragraphs that are one question, at least three of them, with an answer after the first.
@@ -277,7 +277,8 @@ def _interviewee(
         return -1
     first_naming = paras[paragraph_index(paras, named_early[0][0])]
     in_first = {entity for start, entity in named_early if start < first_naming.end}
-    if len(in_first) == 1:
+    # Named again, unlike the reporter of a byline ("By Jane Smith") that names no one else.
+    if len(in_first) == 1 and counts[next(iter(in_first))] > 1:
         return in_first.pop()  # "Q&A: Chess champion Darnell Achebe-Ross on nerves"
     return max(sorted({entity for _, entity in named_early}), key=lambda entity: counts[entity])
 
