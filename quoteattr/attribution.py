@@ -248,49 +248,50 @@ def _interviewee(
     entities: tuple[Entity, ...],
     entity_of: tuple[int, ...],
 ) -> int:
-    """In a question-and-answer interview, the person interviewed: the one person the headline
-    names, else the person named most often among those the headline and opening paragraphs
-    name. ``-1`` for any other article.
+    """In a question-and-answer interview, the person interviewed: the one person the first
+    paragraph to name anyone names (the headline, or the standfirst under a headline that names
+    no one), if the article names them again, else the person named most often among those
+    named before the questions start. ``-1`` for any other article.
 
     An interview shows itself by its questions: paragraphs opening with ``Q:`` or short
-    paragraphs that are one question, at least three of them.
+    paragraphs that are one question, at least three of them, with an answer after the first.
+    Its opening runs up to and including the first question. Counting the opening from the
+    first question, not as the first three paragraphs, keeps the interviewee when a paragraph
+    that names no one is put before the article (a kicker, a line of furniture, a prefix).
     """
-    questions = sum(
-        1
-        for para in paras
+    questions = [
+        index
+        for index, para in enumerate(paras)
         if text.startswith(("Q:", "Q.", "Q "), para.start)
         or (
             para.end - para.start < 120
             and text[para.end - 1] == "?"
             and text[para.start] not in _OPENERS
         )
-    )
-    if questions < 3 or len(paras) < 4:
+    ]
+    answers = len(paras) - questions[0] - len(questions) if questions else 0
+    if len(questions) < 3 or answers < 1:
         return -1
-    opening_end = paras[min(2, len(paras) - 1)].end
+    opening_end = paras[questions[0]].end
     counts: dict[int, int] = {}
     for entity in entity_of:
         if entity >= 0 and entities[entity].type == "person":
             counts[entity] = counts.get(entity, 0) + 1
-    named_early = {
-        entity_of[index]
+    named_early = [
+        (mention.start, entity_of[index])
         for index, mention in enumerate(mentions)
         if mention.start < opening_end
         and entity_of[index] >= 0
         and entities[entity_of[index]].type == "person"
-    }
+    ]
     if not named_early:
         return -1
-    in_headline = {
-        entity_of[index]
-        for index, mention in enumerate(mentions)
-        if mention.start < paras[0].end
-        and entity_of[index] >= 0
-        and entities[entity_of[index]].type == "person"
-    }
-    if len(in_headline) == 1:
-        return in_headline.pop()  # "Q&A: Chess champion Darnell Achebe-Ross on nerves"
-    return max(sorted(named_early), key=lambda entity: counts[entity])
+    first_naming = paras[paragraph_index(paras, named_early[0][0])]
+    in_first = {entity for start, entity in named_early if start < first_naming.end}
+    # Named again, unlike the reporter of a byline ("By Jane Smith") that names no one else.
+    if len(in_first) == 1 and counts[next(iter(in_first))] > 1:
+        return in_first.pop()  # "Q&A: Chess champion Darnell Achebe-Ross on nerves"
+    return max(sorted({entity for _, entity in named_early}), key=lambda entity: counts[entity])
 
 
 def _attach(quote: Quote, result: Found, rule: str, resolver: _PronounResolver) -> Quote:

@@ -482,7 +482,10 @@ def _chunks(
                 next_span += 1
             if covered < cut:
                 break
-            cut = text.find("\n\n", covered - 1) + 1  # a blank line inside a quote: go past
+            # A blank line inside a span: go past. The next one starts at or after the span's
+            # end, so each try moves on (searching from ``covered - 1`` found the same cut again
+            # when a span ended between the two line breaks, and looped for ever).
+            cut = text.find("\n\n", covered) + 1
         if cut <= 0:
             break
         chunks.append((start, cut, []))

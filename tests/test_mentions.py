@@ -7,6 +7,9 @@ project's hand-made development articles, which are our text too.
 from __future__ import annotations
 
 import itertools
+import json
+import subprocess
+import sys
 from unittest import mock
 
 import pytest
@@ -16,6 +19,7 @@ from hypothesis import strategies as st
 from quoteattr import lexicon, mentions
 from quoteattr.mentions import Mention, find_mentions, personal_name, role_key
 from tests.strategies import articles
+from tests.test_cli import command_env
 from tests.test_speakers import ARTICLES, Article
 
 
@@ -787,3 +791,54 @@ def test_stretches_are_cut_at_blank_lines_outside_quotes() -> None:
         "\nHe went.",
     ]
     assert [spans for _, _, spans in chunks] == [[], [quote], [], []]
+
+
+# Run in a child process under a time limit, so that a loop that never ends fails the test
+# instead of stalling the suite. Cuts of a short text read in stretches of one character, then a
+# long article (over ``_WHOLE_SIZE``, real sizes) whose quotes each end after the first line
+# break of the blank line that follows them: its mentions, and the same read whole.
+_BLANK_LINE_INSIDE_A_SPAN = """
+import json
+from unittest import mock
+from quoteattr import mentions
+
+text = "ab\\n\\ncd\\n\\nef"
+with mock.patch.multiple(mentions, _WHOLE_SIZE=0, _CHUNK_SIZE=1):
+    short = [
+        [chunk[:2] for chunk in mentions._chunks(text, spans)]
+        for spans in ([(1, 3)], [(0, 3)], [(3, 3)], [(0, 2)])
+    ]
+quote = '"We will rebuild the bridge before the winter," she said.\\n'
+unit = quote + "\\nAnn Cole of the Harbour Trust spoke to reporters on Tuesday.\\n\\n"
+article = unit * (mentions._WHOLE_SIZE // len(unit) + 1)
+spans = [(start, start + len(quote)) for start in range(0, len(article), len(unit))]
+cuts = [chunk[:2] for chunk in mentions._chunks(article, spans)]
+found = mentions.find_mentions(article, spans)
+with mock.patch.object(mentions, "_WHOLE_SIZE", len(article)):
+    whole = mentions.find_mentions(article, spans)
+print(json.dumps({"short": short, "cuts": cuts, "unit": len(unit), "same": found == whole}))
+"""
+
+
+def test_a_span_ending_inside_a_blank_line_is_cut_past_in_bounded_time() -> None:
+    # A span that ended between the two line breaks of a blank line made the cutting search
+    # from inside the span again and find the same blank line for ever; found by hypothesis at
+    # random in test_any_text_read_a_stretch_at_a_time_gives_the_same_mentions, after two full
+    # runs had stalled there. find_mentions takes any spans, so a long article hung too.
+    completed = subprocess.run(
+        [sys.executable, "-c", _BLANK_LINE_INSIDE_A_SPAN],
+        capture_output=True,
+        text=True,
+        env=command_env(),
+        timeout=60,  # the child takes well under a second
+        check=True,
+    )
+    result = json.loads(completed.stdout)
+    assert result["short"] == [[[0, 7], [7, 10]], [[0, 7], [7, 10]], [[0, 7], [7, 10]],
+                               [[0, 3], [3, 7], [7, 10]]]  # fmt: skip
+    # Every cut is in the blank line after a plain paragraph, none in one a quote ends in.
+    cuts, unit = result["cuts"], result["unit"]
+    assert cuts[0][0] == 0 and len(cuts) > 1
+    for (_, end), (start, _) in itertools.pairwise(cuts):
+        assert end == start and end % unit == unit - 1
+    assert result["same"]
