@@ -389,7 +389,7 @@ def _quoted_word_reports(
             verb = verb_after_subject(text, speaker.end, quote.start)
         else:
             continue
-        if verb is None:
+        if verb is None or sentence in used:
             continue
         last = quote
         while (
@@ -409,7 +409,6 @@ def _quoted_word_reports(
             span = quoted_words_content(text, sentence, verb, first, closing, to_sentence_end=False)
         if (
             span is None
-            or sentence in used
             or _overlaps(covered, *span)
             or span[0] < speaker.end <= span[1]
             or any(

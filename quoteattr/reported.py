@@ -350,6 +350,12 @@ _MIN_OPENING_PHRASE_WORDS = 4
 # The most words between a cue and the quoted words that show it reports speech ("lauded Mr.
 # Clarke in his address for helping develop "new ideas"").
 _QUOTED_WORDS_REACH = 12
+# The same in characters, and the longest lead or tail of the sentence such a report takes in
+# (a longer one runs past its clause); both keep the look-up linear on any input.
+_QUOTED_WORDS_CHARACTERS = 200
+_QUOTED_WORDS_TAIL_CHARACTERS = 600
+# The longest opening subordinate clause read up to its verb ("While she says …,").
+_SUBORDINATE_CHARACTERS = 200
 # Auxiliaries and adverbs in a verb group, the most words it may have, and the particles that
 # end it ("went after", "took aim at").
 _AUXILIARIES = frozenset(
@@ -732,7 +738,8 @@ def _who_reported(
     """``"…," said Tom Reyes, who added that CLAUSE``: a relative clause on the mention before
     the comma, whose verb of saying (inflected, right after *who*) reports a clause."""
     text = context.text
-    cue = next((cue for cue in cues if cue.start > after_who), None)
+    index = bisect.bisect_right(cues, after_who, key=lambda cue: cue.start)
+    cue = cues[index] if index < len(cues) else None
     if (
         cue is None
         or text[after_who : cue.start].strip()
@@ -1912,6 +1919,8 @@ def _subordinate(text: str, start: int, verb_start: int) -> bool:
     >>> _subordinate("And while she says the pier is safe, it stays shut.", 0, 14)
     True
     """
+    if verb_start - start > _SUBORDINATE_CHARACTERS:
+        return False
     words = text[start:verb_start].lower().split()
     if words and words[0] in _SENTENCE_CONJUNCTIONS:
         words = words[1:]
@@ -2433,12 +2442,14 @@ def quoted_words_content(
         return _quoted_words_before_cue(text, sentence, cue, first, last)
     if not sentence[0] <= cue[0] < cue[1] <= first <= sentence[1]:
         return None
-    lead = text[sentence[0] : cue[0]].lower().split()
+    lead = text[max(sentence[0], cue[0] - 40) : cue[0]].lower().split()
     if "what" in lead[-4:]:
         return None  # 'under what Mr Hedge called "the prior model", the club charged …'
     quoted = text[first:last].strip(_OPENING + _CLOSING_QUOTES + " ")
     if verb.split()[0] not in _NAMING_VERBS and _capitalised_words(quoted):
         return None  # a title or a name: 'told NBC's "Today"', 'published "Character Studies"'
+    if first - cue[1] > _QUOTED_WORDS_CHARACTERS:
+        return None  # read no further than the reach allows: linear time on any input
     between = text[cue[1] : first].split()
     if len(between) > _QUOTED_WORDS_REACH or any(
         word.endswith((".", ":", "?", "!")) or word.strip(",").lower() in _CONDITIONS
@@ -2453,7 +2464,7 @@ def quoted_words_content(
     # The clause goes on after the quoted words to the sentence's end ("called a "special
     # meeting" to vote on a nominee"), unless a comma or a dash closes them.
     end = last
-    rest = _content_end(text, last, sentence[1])
+    rest = _content_end(text, last, min(sentence[1], last + _QUOTED_WORDS_TAIL_CHARACTERS))
     words = text[last:rest].split()
     if (
         words
@@ -2500,6 +2511,10 @@ def _quoted_words_before_cue(
 ) -> tuple[int, int] | None:
     """``The country "has changed for the better," McConnell said``: the sentence up to the
     last quoted words, its cue and subject after them."""
+    if cue[0] - last > _QUOTED_WORDS_CHARACTERS or (
+        first - sentence[0] > _QUOTED_WORDS_TAIL_CHARACTERS
+    ):
+        return None  # a long lead or tail: not one clause, and linear time on any input
     if len(text[last : cue[0]].split()) > _TAIL_AFTER_CUE or "\n" in text[sentence[0] : cue[0]]:
         return None
     start, _ = _trim(text, sentence[0], first)
