@@ -7,7 +7,8 @@
 Each case of ``synthetic.PATHOLOGICAL`` (nothing but opening marks, unclosed opening marks,
 glued curly openers, alternating straight marks, every family of marks, a megabyte without
 sentence punctuation, apostrophes and elisions, a run of full stops, chains of dotted capitals
-and numbers, stray closers, blank lines, ordinary news, and news on one line) is built at each
+and numbers, stray closers, blank lines, ordinary news, news on one line, and one run-on
+sentence of reported speech) is built at each
 size and extracted ``--runs`` times in a fresh interpreter with a time limit.
 
 The report gives the median wall-clock seconds, the CPU microseconds per character (steadier on

@@ -416,4 +416,12 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "news": _news,
     # Ordinary news with every line break turned into a space: one paragraph, one line.
     "news-one-line": _news_one_line,
+    # One run-on sentence of reported speech: verbs of saying joined by "and", opening
+    # subordinate clauses, wishes and partial quotes, never a full stop.
+    "run-on-reports": lambda n: _repeat(
+        'while she says the pier is safe, and Ines Varga called the plan "a mess" and warned '
+        "that the ferry would stop and said the pier is sound, and added that it is cheap, "
+        "and Tom Reyes wants to go, and ",
+        n,
+    ),
 }

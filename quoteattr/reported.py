@@ -216,6 +216,9 @@ _CLAUSE_ENDERS = frozenset("while whereas although though according as".split())
 # But a relative clause on a person or a place is the writer's, more often than the report's:
 # "…, who has never faced a close race".
 _RELATIVE_OPENERS = frozenset("who whose where".split())
+# How far into a reported clause its end is looked for (characters): far longer than any
+# clause of news prose, and short enough that a run-on text is read in linear time.
+_CLAUSE_WINDOW = 1000
 # Participles after a comma that add the reporter's own act ("…, citing …", "…, arguing
 # that …"): they end the clause before them.
 _REPORTING_PARTICIPLES = _PARTICIPLES | frozenset(
@@ -2227,9 +2230,18 @@ def _cut_tail(context: Context, start: int, stop: int) -> int:
     adjuncts (``…, which …``, ``…, referring to …``, ``… — a nod to …``) from a reported
     clause that starts at ``start``."""
     text = context.text
-    stop = _clause_stop(text, start, stop)
-    stop = _coordinated_verb(context, start, stop)
-    comma = text.rfind(",", start, stop)
+    # Boundaries are looked for in the clause's first _CLAUSE_WINDOW characters only: a verb
+    # can be read once per verb of saying in its sentence, and a run-on sentence must not make
+    # that quadratic. Without a boundary in the window the clause runs to ``stop``.
+    window = min(stop, start + _CLAUSE_WINDOW)
+    cut = _clause_stop(text, start, window)
+    if cut < window:
+        stop = cut
+    window = min(stop, window)
+    cut = _coordinated_verb(context, start, window)
+    if cut < window:
+        stop = cut
+    comma = text.rfind(",", max(start, stop - _CLAUSE_WINDOW), stop)
     if comma > start:
         tail = text[comma + 1 : stop].split()
         if (
@@ -2248,9 +2260,12 @@ def _coordinated_verb(context: Context, start: int, stop: int) -> int:
     tense, belongs to the subject of the report, not to the clause."""
     text = context.text
     speech = lexicon.speech_verbs()
+    long_enough = False  # once the clause before a match has its words, every later one has
     for match in COORDINATED_VERB.finditer(text, start, stop):
-        if len(text[start : match.start()].split()) <= _MIN_WORDS:
-            continue
+        if not long_enough:
+            long_enough = len(text[start : match.start()].split()) > _MIN_WORDS
+            if not long_enough:
+                continue
         verb = match.group("verb")
         lemma = speech.get(verb)
         # "warned", "criticized", "adds": not a base form ("and order"), nor "-ing"

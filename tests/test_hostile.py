@@ -367,6 +367,34 @@ def test_one_long_paragraph_of_quotes_takes_linear_time() -> None:
     assert large / small < 3, f"per-character time grew {large / small:.1f}x for 8x the text"
 
 
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Ines Varga said the pier is safe and warned that the ferry would stop and ",
+        "she says the plan is sound, and added that it is cheap, and ",
+        'while she says it is safe, and Tom Reyes called the plan "a mess" and wants to go, and ',
+    ],
+)
+def test_one_run_on_sentence_of_reports_takes_linear_time(unit: str) -> None:
+    # Each verb of saying in a sentence once looked for its clause's end up to the sentence's
+    # end, and a clause for a coordinated verb from its start: quadratic in a run-on sentence
+    # (a 74 KB one took over six minutes).
+    extract(unit + "end.")  # load the word lists first
+
+    def per_character(repeats: int) -> float:
+        text = unit * repeats + "end."
+        best = math.inf
+        for _ in range(2):
+            start = time.process_time()
+            extract(text)
+            best = min(best, time.process_time() - start)
+        return best / len(text)
+
+    small, large = per_character(100), per_character(800)
+    # Linear code gives a ratio near 1 and quadratic code one near 8.
+    assert large / small < 3, f"per-character time grew {large / small:.1f}x for 8x the text"
+
+
 # ---------------------------------------------------------------------------------------------
 # Input checks: anything but a str fails at once and says what to pass
 
