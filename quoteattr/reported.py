@@ -227,6 +227,8 @@ _REPORTING_PARTICIPLES = _PARTICIPLES | frozenset(
 # Conjunctions that may join a second report to a first: "… and said that …",
 # "…, but added …", "…, while 40 percent said …".
 _JOINING = ("and", "but", "while", "whereas")
+# The most characters (spaces and a comma) between a report and the conjunction that joins it.
+_JOINING_GAP = 8
 # Verbs that report a clause joined to another report without "that": "… and said B".
 _JOINED_VERBS = frozenset(
     "say add tell argue insist warn claim note explain predict suggest acknowledge admit "
@@ -538,7 +540,11 @@ def _joined_reports(
         for word in WORD.finditer(text, max(current.start, cue.start - 60), cue.start):
             if word.group().lower() in _JOINING:
                 conjunction = word
-        if conjunction is None or text[current.end : conjunction.start()].strip(" ,"):
+        if (
+            conjunction is None
+            or conjunction.start() - current.end > _JOINING_GAP
+            or text[current.end : conjunction.start()].strip(" ,")
+        ):
             continue  # the conjunction must join the report, not follow a later clause
         lead = text[conjunction.end() : cue.start]
         if any(mark in lead for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
