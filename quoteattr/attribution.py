@@ -126,6 +126,9 @@ _OPENERS = "\"'\u201c\u2018\u00ab"
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _CLOSING_MARKS = ('"', "'", ",", "\u201d", "\u2019", "\u00bb")
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+# INTRODUCTORY's phrase is at most 40 characters and its comma: a longer lead matches only if
+# its last characters are white space.
+_LEAD_TAIL = 41
 Rule = Callable[[Context, int, list["Found | None"]], "Found | None"]
 
 
@@ -1176,7 +1179,13 @@ class _PronounResolver:
         mention = self.mentions[mention_index]
         start = mention.start
         position = bisect.bisect_right(self.sentence_starts, start) - 1
-        if position >= 0:
+        # A lead that ends in a word is not blank, and too long for an introductory phrase: it
+        # is not sliced out (a run-on sentence would be read once per mention).
+        tail = self.text[max(0, start - _LEAD_TAIL) : start]
+        if position >= 0 and (
+            start - self.sentence_starts[position] <= 2 * _LEAD_TAIL
+            or not tail.strip(" \"'(\u201c\u2018\t\n\r\f\v")
+        ):
             lead = self.text[self.sentence_starts[position] : start]
             if not lead.strip(" \"'(\u201c\u2018") or INTRODUCTORY.match(lead):
                 return True

@@ -221,10 +221,14 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     ['partial']
     """
     content = first.text
-    line_start = text.rfind("\n", 0, pair.open_start) + 1
-    line_end = text.find("\n", pair.close_end)
+    # The quote's line, looked for no further than a headline's length either side: a longer
+    # line is no headline, and one line of a megabyte must not be searched once per quote.
+    window = _HEADLINE_LENGTH + 1
+    found = text.rfind("\n", max(0, pair.open_start - window), pair.open_start)
+    line_start = found + 1 if found >= 0 or pair.open_start <= window else pair.open_start - window
+    line_end = text.find("\n", pair.close_end, pair.close_end + window)
     if line_end < 0:
-        line_end = len(text)
+        line_end = min(len(text), pair.close_end + window)
     before = text[max(line_start, pair.open_start - 80) : pair.open_start]
     after = text[pair.close_end : min(len(text), pair.close_end + 30)]
     before_lower = before.lower().rstrip()
