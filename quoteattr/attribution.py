@@ -217,18 +217,27 @@ def attribute(
             attributed.append(evolve(quote, unresolved=reason))
         else:
             attributed.append(_attach(quote, result, rules_used[index], resolver))
+    # What the sieve found is in the attributed quotes now. Each large table below is let go as
+    # soon as no later step reads it: on a long article each is megabytes, and the peak comes at
+    # the end, when the reports and the speakers are built on top of everything still held.
+    del found, rules_used
     joined = _join_interrupted(text, tuple(attributed), outer)
+    del attributed, outer
     if reported_speech:
         starts = [quote.start for quote in joined]
         reports = []
-        for report in find_reported(context, sentence_spans):
+        found_reports = find_reported(context, sentence_spans)
+        del context, cues  # read by the reported-speech frames only
+        for report in found_reports:
             touched = _touching(joined, starts, report.start, report.end)
             # A reported clause holds whole quotes or none: an interrupted quote spans its cue.
             if any(q.start < report.start or q.end > report.end for q in touched):
                 continue
             quote = _report_quote(text, report, holds_quote=bool(touched))
             reports.append(_attach(quote, report.found, report.rule, resolver))
+        del found_reports
         kept = [report for report in reports if report.speaker is not None]
+        del reports
         kept = sorted(
             (*kept, *_quoted_word_reports(text, joined, kept, sentence_spans)),
             key=lambda q: (q.start, q.end),
@@ -236,6 +245,7 @@ def attribute(
         joined = tuple(
             sorted((*_inside_reports(joined, kept), *kept), key=lambda q: (q.start, q.end))
         )
+    del sentence_spans
     return joined, resolver.speakers(joined)
 
 
@@ -1056,7 +1066,9 @@ class _PronounResolver:
         self.enabled = enabled
         self.genders = [entity.gender for entity in entities]
         self._learn_genders()
-        self.used: set[int] = set()
+        # Whether each mention rests an attribution: one byte a mention, where a set of indices
+        # took 40 or more on a long article.
+        self.used = bytearray(len(mentions))
         self.phrases: dict[str, Entity] = {}
         self.interviewee = -1  # in a Q-and-A, "I" outside the quotes is the interviewee
         self.phrase_mentions: dict[str, list[Span]] = {}
@@ -1068,7 +1080,7 @@ class _PronounResolver:
             entity_index = self.entity_of[mention_index]
             if entity_index < 0:
                 return None, "the speaker's mention joins no known speaker"
-            self.used.add(mention_index)
+            self.used[mention_index] = 1
             return self.entities[entity_index], "name"
         if not self.enabled:
             return None, "pronoun speaker left unresolved (resolve_pronouns=False)"
@@ -1076,13 +1088,13 @@ class _PronounResolver:
             if self.interviewee < 0 or mention.text.lower() not in ("i", "me"):
                 return None, "first-person speaker with no named interviewee"
             self.entity_of[mention_index] = self.interviewee
-            self.used.add(mention_index)
+            self.used[mention_index] = 1
             return self.entities[self.interviewee], "pronoun"
         entity_index = self._antecedent(mention_index)
         if entity_index < 0:
             return None, f"no earlier mention that {mention.text!r} can refer to"
         self.entity_of[mention_index] = entity_index
-        self.used.add(mention_index)
+        self.used[mention_index] = 1
         if mention.gender in ("m", "f") and not self.genders[entity_index]:
             self.genders[entity_index] = mention.gender
         return self.entities[entity_index], "pronoun"
@@ -1198,19 +1210,24 @@ class _PronounResolver:
     def speakers(self, quotes: tuple[Quote, ...]) -> tuple[Speaker, ...]:
         """The speakers of the quotes, each with every mention that refers to it."""
         speaking = {quote.speaker.id for quote in quotes if quote.speaker is not None}
-        positions_of: dict[int, list[int]] = {}  # each entity's mentions, in one pass
+        # Each speaking entity's mentions in text order, in one pass; entities nobody quotes
+        # take no list (on a long article most of them).
+        spans_of: dict[int, list[Span]] = {
+            entity_index: []
+            for entity_index, entity in enumerate(self.entities)
+            if entity.id in speaking
+        }
         for position, entity_index in enumerate(self.entity_of):
-            positions_of.setdefault(entity_index, []).append(position)
-        result = []
-        for entity_index, entity in enumerate(self.entities):
-            if entity.id not in speaking:
-                continue
-            mentions = tuple(
-                Span(m.start, m.end, m.text)
-                for position in positions_of.get(entity_index, ())
-                if (m := self.mentions[position]).kind != "pronoun" or position in self.used
-            )
-            result.append(Speaker(entity.id, entity.name, entity.type, mentions))
+            spans = spans_of.get(entity_index)
+            if spans is not None:
+                mention = self.mentions[position]
+                if mention.kind != "pronoun" or self.used[position]:
+                    spans.append(Span(mention.start, mention.end, mention.text))
+        result = [
+            Speaker(entity.id, entity.name, entity.type, tuple(spans_of[entity_index]))
+            for entity_index, entity in enumerate(self.entities)
+            if entity_index in spans_of
+        ]
         for entity in self.phrases.values():
             if entity.id in speaking:
                 found = tuple(self.phrase_mentions[entity.id])
