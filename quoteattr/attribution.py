@@ -32,6 +32,7 @@ speaker is worse than none.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Callable, Sequence
 
 from attrs import evolve
@@ -175,7 +176,8 @@ def attribute(
         quotes=quotes,
         outer=outer,
         paras=paras,
-        para_of=tuple(paragraph_index(paras, quote.start) for quote in quotes),
+        # Machine integers: a tuple took a 32-byte int object for each quote past the 256th.
+        para_of=array("l", (paragraph_index(paras, quote.start) for quote in quotes)),
         cues=cues,
         mentions=mentions,
         sentence_starts=tuple(start for start, _ in sentence_spans),
@@ -205,9 +207,12 @@ def attribute(
         cues,
     )
     resolver.interviewee = _interviewee(paras, text, mentions, entities, entity_of)
+    del entity_of  # the resolver keeps its own copy, which pronouns update
     attributed = []
     for index, quote in enumerate(quotes):
-        result = found[index]
+        # Each finding is let go once used, so the findings shrink as the attributed copies
+        # grow: on a long article either is megabytes.
+        result, found[index] = found[index], None
         if result is None:
             reason = (
                 "quoted title or scare quote: not speech"
@@ -217,27 +222,32 @@ def attribute(
             attributed.append(evolve(quote, unresolved=reason))
         else:
             attributed.append(_attach(quote, result, rules_used[index], resolver))
-    # What the sieve found is in the attributed quotes now. Each large table below is let go as
-    # soon as no later step reads it: on a long article each is megabytes, and the peak comes at
-    # the end, when the reports and the speakers are built on top of everything still held.
+    # Each large table below is let go as soon as no later step reads it: on a long article each
+    # is megabytes, and the peak comes late, when the reports and the speakers are built on top
+    # of everything still held.
     del found, rules_used
     joined = _join_interrupted(text, tuple(attributed), outer)
     del attributed, outer
     if reported_speech:
-        starts = [quote.start for quote in joined]
-        reports = []
-        found_reports = find_reported(context, sentence_spans)
+        # Last first, so that each report is let go (``pop``) as its quote is made.
+        pending = list(reversed(find_reported(context, sentence_spans)))
         del context, cues  # read by the reported-speech frames only
-        for report in found_reports:
+        starts = [quote.start for quote in joined]
+        kept = []
+        while pending:
+            report = pending.pop()
             touched = _touching(joined, starts, report.start, report.end)
             # A reported clause holds whole quotes or none: an interrupted quote spans its cue.
             if any(q.start < report.start or q.end > report.end for q in touched):
                 continue
-            quote = _report_quote(text, report, holds_quote=bool(touched))
-            reports.append(_attach(quote, report.found, report.rule, resolver))
-        del found_reports
-        kept = [report for report in reports if report.speaker is not None]
-        del reports
+            quote = _attach(
+                _report_quote(text, report, holds_quote=bool(touched)),
+                report.found,
+                report.rule,
+                resolver,
+            )
+            if quote.speaker is not None:
+                kept.append(quote)
         kept = sorted(
             (*kept, *_quoted_word_reports(text, joined, kept, sentence_spans)),
             key=lambda q: (q.start, q.end),
@@ -315,7 +325,8 @@ def _attach(quote: Quote, result: Found, rule: str, resolver: _PronounResolver) 
     cue = Cue(result.cue.text, result.cue.start, result.cue.end) if result.cue else None
     if entity is None:
         return evolve(quote, cue=cue, unresolved=how)
-    precision = RULE_PRECISION[rule]
+    resolved_by = rule + ("+pronoun" if how == "pronoun" else "")
+    confidence = quote.confidence * RULE_PRECISION[rule]
     speaker = Attribution(
         id=entity.id,
         name=entity.name,
@@ -323,9 +334,14 @@ def _attach(quote: Quote, result: Found, rule: str, resolver: _PronounResolver) 
         text=mention.text,
         start=mention.start,
         end=mention.end,
-        resolved_by=rule + ("+pronoun" if how == "pronoun" else ""),
+        resolved_by=resolver.rule_names.setdefault(resolved_by, resolved_by),
     )
-    return evolve(quote, speaker=speaker, cue=cue, confidence=quote.confidence * precision)
+    return evolve(
+        quote,
+        speaker=speaker,
+        cue=cue,
+        confidence=resolver.confidences.setdefault(confidence, confidence),
+    )
 
 
 def _touching(quotes: Sequence[Quote], starts: list[int], start: int, end: int) -> list[Quote]:
@@ -1072,6 +1088,10 @@ class _PronounResolver:
         self.phrases: dict[str, Entity] = {}
         self.interviewee = -1  # in a Q-and-A, "I" outside the quotes is the interviewee
         self.phrase_mentions: dict[str, list[Span]] = {}
+        # One object per distinct ``resolved_by`` and confidence, shared by every quote that
+        # has it: thousands of quotes on a long article, a few dozen distinct values.
+        self.rule_names: dict[str, str] = {}
+        self.confidences: dict[float, float] = {}
 
     def entity(self, mention_index: int) -> tuple[Entity | None, str]:
         """The entity of a mention and how it was found (``"name"``, ``"pronoun"`` or why not)."""

@@ -59,7 +59,7 @@ class Context:
     quotes: tuple[Quote, ...]
     outer: tuple[tuple[int, int], ...]  # each quote's span with its marks
     paras: tuple[Paragraph, ...]
-    para_of: tuple[int, ...]  # paragraph index of each quote's first part
+    para_of: Sequence[int]  # paragraph index of each quote's first part
     cues: tuple[CueWord, ...]
     mentions: tuple[Mention, ...]
     sentence_starts: tuple[int, ...]  # where each sentence of the article starts, sorted
