@@ -41,6 +41,7 @@ from . import lexicon
 from .clauses import (
     Context,
     Found,
+    SpanTable,
     clause_end,
     first_cue,
     inside,
@@ -161,13 +162,19 @@ def attribute(
     """
     if not quotes and not reported_speech:
         return quotes, ()
-    outer = tuple(_outer_span(text, quote, paras) for quote in quotes)
-    mentions = find_mentions(text, outer)
+    # The sentences and the quotes' spans with their marks are read until the end: compact
+    # tables (see ``SpanTable``) instead of megabytes of pairs on a long article.
+    sentence_table = SpanTable(sentence_spans)
+    del sentence_spans
+    outer_spans = tuple(_outer_span(text, quote, paras) for quote in quotes)
+    mentions = find_mentions(text, outer_spans)
     # A word of saying inside a name or description is part of it: "Press Secretary Josh
     # Earnest", "a spokeswoman for Carrick Rail".
     named = [(m.start, m.end) for m in mentions if m.kind != "pronoun"]
-    cues = tuple(cue for cue in find_cues(text, outer) if not inside(cue.start, named))
+    cues = tuple(cue for cue in find_cues(text, outer_spans) if not inside(cue.start, named))
     del named  # not needed again; on a long article it is megabytes
+    outer = SpanTable(outer_spans)
+    del outer_spans
     if not quotes and not cues and not mentions:
         return quotes, ()  # nobody to quote or report: beliefs and findings need a source too
     entities, entity_of = cluster(text, mentions)
@@ -180,7 +187,7 @@ def attribute(
         para_of=array("l", (paragraph_index(paras, quote.start) for quote in quotes)),
         cues=cues,
         mentions=mentions,
-        sentence_starts=tuple(start for start, _ in sentence_spans),
+        sentence_starts=sentence_table.starts,
         mention_starts=tuple(mention.start for mention in mentions),
         cue_starts=tuple(cue.start for cue in cues),
     )
@@ -230,7 +237,7 @@ def attribute(
     del attributed, outer
     if reported_speech:
         # Last first, so that each report is let go (``pop``) as its quote is made.
-        pending = list(reversed(find_reported(context, sentence_spans)))
+        pending = list(reversed(find_reported(context, sentence_table)))
         del context, cues  # read by the reported-speech frames only
         starts = [quote.start for quote in joined]
         kept = []
@@ -249,13 +256,13 @@ def attribute(
             if quote.speaker is not None:
                 kept.append(quote)
         kept = sorted(
-            (*kept, *_quoted_word_reports(text, joined, kept, sentence_spans)),
+            (*kept, *_quoted_word_reports(text, joined, kept, sentence_table)),
             key=lambda q: (q.start, q.end),
         )
         joined = tuple(
             sorted((*_inside_reports(joined, kept), *kept), key=lambda q: (q.start, q.end))
         )
-    del sentence_spans
+    del sentence_table
     return joined, resolver.speakers(joined)
 
 
@@ -380,7 +387,7 @@ def _quoted_word_reports(
     text: str,
     quotes: tuple[Quote, ...],
     reports: list[Quote],
-    sentence_spans: Sequence[tuple[int, int]],
+    sentence_spans: SpanTable,
 ) -> list[Quote]:
     """Reports that quoted words show: in ``X called the plan a "costly mistake"`` the partial
     quote is X's and so is the claim around it (kind ``mixed``, the partial's speaker and cue).
@@ -389,7 +396,7 @@ def _quoted_word_reports(
     verb right after the subject that opens it), and where the report would not overlap one
     the frames found; partials of the same speaker in one sentence share one report.
     """
-    sentence_starts = [start for start, _ in sentence_spans]
+    sentence_starts = sentence_spans.starts
     covered = sorted((report.start, report.end) for report in reports)
     used: set[tuple[int, int]] = set()
     starts = [quote.start for quote in quotes]
@@ -1069,7 +1076,7 @@ class _PronounResolver:
         entities: tuple[Entity, ...],
         entity_of: tuple[int, ...],
         enabled: bool,
-        sentence_starts: tuple[int, ...],
+        sentence_starts: Sequence[int],
         cues: tuple[CueWord, ...],
     ) -> None:
         self.text = text
