@@ -32,6 +32,7 @@ speaker is worse than none.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Callable, Sequence
 
 from attrs import evolve
@@ -40,6 +41,7 @@ from . import lexicon
 from .clauses import (
     Context,
     Found,
+    SpanTable,
     clause_end,
     first_cue,
     inside,
@@ -163,6 +165,15 @@ def attribute(
     """
     if not quotes and not reported_speech:
         return quotes, ()
+    # The sentences are read to the end, mostly in one pass: a compact table (``SpanTable``)
+    # instead of megabytes of pairs on a long article. Their starts, read by bisection again and
+    # again, stay a tuple (an array's item is a new int object at each read) of the ints the
+    # sentences had, most of them their paragraph's start.
+    sentence_table = SpanTable(sentence_spans)
+    sentence_starts = tuple(start for start, _ in sentence_spans)
+    del sentence_spans
+    # The quotes' spans with their marks stay pairs: reported speech bisects them, and reading
+    # pairs out of a table through Python code made the whole extraction 2 % slower.
     outer = tuple(_outer_span(text, quote, paras) for quote in quotes)
     mentions = find_mentions(text, outer)
     # A word of saying inside a name or description is part of it: "Press Secretary Josh
@@ -178,10 +189,11 @@ def attribute(
         quotes=quotes,
         outer=outer,
         paras=paras,
-        para_of=tuple(paragraph_index(paras, quote.start) for quote in quotes),
+        # Machine integers: a tuple took a 32-byte int object for each quote past the 256th.
+        para_of=array("l", (paragraph_index(paras, quote.start) for quote in quotes)),
         cues=cues,
         mentions=mentions,
-        sentence_starts=tuple(start for start, _ in sentence_spans),
+        sentence_starts=sentence_starts,
         mention_starts=tuple(mention.start for mention in mentions),
         cue_starts=tuple(cue.start for cue in cues),
     )
@@ -208,9 +220,12 @@ def attribute(
         cues,
     )
     resolver.interviewee = _interviewee(paras, text, mentions, entities, entity_of)
+    del entity_of  # the resolver keeps its own copy, which pronouns update
     attributed = []
     for index, quote in enumerate(quotes):
-        result = found[index]
+        # Each finding is let go once used, so the findings shrink as the attributed copies
+        # grow: on a long article either is megabytes.
+        result, found[index] = found[index], None
         if result is None:
             reason = (
                 "quoted title or scare quote: not speech"
@@ -220,27 +235,42 @@ def attribute(
             attributed.append(evolve(quote, unresolved=reason))
         else:
             attributed.append(_attach(quote, result, rules_used[index], resolver))
+    # Each large table below is let go as soon as no later step reads it: on a long article each
+    # is megabytes, and the peak comes late, when the reports and the speakers are built on top
+    # of everything still held.
+    del found, rules_used
     joined = _join_interrupted(text, tuple(attributed), outer)
+    del attributed, outer
     if reported_speech:
+        # Last first, so that each report is let go (``pop``) as its quote is made.
+        pending = list(reversed(find_reported(context, sentence_table)))
+        del context, cues  # read by the reported-speech frames only
         starts = [quote.start for quote in joined]
-        reports = []
-        for report in find_reported(context, sentence_spans):
+        kept = []
+        while pending:
+            report = pending.pop()
             touched = _touching(joined, starts, report.start, report.end)
             # A reported clause holds whole quotes or none: an interrupted quote spans its cue.
             if any(q.start < report.start or q.end > report.end for q in touched):
                 continue
             # Mixed when it holds the speaker's words; a scare quote or a title is the writer's.
             holds = any(q.kind not in ("scare", "title") for q in touched)
-            quote = _report_quote(text, report, holds_quote=holds)
-            reports.append(_attach(quote, report.found, report.rule, resolver))
-        kept = [report for report in reports if report.speaker is not None]
+            quote = _attach(
+                _report_quote(text, report, holds_quote=holds),
+                report.found,
+                report.rule,
+                resolver,
+            )
+            if quote.speaker is not None:
+                kept.append(quote)
         kept = sorted(
-            (*kept, *_quoted_word_reports(text, joined, kept, sentence_spans)),
+            (*kept, *_quoted_word_reports(text, joined, kept, sentence_table)),
             key=lambda q: (q.start, q.end),
         )
         joined = tuple(
             sorted((*_inside_reports(joined, kept), *kept), key=lambda q: (q.start, q.end))
         )
+    del sentence_table
     return joined, resolver.speakers(joined)
 
 
@@ -311,7 +341,8 @@ def _attach(quote: Quote, result: Found, rule: str, resolver: _PronounResolver) 
     cue = Cue(result.cue.text, result.cue.start, result.cue.end) if result.cue else None
     if entity is None:
         return evolve(quote, cue=cue, unresolved=how)
-    precision = RULE_PRECISION[rule]
+    resolved_by = rule + ("+pronoun" if how == "pronoun" else "")
+    confidence = quote.confidence * RULE_PRECISION[rule]
     speaker = Attribution(
         id=entity.id,
         name=entity.name,
@@ -319,9 +350,14 @@ def _attach(quote: Quote, result: Found, rule: str, resolver: _PronounResolver) 
         text=mention.text,
         start=mention.start,
         end=mention.end,
-        resolved_by=rule + ("+pronoun" if how == "pronoun" else ""),
+        resolved_by=resolver.rule_names.setdefault(resolved_by, resolved_by),
     )
-    return evolve(quote, speaker=speaker, cue=cue, confidence=quote.confidence * precision)
+    return evolve(
+        quote,
+        speaker=speaker,
+        cue=cue,
+        confidence=resolver.confidences.setdefault(confidence, confidence),
+    )
 
 
 def _touching(quotes: Sequence[Quote], starts: list[int], start: int, end: int) -> list[Quote]:
@@ -360,7 +396,7 @@ def _quoted_word_reports(
     text: str,
     quotes: tuple[Quote, ...],
     reports: list[Quote],
-    sentence_spans: Sequence[tuple[int, int]],
+    sentence_spans: SpanTable,
 ) -> list[Quote]:
     """Reports that quoted words show: in ``X called the plan a "costly mistake"`` the partial
     quote is X's and so is the claim around it (kind ``mixed``, the partial's speaker and cue).
@@ -369,7 +405,7 @@ def _quoted_word_reports(
     verb right after the subject that opens it), and where the report would not overlap one
     the frames found; partials of the same speaker in one sentence share one report.
     """
-    sentence_starts = [start for start, _ in sentence_spans]
+    sentence_starts = sentence_spans.starts
     covered = sorted((report.start, report.end) for report in reports)
     used: set[tuple[int, int]] = set()
     starts = [quote.start for quote in quotes]
@@ -1048,7 +1084,7 @@ class _PronounResolver:
         entities: tuple[Entity, ...],
         entity_of: tuple[int, ...],
         enabled: bool,
-        sentence_starts: tuple[int, ...],
+        sentence_starts: Sequence[int],
         cues: tuple[CueWord, ...],
     ) -> None:
         self.text = text
@@ -1061,10 +1097,16 @@ class _PronounResolver:
         self.enabled = enabled
         self.genders = [entity.gender for entity in entities]
         self._learn_genders()
-        self.used: set[int] = set()
+        # Whether each mention rests an attribution: one byte a mention, where a set of indices
+        # took 40 or more on a long article.
+        self.used = bytearray(len(mentions))
         self.phrases: dict[str, Entity] = {}
         self.interviewee = -1  # in a Q-and-A, "I" outside the quotes is the interviewee
         self.phrase_mentions: dict[str, list[Span]] = {}
+        # One object per distinct ``resolved_by`` and confidence, shared by every quote that
+        # has it: thousands of quotes on a long article, a few dozen distinct values.
+        self.rule_names: dict[str, str] = {}
+        self.confidences: dict[float, float] = {}
 
     def entity(self, mention_index: int) -> tuple[Entity | None, str]:
         """The entity of a mention and how it was found (``"name"``, ``"pronoun"`` or why not)."""
@@ -1073,7 +1115,7 @@ class _PronounResolver:
             entity_index = self.entity_of[mention_index]
             if entity_index < 0:
                 return None, "the speaker's mention joins no known speaker"
-            self.used.add(mention_index)
+            self.used[mention_index] = 1
             return self.entities[entity_index], "name"
         if not self.enabled:
             return None, "pronoun speaker left unresolved (resolve_pronouns=False)"
@@ -1081,13 +1123,13 @@ class _PronounResolver:
             if self.interviewee < 0 or mention.text.lower() not in ("i", "me"):
                 return None, "first-person speaker with no named interviewee"
             self.entity_of[mention_index] = self.interviewee
-            self.used.add(mention_index)
+            self.used[mention_index] = 1
             return self.entities[self.interviewee], "pronoun"
         entity_index = self._antecedent(mention_index)
         if entity_index < 0:
             return None, f"no earlier mention that {mention.text!r} can refer to"
         self.entity_of[mention_index] = entity_index
-        self.used.add(mention_index)
+        self.used[mention_index] = 1
         if mention.gender in ("m", "f") and not self.genders[entity_index]:
             self.genders[entity_index] = mention.gender
         return self.entities[entity_index], "pronoun"
@@ -1207,21 +1249,31 @@ class _PronounResolver:
         return before_cue.rstrip().endswith(_CLOSING_MARKS)
 
     def speakers(self, quotes: tuple[Quote, ...]) -> tuple[Speaker, ...]:
-        """The speakers of the quotes, each with every mention that refers to it."""
+        """The speakers of the quotes, each with every mention that refers to it.
+
+        The last call: the resolver lets go of the sentences and cues it read, which on a long
+        article hold megabytes that the speakers' mentions need.
+        """
+        self.sentence_starts = self.cue_starts = self.cue_ends = ()
         speaking = {quote.speaker.id for quote in quotes if quote.speaker is not None}
-        positions_of: dict[int, list[int]] = {}  # each entity's mentions, in one pass
+        # Each speaking entity's mentions in text order, in one pass; entities nobody quotes
+        # take no list (on a long article most of them).
+        spans_of: dict[int, list[Span]] = {
+            entity_index: []
+            for entity_index, entity in enumerate(self.entities)
+            if entity.id in speaking
+        }
         for position, entity_index in enumerate(self.entity_of):
-            positions_of.setdefault(entity_index, []).append(position)
-        result = []
-        for entity_index, entity in enumerate(self.entities):
-            if entity.id not in speaking:
-                continue
-            mentions = tuple(
-                Span(m.start, m.end, m.text)
-                for position in positions_of.get(entity_index, ())
-                if (m := self.mentions[position]).kind != "pronoun" or position in self.used
-            )
-            result.append(Speaker(entity.id, entity.name, entity.type, mentions))
+            spans = spans_of.get(entity_index)
+            if spans is not None:
+                mention = self.mentions[position]
+                if mention.kind != "pronoun" or self.used[position]:
+                    spans.append(Span(mention.start, mention.end, mention.text))
+        result = [
+            Speaker(entity.id, entity.name, entity.type, tuple(spans_of[entity_index]))
+            for entity_index, entity in enumerate(self.entities)
+            if entity_index in spans_of
+        ]
         for entity in self.phrases.values():
             if entity.id in speaking:
                 found = tuple(self.phrase_mentions[entity.id])

@@ -1579,8 +1579,8 @@ class _Reader:
             gender,
             number,
             strings.setdefault(head, head),
-            role,
-            given,
+            strings.setdefault(role, role),
+            strings.setdefault(given, given),
         )
 
     # -- pronouns --
