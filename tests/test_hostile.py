@@ -17,6 +17,7 @@ import json
 import math
 import time
 from collections import UserString
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -348,23 +349,28 @@ def test_json_round_trip_joins_a_split_surrogate_pair() -> None:
     assert quote["text"] == "Smile \U0001f600 now,"
 
 
-def test_one_long_paragraph_of_quotes_takes_linear_time() -> None:
-    # Each quote once re-read its whole line (the headline check): quadratic on one line.
-    sentence = '"We will rebuild the bridge," said Ms Obi. '
-    extract(sentence)  # load the word lists first
+def _growth(unit: str, end: str, small: int, clock: Callable[[], float]) -> float:
+    """How much the time per character of ``extract`` grows from ``unit`` repeated ``small``
+    times to eight times as many (best of two runs each, after a warm-up): linear code gives
+    about 1, quadratic code about 8."""
+    extract(unit + end)  # load the word lists first
 
     def per_character(repeats: int) -> float:
-        text = sentence * repeats
+        text = unit * repeats + end
         best = math.inf
-        for _ in range(3 if repeats < 100 else 2):
-            start = time.perf_counter()
+        for _ in range(2):
+            start = clock()
             extract(text)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, clock() - start)
         return best / len(text)
 
-    small, large = per_character(50), per_character(400)
-    # Linear code gives a ratio near 1 and quadratic code one near 8.
-    assert large / small < 3, f"per-character time grew {large / small:.1f}x for 8x the text"
+    return per_character(8 * small) / per_character(small)
+
+
+def test_one_long_paragraph_of_quotes_takes_linear_time() -> None:
+    # Each quote once re-read its whole line (the headline check): quadratic on one line.
+    growth = _growth('"We will rebuild the bridge," said Ms Obi. ', "", 50, time.perf_counter)
+    assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
 
 
 @pytest.mark.parametrize(
@@ -379,20 +385,8 @@ def test_one_run_on_sentence_of_reports_takes_linear_time(unit: str) -> None:
     # Each verb of saying in a sentence once looked for its clause's end up to the sentence's
     # end, and a clause for a coordinated verb from its start: quadratic in a run-on sentence
     # (a 74 KB one took over six minutes).
-    extract(unit + "end.")  # load the word lists first
-
-    def per_character(repeats: int) -> float:
-        text = unit * repeats + "end."
-        best = math.inf
-        for _ in range(2):
-            start = time.process_time()
-            extract(text)
-            best = min(best, time.process_time() - start)
-        return best / len(text)
-
-    small, large = per_character(100), per_character(800)
-    # Linear code gives a ratio near 1 and quadratic code one near 8.
-    assert large / small < 3, f"per-character time grew {large / small:.1f}x for 8x the text"
+    growth = _growth(unit, "end.", 100, time.process_time)
+    assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
 
 
 # ---------------------------------------------------------------------------------------------
