@@ -1348,6 +1348,12 @@ def _verb_like(word: str) -> bool:
 
 
 @functools.cache
+def _object_lemmas() -> frozenset[str]:
+    """The lemmas of ``data/object_verbs.txt``."""
+    return frozenset(lexicon.object_verbs().values())
+
+
+@functools.cache
 def _object_verb_openers() -> frozenset[str]:
     """The first word of every form in ``data/object_verbs.txt``."""
     return frozenset(form.split()[0] for form in lexicon.object_verbs())
@@ -2043,8 +2049,12 @@ def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
             or _starts_sentence(text, start, context.mentions[subject].start)
         ):
             return Found(subject, cue)
-    if cue.lemma not in _NOUN_PHRASE_VERBS or not cue.text.islower() or cue.text.endswith("ing"):
-        return None
+    if (
+        (cue.lemma not in _NOUN_PHRASE_VERBS and cue.lemma not in _object_lemmas())
+        or not cue.text.islower()
+        or cue.text.endswith("ing")
+    ):
+        return None  # a stance verb too: "The harbour master criticized the timetable"
     phrase = _noun_phrase_subject(text, start, cue.start)
     return None if phrase is None else Found(-1, cue, phrase, "unknown")
 
