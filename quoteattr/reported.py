@@ -1602,7 +1602,11 @@ def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) 
         if cue.lemma != "according to":
             continue
         comma = text.find(",", cue.end, stop)
-        if cue.start - start <= 2 and comma > 0:
+        # At the sentence's start, or after a colon: "It has not gone unnoticed: According to …"
+        opens = cue.start - start <= 2 or (
+            text[max(start, cue.start - 3) : cue.start].rstrip().endswith(":")
+        )
+        if opens and comma > 0:
             # According to X, CLAUSE.
             found = _source(context, cue, comma, comma)
             content = _trim(text, comma + 1, _cut_tail(context, comma + 1, stop))
