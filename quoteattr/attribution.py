@@ -67,6 +67,9 @@ from .patterns import (
     SOURCE_PHRASE,
     SPEAKER_LABEL,
 )
+from .patterns import (
+    JOINED_CLAUSE as _JOINED_CLAUSE,
+)
 from .quotes import headline_at
 from .reported import Report, find_reported, quoted_words_content, verb_after_subject
 from .speakers import Entity, cluster
@@ -549,6 +552,10 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
     ):
         # `"…" against what the campaign sees`, `"…," when Ms Obi said`: the sentence goes
         # on with a clause of its own, not the quote's cue (but `"…" before the vote, she said`).
+        return None
+    if context.quotes[index].kind == "partial" and _JOINED_CLAUSE.search(text, start, cue.start):
+        # `X accused the board of "ducking it" on fares, and Ines Varga called …`: a partial
+        # quote's words belong to its own clause, not to a cue in the clause joined after it.
         return None
     inverted = _inverted_subject(context, cue)
     before = mentions_between(context, start, cue.start)

@@ -220,3 +220,9 @@ DATELINE = regex.compile(
 
 # A conjunction and a pronoun that opens a clause of its own: " and he likes it", ", but they".
 COORDINATED_CLAUSE = regex.compile(r",?+[^\S\n]++(?:and|but)[^\S\n]++(?:he|she|they|it|we|I)\b")
+
+# A comma and a conjunction that join a second clause with its own subject, a capitalised word
+# or a subject pronoun: ", and Ines Varga", ", but she".
+JOINED_CLAUSE = regex.compile(
+    r",[^\S\n]++(?:and|but|while|whereas)[^\S\n]++(?:\p{Lu}|(?:he|she|they|we)\b)"
+)

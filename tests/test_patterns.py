@@ -323,6 +323,10 @@ ADVERSARIES: dict[str, tuple[Adversary, ...]] = {
         A("long runs of spaces", cycle(" " * 40 + "x"), finditer),
         A("conjunctions with no word after them", cycle(", and also  but ,"), finditer),
     ),
+    "patterns.JOINED_CLAUSE": (
+        A("commas, spaces and conjunctions with no subject", cycle(",  and  x, but , while "),
+          search),
+    ),
     "patterns.BRACKETED": (
         A("brackets that never close", cycle("(" + "a" * 50), sub),
         A("nested openers", cycle("(()"), sub),
