@@ -2206,6 +2206,8 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
         # told reporters …: skip the object, which must be followed by a clause.
         objects = mentions_between(context, position, min(stop, position + 40))
         if objects and not text[position : context.mentions[objects[0]].start].strip():
+            if text.startswith(_POSSESSIVE, context.mentions[objects[0]].end):
+                return None  # "told the Gazette's "Morning Tide" that …": the object goes on
             return context.mentions[objects[0]].end
         # "told POLITICO he would …": an object the mention finder does not know, then a
         # clause that opens with a pronoun.
