@@ -2154,7 +2154,11 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
         if words[index].group().lower() in _JOINING:
             words = words[index + 1 :]
             break
-    if not 1 <= len(words) <= _QUANTITY_PHRASE_WORDS or text[words[-1].end() : end].strip():
+    while words and words[-1].group().lower() in BETWEEN_SUBJECT_AND_VERB:
+        words.pop()  # "Some councillors have called": the auxiliary is not the subject's
+    if not 1 <= len(words) <= _QUANTITY_PHRASE_WORDS or any(
+        word.lower() not in BETWEEN_SUBJECT_AND_VERB for word in text[words[-1].end() : end].split()
+    ):
         return None
     parts = [part for word in words for part in word.group().lower().split("-")]
     opens = parts[0] in _QUANTITY_OPENERS or parts[0][:1].isdigit()
