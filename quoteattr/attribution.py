@@ -64,14 +64,12 @@ from .patterns import (
     CREDITED_NAME,
     GENDERED_PRONOUN,
     INTRODUCTORY,
+    JOINED_CLAUSE,
     SOURCE_PHRASE,
     SPEAKER_LABEL,
 )
-from .patterns import (
-    JOINED_CLAUSE as _JOINED_CLAUSE,
-)
 from .quotes import headline_at
-from .reported import Report, find_reported, quoted_words_content, verb_after_subject
+from .reported import find_reported, quoted_words_content, verb_after_subject
 from .speakers import Entity, cluster
 
 # How far from a quote a cue may stand and still govern it (characters).
@@ -259,7 +257,7 @@ def attribute(
             # Mixed when it holds the speaker's words; a scare quote or a title is the writer's.
             holds = any(q.kind not in ("scare", "title") for q in touched)
             quote = _attach(
-                _report_quote(text, report, holds_quote=holds),
+                _report_quote(text, report.start, report.end, holds_quote=holds),
                 report.found,
                 report.rule,
                 resolver,
@@ -409,7 +407,8 @@ def _quoted_word_reports(
     the frames found; partials of the same speaker in one sentence share one report.
     """
     sentence_starts = sentence_spans.starts
-    covered = sorted((report.start, report.end) for report in reports)
+    covered = sorted(reports, key=lambda report: (report.start, report.end))
+    covered_starts = [report.start for report in covered]
     used: set[tuple[int, int]] = set()
     starts = [quote.start for quote in quotes]
     result: list[Quote] = []
@@ -440,18 +439,18 @@ def _quoted_word_reports(
             and quotes[index].kind == "partial"
             and quotes[index].speaker is not None
             and quotes[index].speaker.id == speaker.id  # type: ignore[union-attr]
-            and not _overlaps(covered, quotes[index].start, quotes[index].end)
+            and not _touching(covered, covered_starts, quotes[index].start, quotes[index].end)
         ):
             last = quotes[index]
             index += 1
         first, closing = quote.start - len(quote.marks[0]), last.end + len(last.marks[1])
         span = quoted_words_content(text, sentence, verb, first, closing)
-        if span is not None and _overlaps(covered, *span):
+        if span is not None and _touching(covered, covered_starts, *span):
             # "X called A "Y" and called for B": up to the mark, before the other report.
             span = quoted_words_content(text, sentence, verb, first, closing, to_sentence_end=False)
         if (
             span is None
-            or _overlaps(covered, *span)
+            or _touching(covered, covered_starts, *span)
             or span[0] < speaker.end <= span[1]
             or any(
                 other.start < span[0] or other.end > span[1]
@@ -460,12 +459,7 @@ def _quoted_word_reports(
         ):
             continue  # one report a sentence, holding whole quotes but not its own speaker
         used.add(sentence)
-        report = Quote.from_parts(
-            (Span(span[0], span[1], text[span[0] : span[1]]),),
-            kind="mixed",
-            marks=("", ""),
-            confidence=_REPORT_CONFIDENCE,
-        )
+        report = _report_quote(text, *span, holds_quote=True)
         precision = RULE_PRECISION["quoted_words"]
         result.append(
             evolve(
@@ -481,20 +475,11 @@ def _quoted_word_reports(
     return result
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether any of the sorted, disjoint ``spans`` overlaps ``[start, end)``."""
-    index = max(0, bisect.bisect_right(spans, (start, start)) - 1)
-    while index < len(spans) and spans[index][0] < end:
-        if spans[index][1] > start:
-            return True
-        index += 1
-    return False
-
-
-def _report_quote(text: str, report: Report, *, holds_quote: bool) -> Quote:
-    """Reported speech as a quote: ``mixed`` when quoted words stand inside it."""
+def _report_quote(text: str, start: int, end: int, *, holds_quote: bool) -> Quote:
+    """Reported speech ``text[start:end]`` as a quote: ``mixed`` when quoted words stand
+    inside it."""
     return Quote.from_parts(
-        (Span(report.start, report.end, text[report.start : report.end]),),
+        (Span(start, end, text[start:end]),),
         kind="mixed" if holds_quote else "indirect",
         marks=("", ""),
         confidence=_REPORT_CONFIDENCE,
@@ -553,7 +538,7 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         # `"…" against what the campaign sees`, `"…," when Ms Obi said`: the sentence goes
         # on with a clause of its own, not the quote's cue (but `"…" before the vote, she said`).
         return None
-    if context.quotes[index].kind == "partial" and _JOINED_CLAUSE.search(text, start, cue.start):
+    if context.quotes[index].kind == "partial" and JOINED_CLAUSE.search(text, start, cue.start):
         # `X accused the board of "ducking it" on fares, and Ines Varga called …`: a partial
         # quote's words belong to its own clause, not to a cue in the clause joined after it.
         return None

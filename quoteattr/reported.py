@@ -125,7 +125,7 @@ _CLOSING_QUOTES = (
 )
 # Words that open a subordinate clause of concession, contrast, time or cause: "While she says
 # A, B" and "When he said A, B" report A only.
-_SUBORDINATORS = frozenset("while although though whereas as because since when once until".split())
+_SUBORDINATORS = frozenset("while although though whereas as because since".split()) | _PAST_TIME
 # Conjunctions that open a sentence but not the clause it reports: "But the plan failed, she
 # said." (PolNeAR's annotators leave them out about twice as often as they keep them.)
 _SENTENCE_CONJUNCTIONS = frozenset("but and so yet".split())
@@ -373,8 +373,10 @@ _PARTICLES = frozenset("after about on to for at of with up out".split())
 # labeled "medical problem"".
 _PERFORMING = ("sing", "sang", "sung", "chant", "label", "recit", "perform")
 # Verbs that name: their quoted words may be a name ("called him "The Comeback Kid"").
-_NAMING_VERBS = frozenset(
-    "called calls call calling dubbed dubs branded brands hailed hails".split()
+_NAMING_VERBS = (
+    _NAMING_FORMS
+    | _NAMING_PARTICIPLES
+    | frozenset("dubbed dubs branded brands hailed hails".split())
 )
 
 
@@ -862,9 +864,9 @@ def _list_end(text: str, comma: int, end: int) -> int:
         words = text[position + 1 : item_end].split()
         if not words or len(words) > _LIST_ITEM_WORDS:
             return -1
-        lowered = [word.lower() for word in words]
-        if lowered[0] in ("and", "or") or "and" in lowered[1:] or "or" in lowered[1:]:
-            return item_end if lowered[0] in ("and", "or") or following < 0 else following
+        lowered = {word.lower() for word in words}
+        if "and" in lowered or "or" in lowered:
+            return item_end  # the last item: "and his children", "his siblings and his wife"
         if following < 0:
             return -1
         position = following
@@ -1041,14 +1043,12 @@ def _belief_clause(
         form = word.group().lower()
         lemma = beliefs.get(form) or _EVIDENCE_VERBS.get(form)
         verb_start = word.start()
-        adjective = form in _BELIEF_ADJECTIVES
-        if adjective:
+        as_adjective = False
+        if form in _BELIEF_ADJECTIVES:
             # "X is convinced that …", "X made it clear that …": the verb group is the cue.
-            verb_start = _belief_adjective_verb(text, start, word.start(), form)
-            if verb_start >= 0:
-                lemma = form
-            else:
-                verb_start = word.start()
+            copula = _belief_adjective_verb(text, start, word.start(), form)
+            if copula >= 0:
+                verb_start, lemma, as_adjective = copula, form, True
         if lemma is None:
             continue
         that = _complementizer(text, word.end(), min(stop, word.end() + 30))
@@ -1063,8 +1063,8 @@ def _belief_clause(
             subject = subject_of(context, candidates, verb_start)
             if governs(text[context.mentions[candidates[-1]].end : verb_start]):
                 return Report(*content, cue, Found(subject, cue), "belief_clause")
-        if adjective and lemma == form:
-            continue
+        if as_adjective:
+            continue  # an adjective's subject must be a mention that governs its copula
         if lemma in _EVIDENCE_VERBS.values():
             finding = _finding_subject(context, start, word.start(), cue)
             if finding is not None:
@@ -2477,8 +2477,8 @@ def quoted_words_content(
     'The port "has turned a corner,"'
     """
     verb = text[cue[0] : cue[1]].lower()
-    if verb.startswith(_PERFORMING):
-        return None
+    if verb.startswith(_PERFORMING) or text[first:last].rstrip(_CLOSING_QUOTES).endswith("?"):
+        return None  # "chanted "What curfew?"": a title, a slogan or a question asks nothing
     if sentence[0] <= first < last <= cue[0] < sentence[1]:
         return _quoted_words_before_cue(text, sentence, cue, first, last)
     if not sentence[0] <= cue[0] < cue[1] <= first <= sentence[1]:
@@ -2516,8 +2516,8 @@ def quoted_words_content(
         end = rest
     if start >= first and end <= last:
         return None  # the quoted words alone: a partial quote, no report around it
-    if "\n" in text[start:end] or text[first:last].rstrip(_CLOSING_QUOTES).endswith("?"):
-        return None  # a paragraph's end is a clause's; "chanted "What curfew?"" asks nothing
+    if "\n" in text[start:end]:
+        return None  # a paragraph's end is a clause's
     return start, end
 
 
@@ -2562,7 +2562,7 @@ def _quoted_words_before_cue(
     opening = WORD.match(text, start)
     if opening is not None and opening.group().lower() in _SENTENCE_CONJUNCTIONS:
         start, _ = _trim(text, opening.end(), first)
-    if start >= first or text[first:last].rstrip(_CLOSING_QUOTES).endswith("?"):
+    if start >= first:
         return None
     return start, last
 
