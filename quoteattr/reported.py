@@ -1164,13 +1164,81 @@ def _stance_lemmas() -> tuple[dict[str, str], frozenset[str]]:
 def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
     """The ``WORD`` matches in ``text[start:stop]``, lowercase.
 
-    ``WORD`` never matches a space, so the stretch is read piece by piece between its spaces,
-    each distinct piece once (``_piece_words``), in a loop that runs in C.
+    A stretch in ASCII (once the common marks that are not part of a word are spaces and the
+    right single quotation mark is a stand-in byte) is read in C: every byte that ``WORD`` never
+    matches becomes a space, the rest splits into runs that ``WORD`` matches whole, each from
+    its first letter (``_ascii_words``). Any other stretch is read piece by piece between its
+    spaces, each distinct piece once (``_piece_words``).
 
     >>> sorted(_lowercase_words("He VOWED to act, U.S.-backed.", 0, 29))
     ['act', 'backed', 'he', 's', 'to', 'u', 'vowed']
+    >>> text = "\N{LEFT DOUBLE QUOTATION MARK}Rubio\N{RIGHT SINGLE QUOTATION MARK}s"
+    >>> sorted(_lowercase_words(text, 0, len(text)))
+    ['rubio\N{RIGHT SINGLE QUOTATION MARK}s']
     """
-    return set(itertools.chain.from_iterable(map(_piece_words, text[start:stop].split(" "))))
+    piece = text[start:stop]
+    if _STAND_IN in piece:
+        return _words_by_piece(piece)
+    if not piece.isascii():
+        for mark in _SPACED_MARKS:
+            if mark in piece:
+                piece = piece.replace(mark, " ")
+        piece = piece.replace("\N{RIGHT SINGLE QUOTATION MARK}", _STAND_IN)
+        if not piece.isascii():
+            return _words_by_piece(text[start:stop])
+    return _ascii_words(piece)
+
+
+# Marks outside ``WORD``'s letters that a stretch may hold and still be read as ASCII: as
+# spaces they end a run of word characters just as they do in place.
+_SPACED_MARKS = (
+    "\N{LEFT DOUBLE QUOTATION MARK}",
+    "\N{RIGHT DOUBLE QUOTATION MARK}",
+    "\N{LEFT SINGLE QUOTATION MARK}",
+    "\N{EM DASH}",
+    "\N{EN DASH}",
+    "\N{HORIZONTAL BAR}",
+    "\N{HORIZONTAL ELLIPSIS}",
+    "\N{NO-BREAK SPACE}",
+)
+# The byte that stands in for the right single quotation mark, which ``WORD`` takes inside a
+# word as it takes an apostrophe; a stretch that holds the byte itself is read piece by piece.
+_STAND_IN = "\x01"
+# Every byte that ``WORD`` never matches, as a space: all but the ASCII letters, the apostrophe,
+# the hyphen and the stand-in.
+_NOT_IN_A_WORD = bytes(
+    byte if chr(byte).isascii() and (chr(byte).isalpha() or chr(byte) in "'-\x01") else 32
+    for byte in range(256)
+)
+
+
+def _ascii_words(piece: str) -> set[str]:
+    """The ``WORD`` matches in an ASCII ``piece`` (with ``_STAND_IN`` for the right single
+    quotation mark), lowercase. Once each byte ``WORD`` never matches is a space, every run of
+    other bytes is a match from its first letter to its end (``-backed`` gives ``backed``).
+
+    >>> sorted(_ascii_words("Jo's U.S.-backed plan, -- \\x01s Ann\\x01s"))
+    ['ann\N{RIGHT SINGLE QUOTATION MARK}s', 'backed', "jo's", 'plan', 's', 'u']
+    """
+    words = set(piece.encode().translate(_NOT_IN_A_WORD).lower().decode().split())
+    if "'" in piece or "-" in piece or _STAND_IN in piece:
+        # A run that opens with an apostrophe or a hyphen is matched from its first letter,
+        # and a run without a letter is no match at all.
+        words = {word.lstrip("'-\x01") for word in words}
+        words.discard("")
+        if _STAND_IN in piece:
+            words = {word.replace(_STAND_IN, "\N{RIGHT SINGLE QUOTATION MARK}") for word in words}
+    return words
+
+
+def _words_by_piece(stretch: str) -> set[str]:
+    """``_lowercase_words`` of a whole ``stretch``, read piece by piece between its spaces,
+    each distinct piece once (``_piece_words``), in a loop that runs in C.
+
+    >>> sorted(_words_by_piece("Caf\N{LATIN SMALL LETTER E WITH ACUTE}s, U.S."))
+    ['caf\N{LATIN SMALL LETTER E WITH ACUTE}s', 's', 'u']
+    """
+    return set(itertools.chain.from_iterable(map(_piece_words, stretch.split(" "))))
 
 
 # How many distinct pieces of text ``_piece_words`` remembers: the common words of news text

@@ -120,7 +120,14 @@ def test_a_prefix_paragraph_before_an_interview_keeps_its_speaker(prefix: str) -
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(articles(), st.text(alphabet="aZé7 '\u2019-.,\"\u201d)\n\t\u0301", max_size=40)))
+@given(
+    st.one_of(
+        articles(),
+        st.text(alphabet="aZé7 '\u2019-.,\"\u201d)\n\t\u0301", max_size=40),
+        # the marks _lowercase_words reads as spaces or as a stand-in byte, and that byte
+        st.text(alphabet="aZ '\u2018\u2019-.\u201c\u201d\u2014\u2015\xa0\x01\x1f", max_size=40),
+    )
+)
 def test_a_sentences_lowercase_words_are_the_patterns(text: str) -> None:
     expected = {word.lower() for word in WORD.findall(text)}
     assert reported._lowercase_words(text, 0, len(text)) == expected
