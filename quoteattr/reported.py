@@ -444,17 +444,21 @@ def find_reported(
                 or _reported_clause(context, start, stop, sentence_cues, clause_lemmas)
             )
         if report is None:
+            report = _in_poll(context, start, stop)
+        if report is None:
             words = _lowercase_words(text, start, stop)
-            report = (
-                _in_poll(context, start, stop)
-                or _belief_clause(context, start, stop, words)
-                or _bare_belief(context, start, stop)
-                or _stance(context, start, stop, words)
-                or _naming(context, start, stop, words)
-                or _object_stance(context, start, stop, words)
-                or _participle_clause(context, start, stop, sentence_cues)
-                or _claim_noun(context, start, stop)
-            )
+            # Most sentences hold none of the words the frames below start from: one look
+            # then skips them all (``_frame_words``).
+            if not _frame_words().isdisjoint(words):
+                report = (
+                    _belief_clause(context, start, stop, words)
+                    or _bare_belief(context, start, stop, words)
+                    or _stance(context, start, stop, words)
+                    or _naming(context, start, stop, words)
+                    or _object_stance(context, start, stop, words)
+                    or _participle_clause(context, start, stop, sentence_cues)
+                    or _claim_noun(context, start, stop)
+                )
         if report is None:
             continue
         joined = (
@@ -1078,14 +1082,19 @@ def _belief_clause(
     return None
 
 
-def _bare_belief(context: Context, start: int, stop: int) -> Report | None:
+def _bare_belief(
+    context: Context, start: int, stop: int, lowered: set[str] | None = None
+) -> Report | None:
     """``X thinks / believes / fears CLAUSE`` without *that*: a verb of opinion whose subject is
     a mention that governs it or a share of people (``most believe``), and a clause that opens
-    with a pronoun, a determiner or a name right after the verb."""
+    with a pronoun, a determiner or a name right after the verb. ``lowered`` holds the
+    sentence's words, lowercase, if known."""
     text = context.text
-    sentence = text[start:stop].lower()
-    if not any(stem in sentence for stem in _BARE_BELIEF_STEMS):
-        return None  # most sentences hold none of these verbs: skip the word-by-word look
+    if lowered is not None:
+        if _bare_belief_forms().isdisjoint(lowered):
+            return None  # most sentences hold none of these verbs: skip the word-by-word look
+    elif not any(stem in text[start:stop].lower() for stem in _BARE_BELIEF_STEMS):
+        return None
     beliefs = lexicon.belief_verbs()
     for word in WORD.finditer(text, start, stop):
         form = word.group()
@@ -1107,6 +1116,53 @@ def _bare_belief(context: Context, start: int, stop: int) -> Report | None:
         if _is_claim(text, content):
             return Report(*content, cue, found, "belief_clause")
     return None
+
+
+@functools.cache
+def _bare_belief_forms() -> frozenset[str]:
+    """The forms of the verbs ``_bare_belief`` reads, lowercase: only a word that is one of
+    them, as written, can start a belief there."""
+    beliefs = lexicon.belief_verbs().items()
+    return frozenset(form.lower() for form, lemma in beliefs if lemma in _BARE_BELIEF_LEMMAS)
+
+
+@functools.cache
+def _frame_words() -> frozenset[str]:
+    """Every lowercase word that one of the frames ``find_reported`` tries on a sentence
+    without a cue of its own (after ``_in_poll``) can start from. Each frame finds nothing in
+    a sentence without one of its words:
+
+    - ``_belief_clause`` a verb or adjective of belief or finding (``_belief_forms``);
+    - ``_bare_belief`` a verb of opinion (``_bare_belief_forms``);
+    - ``_stance`` a verb whose lemma can start a content (``_stance_lemmas``);
+    - ``_naming`` a form of *call*;
+    - ``_object_stance`` the first word of a stance verb (``_object_verb_openers``);
+    - ``_participle_clause`` *who*, or a participle in *-ing* that ``_participle`` reads: a
+      verb of saying, of commitment or of naming, or the first word of a stance verb;
+    - ``_claim_noun`` a noun for a claim.
+    """
+    participles = {
+        form
+        for form in (
+            *_PARTICIPLES,
+            *_COMMITTING_PARTICIPLES,
+            *_NAMING_PARTICIPLES,
+            *_object_verb_openers(),
+        )
+        if form.endswith("ing")
+    }
+    return frozenset(
+        {
+            *_belief_forms(),
+            *_bare_belief_forms(),
+            *_stance_lemmas()[1],
+            *_NAMING_FORMS,
+            *_object_verb_openers(),
+            "who",
+            *participles,
+            *_CLAIM_NOUNS,
+        }
+    )
 
 
 @functools.cache
