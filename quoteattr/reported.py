@@ -29,6 +29,7 @@ import functools
 import itertools
 from collections.abc import Iterator, Sequence
 
+import regex
 from attrs import evolve, frozen
 
 from . import lexicon
@@ -143,8 +144,6 @@ _DEGREE_WORDS = frozenset("very so more most not quite fully less all too also s
 _MAKING = frozenset("made make makes making".split())
 # Verbs of opinion read without "that": "Her advisers think she has the discipline".
 _BARE_BELIEF_LEMMAS = frozenset("think believe fear doubt suspect reckon suppose worry".split())
-# What every form of those verbs holds ("thinks", "thought", "believed", "worries").
-_BARE_BELIEF_STEMS = tuple("think thought believ fear doubt suspect reckon suppos worr".split())
 # Words that open a clause right after a verb of opinion: a pronoun or a determiner.
 _CLAUSE_OPENERS = frozenset(
     "i he she we they it you there the a an this these those his her their its our my "
@@ -1040,10 +1039,11 @@ def _belief_clause(
     text = context.text
     if " that " not in text[start:stop]:
         return None  # beliefs and findings are only taken with an explicit "that"
-    if lowered is not None and _belief_forms().isdisjoint(lowered):
-        return None  # no verb of belief or finding: skip the word-by-word look
+    if lowered is None:
+        lowered = _lowercase_words(text, start, stop)
     beliefs = lexicon.belief_verbs()
-    for word in WORD.finditer(text, start, stop):
+    # Only a verb or adjective of belief or finding leads anywhere in the loop below.
+    for word in _words_among(text, start, stop, _belief_forms(), lowered):
         form = word.group().lower()
         lemma = beliefs.get(form) or _EVIDENCE_VERBS.get(form)
         verb_start = word.start()
@@ -1090,13 +1090,11 @@ def _bare_belief(
     with a pronoun, a determiner or a name right after the verb. ``lowered`` holds the
     sentence's words, lowercase, if known."""
     text = context.text
-    if lowered is not None:
-        if _bare_belief_forms().isdisjoint(lowered):
-            return None  # most sentences hold none of these verbs: skip the word-by-word look
-    elif not any(stem in text[start:stop].lower() for stem in _BARE_BELIEF_STEMS):
-        return None
+    if lowered is None:
+        lowered = _lowercase_words(text, start, stop)
     beliefs = lexicon.belief_verbs()
-    for word in WORD.finditer(text, start, stop):
+    # Only a verb of opinion as written (lowercase) leads anywhere in the loop below.
+    for word in _words_among(text, start, stop, _bare_belief_forms(), lowered):
         form = word.group()
         if beliefs.get(form) not in _BARE_BELIEF_LEMMAS:
             continue
@@ -1217,6 +1215,73 @@ def _stance_lemmas() -> tuple[dict[str, str], frozenset[str]]:
     return lemmas, openers
 
 
+@functools.cache
+def _stance_forms() -> frozenset[str]:
+    """The verb forms ``_stance`` reads (those of ``_stance_lemmas``)."""
+    return frozenset(_stance_lemmas()[0])
+
+
+def _words_among(
+    text: str, start: int, stop: int, forms: frozenset[str], lowered: set[str]
+) -> list[regex.Match[str]]:
+    """The ``WORD`` matches in ``text[start:stop]`` whose lowercase is one of ``forms``, in
+    text order; ``lowered`` holds the stretch's words, lowercase (``_lowercase_words``).
+
+    Each form that is there is looked for in the lowercase stretch, so the stretch's other
+    words are never read: a place where a form is found is one of those matches if ``WORD``
+    matches exactly the form there and a word opens there (``_opens_word``). Each form is
+    looked for once, so the time stays linear in the stretch (times at most the number of
+    forms listed).
+
+    >>> text = "He recalled what she called it, and Call me, she calls."
+    >>> lowered = _lowercase_words(text, 0, len(text))
+    >>> [word.start() for word in _words_among(text, 0, len(text), _NAMING_FORMS, lowered)]
+    [21, 36, 49]
+    """
+    present = forms.intersection(lowered)
+    if not present:
+        return []
+    stretch = text[start:stop].lower()
+    if len(stretch) != stop - start:
+        # A letter whose lowercase is longer than itself (U+0130): offsets differ, so read
+        # every word.
+        words = WORD.finditer(text, start, stop)
+        return [word for word in words if word.group().lower() in present]
+    found = []
+    for form in present:
+        at = stretch.find(form)
+        while at >= 0:
+            position = start + at
+            word = WORD.match(text, position, stop)
+            if word is not None and word.end() == position + len(form):
+                if _opens_word(text, start, position):
+                    found.append((position, word))
+            at = stretch.find(form, at + 1)
+    found.sort()  # no two matches start at the same place, so no two matches are compared
+    return [word for _, word in found]
+
+
+def _opens_word(text: str, start: int, position: int) -> bool:
+    """Whether a letter at ``position`` opens a ``WORD`` match when the text is read from
+    ``start``: no letter stands before it in the same stretch of word characters (a mark, an
+    apostrophe or a hyphen between them does not part them: ``pro-choice``, ``’call``).
+
+    >>> _opens_word("so-called", 0, 3), _opens_word("'-called", 0, 2), _opens_word("ab", 1, 1)
+    (False, True, True)
+    """
+    at = position - 1
+    while at >= start:
+        character = text[at]
+        if character.isspace():
+            return True  # the common case: a space before the word
+        if WORD.fullmatch(character):
+            return False  # a letter: the word began before it
+        if not WORD.fullmatch("a" + character):
+            return True  # not a character WORD takes inside a word
+        at -= 1
+    return True
+
+
 def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
     """The ``WORD`` matches in ``text[start:stop]``, lowercase.
 
@@ -1328,7 +1393,8 @@ def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
         # Every verb there would find no content (or, with no word after it, end the look):
         # most sentences hold none of these verbs, so skip the word-by-word look.
         return None
-    for word in WORD.finditer(text, start, stop):
+    # Only a word with a lemma leads anywhere in the loop below.
+    for word in _words_among(text, start, stop, _stance_forms(), lowered):
         lemma = lemmas.get(word.group().lower())
         if lemma is None:
             continue
@@ -1388,7 +1454,7 @@ def _naming(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
     if _NAMING_FORMS.isdisjoint(lowered):
         return None
     text = context.text
-    for word in WORD.finditer(text, start, stop):
+    for word in _words_among(text, start, stop, _NAMING_FORMS, lowered):
         if word.group() not in _NAMING_FORMS:
             continue
         lead = text[max(start, word.start() - 30) : word.start()].lower().split()

@@ -131,3 +131,27 @@ def test_a_prefix_paragraph_before_an_interview_keeps_its_speaker(prefix: str) -
 def test_a_sentences_lowercase_words_are_the_patterns(text: str) -> None:
     expected = {word.lower() for word in WORD.findall(text)}
     assert reported._lowercase_words(text, 0, len(text)) == expected
+
+
+_SOME_FORMS = frozenset({"call", "called", "calls", "ab", "b"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["call", "Called", "CALLS", "ab", "b", " ", "-", "'", "\u2019", "\u0301",
+                         "\u0130", ".", "7", "so-"]),
+        max_size=12,
+    ).map("".join),
+    st.integers(0, 3),
+)
+def test_the_words_among_some_forms_are_the_patterns(text: str, start: int) -> None:
+    start = min(start, len(text))
+    lowered = reported._lowercase_words(text, start, len(text))
+    found = reported._words_among(text, start, len(text), _SOME_FORMS, lowered)
+    expected = [
+        word.span()
+        for word in WORD.finditer(text, start, len(text))
+        if word.group().lower() in _SOME_FORMS
+    ]
+    assert [word.span() for word in found] == expected
