@@ -25,6 +25,7 @@ Precision first: questions (``did she say?``), conditionals (``if he says so``),
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 from collections.abc import Iterator, Sequence
@@ -1261,6 +1262,29 @@ def _words_among(
     return [word for _, word in found]
 
 
+def _word_before(text: str, start: int, position: int) -> str:
+    """The last ``WORD`` match before ``position`` when the text is read from ``start`` (where
+    a match opens), lowercase; ``""`` if there is none.
+
+    The look starts a short way back: of what it finds there, a match after the first is one
+    of those read from ``start`` too (the first may be the end of a longer word), else the
+    look goes back to ``start``.
+
+    >>> text = "The council was " + "x" * 80 + " criticized"
+    >>> len(_word_before(text, 0, 97)), _word_before(text, 0, 16), _word_before(text, 4, 4)
+    (80, 'was', '')
+    """
+    near = max(start, position - _WORD_BEFORE_CHARACTERS)
+    found = collections.deque(WORD.finditer(text, near, position), maxlen=2)
+    if near > start and len(found) < 2:
+        found = collections.deque(WORD.finditer(text, start, position), maxlen=1)
+    return found[-1].group().lower() if found else ""
+
+
+# How far back ``_word_before`` first looks: two words of news text fit in it.
+_WORD_BEFORE_CHARACTERS = 40
+
+
 def _opens_word(text: str, start: int, position: int) -> bool:
     """Whether a letter at ``position`` opens a ``WORD`` match when the text is read from
     ``start``: no letter stands before it in the same stretch of word characters (a mark, an
@@ -1563,15 +1587,20 @@ def _object_stance(
         lowered = _lowercase_words(text, start, stop)
     if openers.isdisjoint(lowered):
         return None  # most sentences hold none: no match objects for their words
-    words = list(WORD.finditer(text, start, stop))
-    for index, word in enumerate(words):
-        if word.group().lower() not in openers:
-            continue  # most words open no object verb (`talked about`, `criticized`)
+    # Most words open no object verb (`talked about`, `criticized`): only those that do are
+    # read, each with the word before it (``_word_before``, read from the last such word on)
+    # and up to three words after it, each one space on (a word there opens a ``WORD`` match).
+    last_read = start
+    for word in _words_among(text, start, stop, openers, lowered):
+        read_from, last_read = last_read, word.start()
         lemma = None
         verb_end = word.end()
         phrase = word.group().lower()
-        for following in words[index + 1 : index + 4]:
-            if text[verb_end : following.start()] != " ":
+        for _ in range(3):
+            following = (
+                WORD.match(text, verb_end + 1, stop) if text.startswith(" ", verb_end) else None
+            )
+            if following is None:
                 break
             phrase += " " + following.group().lower()
             verb_end = following.end()
@@ -1583,11 +1612,9 @@ def _object_stance(
             lemma = verbs.get(word.group().lower())
         if lemma is None or not word.group().islower():
             continue
-        if word.group().endswith("ing") and not (
-            index and words[index - 1].group().lower() in _PROGRESSIVE
-        ):
+        before = _word_before(text, read_from, word.start())
+        if word.group().endswith("ing") and before not in _PROGRESSIVE:
             continue  # "criticizing the plan" opens no report; "is criticizing" does
-        before = words[index - 1].group().lower() if index else ""
         if before in _NOT_BEFORE_A_STANCE_VERB or before.endswith(_POSSESSIVE):
             continue  # "his attacks on", "Rubio's support", "to address": a noun or infinitive
         after = text[verb_end : min(stop, verb_end + 30)].split(None, 1)
