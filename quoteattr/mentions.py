@@ -817,6 +817,10 @@ def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tok
             first = True
         for piece in line.split(" "):
             token = one_word.get(piece)
+            if token is None and piece.isascii() and piece.isalpha():
+                # A word of ASCII letters read for the first time (or again, once its table
+                # was emptied): it reads alone, as ``_read_piece`` would read it.
+                token = _plain_word(piece)
             if token is not None:
                 # Most pieces are one word: its token takes whether it starts a sentence,
                 # and the token after it starts none.
@@ -830,15 +834,16 @@ def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tok
             if piece:
                 read = pieces[first].get(piece) or _read_piece(piece, first)
                 piece_tokens, offsets, piece_firsts, first = read
+                # (``map`` over ``int.__add__`` rather than a comprehension: no function
+                # call per piece.)
                 if piece_firsts:
-                    count = len(token_list)
-                    firsts.extend([count + index for index in piece_firsts])
+                    firsts.extend(map(len(token_list).__add__, piece_firsts))
                 if len(offsets) == 1:
                     add_token(piece_tokens[0])
                     add_start(position + offsets[0])
                 else:
                     token_list.extend(piece_tokens)
-                    starts.extend([position + offset for offset in offsets])
+                    starts.extend(map(position.__add__, offsets))
             position += len(piece) + 1
     return first
 
