@@ -203,13 +203,20 @@ def subject_of(context: Context, candidates: list[int], cue_start: int) -> int:
     """
     text = context.text
     first_start = context.mentions[candidates[0]].start
-    hidden = [
-        (match.start(), match.end())
-        for match in RELATIVE_CLAUSE.finditer(text, first_start, cue_start)
-    ]
-    visible = [
-        i for i in candidates if not any(s <= context.mentions[i].start < e for s, e in hidden)
-    ] or candidates
+    # Every RELATIVE_CLAUSE match holds "(", or "," and "wh": without them in the stretch (most
+    # subjects) the pattern cannot match, and every candidate is visible.
+    if text.find("(", first_start, cue_start) >= 0 or (
+        text.find("wh", first_start, cue_start) >= 0 and text.find(",", first_start, cue_start) >= 0
+    ):
+        hidden = [
+            (match.start(), match.end())
+            for match in RELATIVE_CLAUSE.finditer(text, first_start, cue_start)
+        ]
+        visible = [
+            i for i in candidates if not any(s <= context.mentions[i].start < e for s, e in hidden)
+        ] or candidates
+    else:
+        visible = candidates
     nearest = visible[-1]
     gap = text[context.mentions[nearest].end : cue_start]
     if gap.strip() == "," and len(visible) >= 2:

@@ -253,9 +253,20 @@ _QUANTITY_OPENERS = _NUMBER_WORDS | frozenset(
     "a an the about around almost nearly roughly some more less fewer over under just only "
     "half most many few".split()
 )
-# What a share of people must hold somewhere (as a substring, so "half" in "behalf" counts):
-# a digit, "%", a share word or a number word. A lead without any is not read word by word.
-_SHARE_HINTS = (*"0123456789%", *_QUANTITY_WORDS, *_NUMBER_WORDS)
+# What a share of people must hold: a digit or "%", or a share word or a number word as a word
+# of its own. A lead without any is not read word by word.
+_SHARE_CHARACTERS = frozenset("0123456789%")
+_SHARE_WORDS = _QUANTITY_WORDS | _NUMBER_WORDS
+# Every ASCII character but letters, digits and "_" to a space: the pieces of an ASCII lead
+# split at those are a superset of the word parts _quantity_subject reads (runs of
+# ``WORDS_BEFORE`` characters, split at "-").
+_NOT_WORD_CHARACTER = str.maketrans(
+    {
+        character: " "
+        for character in map(chr, range(128))
+        if not character.isalnum() and character != "_"
+    }
+)
 # Words that show a lead is not a quantity of people ("most of it is", "half the time").
 _NOT_IN_QUANTITY = frozenset("it this that time is was has had who which".split())
 # Pronouns that open a clause: after one, a "that" belongs to the clause, not the verb.
@@ -2136,8 +2147,14 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
     """
     lead_start = max(start, cue_start - 80)
     window = text[lead_start:cue_start].lower()
-    if window.isascii() and not any(hint in window for hint in _SHARE_HINTS):
-        return None  # no digit, "%", share or number word anywhere: most leads
+    if (
+        window.isascii()
+        and _SHARE_CHARACTERS.isdisjoint(window)
+        and _SHARE_WORDS.isdisjoint(window.translate(_NOT_WORD_CHARACTER).split())
+    ):
+        # No digit, "%", share or number word: most leads. A share word below is a whole part
+        # of a word, so it is a whole piece here, where every separator of parts separates.
+        return None
     end = cue_start
     comma = text.rfind(",", lead_start, cue_start)
     if comma >= 0 and not text[comma + 1 : cue_start].strip():
