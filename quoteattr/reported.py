@@ -2136,6 +2136,24 @@ def _noun_phrase_subject(text: str, start: int, cue_start: int) -> Mention | Non
     return phrase_mention(phrase_start, phrase_end, text[phrase_start:phrase_end])
 
 
+def _may_hold_share(window: str) -> bool:
+    """Whether a lowercase lead may hold a share of people for ``_quantity_subject``: it is not
+    ASCII, or it holds a digit, "%", or a share or number word as a piece of its own.
+
+    A share word that ``_quantity_subject`` reads is a whole part of a word (a run of
+    ``WORDS_BEFORE`` characters, split at "-"), so it is a whole piece here too, where every
+    separator of parts separates (one translate and one split in C, not a look per word).
+
+    >>> _may_hold_share("on behalf of the town, officials"), _may_hold_share("three-quarters")
+    (False, True)
+    """
+    return (
+        not window.isascii()
+        or not _SHARE_CHARACTERS.isdisjoint(window)
+        or not _SHARE_WORDS.isdisjoint(window.translate(_NOT_WORD_CHARACTER).split())
+    )
+
+
 def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
     """A share of people right before a verb of saying, after ``start`` or the last comma or
     conjunction: ``Sixty percent said``, ``three-quarters of the voters said``, ``more than 4
@@ -2147,14 +2165,8 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
     """
     lead_start = max(start, cue_start - 80)
     window = text[lead_start:cue_start].lower()
-    if (
-        window.isascii()
-        and _SHARE_CHARACTERS.isdisjoint(window)
-        and _SHARE_WORDS.isdisjoint(window.translate(_NOT_WORD_CHARACTER).split())
-    ):
-        # No digit, "%", share or number word: most leads. A share word below is a whole part
-        # of a word, so it is a whole piece here, where every separator of parts separates.
-        return None
+    if not _may_hold_share(window):
+        return None  # no digit, "%", share or number word: most leads
     end = cue_start
     comma = text.rfind(",", lead_start, cue_start)
     if comma >= 0 and not text[comma + 1 : cue_start].strip():
@@ -2302,9 +2314,12 @@ def _coordinated_verb(context: Context, start: int, stop: int) -> int:
     criticized B``. A verb of saying right after the conjunction, in the past or present
     tense, belongs to the subject of the report, not to the clause."""
     text = context.text
+    scan_start = _conjunction_start(text, start, stop)
+    if scan_start < 0:
+        return stop
     speech = lexicon.speech_verbs()
     long_enough = False  # once the clause before a match has its words, every later one has
-    for match in COORDINATED_VERB.finditer(text, start, stop):
+    for match in COORDINATED_VERB.finditer(text, scan_start, stop):
         if not long_enough:
             long_enough = len(text[start : match.start()].split()) > _MIN_WORDS
             if not long_enough:
@@ -2315,6 +2330,34 @@ def _coordinated_verb(context: Context, start: int, stop: int) -> int:
         if lemma is not None and verb != lemma and not verb.endswith("ing"):
             return match.start()
     return stop
+
+
+def _conjunction_start(text: str, start: int, stop: int) -> int:
+    """Where ``COORDINATED_VERB`` can first match in ``[start, stop)``, or ``-1`` if nowhere.
+
+    Every match is a comma, white space, then ``and`` or ``but``: so it starts no earlier than
+    the run of commas and white space before the first ``and`` / ``but`` with white space
+    before it (``str.isspace`` takes in every space the pattern does), found in C, whereas the
+    pattern would try every character of the clause.
+
+    >>> text = "the standard would hold and warned the board"
+    >>> text[_conjunction_start(text, 0, len(text)) :]
+    ' and warned the board'
+    >>> _conjunction_start("the standard would hold", 0, 23)
+    -1
+    """
+    first = -1
+    for conjunction in ("and", "but"):
+        position = text.find(conjunction, start + 1, stop)
+        while position >= 0 and not text[position - 1].isspace():
+            position = text.find(conjunction, position + 1, stop)
+        if position >= 0 and (first < 0 or position < first):
+            first = position
+    if first < 0:
+        return -1
+    while first > start and (text[first - 1].isspace() or text[first - 1] == ","):
+        first -= 1
+    return first
 
 
 def _clause_stop(text: str, start: int, stop: int) -> int:
@@ -2329,10 +2372,7 @@ def _clause_stop(text: str, start: int, stop: int) -> int:
     semicolon = text.find(";", start, stop)
     if semicolon > start and len(text[start:semicolon].split()) > _MIN_WORDS:
         stop = semicolon  # "…; 46 percent said they were unenthusiastic": a clause of its own
-    boundaries = [
-        (match.start(), match.group("dash") is not None)
-        for match in CLAUSE_BOUNDARY.finditer(text, start, stop)
-    ]
+    boundaries = _clause_boundaries(text, start, stop)
     dashes = sum(1 for _, is_dash in boundaries if is_dash)
     odd_dash_out = dashes % 2 == 1
     words = 0
@@ -2364,6 +2404,31 @@ def _clause_stop(text: str, start: int, stop: int) -> int:
         ):
             return boundary
     return stop
+
+
+def _clause_boundaries(text: str, start: int, stop: int) -> list[tuple[int, bool]]:
+    """The ``CLAUSE_BOUNDARY`` matches in ``[start, stop)``: where each starts, and whether it
+    is a dash. Without a dash in the stretch (most clauses) the pattern can match only the
+    commas, which are found in C rather than by trying the pattern at every character.
+
+    >>> _clause_boundaries("in May, although \N{EM DASH} or not", 0, 28)
+    [(6, False), (17, True)]
+    """
+    if (
+        text.find("\N{EM DASH}", start, stop) < 0
+        and text.find("\N{EN DASH}", start, stop) < 0
+        and text.find("--", start, stop) < 0
+    ):
+        boundaries = []
+        comma = text.find(",", start, stop)
+        while comma >= 0:
+            boundaries.append((comma, False))
+            comma = text.find(",", comma + 1, stop)
+        return boundaries
+    return [
+        (match.start(), match.group("dash") is not None)
+        for match in CLAUSE_BOUNDARY.finditer(text, start, stop)
+    ]
 
 
 def _opens_clause(words: list[str]) -> bool:
