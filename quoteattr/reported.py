@@ -280,6 +280,14 @@ _FINITE = frozenset(
     "is was are were has had have will would could should can may might must does did isn't "
     "wasn't won't wouldn't".split()
 )
+# Marks that end a verb's phrase before its "that", and the words that show the "that" after
+# them is not the verb's: a finite verb or "be" ("said the gauge was … that …": a relative
+# "that" inside the clause), a conjunction ("said she agreed and that …": the first clause has
+# no "that"), a subject pronoun ("said she found that …": the clause has begun without it).
+_PHRASE_END_MARKS = frozenset('.;:"\N{LEFT DOUBLE QUOTATION MARK}')
+_BEFORE_NO_COMPLEMENTIZER = (
+    _FINITE | frozenset(("be", "been", "being")) | frozenset(_JOINING) | _SUBJECT_PRONOUNS
+)
 # After the cue of "CLAUSE, X said", at most a name and a time: "said Ana Ruiz on Friday".
 _TAIL_AFTER_CUE = 5
 # A source phrase the mention finder does not know ("The Vatican says", "A court document
@@ -2264,19 +2272,12 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
     position = start
     # The first nine words, split in C; the rest of the sentence stays in one piece.
     for word in text[start:stop].split(None, _COMPLEMENTIZER_WORDS)[:_COMPLEMENTIZER_WORDS]:
-        position = text.find(word, position)
-        end = position + len(word)
-        if word.lower() == "that":
-            return end
-        if any(mark in word for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
+        lower = word.lower()
+        if lower == "that":
+            return text.find(word, position) + len(word)
+        if lower in _BEFORE_NO_COMPLEMENTIZER or not _PHRASE_END_MARKS.isdisjoint(word):
             return None
-        if word.lower() in _FINITE or word.lower() in ("be", "been", "being"):
-            return None  # "said the gauge was … that …": a relative "that" inside the clause
-        if word.lower() in _JOINING:
-            return None  # "said she agreed and that …": the first clause has no "that"
-        if word.lower() in _SUBJECT_PRONOUNS:
-            return None  # "said she found that …": the clause has begun, without "that"
-        position = end
+        position = text.find(word, position) + len(word)
     return None
 
 
