@@ -35,6 +35,9 @@ BETWEEN_SUBJECT_AND_VERB = frozenset(
 )
 
 
+# Marks that end a subject's phrase: a mention with one between it and a verb does not govern it.
+_NOT_IN_A_SUBJECTS_GAP = frozenset('.;:!?"\u201c\u201d')
+
 # Pronouns that cannot be the subject of a verb of saying.
 NOT_SUBJECTS = frozenset({"him", "her", "them", "me", "us", "his", "its", "their", "hers"})
 
@@ -250,15 +253,17 @@ def governs(gap: str) -> bool:
     """Whether a mention followed by ``gap`` is the subject of the cue right after the gap:
     nothing between (``she said``), a relative pronoun (``the president, who said``), or
     auxiliaries and short adverbs (``Ms Obi has also said``)."""
-    words = [word.lower() for word in gap.strip(" ,").split()]
-    if any(mark in gap for mark in '.;:!?"\u201c\u201d'):
+    if not _NOT_IN_A_SUBJECTS_GAP.isdisjoint(gap):
         return False
+    words = [word.lower() for word in gap.strip(" ,").split()]
     if "," in gap:
         # Only a non-restrictive relative clause: "the president, who said"; not an
         # apposition ("Ms Obi, the mayor, said": the name governs) nor "players who cried".
         return bool(words) and words[0] in RELATIVE_PRONOUNS and gap.lstrip().startswith(",")
     if len(words) in (2, 3) and words[-1] == "and" and words[-2].endswith("ed"):
         return True  # "Ms Sherry smiled and said", "she paused, then laughed and added"
+    if not words:
+        return True  # nothing between: "she said"
     return all(
         word in BETWEEN_SUBJECT_AND_VERB or (word.endswith("ly") and len(word) > 4)
         for word in words

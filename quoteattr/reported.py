@@ -256,16 +256,12 @@ _QUANTITY_OPENERS = _NUMBER_WORDS | frozenset(
 # What a share of people must hold: a digit or "%", or a share word or a number word as a word
 # of its own. A lead without any is not read word by word.
 _SHARE_CHARACTERS = frozenset("0123456789%")
-_SHARE_WORDS = _QUANTITY_WORDS | _NUMBER_WORDS
-# Every ASCII character but letters, digits and "_" to a space: the pieces of an ASCII lead
-# split at those are a superset of the word parts _quantity_subject reads (runs of
-# ``WORDS_BEFORE`` characters, split at "-").
-_NOT_WORD_CHARACTER = str.maketrans(
-    {
-        character: " "
-        for character in map(chr, range(128))
-        if not character.isalnum() and character != "_"
-    }
+_SHARE_WORDS = frozenset(word.encode() for word in _QUANTITY_WORDS | _NUMBER_WORDS)
+# A byte table that turns every ASCII character but letters, digits and "_" into a space: the
+# pieces of an ASCII lead split at those hold every word part _quantity_subject reads (runs of
+# ``WORDS_BEFORE`` characters, split at "-"). Bytes, as a byte table translates in one pass.
+_NOT_WORD_CHARACTER = bytes(
+    byte if chr(byte).isalnum() or chr(byte) == "_" else ord(" ") for byte in range(256)
 )
 # Words that show a lead is not a quantity of people ("most of it is", "half the time").
 _NOT_IN_QUANTITY = frozenset("it this that time is was has had who which".split())
@@ -2064,7 +2060,9 @@ def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
     candidates = mentions_between(context, start, cue.start)
     if candidates:
         subject = subject_of(context, candidates, cue.start)
-        nearest_gap = BRACKETED.sub("", text[context.mentions[candidates[-1]].end : cue.start])
+        nearest_gap = text[context.mentions[candidates[-1]].end : cue.start]
+        if "(" in nearest_gap:  # every BRACKETED match opens with one
+            nearest_gap = BRACKETED.sub("", nearest_gap)
         if (
             governs(nearest_gap)
             or (cue.text.endswith("ing") and _progressive_gap(nearest_gap))
@@ -2158,7 +2156,7 @@ def _may_hold_share(window: str) -> bool:
     return (
         not window.isascii()
         or not _SHARE_CHARACTERS.isdisjoint(window)
-        or not _SHARE_WORDS.isdisjoint(window.translate(_NOT_WORD_CHARACTER).split())
+        or not _SHARE_WORDS.isdisjoint(window.encode().translate(_NOT_WORD_CHARACTER).split())
     )
 
 
@@ -2461,7 +2459,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _long_enough(text: str, span: tuple[int, int]) -> bool:
     """Whether a span can be a reported clause: enough words, and a first word that can start
     a clause (not "and", "during", "is": those mean the verb was not reporting a clause)."""
-    words = text[span[0] : span[1]].split()
+    # Split no further than a clause's fewest words: only their count up to it matters here.
+    words = text[span[0] : span[1]].split(None, _MIN_WORDS)
     if len(words) < _MIN_WORDS:
         return False
     first = words[0].lower().strip(",")
