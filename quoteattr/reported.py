@@ -29,6 +29,7 @@ import functools
 import itertools
 from collections.abc import Iterator, Sequence
 
+import regex
 from attrs import evolve, frozen
 
 from . import lexicon
@@ -64,6 +65,8 @@ from .quotes import headline_at
 
 # Forms of "tell" that open a cue phrase with its object: "told reporters", "tells a rally".
 _TOLD = frozenset("told tells tell telling".split())
+# The characters ``str.isspace`` takes that the patterns' ``[^\S\n]`` does not.
+_LINE_SEPARATORS = "\n\x1c\x1d\x1e\x1f"
 # A list in an object: at most this many items after the first, each this many words.
 _LIST_ITEMS = 5
 _LIST_ITEM_WORDS = 7
@@ -1343,7 +1346,7 @@ def _second_predicate(text: str, start: int, end: int, *, participles: bool = Fa
             if (word.endswith("ing") and len(word) > 5) or _verb_like(word):
                 end = match.start()
                 break
-    for match in COORDINATED_VERB.finditer(text, start, end):
+    for match in _coordinated_verbs(text, start, end):
         words = [*text[match.start("verb") : end].split(None, 3), "", "", ""]
         if (
             _verb_like(words[0])
@@ -2313,12 +2316,9 @@ def _coordinated_verb(context: Context, start: int, stop: int) -> int:
     criticized B``. A verb of saying right after the conjunction, in the past or present
     tense, belongs to the subject of the report, not to the clause."""
     text = context.text
-    scan_start = _conjunction_start(text, start, stop)
-    if scan_start < 0:
-        return stop
     speech = lexicon.speech_verbs()
     long_enough = False  # once the clause before a match has its words, every later one has
-    for match in COORDINATED_VERB.finditer(text, scan_start, stop):
+    for match in _coordinated_verbs(text, start, stop):
         if not long_enough:
             long_enough = len(text[start : match.start()].split()) > _MIN_WORDS
             if not long_enough:
@@ -2331,32 +2331,45 @@ def _coordinated_verb(context: Context, start: int, stop: int) -> int:
     return stop
 
 
-def _conjunction_start(text: str, start: int, stop: int) -> int:
-    """Where ``COORDINATED_VERB`` can first match in ``[start, stop)``, or ``-1`` if nowhere.
+def _space_in_a_line(character: str) -> bool:
+    """Whether a character is one the patterns' ``[^\\S\\n]`` takes: ``str.isspace`` holds
+    those and the line separators below (tests/test_reported_shortcuts.py checks every code
+    point)."""
+    return character.isspace() and character not in _LINE_SEPARATORS
 
-    Every match is a comma, white space, then ``and`` or ``but``: so it starts no earlier than
-    the run of commas and white space before the first ``and`` / ``but`` with white space
-    before it (``str.isspace`` takes in every space the pattern does), found in C, whereas the
-    pattern would try every character of the clause.
 
-    >>> text = "the standard would hold and warned the board"
-    >>> text[_conjunction_start(text, 0, len(text)) :]
-    ' and warned the board'
-    >>> _conjunction_start("the standard would hold", 0, 23)
-    -1
+def _coordinated_verbs(text: str, start: int, stop: int) -> Iterator[regex.Match[str]]:
+    """The ``COORDINATED_VERB`` matches in ``[start, stop)``, as ``finditer`` gives them, with
+    the pattern tried only where one can start.
+
+    Every match is a comma, a run of spaces (``[^\\S\\n]``, the run whole, as the pattern's
+    look-behind asks), then ``and`` or ``but``: so each ``and`` / ``but`` after such a space,
+    found in C, has one place where its match can start, the run's start or the comma before
+    it, whereas ``finditer`` would try every character of the clause.
+
+    >>> text = "the standard would hold, and warned the board"
+    >>> [match.group() for match in _coordinated_verbs(text, 0, len(text))]
+    [', and warned']
     """
-    first = -1
-    for conjunction in ("and", "but"):
-        position = text.find(conjunction, start + 1, stop)
-        while position >= 0 and not text[position - 1].isspace():
-            position = text.find(conjunction, position + 1, stop)
-        if position >= 0 and (first < 0 or position < first):
-            first = position
-    if first < 0:
-        return -1
-    while first > start and (text[first - 1].isspace() or text[first - 1] == ","):
-        first -= 1
-    return first
+    next_and = text.find("and", start + 1, stop)
+    next_but = text.find("but", start + 1, stop)
+    matched_until = start
+    while next_and >= 0 or next_but >= 0:
+        if next_but < 0 or 0 <= next_and < next_but:
+            conjunction, next_and = next_and, text.find("and", next_and + 1, stop)
+        else:
+            conjunction, next_but = next_but, text.find("but", next_but + 1, stop)
+        run_start = conjunction
+        while run_start > matched_until and _space_in_a_line(text[run_start - 1]):
+            run_start -= 1
+        if run_start == conjunction:
+            continue  # no space before it, or it lies inside the last match ("and also and")
+        if run_start > matched_until and text[run_start - 1] == ",":
+            run_start -= 1
+        match = COORDINATED_VERB.match(text, run_start, stop)
+        if match is not None:
+            matched_until = match.end()
+            yield match
 
 
 def _clause_stop(text: str, start: int, stop: int) -> int:

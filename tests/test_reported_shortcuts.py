@@ -3,8 +3,11 @@ patterns and the word-by-word readings they skip would give, on any text."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
-from hypothesis import given, settings
+import regex
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quoteattr import reported
@@ -33,15 +36,22 @@ _CONJUNCTION_TEXTS = st.lists(_CONJUNCTION_PIECES, max_size=20).map("".join)
 
 @SETTINGS
 @given(_CONJUNCTION_TEXTS, st.integers(0, 5))
-def test_the_scan_for_a_conjunction_starts_before_every_match(text: str, start: int) -> None:
+@example("X, and said", 0)
+@example("X,\N{NO-BREAK SPACE} and also and said , but said", 0)
+@example(" and said", 1)
+@example("X,\n and said\x1cbut said", 0)
+def test_coordinated_verbs_are_the_patterns(text: str, start: int) -> None:
     start = min(start, len(text))
     expected = [match.span() for match in COORDINATED_VERB.finditer(text, start, len(text))]
-    scan_start = reported._conjunction_start(text, start, len(text))
-    if scan_start < 0:
-        assert expected == []
-    else:
-        found = COORDINATED_VERB.finditer(text, scan_start, len(text))
-        assert [match.span() for match in found] == expected
+    found = reported._coordinated_verbs(text, start, len(text))
+    assert [match.span() for match in found] == expected
+
+
+def test_a_space_in_a_line_is_the_patterns() -> None:
+    space_in_a_line = regex.compile(r"[^\S\n]")
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        assert reported._space_in_a_line(character) == bool(space_in_a_line.match(character))
 
 
 @SETTINGS
