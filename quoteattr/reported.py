@@ -258,7 +258,8 @@ _QUANTITY_OPENERS = _NUMBER_WORDS | frozenset(
 )
 # What a share of people must hold: a digit or "%", or a share word or a number word as a word
 # of its own. A lead without any is not read word by word.
-_SHARE_CHARACTERS = frozenset("0123456789%")
+# Every byte but a digit and "%", deleted to leave those alone.
+_NOT_A_SHARE_CHARACTER = bytes(byte for byte in range(256) if chr(byte) not in "0123456789%")
 _SHARE_WORDS = frozenset(word.encode() for word in _QUANTITY_WORDS | _NUMBER_WORDS)
 # A byte table that turns every ASCII character but letters, digits and "_" into a space: the
 # pieces of an ASCII lead split at those hold every word part _quantity_subject reads (runs of
@@ -1835,14 +1836,13 @@ def _tail_cue(
     cues: list[CueWord], comma: int, end: int, clause_lemmas: frozenset[str]
 ) -> CueWord | None:
     """The first verb that reports a clause between a comma and ``end``."""
-    return next(
-        (
-            cue
-            for cue in map(_told_phrase_as_verb, cues)
-            if comma < cue.start < end and cue.lemma in clause_lemmas
-        ),
-        None,
-    )
+    for cue in cues:
+        # Only a cue after the comma is read as a verb (which keeps its start).
+        if comma < cue.start < end:
+            cue = _told_phrase_as_verb(cue)
+            if cue.lemma in clause_lemmas:
+                return cue
+    return None
 
 
 def _past_closing_quotes(text: str, position: int, end: int) -> int:
@@ -2156,10 +2156,11 @@ def _may_hold_share(window: str) -> bool:
     >>> _may_hold_share("on behalf of the town, officials"), _may_hold_share("three-quarters")
     (False, True)
     """
-    return (
-        not window.isascii()
-        or not _SHARE_CHARACTERS.isdisjoint(window)
-        or not _SHARE_WORDS.isdisjoint(window.encode().translate(_NOT_WORD_CHARACTER).split())
+    if not window.isascii():
+        return True
+    encoded = window.encode()
+    return bool(encoded.translate(None, _NOT_A_SHARE_CHARACTER)) or not _SHARE_WORDS.isdisjoint(
+        encoded.translate(_NOT_WORD_CHARACTER).split()
     )
 
 
