@@ -40,6 +40,7 @@ _NOT_IN_A_SUBJECTS_GAP = frozenset('.;:!?"\u201c\u201d')
 
 # Pronouns that cannot be the subject of a verb of saying.
 NOT_SUBJECTS = frozenset({"him", "her", "them", "me", "us", "his", "its", "their", "hers"})
+_LONGEST_NOT_SUBJECT = max(map(len, NOT_SUBJECTS))
 
 
 @frozen
@@ -191,7 +192,10 @@ def mentions_between(context: Context, start: int, end: int) -> list[int]:
         mention = context.mentions[index]
         if mention.start >= end:
             break
-        if mention.end <= end and mention.text.lower() not in NOT_SUBJECTS:
+        if mention.end <= end and (
+            # lower() never shortens a text: a longer one is none of the short pronouns
+            len(mention.text) > _LONGEST_NOT_SUBJECT or mention.text.lower() not in NOT_SUBJECTS
+        ):
             found.append(index)
     return found
 
