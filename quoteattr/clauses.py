@@ -35,8 +35,12 @@ BETWEEN_SUBJECT_AND_VERB = frozenset(
 )
 
 
+# Marks that end a subject's phrase: a mention with one between it and a verb does not govern it.
+_NOT_IN_A_SUBJECTS_GAP = frozenset('.;:!?"\u201c\u201d')
+
 # Pronouns that cannot be the subject of a verb of saying.
 NOT_SUBJECTS = frozenset({"him", "her", "them", "me", "us", "his", "its", "their", "hers"})
+_LONGEST_NOT_SUBJECT = max(map(len, NOT_SUBJECTS))
 
 
 @frozen
@@ -188,7 +192,10 @@ def mentions_between(context: Context, start: int, end: int) -> list[int]:
         mention = context.mentions[index]
         if mention.start >= end:
             break
-        if mention.end <= end and mention.text.lower() not in NOT_SUBJECTS:
+        if mention.end <= end and (
+            # lower() never shortens a text: a longer one is none of the short pronouns
+            len(mention.text) > _LONGEST_NOT_SUBJECT or mention.text.lower() not in NOT_SUBJECTS
+        ):
             found.append(index)
     return found
 
@@ -203,13 +210,20 @@ def subject_of(context: Context, candidates: list[int], cue_start: int) -> int:
     """
     text = context.text
     first_start = context.mentions[candidates[0]].start
-    hidden = [
-        (match.start(), match.end())
-        for match in RELATIVE_CLAUSE.finditer(text, first_start, cue_start)
-    ]
-    visible = [
-        i for i in candidates if not any(s <= context.mentions[i].start < e for s, e in hidden)
-    ] or candidates
+    # Every RELATIVE_CLAUSE match holds "(", or "," and "wh": without them in the stretch (most
+    # subjects) the pattern cannot match, and every candidate is visible.
+    if text.find("(", first_start, cue_start) >= 0 or (
+        text.find("wh", first_start, cue_start) >= 0 and text.find(",", first_start, cue_start) >= 0
+    ):
+        hidden = [
+            (match.start(), match.end())
+            for match in RELATIVE_CLAUSE.finditer(text, first_start, cue_start)
+        ]
+        visible = [
+            i for i in candidates if not any(s <= context.mentions[i].start < e for s, e in hidden)
+        ] or candidates
+    else:
+        visible = candidates
     nearest = visible[-1]
     gap = text[context.mentions[nearest].end : cue_start]
     if gap.strip() == "," and len(visible) >= 2:
@@ -243,15 +257,17 @@ def governs(gap: str) -> bool:
     """Whether a mention followed by ``gap`` is the subject of the cue right after the gap:
     nothing between (``she said``), a relative pronoun (``the president, who said``), or
     auxiliaries and short adverbs (``Ms Obi has also said``)."""
-    words = [word.lower() for word in gap.strip(" ,").split()]
-    if any(mark in gap for mark in '.;:!?"\u201c\u201d'):
+    if not _NOT_IN_A_SUBJECTS_GAP.isdisjoint(gap):
         return False
+    words = [word.lower() for word in gap.strip(" ,").split()]
     if "," in gap:
         # Only a non-restrictive relative clause: "the president, who said"; not an
         # apposition ("Ms Obi, the mayor, said": the name governs) nor "players who cried".
         return bool(words) and words[0] in RELATIVE_PRONOUNS and gap.lstrip().startswith(",")
     if len(words) in (2, 3) and words[-1] == "and" and words[-2].endswith("ed"):
         return True  # "Ms Sherry smiled and said", "she paused, then laughed and added"
+    if not words:
+        return True  # nothing between: "she said"
     return all(
         word in BETWEEN_SUBJECT_AND_VERB or (word.endswith("ly") and len(word) > 4)
         for word in words

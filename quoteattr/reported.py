@@ -66,6 +66,8 @@ from .quotes import headline_at
 
 # Forms of "tell" that open a cue phrase with its object: "told reporters", "tells a rally".
 _TOLD = frozenset("told tells tell telling".split())
+# The characters ``str.isspace`` takes that the patterns' ``[^\S\n]`` does not.
+_LINE_SEPARATORS = "\n\x1c\x1d\x1e\x1f"
 # A list in an object: at most this many items after the first, each this many words.
 _LIST_ITEMS = 5
 _LIST_ITEM_WORDS = 7
@@ -253,9 +255,17 @@ _QUANTITY_OPENERS = _NUMBER_WORDS | frozenset(
     "a an the about around almost nearly roughly some more less fewer over under just only "
     "half most many few".split()
 )
-# What a share of people must hold somewhere (as a substring, so "half" in "behalf" counts):
-# a digit, "%", a share word or a number word. A lead without any is not read word by word.
-_SHARE_HINTS = (*"0123456789%", *_QUANTITY_WORDS, *_NUMBER_WORDS)
+# What a share of people must hold: a digit or "%", or a share word or a number word as a word
+# of its own. A lead without any is not read word by word.
+# Every byte but a digit and "%", deleted to leave those alone.
+_NOT_A_SHARE_CHARACTER = bytes(byte for byte in range(256) if chr(byte) not in "0123456789%")
+_SHARE_WORDS = frozenset(word.encode() for word in _QUANTITY_WORDS | _NUMBER_WORDS)
+# A byte table that turns every ASCII character but letters, digits and "_" into a space: the
+# pieces of an ASCII lead split at those hold every word part _quantity_subject reads (runs of
+# ``WORDS_BEFORE`` characters, split at "-"). Bytes, as a byte table translates in one pass.
+_NOT_WORD_CHARACTER = bytes(
+    byte if chr(byte).isalnum() or chr(byte) == "_" else ord(" ") for byte in range(256)
+)
 # Words that show a lead is not a quantity of people ("most of it is", "half the time").
 _NOT_IN_QUANTITY = frozenset("it this that time is was has had who which".split())
 # Pronouns that open a clause: after one, a "that" belongs to the clause, not the verb.
@@ -268,6 +278,14 @@ _OBJECT_WORDS = 4
 _FINITE = frozenset(
     "is was are were has had have will would could should can may might must does did isn't "
     "wasn't won't wouldn't".split()
+)
+# Marks that end a verb's phrase before its "that", and the words that show the "that" after
+# them is not the verb's: a finite verb or "be" ("said the gauge was … that …": a relative
+# "that" inside the clause), a conjunction ("said she agreed and that …": the first clause has
+# no "that"), a subject pronoun ("said she found that …": the clause has begun without it).
+_PHRASE_END_MARKS = frozenset('.;:"\N{LEFT DOUBLE QUOTATION MARK}')
+_BEFORE_NO_COMPLEMENTIZER = (
+    _FINITE | frozenset(("be", "been", "being")) | frozenset(_JOINING) | _SUBJECT_PRONOUNS
 )
 # After the cue of "CLAUSE, X said", at most a name and a time: "said Ana Ruiz on Friday".
 _TAIL_AFTER_CUE = 5
@@ -1542,7 +1560,7 @@ def _second_predicate(text: str, start: int, end: int, *, participles: bool = Fa
             if (word.endswith("ing") and len(word) > 5) or _verb_like(word):
                 end = match.start()
                 break
-    for match in COORDINATED_VERB.finditer(text, start, end):
+    for match in _coordinated_verbs(text, start, end):
         words = [*text[match.start("verb") : end].split(None, 3), "", "", ""]
         if (
             _verb_like(words[0])
@@ -2034,14 +2052,13 @@ def _tail_cue(
     cues: list[CueWord], comma: int, end: int, clause_lemmas: frozenset[str]
 ) -> CueWord | None:
     """The first verb that reports a clause between a comma and ``end``."""
-    return next(
-        (
-            cue
-            for cue in map(_told_phrase_as_verb, cues)
-            if comma < cue.start < end and cue.lemma in clause_lemmas
-        ),
-        None,
-    )
+    for cue in cues:
+        # Only a cue after the comma is read as a verb (which keeps its start).
+        if comma < cue.start < end:
+            cue = _told_phrase_as_verb(cue)
+            if cue.lemma in clause_lemmas:
+                return cue
+    return None
 
 
 def _past_closing_quotes(text: str, position: int, end: int) -> int:
@@ -2262,7 +2279,9 @@ def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
     candidates = mentions_between(context, start, cue.start)
     if candidates:
         subject = subject_of(context, candidates, cue.start)
-        nearest_gap = BRACKETED.sub("", text[context.mentions[candidates[-1]].end : cue.start])
+        nearest_gap = text[context.mentions[candidates[-1]].end : cue.start]
+        if "(" in nearest_gap:  # every BRACKETED match opens with one
+            nearest_gap = BRACKETED.sub("", nearest_gap)
         if (
             governs(nearest_gap)
             or (cue.text.endswith("ing") and _progressive_gap(nearest_gap))
@@ -2342,6 +2361,25 @@ def _noun_phrase_subject(text: str, start: int, cue_start: int) -> Mention | Non
     return phrase_mention(phrase_start, phrase_end, text[phrase_start:phrase_end])
 
 
+def _may_hold_share(window: str) -> bool:
+    """Whether a lowercase lead may hold a share of people for ``_quantity_subject``: it is not
+    ASCII, or it holds a digit, "%", or a share or number word as a piece of its own.
+
+    A share word that ``_quantity_subject`` reads is a whole part of a word (a run of
+    ``WORDS_BEFORE`` characters, split at "-"), so it is a whole piece here too, where every
+    separator of parts separates (one translate and one split in C, not a look per word).
+
+    >>> _may_hold_share("on behalf of the town, officials"), _may_hold_share("three-quarters")
+    (False, True)
+    """
+    if not window.isascii():
+        return True
+    encoded = window.encode()
+    return bool(encoded.translate(None, _NOT_A_SHARE_CHARACTER)) or not _SHARE_WORDS.isdisjoint(
+        encoded.translate(_NOT_WORD_CHARACTER).split()
+    )
+
+
 def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
     """A share of people right before a verb of saying, after ``start`` or the last comma or
     conjunction: ``Sixty percent said``, ``three-quarters of the voters said``, ``more than 4
@@ -2353,8 +2391,8 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
     """
     lead_start = max(start, cue_start - 80)
     window = text[lead_start:cue_start].lower()
-    if window.isascii() and not any(hint in window for hint in _SHARE_HINTS):
-        return None  # no digit, "%", share or number word anywhere: most leads
+    if not _may_hold_share(window):
+        return None  # no digit, "%", share or number word: most leads
     end = cue_start
     comma = text.rfind(",", lead_start, cue_start)
     if comma >= 0 and not text[comma + 1 : cue_start].strip():
@@ -2452,19 +2490,12 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
     position = start
     # The first nine words, split in C; the rest of the sentence stays in one piece.
     for word in text[start:stop].split(None, _COMPLEMENTIZER_WORDS)[:_COMPLEMENTIZER_WORDS]:
-        position = text.find(word, position)
-        end = position + len(word)
-        if word.lower() == "that":
-            return end
-        if any(mark in word for mark in '.;:"\N{LEFT DOUBLE QUOTATION MARK}'):
+        lower = word.lower()
+        if lower == "that":
+            return text.find(word, position) + len(word)
+        if lower in _BEFORE_NO_COMPLEMENTIZER or not _PHRASE_END_MARKS.isdisjoint(word):
             return None
-        if word.lower() in _FINITE or word.lower() in ("be", "been", "being"):
-            return None  # "said the gauge was … that …": a relative "that" inside the clause
-        if word.lower() in _JOINING:
-            return None  # "said she agreed and that …": the first clause has no "that"
-        if word.lower() in _SUBJECT_PRONOUNS:
-            return None  # "said she found that …": the clause has begun, without "that"
-        position = end
+        position = text.find(word, position) + len(word)
     return None
 
 
@@ -2504,7 +2535,7 @@ def _coordinated_verb(context: Context, start: int, stop: int) -> int:
     text = context.text
     speech = lexicon.speech_verbs()
     long_enough = False  # once the clause before a match has its words, every later one has
-    for match in COORDINATED_VERB.finditer(text, start, stop):
+    for match in _coordinated_verbs(text, start, stop):
         if not long_enough:
             long_enough = len(text[start : match.start()].split()) > _MIN_WORDS
             if not long_enough:
@@ -2515,6 +2546,47 @@ def _coordinated_verb(context: Context, start: int, stop: int) -> int:
         if lemma is not None and verb != lemma and not verb.endswith("ing"):
             return match.start()
     return stop
+
+
+def _space_in_a_line(character: str) -> bool:
+    """Whether a character is one the patterns' ``[^\\S\\n]`` takes: ``str.isspace`` holds
+    those and the line separators below (tests/test_reported_shortcuts.py checks every code
+    point)."""
+    return character.isspace() and character not in _LINE_SEPARATORS
+
+
+def _coordinated_verbs(text: str, start: int, stop: int) -> Iterator[regex.Match[str]]:
+    """The ``COORDINATED_VERB`` matches in ``[start, stop)``, as ``finditer`` gives them, with
+    the pattern tried only where one can start.
+
+    Every match is a comma, a run of spaces (``[^\\S\\n]``, the run whole, as the pattern's
+    look-behind asks), then ``and`` or ``but``: so each ``and`` / ``but`` after such a space,
+    found in C, has one place where its match can start, the run's start or the comma before
+    it, whereas ``finditer`` would try every character of the clause.
+
+    >>> text = "the standard would hold, and warned the board"
+    >>> [match.group() for match in _coordinated_verbs(text, 0, len(text))]
+    [', and warned']
+    """
+    next_and = text.find("and", start + 1, stop)
+    next_but = text.find("but", start + 1, stop)
+    matched_until = start
+    while next_and >= 0 or next_but >= 0:
+        if next_but < 0 or 0 <= next_and < next_but:
+            conjunction, next_and = next_and, text.find("and", next_and + 1, stop)
+        else:
+            conjunction, next_but = next_but, text.find("but", next_but + 1, stop)
+        run_start = conjunction
+        while run_start > matched_until and _space_in_a_line(text[run_start - 1]):
+            run_start -= 1
+        if run_start == conjunction:
+            continue  # no space before it, or it lies inside the last match ("and also and")
+        if run_start > matched_until and text[run_start - 1] == ",":
+            run_start -= 1
+        match = COORDINATED_VERB.match(text, run_start, stop)
+        if match is not None:
+            matched_until = match.end()
+            yield match
 
 
 def _clause_stop(text: str, start: int, stop: int) -> int:
@@ -2529,10 +2601,7 @@ def _clause_stop(text: str, start: int, stop: int) -> int:
     semicolon = text.find(";", start, stop)
     if semicolon > start and len(text[start:semicolon].split()) > _MIN_WORDS:
         stop = semicolon  # "…; 46 percent said they were unenthusiastic": a clause of its own
-    boundaries = [
-        (match.start(), match.group("dash") is not None)
-        for match in CLAUSE_BOUNDARY.finditer(text, start, stop)
-    ]
+    boundaries = _clause_boundaries(text, start, stop)
     dashes = sum(1 for _, is_dash in boundaries if is_dash)
     odd_dash_out = dashes % 2 == 1
     words = 0
@@ -2566,6 +2635,31 @@ def _clause_stop(text: str, start: int, stop: int) -> int:
     return stop
 
 
+def _clause_boundaries(text: str, start: int, stop: int) -> list[tuple[int, bool]]:
+    """The ``CLAUSE_BOUNDARY`` matches in ``[start, stop)``: where each starts, and whether it
+    is a dash. Without a dash in the stretch (most clauses) the pattern can match only the
+    commas, which are found in C rather than by trying the pattern at every character.
+
+    >>> _clause_boundaries("in May, although \N{EM DASH} or not", 0, 28)
+    [(6, False), (17, True)]
+    """
+    if (
+        text.find("\N{EM DASH}", start, stop) < 0
+        and text.find("\N{EN DASH}", start, stop) < 0
+        and text.find("--", start, stop) < 0
+    ):
+        boundaries = []
+        comma = text.find(",", start, stop)
+        while comma >= 0:
+            boundaries.append((comma, False))
+            comma = text.find(",", comma + 1, stop)
+        return boundaries
+    return [
+        (match.start(), match.group("dash") is not None)
+        for match in CLAUSE_BOUNDARY.finditer(text, start, stop)
+    ]
+
+
 def _opens_clause(words: list[str]) -> bool:
     """Whether the words after a conjunction (``words[0]``) open a clause of their own: a
     pronoun or a name after it (``…, but she has bristled``), not a predicate (``…, but
@@ -2595,7 +2689,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _long_enough(text: str, span: tuple[int, int]) -> bool:
     """Whether a span can be a reported clause: enough words, and a first word that can start
     a clause (not "and", "during", "is": those mean the verb was not reporting a clause)."""
-    words = text[span[0] : span[1]].split()
+    # Split no further than a clause's fewest words: only their count up to it matters here.
+    words = text[span[0] : span[1]].split(None, _MIN_WORDS)
     if len(words) < _MIN_WORDS:
         return False
     first = words[0].lower().strip(",")
