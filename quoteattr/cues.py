@@ -64,9 +64,10 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
         if inside < len(quoted) and quoted[inside][0] <= start:
             continue
         candidates = phrases.get(word)
-        if candidates is not None and not _may_go_on(text, end, seconds.get(word)):
-            candidates = None  # the next word is no phrase's: spare the long pattern
-        phrase = _longest_phrase(text, start, candidates)
+        phrase = None
+        # The next word may be no phrase's: then spare the long pattern.
+        if candidates is not None and _may_go_on(text, end, seconds.get(word)):
+            phrase = _longest_phrase(text, start, candidates)
         if phrase is not None:
             lemma, phrase_end, kind = phrase
             written = text[start:phrase_end]
