@@ -12,7 +12,6 @@ which quote is decided later, by the attribution rules, from where the cue stand
 from __future__ import annotations
 
 import functools
-import itertools
 import string
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -65,9 +64,10 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
         if inside < len(quoted) and quoted[inside][0] <= start:
             continue
         candidates = phrases.get(word)
-        if candidates is not None and not _may_go_on(text, end, seconds.get(word)):
-            candidates = None  # the next word is no phrase's: spare the long pattern
-        phrase = _longest_phrase(text, start, candidates)
+        phrase = None
+        # The next word may be no phrase's: then spare the long pattern.
+        if candidates is not None and _may_go_on(text, end, seconds.get(word)):
+            phrase = _longest_phrase(text, start, candidates)
         if phrase is not None:
             lemma, phrase_end, kind = phrase
             written = text[start:phrase_end]
@@ -93,24 +93,111 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
     """Each ``WORD`` match in the stretches that may open a cue (``_cue_words``), as ``(start,
     end, text, lowercase)``, in text order.
 
-    ``WORD`` never matches a space, so a stretch is read piece by piece between its spaces, and
-    the cue words of each distinct piece are looked up once (``_cue_words_in``): the loop over
-    the pieces runs in C, and Python sees only the pieces that hold a cue word.
+    The text is read as bytes, one a character (``_FOLD``): every ASCII character ``WORD``
+    never matches becomes a space and the letters lowercase, so between the spaces lie the runs
+    of characters a ``WORD`` match may hold, and a run of plain ASCII letters is a word as it
+    stands. Which cue words a stretch holds is one set operation over its runs, and each is
+    then found by searching for it with a space either side: Python sees only the cue words.
+    A run opening with an apostrophe or a hyphen, or holding a character past ASCII (or ``?``,
+    the byte standing for them), is read on its own (``_marked_runs``, ``_unsure_runs``).
 
     >>> list(_words("He said, Mr. O'Neill told", [(0, 25)]))
     [(3, 7, 'said', 'said'), (21, 25, 'told', 'told')]
+    >>> list(_words("'Told\N{RIGHT SINGLE QUOTATION MARK} (said) -told?", [(0, 22)]))
+    [(8, 12, 'said', 'said'), (15, 19, 'told', 'told')]
     """
+    wanted = _cue_words_folded()
+    # One byte a character: ``replace`` writes "?" for each character ASCII has not.
+    folded = text.encode("ascii", "replace").translate(_FOLD)
     for stretch_start, stretch_end in stretches:
-        pieces = text[stretch_start:stretch_end].split(" ")
-        found = list(map(_cue_words_in, pieces))
-        if not any(found):
-            continue
-        # Where each piece starts: the lengths of the pieces before it and a space after each.
-        offsets = list(itertools.accumulate(map(len, pieces), initial=stretch_start))
-        for index in itertools.compress(itertools.count(), found):
-            position = offsets[index] + index
-            for start, end, written, lower in found[index]:
-                yield position + start, position + end, written, lower
+        # A space either side, so that every run has one.
+        padded = b" " + folded[stretch_start:stretch_end] + b" "
+        runs = padded.split(b" ")
+        present = wanted.keys() & runs
+        found: list[tuple[int, int, str, str]] = []
+        # ``padded`` starts a character before the stretch.
+        offset = stretch_start - 1
+        if len(present) <= _SOUGHT_MOST:
+            for word in present:
+                sought = b" " + word + b" "
+                size = len(word)
+                at = padded.find(sought)
+                while at >= 0:
+                    start = offset + at + 1
+                    found.append((start, start + size, text[start : start + size], wanted[word]))
+                    at = padded.find(sought, at + size + 1)
+        else:
+            # Many cue words: one pass over the runs costs less than a search for each.
+            position = offset
+            for run in runs:
+                end = position + len(run)
+                if run in present:
+                    found.append((position, end, text[position:end], wanted[run]))
+                position = end + 1
+        # (``find`` rather than ``in``: ``in`` first tries its argument as an integer, at a cost.)
+        if padded.find(b" '") >= 0 or padded.find(b" -") >= 0:
+            found.extend(_marked_runs(text, padded, offset))
+        if _OTHER in padded:
+            found.extend(_unsure_runs(text, padded, offset))
+        if found:
+            found.sort()
+            yield from found
+
+
+# How many distinct cue words ``_words`` searches a stretch for, one search each; past that it
+# reads the runs one by one. A search reads the stretch in C, many times faster than Python
+# steps from run to run.
+_SOUGHT_MOST = 32
+
+
+def _marked_runs(text: str, padded: bytes, offset: int) -> Iterator[tuple[int, int, str, str]]:
+    """The cue words of the runs of ASCII opening with an apostrophe or a hyphen in ``padded``
+    (``_words``), whose ``WORD`` match starts at their first letter."""
+    wanted = _cue_words_folded()
+    for mark in (b" '", b" -"):
+        at = padded.find(mark)
+        while at >= 0:
+            run_end = padded.find(b" ", at + 1)
+            run = padded[at + 1 : run_end]
+            word = run.lstrip(b"'-")
+            if word in wanted and _OTHER not in run:
+                start = offset + run_end - len(word)
+                yield start, start + len(word), text[start : start + len(word)], wanted[word]
+            at = padded.find(mark, run_end)
+
+
+def _unsure_runs(text: str, padded: bytes, offset: int) -> Iterator[tuple[int, int, str, str]]:
+    """The cue words of the runs in ``padded`` (``_words``) holding a character past ASCII (or
+    "?"), read by the pattern."""
+    at = padded.find(_OTHER)
+    while at >= 0:
+        run_start = padded.rfind(b" ", 0, at) + 1
+        run_end = padded.find(b" ", at)
+        position = offset + run_start
+        for start, end, written, lower in _cue_words_in(text[position : offset + run_end]):
+            yield position + start, position + end, written, lower
+        at = padded.find(_OTHER, run_end)
+
+
+# ``_FOLD``'s byte for any character but ASCII (and for "?", which stands for them), as an
+# integer: ``byte in piece`` is a plain search for one.
+_OTHER = 1
+# The bytes of ``text.encode("ascii", "replace")`` as ``_words`` reads them: ASCII letters
+# lowercase, apostrophe and hyphen as they are (``WORD`` reads them inside a word), "?"
+# ``_OTHER``, and every other ASCII character, none of which ``WORD`` matches, a space.
+_FOLD = bytes(
+    ord(character.lower()) if character in string.ascii_letters + "'-"
+    else _OTHER if character == "?"
+    else ord(" ")
+    for character in map(chr, range(128))
+) + bytes([_OTHER]) * 128  # bytes past ASCII: never written by ``encode``
+
+
+@functools.cache
+def _cue_words_folded() -> dict[bytes, str]:
+    """The ASCII words of ``_cue_words`` as bytes, each mapped to itself as ``str``. (A word
+    with another character could only be in a run ``_words`` leaves to the pattern.)"""
+    return {word.encode("ascii"): word for word in _cue_words() if word.isascii()}
 
 
 @functools.lru_cache(maxsize=_PIECES_REMEMBERED)

@@ -82,6 +82,9 @@ _ARTICLES = frozenset({"the", "a", "an", "one"})
 
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several"})
 
+# The kinds of mention a role in an apposition may be: "the chief executive, Jo Smith".
+_APPOSED_KINDS = ("role", "anonymous")
+
 
 class _Draft:
     """An entity being built: its mentions and what they say about it."""
@@ -153,7 +156,11 @@ class _Clusterer:
                 self._name(index)
             elif mention.kind in ("role", "anonymous"):
                 following = index + 1
-                if self._apposed(index, following):
+                if (
+                    following < len(mentions)
+                    and mentions[following].kind == "name"  # (``_apposed`` asks it first)
+                    and self._apposed(index, following)
+                ):
                     # "The couple's attorney, Rafael Ordóñez-Whitlock, said": the name decides.
                     self._name(following)
                     self._join(index, self.entity_of[following])
@@ -173,7 +180,12 @@ class _Clusterer:
     def _name(self, index: int) -> None:
         mention = self.mentions[index]
         previous = index - 1
-        if previous >= 0 and self.entity_of[previous] >= 0 and self._apposed(previous, index):
+        if (
+            previous >= 0
+            and self.entity_of[previous] >= 0
+            and self.mentions[previous].kind in _APPOSED_KINDS  # (``_apposed`` asks it first)
+            and self._apposed(previous, index)
+        ):
             self._join(index, self.entity_of[previous])  # already decided by its apposition
             return
         draft = self._person_for(mention, index)
@@ -241,7 +253,7 @@ class _Clusterer:
         else:
             return False
         role, name = self.mentions[role_index], self.mentions[name_index]
-        if name.kind != "name" or role.kind not in ("role", "anonymous"):
+        if name.kind != "name" or role.kind not in _APPOSED_KINDS:
             return False
         between = self.text[self.mentions[first].end : self.mentions[second].start]
         if not role.head or between.strip() != ",":
@@ -261,7 +273,11 @@ class _Clusterer:
     def _role(self, index: int) -> None:
         mention = self.mentions[index]
         previous = index - 1
-        if previous >= 0 and self._apposed(index, previous):
+        if (
+            previous >= 0
+            and self.mentions[previous].kind == "name"  # (``_apposed`` asks it first)
+            and self._apposed(index, previous)
+        ):
             self._join(index, self.entity_of[previous])  # "Gareth Penhaligon, the chief executive,"
             return
         indefinite = mention.text.split()[0].lower() in _INDEFINITE
@@ -291,6 +307,8 @@ class _Clusterer:
             stop = self.text.find(". ", first.end, first.end + 200)
             window = self.text[first.end : stop if stop >= 0 else first.end + 200].lower()
             words = window.replace(",", " ").split()
+            if head not in words or "as" not in words:
+                continue  # (the test below needs both: spare the loop over the words)
             for position, word in enumerate(words):
                 if word == head and "as" in words[max(0, position - 4) : position]:
                     return draft_index if self._gender_ok(draft_index, mention.gender) else -1
@@ -408,7 +426,8 @@ class _Clusterer:
         drafts = self.drafts
         # The drafts in order of first mention (ties, which cannot happen, by creation).
         order = sorted((min(draft.mentions), d) for d, draft in enumerate(drafts) if draft.mentions)
-        position = [-1] * len(drafts)
+        # One more place, last, for the pronouns' -1.
+        position = [-1] * (len(drafts) + 1)
         entities = []
         for rank, (_, draft_index) in enumerate(order):
             draft = drafts[draft_index]
@@ -417,7 +436,7 @@ class _Clusterer:
             entities.append(
                 Entity(f"s{rank + 1}", self._name_of(draft, held), draft.type, draft.gender, held)
             )
-        return tuple(entities), tuple(position[d] if d >= 0 else -1 for d in self.entity_of)
+        return tuple(entities), tuple(map(position.__getitem__, self.entity_of))
 
     def _name_of(self, draft: _Draft, members: tuple[int, ...]) -> str:
         mentions = self.mentions

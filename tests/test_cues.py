@@ -198,3 +198,23 @@ def test_phrase_tree_matches_as_the_alternation(
     tree = cues._phrases_by_first_word()[first][0].match(text)
     alternation = _alternation(first).match(text)
     assert (tree and tree.span()) == (alternation and alternation.span())
+
+
+def test_a_stretch_with_many_cue_words_is_read_run_by_run() -> None:
+    # More distinct cue words than ``_words`` searches for one by one.
+    verbs = sorted(word for word in lexicon.speech_verbs() if word.isalpha())
+    verbs = verbs[: cues._SOUGHT_MOST + 8]
+    text = " and ".join(
+        f"{verb.upper() if index % 3 else verb}," for index, verb in enumerate(verbs)
+    )
+    text += " 'said -told e-mail\N{RIGHT SINGLE QUOTATION MARK}s"
+    text += " caf\N{LATIN SMALL LETTER E WITH ACUTE} told"
+    stretches = [(0, 40), (40, len(text))]
+    expected = [
+        (match.start(), match.end(), match.group(), match.group().lower())
+        for stretch_start, stretch_end in stretches
+        for match in WORD.finditer(text, stretch_start, stretch_end)
+        if match.group().lower() in cues._cue_words()
+    ]
+    assert len(expected) > cues._SOUGHT_MOST
+    assert list(cues._words(text, stretches)) == expected
