@@ -167,7 +167,8 @@ class Quote:
     ) -> Quote:
         """Build a quote whose ``text``, ``start`` and ``end`` follow from its parts."""
         return cls(
-            text=" ".join(p.text for p in parts),
+            # Most quotes have one part: its text is the join, without a generator for it.
+            text=parts[0].text if len(parts) == 1 else " ".join(p.text for p in parts),
             start=parts[0].start,
             end=parts[-1].end,
             parts=parts,
