@@ -484,17 +484,19 @@ def _close(
                 break
             if pairs[index].parent == entry.token.start:
                 pairs[index] = evolve(pairs[index], parent=entry.parent)
+    # By position, in the fields' order: keywords would be packed into a dict and unpacked
+    # again for the class's ``__init__``, once per pair.
     pairs.append(
         Pair(
-            family=entry.family,
-            open_start=entry.token.start,
-            open_end=entry.token.end,
-            close_start=close_start,
-            close_end=close_end,
-            closed=closed,
-            parent=entry.parent,
-            continues=entry.continues,
-            paragraph_end=para.end,
-            final=final,
+            entry.family,
+            entry.token.start,
+            entry.token.end,
+            close_start,
+            close_end,
+            closed,
+            entry.parent,
+            entry.continues,
+            para.end,
+            final,
         )
     )
