@@ -106,7 +106,7 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
     for para in paras:
         start = para.start
         for match in _sentence_ends(text, para.start, para.end):
-            stop = match.start("space")
+            stop = match.start(_SPACE_GROUP)
             if _is_abbreviation(text, match.start(), para.start, abbreviations):
                 continue
             if start < stop:
@@ -119,6 +119,9 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
 
 # The characters a ``SENTENCE_END`` match starts with.
 _END_PUNCTUATION = ".!?\N{HORIZONTAL ELLIPSIS}"
+# The number of its ``space`` group: ``regex`` reads a group's name only after failing to read
+# it as a number, which raises and clears an exception at every sentence end.
+_SPACE_GROUP = SENTENCE_END.groupindex["space"]
 
 
 def _sentence_ends(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:

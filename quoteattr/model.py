@@ -166,17 +166,20 @@ class Quote:
         nested: tuple[Span, ...] = (),
     ) -> Quote:
         """Build a quote whose ``text``, ``start`` and ``end`` follow from its parts."""
+        # The fields by position, in their order: a class called with keywords has them packed
+        # into a dict and unpacked again for its ``__init__``, and every quote is built here.
         return cls(
-            text=" ".join(p.text for p in parts),
-            start=parts[0].start,
-            end=parts[-1].end,
-            parts=parts,
-            kind=kind,
-            marks=marks,
-            confidence=confidence,
-            speaker=speaker,
-            cue=cue,
-            nested=nested,
+            # Most quotes have one part: its text is the join, without a generator for it.
+            parts[0].text if len(parts) == 1 else " ".join(p.text for p in parts),
+            parts[0].start,
+            parts[-1].end,
+            parts,
+            kind,
+            marks,
+            confidence,
+            speaker,
+            cue,
+            nested,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -239,7 +239,15 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     ):
         return "scare"
     words = content.split()
-    words_before = WORDS_BEFORE.findall(before_lower)
+    # The words of the sentence up to the quote, read once for both the title noun and the
+    # verb of saying: a word never runs over the white space that ends ``lead_start``'s
+    # sentence end, so the words before it are the words of the part before that space.
+    lead_start = _sentence_lead_start(before_lower)
+    lead_words = _words_before(before_lower, lead_start)
+    words_before = lead_words
+    if len(lead_words) < 2 and lead_start > 0:
+        # ``_after_title_noun`` reads the last two words, which may lie in the sentence before.
+        words_before = _words_before(before_lower, 0, lead_start - 1) + lead_words
     if _after_title_noun(words_before, words):
         return "title"
     if _title_case(words) and _names_a_work(before_lower):
@@ -247,9 +255,9 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     # Title case and capitalised neighbours mean nothing in a headline, and quoted words in a
     # sentence that reports speech are the speaker's words, whatever they look like.
     # Not sliced out when too long for a headline: a long paragraph may hold many quotes.
-    headline = headline_at(text, line_start, line_end)
-    reported = _reports_speech(before_lower)
-    if not headline and not reported:
+    # The sentence holds a verb of saying (``called it``): the headline test is not needed.
+    reported = not lexicon.speech_verbs().keys().isdisjoint(lead_words)
+    if not reported and not headline_at(text, line_start, line_end):
         if _is_nickname(before, after, words):
             return "scare"
         if len(words) >= 2 and len(words) <= 10 and _title_case(words) and not (
@@ -287,27 +295,28 @@ def _ends_with_phrase(lowered: str, phrase: str) -> bool:
     return cut == 0 or not lowered[cut - 1].isalnum()
 
 
-def _reports_speech(before_lower: str) -> bool:
-    """Whether the sentence up to the quote holds a verb of saying (``called it``)."""
-    lead = _sentence_lead(before_lower)
-    verbs = lexicon.speech_verbs()
-    return any(word in verbs for word in WORDS_BEFORE.findall(lead))
+def _words_before(lowered: str, start: int, end: int | None = None) -> list[str]:
+    """``WORDS_BEFORE.findall(lowered, start, end)``, the GIL kept: ``regex`` releases and
+    retakes it around every match of ``findall`` unless told the call is not concurrent,
+    which costs more than reading a few words."""
+    return WORDS_BEFORE.findall(lowered, start, end, False, False)
 
 
-def _sentence_lead(before: str) -> str:
-    """What ``SENTENCE_LEAD.search(before)`` matches, else all of ``before``: the words after
-    its last end punctuation, when white space follows that.
+def _sentence_lead_start(before: str) -> int:
+    """Where ``SENTENCE_LEAD.search(before)`` matches, else ``0``: after the last end
+    punctuation that white space follows, the start of the words of the quote's sentence.
 
     Found with ``str.rfind``: the pattern tries every start in turn.
 
-    >>> _sentence_lead("it was over. then he called it"), _sentence_lead("at 3.5 per cent")
-    ('then he called it', 'at 3.5 per cent')
+    >>> lead = "it was over. then he called it"
+    >>> lead[_sentence_lead_start(lead):], _sentence_lead_start("at 3.5 per cent")
+    ('then he called it', 0)
     """
     last = max(before.rfind("."), before.rfind("!"), before.rfind("?"))
     after = before[last + 1 : last + 2]
     if last >= 0 and after.isspace() and after not in _NOT_PATTERN_SPACE:
-        return before[last + 2 :]
-    return before
+        return last + 2
+    return 0
 
 
 def headline_at(text: str, start: int, end: int) -> bool:
