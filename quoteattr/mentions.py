@@ -48,6 +48,7 @@ a mention.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -1441,20 +1442,118 @@ class _Reader:
         candidates.reverse()
         self.candidates = candidates
 
+    # What the first pass over a reader's tokens keeps for the later ones (see ``read``): all
+    # it found, and for each step of it that looked anything up in ``known``, the step's index,
+    # where its mentions lie in what was found, and what it gave.
+    first_found: list[Mention] | None = None
+    asking_steps: Sequence[tuple[int, int, int, _Step]] = ()
+
     def read(self, known: frozenset[str]) -> list[Mention]:
         """One pass over the tokens with the name parts in ``known`` accepted as names."""
         self.known = known
+        if self.first_found is not None:
+            return self._read_again(known)
+        if known:
+            # A pass after one over other tokens (see ``reuse_steps``), or one that knows
+            # names from the start: step by step, each step taken over if it reads the same.
+            found: list[Mention] = []
+            self._walk(found, 0, 0)
+            return found
+        return self._read_first()
+
+    def _read_first(self) -> list[Mention]:
+        """The first pass, knowing no names: every step is read, and kept for later passes."""
         found: list[Mention] = []
         tokens = self.tokens
         steps = self.steps
         kept = self.kept
         asked_at = self.asked_at
         unnamed_at = self.unnamed_at
+        asking: list[tuple[int, int, int, _Step]] = []
+        step = self._step
         # Only candidates can start anything; a step that reads up to a later token skips
         # the candidates before it.
         resume = 0
         asked = self.asked = []  # emptied after each step that looked anything up
         for index in self.candidates:
+            if index < resume:
+                continue
+            result = step(index, tokens[index])
+            steps[index] = result
+            if not asked:
+                kept[index] = 1
+                if result is not None:
+                    mentions, resume = result
+                    found += mentions
+                continue
+            asked_at[index] = frozenset(asked)
+            asked.clear()
+            if self.unnamed is not None:
+                unnamed_at[index] = self.unnamed
+                self.unnamed = None
+            low = len(found)
+            if result is not None:
+                mentions, resume = result
+                found += mentions
+            asking.append((index, low, len(found), result))
+        self.first_found = found[:]
+        self.asking_steps = asking
+        return found
+
+    def _read_again(self, known: frozenset[str]) -> list[Mention]:
+        """A pass after the first over the same tokens. Only a step that looked up a name
+        part now known may read differently; while each such step gives the token to go on
+        from that it gave in the first pass, the pass goes through the same steps, so what
+        it finds is what the first found with those steps' mentions replaced."""
+        first = self.first_found
+        assert first is not None
+        found: list[Mention] = []
+        done = 0  # first[:done] is accounted for in ``found``
+        tokens = self.tokens
+        asked_at = self.asked_at
+        unnamed_at = self.unnamed_at
+        asked = self.asked = []
+        for index, low, high, before in self.asking_steps:
+            if known.isdisjoint(asked_at[index]):
+                continue  # every look-up fails again: the step goes the same way
+            if index in unnamed_at:
+                start_offset, name = unnamed_at[index]
+                result: _Step = self._name_mentions(start_offset, name, "", "")
+            else:
+                result = self._step(index, tokens[index])
+                self.unnamed = None
+                asked.clear()
+            found += first[done:low]
+            if result is None:
+                if before is None:
+                    done = high
+                    continue
+                resume = index + 1  # the resume before this step, as far as later ones go
+            else:
+                mentions, resume = result
+                found += mentions
+                if before is not None and before[1] == resume:
+                    done = high
+                    continue
+            # The step now reads on to another token: go on step by step from here.
+            self._walk(found, bisect.bisect_right(self.candidates, index), resume)
+            return found
+        found += first[done:]
+        return found
+
+    def _walk(self, found: list[Mention], position: int, resume: int) -> None:
+        """Read the steps from ``candidates[position]`` on, skipping those before ``resume``,
+        onto ``found``: each taken over from the first pass if it reads the same (see
+        ``__init__``), else read again."""
+        known = self.known
+        tokens = self.tokens
+        steps = self.steps
+        kept = self.kept
+        asked_at = self.asked_at
+        unnamed_at = self.unnamed_at
+        asked = self.asked = []  # emptied after each step that looked anything up
+        candidates = self.candidates
+        for index in candidates[position:] if position else candidates:
             if index < resume:
                 continue
             if kept[index] or (index in asked_at and known.isdisjoint(asked_at[index])):
@@ -1468,19 +1567,11 @@ class _Reader:
                     steps[index] = result
                     kept[index] = 1
                 else:
-                    unnamed, self.unnamed = self.unnamed, None
-                    if not known:
-                        steps[index] = result
-                        asked_at[index] = frozenset(asked)
-                        if unnamed is not None:
-                            unnamed_at[index] = unnamed
+                    self.unnamed = None
                     asked.clear()
             if result is not None:
                 mentions, resume = result
                 found.extend(mentions)
-        # A kept step that found nothing finds nothing in any pass: drop it from the next.
-        self.candidates = [i for i in self.candidates if not kept[i] or steps[i] is not None]
-        return found
 
     def kept_steps(self) -> _KeptSteps:
         """What a later pass over the same tokens may reuse (see ``read``), compactly: the
