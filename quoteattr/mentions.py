@@ -1067,26 +1067,20 @@ def _tokenise_piece(
 # --- word tables -----------------------------------------------------------------------------
 
 
-# The reader's working values (_Head, _Name, _Phrase) are plain slotted classes, not attrs
-# ones: thousands are made per article and never leave this module, and a plain __init__ is
+# The reader's working values (_Name, _Phrase) are plain slotted classes, not attrs ones:
+# thousands are made per article and never leave this module, and a plain __init__ is
 # several times cheaper than a frozen attrs one. Nothing changes them after they are made.
+# A head noun, read at every head word a phrase passes, is a plain tuple, cheaper still.
 
-
-class _Head:
-    """A head noun found at a token: tokens ``[start, end)``, its kind and its words."""
-
-    __slots__ = ("end", "kind", "phrase", "start")
-
-    def __init__(self, start: int, end: int, kind: str, phrase: str) -> None:
-        self.start = start
-        self.end = end
-        self.kind = kind  # "role", "anonymous", "group" or "organisation"
-        self.phrase = phrase
+# A head noun found at a token: the token after it, its kind ("role", "anonymous", "group" or
+# "organisation") and its words.
+_Head = tuple[int, str, str]
 
 
 @functools.cache
-def _head_table() -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Head phrases keyed by their first word, longest first, each with its kind.
+def _head_table() -> Mapping[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """Head phrases keyed by their first word, longest first, each as its words, its kind and
+    the words joined.
 
     A phrase in several lists takes the most specific reading: group, then anonymous source,
     then role, then organisation ("police" is a group, "executive" an anonymous source).
@@ -1104,10 +1098,10 @@ def _head_table() -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
         kinds[word] = "group"
     for word in ("one", "another"):
         kinds.pop(word, None)  # determiners first: "one diplomat", not a head of their own
-    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    table: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for phrase, kind in kinds.items():
         words = tuple(phrase.split())
-        table.setdefault(words[0], []).append((words, kind))
+        table.setdefault(words[0], []).append((words, kind, " ".join(words)))
     return {
         first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in table.items()
     }
@@ -1243,8 +1237,6 @@ class _Name:
         gender: str,
         role: str,
         titled: bool,
-        *,
-        single: bool,  # one bare word: no title, no given name
     ) -> None:
         self.start = start
         self.end = end
@@ -1254,7 +1246,9 @@ class _Name:
         self.gender = gender
         self.role = role
         self.titled = titled
-        self.single = single
+        # Neither a title nor a given name: one bare word, or a surname with its particles.
+        # (Worked out here rather than passed by keyword, which makes each call dearer.)
+        self.single = not titled and not given
 
 
 class _Phrase:
@@ -1662,6 +1656,7 @@ class _Reader:
     ) -> Mention:
         strings = self.strings
         written = self.text[start:end]
+        # (An empty role or given name is the one empty string already.)
         return Mention(
             start,
             end,
@@ -1670,8 +1665,8 @@ class _Reader:
             gender,
             number,
             strings.setdefault(head, head),
-            strings.setdefault(role, role),
-            strings.setdefault(given, given),
+            role and strings.setdefault(role, role),
+            given and strings.setdefault(given, given),
         )
 
     # -- pronouns --
@@ -1704,7 +1699,7 @@ class _Reader:
         if not token.facts & _HEAD:
             return None  # neither a head word nor a plural of a role (nor a word at all)
         entries = self.heads.get(token.base, ()) or self.heads.get(token.lower, ())
-        for words, kind in entries:
+        for words, kind, phrase in entries:
             size = len(words)
             if size == 1:
                 if token.lower != words[0] and token.base != words[0]:
@@ -1726,7 +1721,7 @@ class _Reader:
             if not token.cap or self._head_case_ok(
                 index, kind, index == phrase_start, after_determiner
             ):
-                return _Head(index, end, kind, " ".join(words))
+                return end, kind, phrase
         if (
             not entries
             and token.base.endswith("s")
@@ -1737,7 +1732,7 @@ class _Reader:
             # ministers" (but "who chairs the committee" is a verb).
             for singular in (token.base[:-1], token.base[:-2]):
                 if singular in lexicon.roles():
-                    return _Head(index, index + 1, "group", token.base)
+                    return index + 1, "group", token.base
         return None
 
     def _head_case_ok(self, index: int, kind: str, at_start: bool, after_det: bool) -> bool:
@@ -1780,81 +1775,88 @@ class _Reader:
                     break
         determined = bool(determiner) or possessive
         opened = determined or apposition or self._boundary_before(start)
-        heads: list[_Head] = []
+        last: _Head | None = None  # the last head noun read
         capitals = lowers = between = 0
         position = index
-        while position < count and position - index < _HEAD_WINDOW:
+        limit = min(count, index + _HEAD_WINDOW)
+        while position < limit:
             token = tokens[position]
-            if not token.is_word:
+            facts = token.facts
+            if not facts & (_HEAD | _PASSES):
+                # Not a word, or a word that is no head noun and stops the modifiers in every
+                # reading (``_blocks_phrase``): each branch below would stop here.
                 break
-            if heads and token.cap and not token.acronym:
+            if last is not None and token.cap and not token.acronym:
                 break  # a capital after the head: the name of the role's holder
-            head = self._head_at(position, index, determined) if token.facts & _HEAD else None
-            if head is not None and not (capitals and head.kind == "organisation" and token.cap):
-                heads.append(head)
-                position = head.end
+            head = self._head_at(position, index, determined) if facts & _HEAD else None
+            if head is not None and not (capitals and head[1] == "organisation" and token.cap):
+                last = head
+                position, kind, phrase = head
                 if possessor and tokens[position - 1].possessive:
                     break
                 if (
-                    head.kind == "role"
-                    and self._lower_at(position) == "and"
+                    kind == "role"
                     and position + 1 < count
+                    and tokens[position].lower == "and"
                     and (nxt := self._head_at(position + 1, index, False)) is not None
-                    and nxt.kind == "role"
+                    and nxt[1] == "role"
                 ):
                     # "the company's president and chief executive"
-                    heads.append(
-                        _Head(head.start, nxt.end, "role", f"{head.phrase} and {nxt.phrase}")
-                    )
-                    position = nxt.end
-                if head.kind == "group":
+                    last = nxt[0], "role", f"{phrase} and {nxt[2]}"
+                    position = nxt[0]
+                if kind == "group":
                     break  # "Senators grill …": what follows a plural head is its verb
                 between = 0
                 continue
-            if heads:
+            if last is not None:
                 # One modifier may stand between two heads: "a government health official".
                 if between == 0 and self._lower_modifier(token, position, index, True, False):
                     between += 1
                     position += 1
                     continue
                 break
-            if token.cap and not lowers and self._capital_modifier(token):
-                capitals += 1
+            if token.cap:
+                if not lowers and self._capital_modifier(token):
+                    capitals += 1
+                    position += 1
+                    continue
+            elif self._lower_modifier(token, position, index, opened, determined):
+                lowers += 1
                 position += 1
                 continue
+            # (A connector is a function word or "&", never a modifier, so it comes to this
+            # test whichever is tried first.)
             if (
-                token.lower in _CONNECTORS
-                and capitals
+                capitals
+                and token.lower in _CONNECTORS
                 and position + 1 < count
                 and tokens[position + 1].cap
                 and tokens[position + 1].is_word
             ):
                 position += 1  # "a Department for Rural Affairs spokesman"
                 continue
-            if not token.cap and self._lower_modifier(token, position, index, opened, determined):
-                lowers += 1
-                position += 1
-                continue
             break
-        if heads and between and heads[-1].end == position - 1:
+        if last is None:
+            return None
+        head_end, kind, phrase = last
+        if between and head_end == position - 1:
             position -= 1  # "the source went on": the word after the head was its verb
-        if not heads or heads[-1].end != position:
+        if head_end != position:
             return None
-        head = heads[-1]
-        if self._role_needs_complement(head, position):
-            return None
-        if capitals and lowers and (head.kind != "role" or self._person_name(position) is None):
+        if phrase == "head" and (position >= count or tokens[position].lower != "of"):
+            return None  # "what goes through your head": a role only as "head of …"
+        if capitals and lowers and (kind != "role" or self._person_name(position) is None):
             # "County emergency manager Ray Dunleavy" is a title; "Cameron met officials" is
             # a sentence.
             return None
-        if head.kind == "organisation" and not (
+        if kind == "organisation" and not (
             determiner in _ORGANISATION_DETERMINERS or possessive or capitals
         ):
             return None  # "running water", "several times": a common noun, not a body
-        gender = "" if head.kind in ("group", "organisation") else _role_gender(head.phrase)
-        if head.kind == "organisation":
+        gender = "" if kind in ("group", "organisation") else _role_gender(phrase)
+        if kind == "organisation":
             gender = "n"
-        return _Phrase(start, position, head.kind, head.phrase, gender, determiner in _INDEFINITE)
+        return _Phrase(start, position, kind, phrase, gender, determiner in _INDEFINITE)
 
     def _capital_modifier(self, token: _Token) -> bool:
         return (
@@ -2016,29 +2018,35 @@ class _Reader:
         particles before a capital; a possessive word ends it."""
         tokens = self.tokens
         count = self.count
+        limit = min(count, index + 10)
         position = index
-        while position < count and position - index < 10:
+        crossed_of = False
+        while position < limit:
             token = tokens[position]
-            if token.is_word and token.cap and token.lower not in _FUNCTION_WORDS:
+            if token.cap and token.is_word and token.lower not in _FUNCTION_WORDS:
                 position += 1
                 if token.possessive:
                     break
                 continue
+            if position == index:
+                break
             if (
-                position > index
-                and token.is_word
+                token.is_word
                 and token.lower in _PARTICLES
                 and position + 1 < count
                 and (tokens[position + 1].cap or tokens[position + 1].lower in _PARTICLES)
             ):
                 position += 1
                 continue
-            if position > index and token.lower == "of" and self._title_through(index, position):
+            if token.lower == "of" and self._title_through(index, position):
                 position += 1  # Secretary of State John Kerry
+                crossed_of = True
                 continue
             break
-        while position > index and not tokens[position - 1].is_word:
-            position -= 1
+        if crossed_of:
+            # Only an "of" may be no word (a quote that is just "of"): the run ends at a word.
+            while position > index and not tokens[position - 1].is_word:
+                position -= 1
         return position
 
     def _title_through(self, run_start: int, of_index: int) -> bool:
@@ -2237,7 +2245,6 @@ class _Reader:
             gender,
             role,
             titled,
-            single=not titled and not given,
         )
 
     def _name_ok(self, start: int, name: _Name) -> bool:
@@ -2382,9 +2389,7 @@ class _Reader:
         head = " ".join(token.base for token in tokens[index : position + 1])
         if not self._known(head):
             return None
-        name = _Name(
-            index, position + 1, self._base_end(position), head, "", "", "", False, single=True
-        )
+        name = _Name(index, position + 1, self._base_end(position), head, "", "", "", False)
         return self._name_mentions(self.starts[index], name, "", "")
 
     def _nicknamed(self, index: int, end: int) -> tuple[list[Mention], int] | None:
@@ -2452,10 +2457,6 @@ class _Reader:
             role or name.role,
             name.given,
         )
-
-    def _role_needs_complement(self, head: _Head, end: int) -> bool:
-        # "head" is a role only as "head of …": "what goes through your head" is not one.
-        return head.phrase == "head" and self._lower_at(end) != "of"
 
     def _name_mentions(
         self, start_offset: int, name: _Name, role: str, role_gender: str
