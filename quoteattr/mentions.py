@@ -1464,7 +1464,8 @@ class _Reader:
         asked_at = self.asked_at
         unnamed_at = self.unnamed_at
         asking: list[tuple[int, int, int, _Step]] = []
-        step = self._step
+        opens_phrase = self.opens_phrase
+        starts_run = self.starts_run
         # Only candidates can start anything; a step that reads up to a later token skips
         # the candidates before it.
         resume = 0
@@ -1472,7 +1473,14 @@ class _Reader:
         for index in self.candidates:
             if index < resume:
                 continue
-            result = step(index, tokens[index])
+            # ``_step``, written out: one call fewer at each of the many steps.
+            token = tokens[index]
+            result = self._noun_phrase_mentions(index) if opens_phrase[index] else None
+            if result is None:
+                if token.facts & _PRONOUN:
+                    result = self._pronoun(index)
+                if result is None and (starts_run[index] or token.facts & _STEP):
+                    result = self._capitalised(index)
             steps[index] = result
             if not asked:
                 kept[index] = 1
@@ -1580,6 +1588,7 @@ class _Reader:
             self.steps[index] = step
 
     def _step(self, index: int, token: _Token) -> _Step:
+        # (``_read_first`` has this written out: the two must stay the same.)
         result = self._noun_phrase_mentions(index) if self.opens_phrase[index] else None
         if result is None and token.facts & _PRONOUN:
             result = self._pronoun(index)
@@ -1620,18 +1629,6 @@ class _Reader:
 
     def _lower_at(self, index: int) -> str:
         return self.tokens[index].lower if 0 <= index < self.count else ""
-
-    def _boundary_before(self, index: int) -> bool:
-        """Whether a phrase may open at ``index`` with lowercase modifiers: at the start of a
-        sentence or clause, or after a function word or a verb of saying."""
-        if index == 0 or self.firsts[index]:
-            return True
-        previous = self.tokens[index - 1]
-        return (
-            not previous.is_word
-            or previous.lower in _FUNCTION_WORDS
-            or bool(previous.facts & _VERB)
-        )
 
     def _closes_apposition(self, index: int) -> bool:
         if index >= self.count:
@@ -1774,7 +1771,18 @@ class _Reader:
                     possessive = True
                     break
         determined = bool(determiner) or possessive
-        opened = determined or apposition or self._boundary_before(start)
+        # Lowercase modifiers may open a phrase after a determiner or a possessor, in an
+        # apposition, at the start of a sentence or clause, or after a function word or a verb
+        # of saying.
+        opened = (
+            determined
+            or apposition
+            or start == 0
+            or bool(self.firsts[start])
+            or not (previous := tokens[start - 1]).is_word
+            or previous.lower in _FUNCTION_WORDS
+            or bool(previous.facts & _VERB)
+        )
         last: _Head | None = None  # the last head noun read
         capitals = lowers = between = 0
         position = index
@@ -1816,7 +1824,13 @@ class _Reader:
                     continue
                 break
             if token.cap:
-                if not lowers and self._capital_modifier(token):
+                if (
+                    not lowers
+                    and token.lower not in _FUNCTION_WORDS
+                    and token.base not in _CALENDAR_WORDS
+                    and token.lower not in _PRONOUNS
+                    and not token.possessive
+                ):
                     capitals += 1
                     position += 1
                     continue
@@ -1858,14 +1872,6 @@ class _Reader:
             gender = "n"
         return _Phrase(start, position, kind, phrase, gender, determiner in _INDEFINITE)
 
-    def _capital_modifier(self, token: _Token) -> bool:
-        return (
-            token.lower not in _FUNCTION_WORDS
-            and token.base not in _CALENDAR_WORDS
-            and token.lower not in _PRONOUNS
-            and not token.possessive
-        )
-
     def _lower_modifier(
         self, token: _Token, position: int, phrase_start: int, opened: bool, determined: bool
     ) -> bool:
@@ -1885,7 +1891,9 @@ class _Reader:
         Transport``, ``close to the minister``), or ``None``."""
         tokens = self.tokens
         count = self.count
-        lower = self._lower_at(index)
+        if index >= count:
+            return None
+        lower = tokens[index].lower
         if lower == "close" and self._lower_at(index + 1) == "to":
             position = index + 2
         elif lower in _COMPLEMENT_PREPOSITIONS:
