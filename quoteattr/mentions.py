@@ -1612,14 +1612,14 @@ class _Reader:
     def _verb_after(self, end: int) -> _Token | None:
         """The word after a name, past up to two auxiliaries or adverbs: ``Sotomayor has
         said``, ``Achterberg also warned``."""
+        tokens = self.tokens
+        limit = min(self.count, end + 2)
         position = end
-        while (
-            position < self.count
-            and position - end < 2
-            and self.tokens[position].lower in _AUXILIARIES
-        ):
+        while position < limit and tokens[position].lower in _AUXILIARIES:
             position += 1
-        return self._word(position)
+        if position < self.count and tokens[position].is_word:
+            return tokens[position]
+        return None
 
     def _end(self, index: int) -> int:
         return self.starts[index] + self.tokens[index].size
@@ -1670,7 +1670,8 @@ class _Reader:
 
     def _pronoun(self, index: int) -> tuple[list[Mention], int] | None:
         token = self.tokens[index]
-        word = _pronoun_word(token.lower)
+        # A pronoun as it is (most) is its own pronoun word.
+        word = token.lower if token.lower in _PRONOUNS else _pronoun_word(token.lower)
         if word == "i" and token.text[:1] != "I":
             return None
         if token.lower == "her":
@@ -1986,14 +1987,14 @@ class _Reader:
                 end = complement_end
         if predicate:
             return [], end  # read, so that its words are not taken for other mentions
-        end_offset = self._base_end(end - 1)
+        end_offset = self.starts[end - 1] + tokens[end - 1].base_size
         head = phrase.head
-        if phrase.kind == "organisation":
-            head = _without_determiner(self.text[start_offset:end_offset]).lower()
-        number = "pl" if phrase.kind == "group" else "sg"
-        role = phrase.head if phrase.kind in ("role", "anonymous") else ""
         kind = phrase.kind
-        if kind in ("role", "anonymous") and self._lower_at(end) == ",":
+        if kind == "organisation":
+            head = _without_determiner(self.text[start_offset:end_offset]).lower()
+        number = "pl" if kind == "group" else "sg"
+        role = head if kind in ("role", "anonymous") else ""
+        if kind in ("role", "anonymous") and end < self.count and tokens[end].lower == ",":
             # "The couple's attorney, Rafael Ordóñez-Whitlock, said"
             name = self._person_name(end + 1)
             if name is not None and self._closes_apposition(name.end):
@@ -2090,7 +2091,7 @@ class _Reader:
         words = [token.base.rstrip(".") for token in tokens[start:end]]
         last_two = " ".join(words[-2:])
         ends_in_org = words[-1] in self.organisation_words or last_two in self.organisation_words
-        holds_org = any(word in self.organisation_words for word in words)
+        holds_org = not self.organisation_words.isdisjoint(words)
         if not ends_in_org and not holds_org:
             return None
         first = tokens[start]
@@ -2161,11 +2162,10 @@ class _Reader:
             end = index + len(words)
             if end > limit:
                 continue
-            parts = tokens[index:end]
-            if (
-                all(part.is_word and (part.cap or part.lower == "of") for part in parts)
-                and tuple(part.lower for part in parts) == words
-            ):
+            for part, word in zip(tokens[index:end], words, strict=True):
+                if part.lower != word or not part.is_word or not (part.cap or word == "of"):
+                    break
+            else:
                 return end, " ".join(words)
         return None
 
@@ -2278,8 +2278,12 @@ class _Reader:
         verb = self._verb_after(end)
         if verb is not None and verb.facts & _VERB:
             return True
-        previous = self._word(start - 1)
-        if previous is not None and previous.facts & _VERB and not self.firsts[start]:
+        if (
+            start
+            and (previous := tokens[start - 1]).is_word
+            and previous.facts & _VERB
+            and not self.firsts[start]
+        ):
             return True
         if self.firsts[start] and end - start == 2:
             # "Odile Mercer sold her first painting": two words opening a sentence, then a
