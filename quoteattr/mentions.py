@@ -48,6 +48,7 @@ a mention.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -1077,26 +1078,20 @@ def _tokenise_piece(
 # --- word tables -----------------------------------------------------------------------------
 
 
-# The reader's working values (_Head, _Name, _Phrase) are plain slotted classes, not attrs
-# ones: thousands are made per article and never leave this module, and a plain __init__ is
+# The reader's working values (_Name, _Phrase) are plain slotted classes, not attrs ones:
+# thousands are made per article and never leave this module, and a plain __init__ is
 # several times cheaper than a frozen attrs one. Nothing changes them after they are made.
+# A head noun, read at every head word a phrase passes, is a plain tuple, cheaper still.
 
-
-class _Head:
-    """A head noun found at a token: tokens ``[start, end)``, its kind and its words."""
-
-    __slots__ = ("end", "kind", "phrase", "start")
-
-    def __init__(self, start: int, end: int, kind: str, phrase: str) -> None:
-        self.start = start
-        self.end = end
-        self.kind = kind  # "role", "anonymous", "group" or "organisation"
-        self.phrase = phrase
+# A head noun found at a token: the token after it, its kind ("role", "anonymous", "group" or
+# "organisation") and its words.
+_Head = tuple[int, str, str]
 
 
 @functools.cache
-def _head_table() -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Head phrases keyed by their first word, longest first, each with its kind.
+def _head_table() -> Mapping[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """Head phrases keyed by their first word, longest first, each as its words, its kind and
+    the words joined.
 
     A phrase in several lists takes the most specific reading: group, then anonymous source,
     then role, then organisation ("police" is a group, "executive" an anonymous source).
@@ -1114,10 +1109,10 @@ def _head_table() -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
         kinds[word] = "group"
     for word in ("one", "another"):
         kinds.pop(word, None)  # determiners first: "one diplomat", not a head of their own
-    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    table: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for phrase, kind in kinds.items():
         words = tuple(phrase.split())
-        table.setdefault(words[0], []).append((words, kind))
+        table.setdefault(words[0], []).append((words, kind, " ".join(words)))
     return {
         first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in table.items()
     }
@@ -1253,8 +1248,6 @@ class _Name:
         gender: str,
         role: str,
         titled: bool,
-        *,
-        single: bool,  # one bare word: no title, no given name
     ) -> None:
         self.start = start
         self.end = end
@@ -1264,7 +1257,9 @@ class _Name:
         self.gender = gender
         self.role = role
         self.titled = titled
-        self.single = single
+        # Neither a title nor a given name: one bare word, or a surname with its particles.
+        # (Worked out here rather than passed by keyword, which makes each call dearer.)
+        self.single = not titled and not given
 
 
 class _Phrase:
@@ -1452,20 +1447,126 @@ class _Reader:
         candidates.reverse()
         self.candidates = candidates
 
+    # What the first pass over a reader's tokens keeps for the later ones (see ``read``): all
+    # it found, and for each step of it that looked anything up in ``known``, the step's index,
+    # where its mentions lie in what was found, and what it gave.
+    first_found: list[Mention] | None = None
+    asking_steps: Sequence[tuple[int, int, int, _Step]] = ()
+
     def read(self, known: frozenset[str]) -> list[Mention]:
         """One pass over the tokens with the name parts in ``known`` accepted as names."""
         self.known = known
+        if self.first_found is not None:
+            return self._read_again(known)
+        if known:
+            # A pass after one over other tokens (see ``reuse_steps``), or one that knows
+            # names from the start: step by step, each step taken over if it reads the same.
+            found: list[Mention] = []
+            self._walk(found, 0, 0)
+            return found
+        return self._read_first()
+
+    def _read_first(self) -> list[Mention]:
+        """The first pass, knowing no names: every step is read, and kept for later passes."""
         found: list[Mention] = []
         tokens = self.tokens
         steps = self.steps
         kept = self.kept
         asked_at = self.asked_at
         unnamed_at = self.unnamed_at
+        asking: list[tuple[int, int, int, _Step]] = []
+        opens_phrase = self.opens_phrase
+        starts_run = self.starts_run
         # Only candidates can start anything; a step that reads up to a later token skips
         # the candidates before it.
         resume = 0
         asked = self.asked = []  # emptied after each step that looked anything up
         for index in self.candidates:
+            if index < resume:
+                continue
+            # ``_step``, written out: one call fewer at each of the many steps.
+            token = tokens[index]
+            result = self._noun_phrase_mentions(index) if opens_phrase[index] else None
+            if result is None:
+                if token.facts & _PRONOUN:
+                    result = self._pronoun(index)
+                if result is None and (starts_run[index] or token.facts & _STEP):
+                    result = self._capitalised(index)
+            steps[index] = result
+            if not asked:
+                kept[index] = 1
+                if result is not None:
+                    mentions, resume = result
+                    found += mentions
+                continue
+            asked_at[index] = frozenset(asked)
+            asked.clear()
+            if self.unnamed is not None:
+                unnamed_at[index] = self.unnamed
+                self.unnamed = None
+            low = len(found)
+            if result is not None:
+                mentions, resume = result
+                found += mentions
+            asking.append((index, low, len(found), result))
+        self.first_found = found[:]
+        self.asking_steps = asking
+        return found
+
+    def _read_again(self, known: frozenset[str]) -> list[Mention]:
+        """A pass after the first over the same tokens. Only a step that looked up a name
+        part now known may read differently; while each such step gives the token to go on
+        from that it gave in the first pass, the pass goes through the same steps, so what
+        it finds is what the first found with those steps' mentions replaced."""
+        first = self.first_found
+        assert first is not None
+        found: list[Mention] = []
+        done = 0  # first[:done] is accounted for in ``found``
+        tokens = self.tokens
+        asked_at = self.asked_at
+        unnamed_at = self.unnamed_at
+        asked = self.asked = []
+        for index, low, high, before in self.asking_steps:
+            if known.isdisjoint(asked_at[index]):
+                continue  # every look-up fails again: the step goes the same way
+            if index in unnamed_at:
+                start_offset, name = unnamed_at[index]
+                result: _Step = self._name_mentions(start_offset, name, "", "")
+            else:
+                result = self._step(index, tokens[index])
+                self.unnamed = None
+                asked.clear()
+            found += first[done:low]
+            if result is None:
+                if before is None:
+                    done = high
+                    continue
+                resume = index + 1  # the resume before this step, as far as later ones go
+            else:
+                mentions, resume = result
+                found += mentions
+                if before is not None and before[1] == resume:
+                    done = high
+                    continue
+            # The step now reads on to another token: go on step by step from here.
+            self._walk(found, bisect.bisect_right(self.candidates, index), resume)
+            return found
+        found += first[done:]
+        return found
+
+    def _walk(self, found: list[Mention], position: int, resume: int) -> None:
+        """Read the steps from ``candidates[position]`` on, skipping those before ``resume``,
+        onto ``found``: each taken over from the first pass if it reads the same (see
+        ``__init__``), else read again."""
+        known = self.known
+        tokens = self.tokens
+        steps = self.steps
+        kept = self.kept
+        asked_at = self.asked_at
+        unnamed_at = self.unnamed_at
+        asked = self.asked = []  # emptied after each step that looked anything up
+        candidates = self.candidates
+        for index in candidates[position:] if position else candidates:
             if index < resume:
                 continue
             if kept[index] or (index in asked_at and known.isdisjoint(asked_at[index])):
@@ -1479,19 +1580,11 @@ class _Reader:
                     steps[index] = result
                     kept[index] = 1
                 else:
-                    unnamed, self.unnamed = self.unnamed, None
-                    if not known:
-                        steps[index] = result
-                        asked_at[index] = frozenset(asked)
-                        if unnamed is not None:
-                            unnamed_at[index] = unnamed
+                    self.unnamed = None
                     asked.clear()
             if result is not None:
                 mentions, resume = result
                 found.extend(mentions)
-        # A kept step that found nothing finds nothing in any pass: drop it from the next.
-        self.candidates = [i for i in self.candidates if not kept[i] or steps[i] is not None]
-        return found
 
     def kept_steps(self) -> _KeptSteps:
         """What a later pass over the same tokens may reuse (see ``read``), compactly: the
@@ -1506,6 +1599,7 @@ class _Reader:
             self.steps[index] = step
 
     def _step(self, index: int, token: _Token) -> _Step:
+        # (``_read_first`` has this written out: the two must stay the same.)
         result = self._noun_phrase_mentions(index) if self.opens_phrase[index] else None
         if result is None and token.facts & _PRONOUN:
             result = self._pronoun(index)
@@ -1529,14 +1623,14 @@ class _Reader:
     def _verb_after(self, end: int) -> _Token | None:
         """The word after a name, past up to two auxiliaries or adverbs: ``Sotomayor has
         said``, ``Achterberg also warned``."""
+        tokens = self.tokens
+        limit = min(self.count, end + 2)
         position = end
-        while (
-            position < self.count
-            and position - end < 2
-            and self.tokens[position].lower in _AUXILIARIES
-        ):
+        while position < limit and tokens[position].lower in _AUXILIARIES:
             position += 1
-        return self._word(position)
+        if position < self.count and tokens[position].is_word:
+            return tokens[position]
+        return None
 
     def _end(self, index: int) -> int:
         return self.starts[index] + self.tokens[index].size
@@ -1546,18 +1640,6 @@ class _Reader:
 
     def _lower_at(self, index: int) -> str:
         return self.tokens[index].lower if 0 <= index < self.count else ""
-
-    def _boundary_before(self, index: int) -> bool:
-        """Whether a phrase may open at ``index`` with lowercase modifiers: at the start of a
-        sentence or clause, or after a function word or a verb of saying."""
-        if index == 0 or self.firsts[index]:
-            return True
-        previous = self.tokens[index - 1]
-        return (
-            not previous.is_word
-            or previous.lower in _FUNCTION_WORDS
-            or bool(previous.facts & _VERB)
-        )
 
     def _closes_apposition(self, index: int) -> bool:
         if index >= self.count:
@@ -1582,6 +1664,7 @@ class _Reader:
     ) -> Mention:
         strings = self.strings
         written = self.text[start:end]
+        # (An empty role or given name is the one empty string already.)
         return Mention(
             start,
             end,
@@ -1590,15 +1673,16 @@ class _Reader:
             gender,
             number,
             strings.setdefault(head, head),
-            strings.setdefault(role, role),
-            strings.setdefault(given, given),
+            role and strings.setdefault(role, role),
+            given and strings.setdefault(given, given),
         )
 
     # -- pronouns --
 
     def _pronoun(self, index: int) -> tuple[list[Mention], int] | None:
         token = self.tokens[index]
-        word = _pronoun_word(token.lower)
+        # A pronoun as it is (most) is its own pronoun word.
+        word = token.lower if token.lower in _PRONOUNS else _pronoun_word(token.lower)
         if word == "i" and token.text[:1] != "I":
             return None
         if token.lower == "her":
@@ -1624,7 +1708,7 @@ class _Reader:
         if not token.facts & _HEAD:
             return None  # neither a head word nor a plural of a role (nor a word at all)
         entries = self.heads.get(token.base, ()) or self.heads.get(token.lower, ())
-        for words, kind in entries:
+        for words, kind, phrase in entries:
             size = len(words)
             if size == 1:
                 if token.lower != words[0] and token.base != words[0]:
@@ -1646,7 +1730,7 @@ class _Reader:
             if not token.cap or self._head_case_ok(
                 index, kind, index == phrase_start, after_determiner
             ):
-                return _Head(index, end, kind, " ".join(words))
+                return end, kind, phrase
         if (
             not entries
             and token.base.endswith("s")
@@ -1657,7 +1741,7 @@ class _Reader:
             # ministers" (but "who chairs the committee" is a verb).
             for singular in (token.base[:-1], token.base[:-2]):
                 if singular in lexicon.roles():
-                    return _Head(index, index + 1, "group", token.base)
+                    return index + 1, "group", token.base
         return None
 
     def _head_case_ok(self, index: int, kind: str, at_start: bool, after_det: bool) -> bool:
@@ -1699,90 +1783,106 @@ class _Reader:
                     possessive = True
                     break
         determined = bool(determiner) or possessive
-        opened = determined or apposition or self._boundary_before(start)
-        heads: list[_Head] = []
+        # Lowercase modifiers may open a phrase after a determiner or a possessor, in an
+        # apposition, at the start of a sentence or clause, or after a function word or a verb
+        # of saying.
+        opened = (
+            determined
+            or apposition
+            or start == 0
+            or bool(self.firsts[start])
+            or not (previous := tokens[start - 1]).is_word
+            or previous.lower in _FUNCTION_WORDS
+            or bool(previous.facts & _VERB)
+        )
+        last: _Head | None = None  # the last head noun read
         capitals = lowers = between = 0
         position = index
-        while position < count and position - index < _HEAD_WINDOW:
+        limit = min(count, index + _HEAD_WINDOW)
+        while position < limit:
             token = tokens[position]
-            if not token.is_word:
+            facts = token.facts
+            if not facts & (_HEAD | _PASSES):
+                # Not a word, or a word that is no head noun and stops the modifiers in every
+                # reading (``_blocks_phrase``): each branch below would stop here.
                 break
-            if heads and token.cap and not token.acronym:
+            if last is not None and token.cap and not token.acronym:
                 break  # a capital after the head: the name of the role's holder
-            head = self._head_at(position, index, determined) if token.facts & _HEAD else None
-            if head is not None and not (capitals and head.kind == "organisation" and token.cap):
-                heads.append(head)
-                position = head.end
+            head = self._head_at(position, index, determined) if facts & _HEAD else None
+            if head is not None and not (capitals and head[1] == "organisation" and token.cap):
+                last = head
+                position, kind, phrase = head
                 if possessor and tokens[position - 1].possessive:
                     break
                 if (
-                    head.kind == "role"
-                    and self._lower_at(position) == "and"
+                    kind == "role"
                     and position + 1 < count
+                    and tokens[position].lower == "and"
                     and (nxt := self._head_at(position + 1, index, False)) is not None
-                    and nxt.kind == "role"
+                    and nxt[1] == "role"
                 ):
                     # "the company's president and chief executive"
-                    heads.append(
-                        _Head(head.start, nxt.end, "role", f"{head.phrase} and {nxt.phrase}")
-                    )
-                    position = nxt.end
-                if head.kind == "group":
+                    last = nxt[0], "role", f"{phrase} and {nxt[2]}"
+                    position = nxt[0]
+                if kind == "group":
                     break  # "Senators grill …": what follows a plural head is its verb
                 between = 0
                 continue
-            if heads:
+            if last is not None:
                 # One modifier may stand between two heads: "a government health official".
                 if between == 0 and self._lower_modifier(token, position, index, True, False):
                     between += 1
                     position += 1
                     continue
                 break
-            if token.cap and not lowers and self._capital_modifier(token):
-                capitals += 1
+            if token.cap:
+                if (
+                    not lowers
+                    and token.lower not in _FUNCTION_WORDS
+                    and token.base not in _CALENDAR_WORDS
+                    and token.lower not in _PRONOUNS
+                    and not token.possessive
+                ):
+                    capitals += 1
+                    position += 1
+                    continue
+            elif self._lower_modifier(token, position, index, opened, determined):
+                lowers += 1
                 position += 1
                 continue
+            # (A connector is a function word or "&", never a modifier, so it comes to this
+            # test whichever is tried first.)
             if (
-                token.lower in _CONNECTORS
-                and capitals
+                capitals
+                and token.lower in _CONNECTORS
                 and position + 1 < count
                 and tokens[position + 1].cap
                 and tokens[position + 1].is_word
             ):
                 position += 1  # "a Department for Rural Affairs spokesman"
                 continue
-            if not token.cap and self._lower_modifier(token, position, index, opened, determined):
-                lowers += 1
-                position += 1
-                continue
             break
-        if heads and between and heads[-1].end == position - 1:
+        if last is None:
+            return None
+        head_end, kind, phrase = last
+        if between and head_end == position - 1:
             position -= 1  # "the source went on": the word after the head was its verb
-        if not heads or heads[-1].end != position:
+        if head_end != position:
             return None
-        head = heads[-1]
-        if self._role_needs_complement(head, position):
-            return None
-        if capitals and lowers and (head.kind != "role" or self._person_name(position) is None):
+        if phrase == "head" and (position >= count or tokens[position].lower != "of"):
+            return None  # "what goes through your head": a role only as "head of …"
+        if capitals and lowers and (kind != "role" or self._person_name(position) is None):
             # "County emergency manager Ray Dunleavy" is a title; "Cameron met officials" is
             # a sentence.
             return None
-        if head.kind == "organisation" and not (
+        if kind == "organisation" and not (
             determiner in _ORGANISATION_DETERMINERS or possessive or capitals
         ):
             return None  # "running water", "several times": a common noun, not a body
-        gender = "" if head.kind in ("group", "organisation") else _role_gender(head.phrase)
-        if head.kind == "organisation":
+        gender = "" if kind in ("group", "organisation") else _role_gender(phrase)
+        if kind == "organisation":
             gender = "n"
-        return _Phrase(start, position, head.kind, head.phrase, gender, determiner in _INDEFINITE)
-
-    def _capital_modifier(self, token: _Token) -> bool:
-        return (
-            token.lower not in _FUNCTION_WORDS
-            and token.base not in _CALENDAR_WORDS
-            and token.lower not in _PRONOUNS
-            and not token.possessive
-        )
+        return _Phrase(start, position, kind, phrase, gender, determiner in _INDEFINITE)
 
     def _lower_modifier(
         self, token: _Token, position: int, phrase_start: int, opened: bool, determined: bool
@@ -1803,7 +1903,9 @@ class _Reader:
         Transport``, ``close to the minister``), or ``None``."""
         tokens = self.tokens
         count = self.count
-        lower = self._lower_at(index)
+        if index >= count:
+            return None
+        lower = tokens[index].lower
         if lower == "close" and self._lower_at(index + 1) == "to":
             position = index + 2
         elif lower in _COMPLEMENT_PREPOSITIONS:
@@ -1896,14 +1998,14 @@ class _Reader:
                 end = complement_end
         if predicate:
             return [], end  # read, so that its words are not taken for other mentions
-        end_offset = self._base_end(end - 1)
+        end_offset = self.starts[end - 1] + tokens[end - 1].base_size
         head = phrase.head
-        if phrase.kind == "organisation":
-            head = _without_determiner(self.text[start_offset:end_offset]).lower()
-        number = "pl" if phrase.kind == "group" else "sg"
-        role = phrase.head if phrase.kind in ("role", "anonymous") else ""
         kind = phrase.kind
-        if kind in ("role", "anonymous") and self._lower_at(end) == ",":
+        if kind == "organisation":
+            head = _without_determiner(self.text[start_offset:end_offset]).lower()
+        number = "pl" if kind == "group" else "sg"
+        role = head if kind in ("role", "anonymous") else ""
+        if kind in ("role", "anonymous") and end < self.count and tokens[end].lower == ",":
             # "The couple's attorney, Rafael Ordóñez-Whitlock, said"
             name = self._person_name(end + 1)
             if name is not None and self._closes_apposition(name.end):
@@ -1936,29 +2038,35 @@ class _Reader:
         particles before a capital; a possessive word ends it."""
         tokens = self.tokens
         count = self.count
+        limit = min(count, index + 10)
         position = index
-        while position < count and position - index < 10:
+        crossed_of = False
+        while position < limit:
             token = tokens[position]
-            if token.is_word and token.cap and token.lower not in _FUNCTION_WORDS:
+            if token.cap and token.is_word and token.lower not in _FUNCTION_WORDS:
                 position += 1
                 if token.possessive:
                     break
                 continue
+            if position == index:
+                break
             if (
-                position > index
-                and token.is_word
+                token.is_word
                 and token.lower in _PARTICLES
                 and position + 1 < count
                 and (tokens[position + 1].cap or tokens[position + 1].lower in _PARTICLES)
             ):
                 position += 1
                 continue
-            if position > index and token.lower == "of" and self._title_through(index, position):
+            if token.lower == "of" and self._title_through(index, position):
                 position += 1  # Secretary of State John Kerry
+                crossed_of = True
                 continue
             break
-        while position > index and not tokens[position - 1].is_word:
-            position -= 1
+        if crossed_of:
+            # Only an "of" may be no word (a quote that is just "of"): the run ends at a word.
+            while position > index and not tokens[position - 1].is_word:
+                position -= 1
         return position
 
     def _title_through(self, run_start: int, of_index: int) -> bool:
@@ -1994,7 +2102,7 @@ class _Reader:
         words = [token.base.rstrip(".") for token in tokens[start:end]]
         last_two = " ".join(words[-2:])
         ends_in_org = words[-1] in self.organisation_words or last_two in self.organisation_words
-        holds_org = any(word in self.organisation_words for word in words)
+        holds_org = not self.organisation_words.isdisjoint(words)
         if not ends_in_org and not holds_org:
             return None
         first = tokens[start]
@@ -2065,11 +2173,10 @@ class _Reader:
             end = index + len(words)
             if end > limit:
                 continue
-            parts = tokens[index:end]
-            if (
-                all(part.is_word and (part.cap or part.lower == "of") for part in parts)
-                and tuple(part.lower for part in parts) == words
-            ):
+            for part, word in zip(tokens[index:end], words, strict=True):
+                if part.lower != word or not part.is_word or not (part.cap or word == "of"):
+                    break
+            else:
                 return end, " ".join(words)
         return None
 
@@ -2157,7 +2264,6 @@ class _Reader:
             gender,
             role,
             titled,
-            single=not titled and not given,
         )
 
     def _name_ok(self, start: int, name: _Name) -> bool:
@@ -2183,8 +2289,12 @@ class _Reader:
         verb = self._verb_after(end)
         if verb is not None and verb.facts & _VERB:
             return True
-        previous = self._word(start - 1)
-        if previous is not None and previous.facts & _VERB and not self.firsts[start]:
+        if (
+            start
+            and (previous := tokens[start - 1]).is_word
+            and previous.facts & _VERB
+            and not self.firsts[start]
+        ):
             return True
         if self.firsts[start] and end - start == 2:
             # "Odile Mercer sold her first painting": two words opening a sentence, then a
@@ -2302,9 +2412,7 @@ class _Reader:
         head = " ".join(token.base for token in tokens[index : position + 1])
         if not self._known(head):
             return None
-        name = _Name(
-            index, position + 1, self._base_end(position), head, "", "", "", False, single=True
-        )
+        name = _Name(index, position + 1, self._base_end(position), head, "", "", "", False)
         return self._name_mentions(self.starts[index], name, "", "")
 
     def _nicknamed(self, index: int, end: int) -> tuple[list[Mention], int] | None:
@@ -2372,10 +2480,6 @@ class _Reader:
             role or name.role,
             name.given,
         )
-
-    def _role_needs_complement(self, head: _Head, end: int) -> bool:
-        # "head" is a role only as "head of …": "what goes through your head" is not one.
-        return head.phrase == "head" and self._lower_at(end) != "of"
 
     def _name_mentions(
         self, start_offset: int, name: _Name, role: str, role_gender: str

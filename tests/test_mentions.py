@@ -712,6 +712,28 @@ def test_a_name_known_only_in_the_second_pass_gives_what_its_full_step_gives() -
     assert [(m.text, m.kind) for m in fresh] == [("Corwen Tallis", "name"), ("Tallis", "name")]
 
 
+def test_a_second_pass_whose_step_reads_on_further_goes_step_by_step() -> None:
+    # In the first pass "de la" opens nothing and "Mare recalls" is a name; in the second,
+    # "de la Mare" is known and read from "de", so the step there reads on to another token
+    # than in the first pass: from there the second pass cannot follow the first one's
+    # steps, and goes on step by step.
+    text = "Agnes de la Mare paints. Later de la Mare recalls the day, and so does Agnes."
+    tokens = mentions._tokenise(text, [])
+    reader = mentions._Reader(text, tokens)
+    first_pass = reader.read(frozenset())
+    assert [m.text for m in first_pass] == ["Agnes de la Mare", "Mare", "Agnes"]
+    learnt: set[str] = set()
+    mentions._learn_names(first_pass, learnt)
+    known = frozenset(learnt)
+    step_by_step = mentions._Reader._walk
+    with mock.patch.object(mentions._Reader, "_walk", autospec=True) as walk:
+        walk.side_effect = step_by_step
+        again = reader.read(known)
+    walk.assert_called_once()
+    assert again == mentions._Reader(text, tokens).read(known)
+    assert [m.text for m in again] == ["Agnes de la Mare", "de la Mare", "Agnes"]
+
+
 @pytest.mark.parametrize(
     "word",
     [
