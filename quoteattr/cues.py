@@ -100,6 +100,8 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
     then found by searching for it with a space either side: Python sees only the cue words.
     A run opening with an apostrophe or a hyphen, or holding a character past ASCII (or ``?``,
     the byte standing for them), is read on its own (``_marked_runs``, ``_unsure_runs``).
+    A word that only opens phrases (``to``, ``in``, ``as``: most of the cue words) is left out
+    where the folded bytes show that no phrase goes on from it (``_stops_short``).
 
     >>> list(_words("He said, Mr. O'Neill told", [(0, 25)]))
     [(3, 7, 'said', 'said'), (21, 25, 'told', 'told')]
@@ -107,6 +109,7 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
     [(8, 12, 'said', 'said'), (15, 19, 'told', 'told')]
     """
     wanted = _cue_words_folded()
+    dead_ends = _dead_ends()
     # One byte a character: ``replace`` writes "?" for each character ASCII has not.
     folded = text.encode("ascii", "replace").translate(_FOLD)
     for stretch_start, stretch_end in stretches:
@@ -121,17 +124,24 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
             for word in present:
                 sought = b" " + word + b" "
                 size = len(word)
+                seconds = dead_ends.get(word)
                 at = padded.find(sought)
                 while at >= 0:
-                    start = offset + at + 1
-                    found.append((start, start + size, text[start : start + size], wanted[word]))
+                    if seconds is None or not _stops_short(padded, at + size + 1, seconds):
+                        start = offset + at + 1
+                        found.append(
+                            (start, start + size, text[start : start + size], wanted[word])
+                        )
                     at = padded.find(sought, at + size + 1)
         else:
             # Many cue words: one pass over the runs costs less than a search for each.
             position = offset
             for run in runs:
                 end = position + len(run)
-                if run in present:
+                if run in present and (
+                    run not in dead_ends
+                    or not _stops_short(padded, end - offset, dead_ends[run])
+                ):
                     found.append((position, end, text[position:end], wanted[run]))
                 position = end + 1
         # (``find`` rather than ``in``: ``in`` first tries its argument as an integer, at a cost.)
@@ -142,6 +152,44 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
         if found:
             found.sort()
             yield from found
+
+
+def _stops_short(padded: bytes, after: int, seconds: frozenset[bytes]) -> bool:
+    """Whether the word ending at ``after`` in ``padded`` (``_words``), the first word of
+    phrases whose second words are ``seconds`` and of no verb, is sure to open no cue, as
+    ``_may_go_on`` would find: past the spaces after it, inside the stretch and the look-ahead,
+    comes a run of letters that is none of ``seconds``, and a space after it.
+
+    That is exact. The folded spaces before the run are ASCII characters ``WORD`` does not
+    match: if all are white space, ``_may_go_on`` reads the run as the next word, which ends at
+    the folded space, an ASCII character other than a letter, and finds it none of the second
+    words; if one is not, it stops there, and finds no word. (A run running past the look-ahead
+    or to the stretch's end, where a mark may follow, is left to it.)
+
+    >>> seconds = frozenset({b"to"})
+    >>> _stops_short(b" according  them  ", 10, seconds)
+    True
+    >>> _stops_short(b" according to  ", 10, seconds)  # a second word
+    False
+    >>> _stops_short(b" according them ", 10, seconds)  # the stretch ends: a mark may follow
+    False
+    """
+    # (The stretch's last character is the byte before the padding space at the end.)
+    window = padded[after : min(after + _LOOK_AHEAD, len(padded) - 1)]
+    run, space, _ = window.lstrip(b" ").partition(b" ")
+    return bool(space) and run.isalpha() and run not in seconds
+
+
+@functools.cache
+def _dead_ends() -> dict[bytes, frozenset[bytes]]:
+    """``_second_words`` as bytes, for the first words that are no verb form: when the word
+    after one is none of them, it opens no cue at all, and ``_words`` leaves it out."""
+    verbs = lexicon.speech_verbs()
+    return {
+        first.encode("ascii"): frozenset(second.encode("ascii") for second in seconds)
+        for first, seconds in _second_words().items()
+        if first not in verbs and first.isascii()
+    }
 
 
 # How many distinct cue words ``_words`` searches a stretch for, one search each; past that it

@@ -179,6 +179,7 @@ class _Clusterer:
 
     def _name(self, index: int) -> None:
         mention = self.mentions[index]
+        given = _first_given(mention.given)  # (worked out once: ``_person_for`` and the join)
         previous = index - 1
         if (
             previous >= 0
@@ -186,16 +187,16 @@ class _Clusterer:
             and self.mentions[previous].kind in _APPOSED_KINDS  # (``_apposed`` asks it first)
             and self._apposed(previous, index)
         ):
-            self._join(index, self.entity_of[previous])  # already decided by its apposition
-            return
-        draft = self._person_for(mention, index)
-        if draft < 0:
-            draft = self._new("person", index)
+            draft = self.entity_of[previous]  # already decided by its apposition
+        else:
+            draft = self._person_for(mention, given)
+            if draft < 0:
+                draft = self._new("person", index)
         self._join(index, draft)
+        self._join_name(mention, draft, given)
 
-    def _person_for(self, mention: Mention, index: int) -> int:
+    def _person_for(self, mention: Mention, given: str) -> int:
         holders = self.by_surname.get(mention.head, [])
-        given = _first_given(mention.given)
         if given:
             same = [d for d in holders if any(_same_given(g, given) for g in self.drafts[d].givens)]
             if same:
@@ -375,22 +376,7 @@ class _Clusterer:
         if mention.role:
             for key in _role_keys(mention.role):
                 by_role[key] = draft_index
-        if kind == "name":
-            draft.type = "person"
-            if not draft.named:
-                bisect.insort(self.people, draft_index)
-            draft.named = True
-            self._index(self.by_surname, mention.head, draft_index)
-            given = _first_given(mention.given)
-            if given:
-                if given not in draft.givens:
-                    draft.givens.append(given)
-                self._index(self.by_first_name, given, draft_index)
-            title = _title_words(mention)  # a title besides an apposition's role
-            if title:
-                for key in _role_keys(title):
-                    by_role[key] = draft_index
-        elif kind == "role" or kind == "anonymous":
+        if kind == "role" or kind == "anonymous":
             for key in _role_keys(mention.head):
                 by_role[key] = draft_index
         elif kind == "organisation":
@@ -407,11 +393,28 @@ class _Clusterer:
             if _is_proper(mention):
                 self.last_named_group = draft_index
 
-    @staticmethod
-    def _index(table: dict[str, list[int]], key: str, draft_index: int) -> None:
-        holders = table.setdefault(key, [])
+    def _join_name(self, mention: Mention, draft_index: int, given: str) -> None:
+        """What a name mention, just joined (``_join``), tells about its draft: a person, found
+        by its surname and first given name (``given``) and by any title it carries."""
+        draft = self.drafts[draft_index]
+        draft.type = "person"
+        if not draft.named:
+            bisect.insort(self.people, draft_index)
+        draft.named = True
+        holders = self.by_surname.setdefault(mention.head, [])
         if draft_index not in holders:
             holders.append(draft_index)
+        if given:
+            if given not in draft.givens:
+                draft.givens.append(given)
+            holders = self.by_first_name.setdefault(given, [])
+            if draft_index not in holders:
+                holders.append(draft_index)
+        title = _title_words(mention)  # a title besides an apposition's role
+        if title:
+            by_role = self.by_role
+            for key in _role_keys(title):
+                by_role[key] = draft_index
 
     def _latest(self, drafts: list[int]) -> int:
         return max(drafts, key=lambda d: self.drafts[d].last)
@@ -423,20 +426,17 @@ class _Clusterer:
     # -- the result --
 
     def _entities(self) -> tuple[tuple[Entity, ...], tuple[int, ...]]:
-        drafts = self.drafts
-        # The drafts in order of first mention (ties, which cannot happen, by creation).
-        order = sorted((min(draft.mentions), d) for d, draft in enumerate(drafts) if draft.mentions)
-        # One more place, last, for the pronouns' -1.
-        position = [-1] * (len(drafts) + 1)
+        # The drafts are already in order of first mention, and each holds a mention: a step of
+        # ``run`` opens at most one draft and joins it at once to that step's mention (with an
+        # apposition, to the name after it first), and every later join is of a later mention.
+        # So a draft's rank is its index, and ``entity_of`` needs no renumbering.
         entities = []
-        for rank, (_, draft_index) in enumerate(order):
-            draft = drafts[draft_index]
-            held = tuple(sorted(draft.mentions))
-            position[draft_index] = rank
+        for rank, draft in enumerate(self.drafts):
+            held = tuple(sorted(draft.mentions))  # (an apposition joins its name first)
             entities.append(
                 Entity(f"s{rank + 1}", self._name_of(draft, held), draft.type, draft.gender, held)
             )
-        return tuple(entities), tuple(map(position.__getitem__, self.entity_of))
+        return tuple(entities), tuple(self.entity_of)
 
     def _name_of(self, draft: _Draft, members: tuple[int, ...]) -> str:
         mentions = self.mentions

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quoteattr.mentions import Mention, find_mentions
 from quoteattr.speakers import Entity, cluster
@@ -287,6 +289,29 @@ def test_entities_and_entity_of_agree(article: Article) -> None:
         assert entity.name
     for index, mention in enumerate(result.mentions):
         assert (result.entity_of[index] == -1) == (mention.kind == "pronoun")
+
+
+# Pieces of text that open, join and appose entities of every kind, for the property below.
+_PIECES = [
+    "Prime Minister David Cameron", "Mr Cameron", "Cameron", "the PM", "Hillary Clinton",
+    "Bill Clinton", "Mrs Clinton", "Mr Li", "Li Keqiang", "the chief executive",
+    "Gareth Penhaligon", "a spokeswoman for SkyLink", "the spokeswoman", "Westmere Police",
+    "the council", "Brackenshire County Council", "the company", "residents", "officials",
+    "sources", "the minister", "Mayor Ana Ruiz", "she", "he", "said", "told", "and", ",", ".",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join))
+def test_entities_come_in_order_of_first_mention(text: str) -> None:
+    # ``cluster`` numbers its entities in the order it opens them: this checks that it opens
+    # them in order of first mention, appositions (``the chief executive , Gareth
+    # Penhaligon``) included, and that each has a mention.
+    result = clustered(text)
+    firsts = [entity.mentions[0] for entity in result.entities]
+    assert firsts == sorted(set(firsts))
+    for position, entity in enumerate(result.entities):
+        assert entity.mentions == tuple(sorted(entity.mentions))
+        assert [result.entity_of[i] for i in entity.mentions] == [position] * len(entity.mentions)
 
 
 def test_empty() -> None:
