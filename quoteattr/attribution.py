@@ -57,7 +57,7 @@ from .clauses import (
 from .cues import CueWord, find_cues
 from .layout import Paragraph
 from .mentions import Mention, find_mentions
-from .model import Attribution, Cue, Quote, Span, Speaker, new_span
+from .model import Attribution, Cue, Quote, Span, Speaker, new_quote, new_span
 from .patterns import (
     APPOSITION_LEAD,
     CREDIT_LEAD,
@@ -399,7 +399,7 @@ def _settled(
     The fields go by position, in ``Quote``'s order: a class called with keywords has them
     packed into a dict and unpacked again for its ``__init__``.
     """
-    return Quote(
+    return new_quote(
         quote.text,
         quote.start,
         quote.end,
