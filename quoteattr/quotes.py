@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from . import lexicon
 from .marks import SINGLE_FAMILIES, Pair
-from .model import Quote, Span
+from .model import Quote, Span, new_span
 from .patterns import (
     INTERRUPTION_LEAD,
     SENTENCE_END_INSIDE,
@@ -199,7 +199,7 @@ def _content(text: str, pair: Pair) -> Span | None:
         start = label.end()  # a transcript's "WALLACE: " names the speaker; it is not quoted
     if start >= end:
         return None
-    return Span(start, end, text[start:end])
+    return new_span(start, end, text[start:end])
 
 
 def classify_kind(text: str, pair: Pair, first: Span) -> str:
@@ -319,10 +319,28 @@ def _sentence_lead_start(before: str) -> int:
     return 0
 
 
+# The answers of ``is_headline`` for the lines ``headline_at`` was asked about: the same line is
+# asked about by each of its quotes and by three stages (quote kinds, attribution, reported
+# speech), about three calls for two distinct lines on PolNeAR dev. The answer depends on the
+# line alone, so a line read once reads the same in any article. Lines are at most
+# ``_HEADLINE_LENGTH`` characters and the table is emptied when it holds ``_LINES_KEPT``: a few
+# hundred kilobytes at most, whatever the text.
+_LINES_KEPT = 1 << 10
+_HEADLINE_OF: dict[str, bool] = {}
+
+
 def headline_at(text: str, start: int, end: int) -> bool:
     """:func:`is_headline` for ``text[start:end]``, without slicing out a paragraph too long
     to be one (a long paragraph may hold many quotes, each asking)."""
-    return end - start <= _HEADLINE_LENGTH and is_headline(text[start:end])
+    if end - start > _HEADLINE_LENGTH:
+        return False
+    line = text[start:end]
+    answer = _HEADLINE_OF.get(line)
+    if answer is None:
+        if len(_HEADLINE_OF) >= _LINES_KEPT:
+            _HEADLINE_OF.clear()
+        answer = _HEADLINE_OF[line] = is_headline(line)
+    return answer
 
 
 def is_headline(line: str) -> bool:
@@ -332,7 +350,8 @@ def is_headline(line: str) -> bool:
     pieces = line.split()
     # Prose is ruled out without looking at each word: a capitalised word has a capital of its
     # own, and every all-letter piece is a word, so too few capitals cannot make 70%.
-    if _capitals(line) < 0.7 * sum(map(str.isalpha, pieces)):
+    least = 0.7 * sum(map(str.isalpha, pieces))
+    if _capitals_at_most(line) < least or (not line.isascii() and _capitals(line) < least):
         return False
     words = [w for w in pieces if w.isalpha() or any(c.isalpha() for c in w)]
     if len(words) < 3 or _sentence_inside(line.rstrip(".!? ")):
@@ -360,6 +379,19 @@ def _capitals(line: str) -> int:
     if line.isascii():
         return len(line) - len(line.encode("ascii").translate(None, _ASCII_CAPITALS))
     return sum(map(str.isupper, line))
+
+
+def _capitals_at_most(line: str) -> int:
+    """At least as many as :func:`_capitals` counts, and the same count in ASCII: the ASCII
+    capitals, counted in bytes, plus every other character, any of which may be a capital.
+    Most lines that are not ASCII hold a few curly quotes or dashes, and the bound rules them
+    out without a call per character.
+
+    >>> _capitals_at_most("Mayor \N{EN DASH} LIBRARY"), _capitals("Mayor \N{EN DASH} LIBRARY")
+    (9, 8)
+    """
+    kept = line.encode("ascii", "ignore")
+    return len(line) - len(kept.translate(None, _ASCII_CAPITALS))
 
 
 def _first_letter(word: str) -> str:

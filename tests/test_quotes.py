@@ -36,3 +36,22 @@ def test_sentence_lead_is_the_patterns_match(text: str) -> None:
 @given(st.one_of(st.text(alphabet=[chr(code) for code in range(128)], max_size=60), st.text()))
 def test_capitals_are_counted_as_isupper_counts(line: str) -> None:
     assert quotes._capitals(line) == sum(map(str.isupper, line))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(alphabet=[chr(code) for code in range(128)], max_size=60), st.text()))
+def test_capitals_bound_is_exact_in_ascii_and_never_below(line: str) -> None:
+    bound = quotes._capitals_at_most(line)
+    assert bound >= quotes._capitals(line)
+    if line.isascii():
+        assert bound == quotes._capitals(line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="Ab .,\u2019\u00c9\u00e9\n", max_size=240), st.data())
+def test_headline_at_answers_as_is_headline_asked_again(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = end - start <= 200 and quotes.is_headline(text[start:end])
+    assert quotes.headline_at(text, start, end) == expected
+    assert quotes.headline_at(text, start, end) == expected  # the second answer, remembered
