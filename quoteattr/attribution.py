@@ -57,7 +57,7 @@ from .clauses import (
 from .cues import CueWord, find_cues
 from .layout import Paragraph
 from .mentions import Mention, find_mentions
-from .model import Attribution, Cue, Quote, Span, Speaker, new_quote, new_span
+from .model import Attribution, Cue, Quote, Span, Speaker
 from .patterns import (
     APPOSITION_LEAD,
     CREDIT_LEAD,
@@ -399,7 +399,7 @@ def _settled(
     The fields go by position, in ``Quote``'s order: a class called with keywords has them
     packed into a dict and unpacked again for its ``__init__``.
     """
-    return new_quote(
+    return Quote(
         quote.text,
         quote.start,
         quote.end,
@@ -542,7 +542,7 @@ def _report_quote(
     """Reported speech ``text[start:end]`` as a quote: ``mixed`` when quoted words stand
     inside it."""
     return Quote.from_parts(
-        (new_span(start, end, text[start:end]),),
+        (Span(start, end, text[start:end]),),
         kind="mixed" if holds_quote else "indirect",
         marks=("", ""),
         confidence=confidence,
@@ -1227,7 +1227,7 @@ class _PronounResolver:
             )
             self.phrases[key] = entity
         self.phrase_mentions.setdefault(entity.id, []).append(
-            new_span(mention.start, mention.end, mention.text)
+            Span(mention.start, mention.end, mention.text)
         )
         return entity
 
@@ -1325,7 +1325,7 @@ class _PronounResolver:
             if spans is not None:
                 mention = self.mentions[position]
                 if mention.kind != "pronoun" or self.used[position]:
-                    spans.append(new_span(mention.start, mention.end, mention.text))
+                    spans.append(Span(mention.start, mention.end, mention.text))
         result = [
             Speaker(entity.id, entity.name, entity.type, tuple(spans_of[entity_index]))
             for entity_index, entity in enumerate(self.entities)

@@ -119,30 +119,6 @@ class Speaker:
         }
 
 
-# The pipeline's own spans, built without ``Span``'s ``__init__``: a frozen attrs class sets
-# each field through ``object.__setattr__``, looked up by name, from an ``__init__`` that the
-# class's call reaches through C; setting the slots directly from Python builds the same
-# object (``Span`` has no validator, converter or default) for about three quarters of the
-# instructions. ``tests/test_model.py`` checks the fields this relies on.
-_new_object = object.__new__
-_set_span_start = Span.__dict__["start"].__set__
-_set_span_end = Span.__dict__["end"].__set__
-_set_span_text = Span.__dict__["text"].__set__
-
-
-def new_span(start: int, end: int, text: str) -> Span:
-    """``Span(start, end, text)``, built at less cost (for the pipeline's many spans).
-
-    >>> new_span(4, 9, "quick") == Span(4, 9, "quick")
-    True
-    """
-    span: Span = _new_object(Span)
-    _set_span_start(span, start)
-    _set_span_end(span, end)
-    _set_span_text(span, text)
-    return span
-
-
 def _check_parts(instance: Quote, attribute: Any, parts: tuple[Span, ...]) -> None:
     if not parts:
         raise ValueError("a Quote needs at least one part")
@@ -192,8 +168,7 @@ class Quote:
         """Build a quote whose ``text``, ``start`` and ``end`` follow from its parts."""
         # The fields by position, in their order: a class called with keywords has them packed
         # into a dict and unpacked again for its ``__init__``, and every quote is built here.
-        # ``new_quote`` for the class itself: ``parts[0]`` has already failed on no parts.
-        return (new_quote if cls is Quote else cls)(
+        return cls(
             # Most quotes have one part: its text is the join, without a generator for it.
             parts[0].text if len(parts) == 1 else " ".join(p.text for p in parts),
             parts[0].start,
@@ -222,61 +197,6 @@ class Quote:
             "nested": [n.to_dict() for n in self.nested],
             "unresolved": self.unresolved,
         }
-
-
-# ``Quote``'s slots, set directly as ``new_span`` sets ``Span``'s (its one validator, on
-# ``parts``, is kept by the callers: they pass the parts of a quote already built, or fail on
-# empty parts before building).
-_QUOTE_SETTERS = tuple(Quote.__dict__[field.name].__set__ for field in Quote.__attrs_attrs__)
-
-
-def new_quote(
-    text: str,
-    start: int,
-    end: int,
-    parts: tuple[Span, ...],
-    kind: str,
-    marks: tuple[str, str],
-    confidence: float,
-    speaker: Attribution | None,
-    cue: Cue | None,
-    nested: tuple[Span, ...],
-    unresolved: str | None = None,
-) -> Quote:
-    """``Quote(...)`` with every field by position, built at less cost, for parts known not
-    to be empty.
-
-    >>> part = Span(1, 3, "Hi")
-    >>> new_quote("Hi", 1, 3, (part,), "direct", ('"', '"'), 1.0, None, None, ()) == Quote(
-    ...     "Hi", 1, 3, (part,), "direct", ('"', '"'), 1.0)
-    True
-    """
-    quote: Quote = _new_object(Quote)
-    (
-        set_text,
-        set_start,
-        set_end,
-        set_parts,
-        set_kind,
-        set_marks,
-        set_confidence,
-        set_speaker,
-        set_cue,
-        set_nested,
-        set_unresolved,
-    ) = _QUOTE_SETTERS
-    set_text(quote, text)
-    set_start(quote, start)
-    set_end(quote, end)
-    set_parts(quote, parts)
-    set_kind(quote, kind)
-    set_marks(quote, marks)
-    set_confidence(quote, confidence)
-    set_speaker(quote, speaker)
-    set_cue(quote, cue)
-    set_nested(quote, nested)
-    set_unresolved(quote, unresolved)
-    return quote
 
 
 @frozen

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from . import lexicon
 from .marks import SINGLE_FAMILIES, Pair
-from .model import Quote, Span, new_span
+from .model import Quote, Span
 from .patterns import (
     INTERRUPTION_LEAD,
     SENTENCE_END_INSIDE,
@@ -199,7 +199,7 @@ def _content(text: str, pair: Pair) -> Span | None:
         start = label.end()  # a transcript's "WALLACE: " names the speaker; it is not quoted
     if start >= end:
         return None
-    return new_span(start, end, text[start:end])
+    return Span(start, end, text[start:end])
 
 
 def classify_kind(text: str, pair: Pair, first: Span) -> str:
