@@ -217,7 +217,7 @@ def subject_of(context: Context, candidates: list[int], cue_start: int) -> int:
     ):
         hidden = [
             (match.start(), match.end())
-            for match in RELATIVE_CLAUSE.finditer(text, first_start, cue_start)
+            for match in RELATIVE_CLAUSE.finditer(text, first_start, cue_start, False, False)
         ]
         visible = [
             i for i in candidates if not any(s <= context.mentions[i].start < e for s, e in hidden)
