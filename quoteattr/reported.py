@@ -2109,8 +2109,12 @@ def _reported_clause(
 ) -> Report | None:
     """``X said (that) CLAUSE``: the first clause verb with a subject before it."""
     text = context.text
-    for cue in map(_told_phrase_as_verb, cues):
-        if cue.lemma not in clause_lemmas or cue.kind != "verb":
+    for cue in cues:
+        if cue.kind != "verb":
+            cue = _told_phrase_as_verb(cue)  # a phrase cue may read as a verb; no other cue
+            if cue.kind != "verb":
+                continue
+        if cue.lemma not in clause_lemmas:
             continue
         lead_words = text[max(start, cue.start - 40) : cue.start].lower().split()
         if _not_active(lead_words, cue.text):
@@ -2857,8 +2861,8 @@ def verb_after_subject(text: str, subject_end: int, limit: int) -> tuple[int, in
     >>> text[start:end]
     'has been steadily pounding'
     """
-    following = WORD.finditer(text, subject_end, limit, False, False)
-    words = list(itertools.islice(following, _VERB_GROUP_WORDS))
+    matches = WORD.finditer(text, subject_end, limit, False, False)
+    words = list(itertools.islice(matches, _VERB_GROUP_WORDS))
     if not words or text[subject_end : words[0].start()].strip():
         return None  # "Reid, the leader, …": no verb right after the subject
     for position, word in enumerate(words):
