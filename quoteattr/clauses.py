@@ -11,6 +11,7 @@ them, so quotes in marks and reported speech get their speakers the same way.
 from __future__ import annotations
 
 import bisect
+import functools
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from operator import itemgetter
@@ -217,7 +218,7 @@ def subject_of(context: Context, candidates: list[int], cue_start: int) -> int:
     ):
         hidden = [
             (match.start(), match.end())
-            for match in RELATIVE_CLAUSE.finditer(text, first_start, cue_start)
+            for match in RELATIVE_CLAUSE.finditer(text, first_start, cue_start, False, False)
         ]
         visible = [
             i for i in candidates if not any(s <= context.mentions[i].start < e for s, e in hidden)
@@ -253,6 +254,13 @@ def subject_of(context: Context, candidates: list[int], cue_start: int) -> int:
     return chosen
 
 
+# How many gaps ``governs`` remembers. The same gap is asked about again and again: once by
+# ``subject_of`` and once more by the reported-speech rule that called it, and most gaps are a
+# space or a few auxiliaries that come back in every article. A bound keeps the memory flat.
+_GAPS_REMEMBERED = 1 << 10
+
+
+@functools.lru_cache(maxsize=_GAPS_REMEMBERED)
 def governs(gap: str) -> bool:
     """Whether a mention followed by ``gap`` is the subject of the cue right after the gap:
     nothing between (``she said``), a relative pronoun (``the president, who said``), or

@@ -398,6 +398,15 @@ _NAMING_VERBS = (
 )
 
 
+# The numbers of the named groups read at every match: ``regex`` reads a group's name only after
+# failing to read it as a number, which raises and clears an exception each time. (Likewise each
+# ``finditer`` here passes ``concurrent=False`` positionally, after ``overlapped``: by default
+# ``regex`` releases and retakes the GIL around every match.)
+_VERB_GROUP = COORDINATED_VERB.groupindex["verb"]
+_WORD_GROUP = COMMA_WORD.groupindex["word"]
+_DASH_GROUP = CLAUSE_BOUNDARY.groupindex["dash"]
+
+
 @frozen
 class Report:
     """Reported speech in a sentence: the content span, the cue, and who said it."""
@@ -498,7 +507,9 @@ def find_reported(
         after = next(
             (
                 word
-                for word in WORD.finditer(text, report.end, min(stop, report.end + 40))
+                for word in WORD.finditer(
+                    text, report.end, min(stop, report.end + 40), False, False
+                )
                 if text[report.end : word.start()].rstrip(_CLOSING_MARKS).endswith(",")
             ),
             None,
@@ -561,7 +572,8 @@ def _joined_reports(
         if cue.start <= current.start or cue.kind != "verb" or cue.lemma not in clause_lemmas:
             continue
         conjunction = None
-        for word in WORD.finditer(text, max(current.start, cue.start - 60), cue.start):
+        near = max(current.start, cue.start - 60)
+        for word in WORD.finditer(text, near, cue.start, False, False):
             if word.group().lower() in _JOINING:
                 conjunction = word
         if (
@@ -611,8 +623,8 @@ def _stance_after(context: Context, report: Report, stop: int) -> list[Report]:
     match = COORDINATED_VERB.match(text, position, stop)
     if match is None:
         return []
-    word = match.group("verb")
-    position = match.start("verb")
+    word = match.group(_VERB_GROUP)
+    position = match.start(_VERB_GROUP)
     speech = lexicon.speech_verbs().get(word, "")
     found = _object_verb(text, word, match.end(), stop)
     if found is not None:
@@ -974,7 +986,7 @@ def _headline_verb(context: Context, start: int, stop: int) -> Report | None:
     if stop > line_end or not headline_at(text, start, line_end):
         return None
     verbs = lexicon.speech_verbs()
-    words = list(WORD.finditer(text, start, stop))
+    words = list(WORD.finditer(text, start, stop, False, False))
     for index, word in enumerate(words):
         form = word.group()
         lemma = verbs.get(form.lower()) or lexicon.headline_verbs().get(form.lower(), "")
@@ -1197,7 +1209,8 @@ def _belief_adjective_verb(text: str, start: int, adjective_start: int, adjectiv
     >>> _belief_adjective_verb(text, 0, text.index("convinced"), "convinced")
     10
     """
-    words = list(WORDS_BEFORE.finditer(text, max(start, adjective_start - 40), adjective_start))
+    near = max(start, adjective_start - 40)
+    words = list(WORDS_BEFORE.finditer(text, near, adjective_start, False, False))
     for index in range(len(words) - 1, max(-1, len(words) - 4), -1):
         lower = words[index].group().lower()
         if adjective == "clear":
@@ -1264,7 +1277,7 @@ def _words_among(
     if len(stretch) != stop - start:
         # A letter whose lowercase is longer than itself (U+0130): offsets differ, so read
         # every word.
-        words = WORD.finditer(text, start, stop)
+        words = WORD.finditer(text, start, stop, False, False)
         return [word for word in words if word.group().lower() in present]
     found = []
     for form in present:
@@ -1293,9 +1306,9 @@ def _word_before(text: str, start: int, position: int) -> str:
     (80, 'was', '')
     """
     near = max(start, position - _WORD_BEFORE_CHARACTERS)
-    found = collections.deque(WORD.finditer(text, near, position), maxlen=2)
+    found = collections.deque(WORD.finditer(text, near, position, False, False), maxlen=2)
     if near > start and len(found) < 2:
-        found = collections.deque(WORD.finditer(text, start, position), maxlen=1)
+        found = collections.deque(WORD.finditer(text, start, position, False, False), maxlen=1)
     return found[-1].group().lower() if found else ""
 
 
@@ -1555,13 +1568,13 @@ def _second_predicate(text: str, start: int, end: int, *, participles: bool = Fa
     """
     if participles:
         # "vowed to bolster it, reversing decades of …": a participle after a comma
-        for match in COMMA_WORD.finditer(text, start, end):
-            word = match.group("word")
+        for match in COMMA_WORD.finditer(text, start, end, False, False):
+            word = match.group(_WORD_GROUP)
             if (word.endswith("ing") and len(word) > 5) or _verb_like(word):
                 end = match.start()
                 break
     for match in _coordinated_verbs(text, start, end):
-        words = [*text[match.start("verb") : end].split(None, 3), "", "", ""]
+        words = [*text[match.start(_VERB_GROUP) : end].split(None, 3), "", "", ""]
         if (
             _verb_like(words[0])
             or ((words[0].endswith("ly") or words[0] in _ADVERBS) and _verb_like(words[1]))
@@ -2096,8 +2109,12 @@ def _reported_clause(
 ) -> Report | None:
     """``X said (that) CLAUSE``: the first clause verb with a subject before it."""
     text = context.text
-    for cue in map(_told_phrase_as_verb, cues):
-        if cue.lemma not in clause_lemmas or cue.kind != "verb":
+    for cue in cues:
+        if cue.kind != "verb":
+            cue = _told_phrase_as_verb(cue)  # a phrase cue may read as a verb; no other cue
+            if cue.kind != "verb":
+                continue
+        if cue.lemma not in clause_lemmas:
             continue
         lead_words = text[max(start, cue.start - 40) : cue.start].lower().split()
         if _not_active(lead_words, cue.text):
@@ -2336,7 +2353,7 @@ def _noun_phrase_subject(text: str, start: int, cue_start: int) -> Mention | Non
         if not INTRODUCTORY.fullmatch(lead, 0, comma + 2):
             return None
         first = start + comma + 1
-    words = list(WORDS_BEFORE.finditer(text, first, cue_start))
+    words = list(WORDS_BEFORE.finditer(text, first, cue_start, False, False))
     while words and words[-1].group().lower() in BETWEEN_SUBJECT_AND_VERB:
         words.pop()
     if not 1 <= len(words) <= _NOUN_PHRASE_WORDS or text[words[-1].end() : cue_start].strip():
@@ -2404,7 +2421,7 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
         comma = text.rfind(",", lead_start, apposition)
     if comma >= 0:
         lead_start = comma + 1
-    words = list(WORDS_BEFORE.finditer(text, lead_start, end))
+    words = list(WORDS_BEFORE.finditer(text, lead_start, end, False, False))
     for index in range(len(words) - 1, -1, -1):
         if words[index].group().lower() in _JOINING:
             words = words[index + 1 :]
@@ -2451,7 +2468,8 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
     if first_word in _ADJUNCT_OPENERS:
         # "said after the convention he would …", "said in an interview she had …": an
         # adjunct of the verb, then a clause opening with a pronoun.
-        for index, word in enumerate(WORD.finditer(text, position, min(stop, position + 60))):
+        words = WORD.finditer(text, position, min(stop, position + 60), False, False)
+        for index, word in enumerate(words):
             lower = word.group().lower()
             if index > _ADJUNCT_WORDS or lower in _CONDITIONS or lower in _RELATIVE_WORDS:
                 break
@@ -2470,7 +2488,8 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
             return context.mentions[objects[0]].end
         # "told POLITICO he would …": an object the mention finder does not know, then a
         # clause that opens with a pronoun.
-        for index, word in enumerate(WORD.finditer(text, position, min(stop, position + 50))):
+        words = WORD.finditer(text, position, min(stop, position + 50), False, False)
+        for index, word in enumerate(words):
             if index > _OBJECT_WORDS:
                 break
             if index and word.group().lower() in _SUBJECT_PRONOUNS:
@@ -2540,7 +2559,7 @@ def _coordinated_verb(context: Context, start: int, stop: int) -> int:
             long_enough = len(text[start : match.start()].split()) > _MIN_WORDS
             if not long_enough:
                 continue
-        verb = match.group("verb")
+        verb = match.group(_VERB_GROUP)
         lemma = speech.get(verb)
         # "warned", "criticized", "adds": not a base form ("and order"), nor "-ing"
         if lemma is not None and verb != lemma and not verb.endswith("ing"):
@@ -2655,8 +2674,8 @@ def _clause_boundaries(text: str, start: int, stop: int) -> list[tuple[int, bool
             comma = text.find(",", comma + 1, stop)
         return boundaries
     return [
-        (match.start(), match.group("dash") is not None)
-        for match in CLAUSE_BOUNDARY.finditer(text, start, stop)
+        (match.start(), match.group(_DASH_GROUP) is not None)
+        for match in CLAUSE_BOUNDARY.finditer(text, start, stop, False, False)
     ]
 
 
@@ -2842,7 +2861,8 @@ def verb_after_subject(text: str, subject_end: int, limit: int) -> tuple[int, in
     >>> text[start:end]
     'has been steadily pounding'
     """
-    words = list(itertools.islice(WORD.finditer(text, subject_end, limit), _VERB_GROUP_WORDS))
+    matches = WORD.finditer(text, subject_end, limit, False, False)
+    words = list(itertools.islice(matches, _VERB_GROUP_WORDS))
     if not words or text[subject_end : words[0].start()].strip():
         return None  # "Reid, the leader, …": no verb right after the subject
     for position, word in enumerate(words):
