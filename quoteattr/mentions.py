@@ -784,12 +784,15 @@ def _fact_tables() -> tuple[
 # ``_WORDS_KEPT``, ``_PIECES`` when its two hold ``_PIECES_KEPT`` between them), so the memory
 # is bounded whatever the text. Nothing but ``_read_piece`` and ``_plain_word`` write to them,
 # and what they write depends on the piece alone.
-# The word table is the larger: emptied at 2,048 words, it was emptied every few articles and
-# its common words read again each time (PolNeAR dev: 2.4 % of all instructions). At 8,192 it
-# holds about 0.7 MB more; at 16,384 it saved 0.2 % more for 3 MB. The other table gained
-# nothing from growing.
+# The word table is the larger: emptied whole when full, it makes every common word be read
+# again after each emptying. Emptied at 2,048 words, that was every few articles (PolNeAR dev:
+# 2.4 % of all instructions). At 16,384 it holds up to about 4 MB (230 bytes a word, measured
+# after PolNeAR train); against 8,192 it saves 1.7 % of the instructions of a pass over PolNeAR
+# train (57,000 distinct pieces, so it is emptied there too) and 6.5 % of a second pass over
+# dev (whose words it then still holds). Two generations of 8,192 (the older kept, its words
+# moved back when met again) saved less on both. The other table gained nothing from growing.
 _PIECES_KEPT = 1 << 11
-_WORDS_KEPT = 1 << 13
+_WORDS_KEPT = 1 << 14
 _LONGEST_KEPT_PIECE = 64
 _Piece = tuple[tuple[_Token, ...], tuple[int, ...], tuple[int, ...], bool]
 _LINE_BREAK_TOKEN = _Token.plain("\n", "break")
@@ -864,6 +867,8 @@ def _plain_word(word: str) -> _Token:
     """
     size = len(word)
     lower = word.lower()
+    if lower == word:
+        lower = word  # most words: one string for the text and the lowercase, not two
     cap = word[0].isupper()
     acronym = size >= 2 and word.isupper()
     token = _Token(word, "word", lower, lower, size, cap, acronym, _facts(word, lower, lower, cap))
