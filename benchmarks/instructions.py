@@ -1,0 +1,38 @@
+"""Run ``quoteattr.extract`` over a corpus, to be counted by an instruction counter.
+
+    PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=/dev/null \\
+        .venv/bin/python benchmarks/instructions.py ../shared/data/polnear/dev.jsonl --passes 1
+
+Instruction counts, unlike timings, do not move with the load of a shared machine: the same
+code, input and hash seed give the same total to within a few million. The total includes
+the import (about 1.04 G); one pass minus the import is the pipeline's first reading of the
+corpus, and two passes minus one is a pass whose words the caches already hold (what a
+throughput benchmark that repeats a corpus measures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import quoteattr
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("corpus", help="JSON Lines with a 'text' field per line")
+    parser.add_argument("--passes", type=int, default=1, help="times over the corpus")
+    args = parser.parse_args(argv)
+    with open(args.corpus, encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    quoteattr.extract("warm up")  # word lists load on first use
+    for _ in range(args.passes):
+        for text in texts:
+            quoteattr.extract(text)
+    print(f"{args.passes} pass(es) over {len(texts)} articles", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
