@@ -1480,8 +1480,6 @@ class _Reader:
         asked_at = self.asked_at
         unnamed_at = self.unnamed_at
         asking: list[tuple[int, int, int, _Step]] = []
-        opens_phrase = self.opens_phrase
-        starts_run = self.starts_run
         # Only candidates can start anything; a step that reads up to a later token skips
         # the candidates before it.
         resume = 0
@@ -1489,14 +1487,7 @@ class _Reader:
         for index in self.candidates:
             if index < resume:
                 continue
-            # ``_step``, written out: one call fewer at each of the many steps.
-            token = tokens[index]
-            result = self._noun_phrase_mentions(index) if opens_phrase[index] else None
-            if result is None:
-                if token.facts & _PRONOUN:
-                    result = self._pronoun(index)
-                if result is None and (starts_run[index] or token.facts & _STEP):
-                    result = self._capitalised(index)
+            result = self._step(index, tokens[index])
             steps[index] = result
             if not asked:
                 kept[index] = 1
@@ -1604,7 +1595,6 @@ class _Reader:
             self.steps[index] = step
 
     def _step(self, index: int, token: _Token) -> _Step:
-        # (``_read_first`` has this written out: the two must stay the same.)
         result = self._noun_phrase_mentions(index) if self.opens_phrase[index] else None
         if result is None and token.facts & _PRONOUN:
             result = self._pronoun(index)
