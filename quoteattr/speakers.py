@@ -38,16 +38,17 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-
-from attrs import frozen
+from typing import NamedTuple
 
 from .mentions import Mention, personal_name, role_key
 
 __all__ = ["Entity", "cluster"]
 
 
-@frozen
-class Entity:
+# An internal record, so a NamedTuple rather than a frozen attrs class like the public
+# result types of ``model.py``: as immutable, and built in under half the time, which counts
+# at thousands per article (see docs/performance.md).
+class Entity(NamedTuple):
     """One person or body of the article and the mentions that refer to it.
 
     ``id`` is ``"s1"``, ``"s2"``, … in order of first mention. ``type`` is ``"person"``,
