@@ -43,7 +43,7 @@ from attrs import frozen
 
 from .mentions import Mention, personal_name, role_key
 
-__all__ = ["Entity", "cluster"]
+__all__ = ["Clusters", "Entity", "cluster", "clustered"]
 
 
 @frozen
@@ -123,7 +123,76 @@ def cluster(text: str, mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...],
     >>> entity_of
     (0, 0, 0)
     """
+    clusters = clustered(text, mentions)
+    return tuple(map(clusters.entity, range(len(clusters)))), clusters.entity_of
+
+
+def clustered(text: str, mentions: Sequence[Mention]) -> Clusters:
+    """Group non-pronoun mentions into entities, as :func:`cluster` does, but build each
+    :class:`Entity` only when it is asked for (:meth:`Clusters.entity`).
+
+    Attribution reads every entity's type and gender but names only the few that speak: most
+    entities of an article are never built.
+
+    Args:
+        text: The article the mentions point into.
+        mentions: Its mentions, in text order.
+
+    Returns:
+        The clusters: ``entity_of`` for each mention, and each entity's type and gender.
+
+    >>> from quoteattr.mentions import find_mentions
+    >>> text = "Ann Cole met the council. Ms Cole spoke."
+    >>> clusters = clustered(text, find_mentions(text, []))
+    >>> len(clusters), clusters.entity_of, clusters.types
+    (2, (0, 1, 0), ['person', 'organisation'])
+    >>> clusters.entity(0)
+    Entity(id='s1', name='Ann Cole', type='person', gender='f', mentions=(0, 2))
+    """
     return _Clusterer(text, mentions).run()
+
+
+class Clusters:
+    """An article's entities: for each mention the index of its entity (``entity_of``, ``-1``
+    for a pronoun), each entity's ``types`` and ``genders``, and each :class:`Entity` itself,
+    built once when first asked for (``built`` holds those built so far, ``None`` for others).
+    """
+
+    __slots__ = ("_members", "_mentions", "_text", "built", "entity_of", "genders", "types")
+
+    def __init__(
+        self, text: str, mentions: Sequence[Mention], drafts: list[_Draft], entity_of: list[int]
+    ) -> None:
+        self._text = text
+        self._mentions = mentions
+        self.entity_of = tuple(entity_of)
+        self.types = [draft.type for draft in drafts]
+        self.genders = [draft.gender for draft in drafts]
+        self._members = [draft.mentions for draft in drafts]
+        self.built: list[Entity | None] = [None] * len(drafts)
+
+    def __len__(self) -> int:
+        return len(self.built)
+
+    def entity(self, index: int) -> Entity:
+        """The entity at ``index``, built on the first call."""
+        entity = self.built[index]
+        if entity is None:
+            # The drafts are in order of first mention, and each holds a mention: a step of
+            # ``_Clusterer.run`` opens at most one draft and joins it at once to that step's
+            # mention (with an apposition, to the name after it first), and every later join
+            # is of a later mention. So a draft's rank is its index, and ``entity_of`` needs no
+            # renumbering.
+            held = tuple(sorted(self._members[index]))  # (an apposition joins its name first)
+            kind = self.types[index]
+            name = _name_of(self._text, self._mentions, kind, held)
+            entity = Entity(f"s{index + 1}", name, kind, self.genders[index], held)
+            self.built[index] = entity
+        return entity
+
+    def first_mention(self, index: int) -> int:
+        """The first mention of the entity at ``index`` (its ``mentions[0]``), unbuilt."""
+        return min(self._members[index])
 
 
 class _Clusterer:
@@ -144,7 +213,7 @@ class _Clusterer:
 
     # -- the pass --
 
-    def run(self) -> tuple[tuple[Entity, ...], tuple[int, ...]]:
+    def run(self) -> Clusters:
         mentions = self.mentions
         index = 0
         while index < len(mentions):
@@ -173,7 +242,7 @@ class _Clusterer:
             else:
                 self._join(index, self._new("unknown", index))
             index += 1
-        return self._entities()
+        return Clusters(self.text, mentions, self.drafts, self.entity_of)
 
     # -- names --
 
@@ -423,46 +492,32 @@ class _Clusterer:
         known = self.drafts[draft_index].gender
         return not known or gender not in ("m", "f") or known == gender
 
-    # -- the result --
 
-    def _entities(self) -> tuple[tuple[Entity, ...], tuple[int, ...]]:
-        # The drafts are already in order of first mention, and each holds a mention: a step of
-        # ``run`` opens at most one draft and joins it at once to that step's mention (with an
-        # apposition, to the name after it first), and every later join is of a later mention.
-        # So a draft's rank is its index, and ``entity_of`` needs no renumbering.
-        entities = []
-        for rank, draft in enumerate(self.drafts):
-            held = tuple(sorted(draft.mentions))  # (an apposition joins its name first)
-            entities.append(
-                Entity(f"s{rank + 1}", self._name_of(draft, held), draft.type, draft.gender, held)
-            )
-        return tuple(entities), tuple(self.entity_of)
-
-    def _name_of(self, draft: _Draft, members: tuple[int, ...]) -> str:
-        mentions = self.mentions
-        if draft.type == "person":
-            names = [
-                personal_name(mentions[i], self.text) for i in members if mentions[i].kind == "name"
-            ]
-            # The fullest name: most words, the first written on a tie.
-            best_name = names[0]
-            if len(names) > 1:
-                most = len(best_name.split())
-                for name in names:
-                    words = len(name.split())
-                    if words > most:
-                        best_name, most = name, words
-            return best_name
-        best_text = mentions[members[0]].text
-        if len(members) > 1:
-            # The fullest phrase: most capitalised words, then most words, the first on a tie.
-            best_key = (_capitalised_words(best_text), len(best_text.split()))
-            for i in members:
-                text = mentions[i].text
-                key = (_capitalised_words(text), len(text.split()))
-                if key > best_key:
-                    best_text, best_key = text, key
-        return _lowercase_article(best_text)
+def _name_of(
+    text: str, mentions: Sequence[Mention], kind: str, members: tuple[int, ...]
+) -> str:
+    """The name of an entity of type ``kind`` whose mentions are ``members``."""
+    if kind == "person":
+        names = [personal_name(mentions[i], text) for i in members if mentions[i].kind == "name"]
+        # The fullest name: most words, the first written on a tie.
+        best_name = names[0]
+        if len(names) > 1:
+            most = len(best_name.split())
+            for name in names:
+                words = len(name.split())
+                if words > most:
+                    best_name, most = name, words
+        return best_name
+    best_text = mentions[members[0]].text
+    if len(members) > 1:
+        # The fullest phrase: most capitalised words, then most words, the first on a tie.
+        best_key = (_capitalised_words(best_text), len(best_text.split()))
+        for i in members:
+            written = mentions[i].text
+            key = (_capitalised_words(written), len(written.split()))
+            if key > best_key:
+                best_text, best_key = written, key
+    return _lowercase_article(best_text)
 
 
 def _first_given(given: str) -> str:
