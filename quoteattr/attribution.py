@@ -252,7 +252,20 @@ def attribute(
             )
             attributed.append(_settled(quote, quote.speaker, quote.cue, quote.confidence, reason))
         else:
-            attributed.append(_attach(quote, result, rules_used[index], resolver))
+            attributed.append(
+                _settled(
+                    quote,
+                    *_attribution(
+                        result,
+                        rules_used[index],
+                        resolver,
+                        quote.speaker,
+                        quote.cue,
+                        quote.confidence,
+                        quote.unresolved,
+                    ),
+                )
+            )
     # Each large table below is let go as soon as no later step reads it: on a long article each
     # is megabytes, and the peak comes late, when the reports and the speakers are built on top
     # of everything still held.
@@ -349,16 +362,6 @@ def _interviewee(
     if len(in_first) == 1 and counts[next(iter(in_first))] > 1:
         return in_first.pop()  # "Q&A: Chess champion Darnell Achebe-Ross on nerves"
     return max(sorted({entity for _, entity in named_early}), key=lambda entity: counts[entity])
-
-
-def _attach(quote: Quote, result: Found, rule: str, resolver: _PronounResolver) -> Quote:
-    """The quote with the speaker and cue a rule found (or why it has none)."""
-    return _settled(
-        quote,
-        *_attribution(
-            result, rule, resolver, quote.speaker, quote.cue, quote.confidence, quote.unresolved
-        ),
-    )
 
 
 def _attribution(
@@ -1255,10 +1258,22 @@ class _PronounResolver:
         those whose gender or number conflicts, the nearest subject, else the nearest other
         mention. Grammatical role beats raw recency: in ``Ms Obi met Ms Lee. "…," she said``
         the pronoun is Ms Obi's."""
-        pronoun = self.mentions[mention_index]
+        mentions, entity_of = self.mentions, self.entity_of
+        pronoun = mentions[mention_index]
         fallback = -1
         for index in range(mention_index - 1, max(-1, mention_index - 40), -1):
-            candidate = self._named_by_apposition(index)
+            # The entity of mention ``index``, or of the name set beside it as an apposition:
+            # in ``Her neighbour, Gus Pelletier, is…`` the subject is Gus Pelletier.
+            candidate = entity_of[index]
+            mention = mentions[index]
+            if mention.kind in ("role", "anonymous", "group") and index + 1 < len(mentions):
+                following = mentions[index + 1]
+                if (
+                    following.kind == "name"
+                    and entity_of[index + 1] >= 0
+                    and self.text[mention.end : following.start].strip() == ","
+                ):
+                    candidate = entity_of[index + 1]
             if candidate < 0 or not self._compatible(pronoun, candidate):
                 continue
             if self._is_subject(index):
@@ -1266,18 +1281,6 @@ class _PronounResolver:
             if fallback < 0:
                 fallback = candidate
         return fallback
-
-    def _named_by_apposition(self, index: int) -> int:
-        """The entity of mention ``index``, or of the name set beside it as an apposition:
-        in ``Her neighbour, Gus Pelletier, is…`` the subject is Gus Pelletier."""
-        mention = self.mentions[index]
-        if mention.kind in ("role", "anonymous", "group") and index + 1 < len(self.mentions):
-            following = self.mentions[index + 1]
-            between = self.text[mention.end : following.start]
-            named = self.entity_of[index + 1]
-            if following.kind == "name" and between.strip() == "," and named >= 0:
-                return named
-        return self.entity_of[index]
 
     def _compatible(self, pronoun: Mention, entity_index: int) -> bool:
         kind = self.types[entity_index]

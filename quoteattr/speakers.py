@@ -248,7 +248,9 @@ class _Clusterer:
 
     def _name(self, index: int) -> None:
         mention = self.mentions[index]
-        given = _first_given(mention.given)  # (worked out once: ``_person_for`` and the join)
+        # The first given name, lowercase ("david" in "David William Cameron"), worked out once
+        # for ``_person_for`` and the join.
+        given = mention.given.split()[0].lower().rstrip(".") if mention.given else ""
         previous = index - 1
         if (
             previous >= 0
@@ -261,8 +263,7 @@ class _Clusterer:
             draft = self._person_for(mention, given)
             if draft < 0:
                 draft = self._new("person", index)
-        self._join(index, draft)
-        self._join_name(mention, draft, given)
+        self._join(index, draft, given)
 
     def _person_for(self, mention: Mention, given: str) -> int:
         holders = self.by_surname.get(mention.head, [])
@@ -389,7 +390,7 @@ class _Clusterer:
     def _organisation(self, index: int) -> None:
         mention = self.mentions[index]
         words = mention.head.split()
-        proper = _is_proper(mention)
+        proper = _is_proper(mention.text)
         named = proper and len(words) > 1
         draft = self.organisations.get(mention.head, -1) if named else -1
         if draft < 0 and not named:
@@ -431,7 +432,10 @@ class _Clusterer:
         self.drafts.append(_Draft(kind, index))
         return len(self.drafts) - 1
 
-    def _join(self, index: int, draft_index: int) -> None:
+    def _join(self, index: int, draft_index: int, given: str = "") -> None:
+        """Join mention ``index`` to a draft, and file what it tells about it: a name is found
+        by its surname, its first given name (``given``, from ``_name``) and any title it
+        carries; a role by its keys; a body by its name and words."""
         mention = self.mentions[index]
         draft = self.drafts[draft_index]
         kind = mention.kind
@@ -445,7 +449,25 @@ class _Clusterer:
         if mention.role:
             for key in _role_keys(mention.role):
                 by_role[key] = draft_index
-        if kind == "role" or kind == "anonymous":
+        if kind == "name":
+            draft.type = "person"
+            if not draft.named:
+                bisect.insort(self.people, draft_index)
+            draft.named = True
+            holders = self.by_surname.setdefault(mention.head, [])
+            if draft_index not in holders:
+                holders.append(draft_index)
+            if given:
+                if given not in draft.givens:
+                    draft.givens.append(given)
+                holders = self.by_first_name.setdefault(given, [])
+                if draft_index not in holders:
+                    holders.append(draft_index)
+            title = _title_words(mention)  # a title besides an apposition's role
+            if title:
+                for key in _role_keys(title):
+                    by_role[key] = draft_index
+        elif kind == "role" or kind == "anonymous":
             for key in _role_keys(mention.head):
                 by_role[key] = draft_index
         elif kind == "organisation":
@@ -454,38 +476,17 @@ class _Clusterer:
             for word in words:
                 draft.words.add(word)
                 self.organisation_words[word] = draft_index
-            if len(words) > 1 and _is_proper(mention):
+            if len(words) > 1 and _is_proper(mention.text):
                 draft.named = True  # a one-word "Council" still awaits its full name
             self.last_organisation = draft_index
         elif kind == "group":
             self.groups[mention.head] = draft_index
-            if _is_proper(mention):
+            if _is_proper(mention.text):
                 self.last_named_group = draft_index
 
-    def _join_name(self, mention: Mention, draft_index: int, given: str) -> None:
-        """What a name mention, just joined (``_join``), tells about its draft: a person, found
-        by its surname and first given name (``given``) and by any title it carries."""
-        draft = self.drafts[draft_index]
-        draft.type = "person"
-        if not draft.named:
-            bisect.insort(self.people, draft_index)
-        draft.named = True
-        holders = self.by_surname.setdefault(mention.head, [])
-        if draft_index not in holders:
-            holders.append(draft_index)
-        if given:
-            if given not in draft.givens:
-                draft.givens.append(given)
-            holders = self.by_first_name.setdefault(given, [])
-            if draft_index not in holders:
-                holders.append(draft_index)
-        title = _title_words(mention)  # a title besides an apposition's role
-        if title:
-            by_role = self.by_role
-            for key in _role_keys(title):
-                by_role[key] = draft_index
-
     def _latest(self, drafts: list[int]) -> int:
+        if len(drafts) == 1:
+            return drafts[0]  # (most often: no key to read)
         return max(drafts, key=lambda d: self.drafts[d].last)
 
     def _gender_ok(self, draft_index: int, gender: str) -> bool:
@@ -518,10 +519,6 @@ def _name_of(
             if key > best_key:
                 best_text, best_key = written, key
     return _lowercase_article(best_text)
-
-
-def _first_given(given: str) -> str:
-    return given.split()[0].lower().rstrip(".") if given else ""
 
 
 def _same_given(one: str, other: str) -> bool:
@@ -568,8 +565,12 @@ def _title_words(mention: Mention) -> str:
     return written[:at].strip() if at > 0 else ""
 
 
-def _is_proper(mention: Mention) -> bool:
-    words = mention.text.split()
+# Asked of every organisation and group mention, twice of most organisations, about the same
+# few phrases again and again ("the council", "residents"): the answers are kept, bounded.
+@functools.lru_cache(maxsize=4096)
+def _is_proper(phrase: str) -> bool:
+    """Whether a body's phrase is a proper name: its first word after an article capitalised."""
+    words = phrase.split()
     if words and words[0].lower() in _ARTICLES and len(words) > 1:
         words = words[1:]
     return bool(words) and words[0][:1].isupper()
