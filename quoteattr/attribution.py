@@ -1127,9 +1127,14 @@ def _outer_span(text: str, quote: Quote, paras: tuple[Paragraph, ...]) -> tuple[
 
 def _region_end(context: Context, index: int) -> int:
     """Where the stretch after a quote ends: the next quote or the paragraph's end."""
-    para_end = context.paras[context.para_of[index]].end
-    last_part_para = paragraph_index(context.paras, context.quotes[index].end)
-    para_end = max(para_end, context.paras[last_part_para].end)
+    paras = context.paras
+    this_para = context.para_of[index]
+    para_end = paras[this_para].end
+    quote_end = context.quotes[index].end
+    # A quote that ends before the next paragraph starts ends in its own: only one continued
+    # over paragraphs needs its last part's paragraph looked up.
+    if this_para + 1 < len(paras) and paras[this_para + 1].start <= quote_end:
+        para_end = max(para_end, paras[paragraph_index(paras, quote_end)].end)
     if index + 1 < len(context.quotes):
         return min(para_end, context.outer[index + 1][0])
     return para_end
