@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Callable, Sequence
+from operator import attrgetter, itemgetter
 
 from attrs import evolve
 
@@ -44,7 +45,6 @@ from .clauses import (
     SpanTable,
     clause_end,
     first_cue,
-    inside,
     last_cue,
     mentions_between,
     paragraph_index,
@@ -70,7 +70,7 @@ from .patterns import (
 )
 from .quotes import headline_at
 from .reported import find_reported, quoted_words_content, verb_after_subject
-from .speakers import Entity, cluster
+from .speakers import Clusters, Entity, clustered
 
 # How far from a quote a cue may stand and still govern it (characters).
 _CUE_REACH_AFTER = 160
@@ -133,6 +133,10 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 # its last characters are white space.
 _LEAD_TAIL = 41
 Rule = Callable[[Context, int, list["Found | None"]], "Found | None"]
+# Quotes in text order: ``(start, end)``, read in C rather than by a lambda per quote.
+_SPAN_ORDER = attrgetter("start", "end")
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def attribute(
@@ -171,7 +175,7 @@ def attribute(
     # again, stay a tuple (an array's item is a new int object at each read) of the ints the
     # sentences had, most of them their paragraph's start.
     sentence_table = SpanTable(sentence_spans)
-    sentence_starts = tuple(start for start, _ in sentence_spans)
+    sentence_starts = tuple(map(itemgetter(0), sentence_spans))
     del sentence_spans
     # The quotes' spans with their marks stay pairs: reported speech bisects them, and reading
     # pairs out of a table through Python code made the whole extraction 2 % slower.
@@ -179,24 +183,35 @@ def attribute(
     mentions = find_mentions(text, outer)
     # A word of saying inside a name or description is part of it: "Press Secretary Josh
     # Earnest", "a spokeswoman for Carrick Rail".
-    named = [(m.start, m.end) for m in mentions if m.kind != "pronoun"]
-    cues = tuple(cue for cue in find_cues(text, outer) if not inside(cue.start, named))
-    del named  # not needed again; on a long article it is megabytes
+    # Each cue is looked up among the names (sorted, disjoint) by bisection on their starts:
+    # the last name starting at or before the cue holds it if it ends after it.
+    named = [mention for mention in mentions if mention.kind != "pronoun"]
+    named_starts = list(map(_START, named))
+    named_ends = list(map(_END, named))
+    cues = tuple(
+        [
+            cue
+            for cue in find_cues(text, outer)
+            if (at := bisect.bisect_right(named_starts, cue.start) - 1) < 0
+            or named_ends[at] <= cue.start
+        ]
+    )
+    del named, named_starts, named_ends  # not needed again; on a long article it is megabytes
     if not quotes and not cues and not mentions:
         return quotes, ()  # nobody to quote or report: beliefs and findings need a source too
-    entities, entity_of = cluster(text, mentions)
+    clusters = clustered(text, mentions)
     context = Context(
         text=text,
         quotes=quotes,
         outer=outer,
         paras=paras,
         # Machine integers: a tuple took a 32-byte int object for each quote past the 256th.
-        para_of=array("l", (paragraph_index(paras, quote.start) for quote in quotes)),
+        para_of=array("l", [paragraph_index(paras, quote.start) for quote in quotes]),
         cues=cues,
         mentions=mentions,
         sentence_starts=sentence_starts,
-        mention_starts=tuple(mention.start for mention in mentions),
-        cue_starts=tuple(cue.start for cue in cues),
+        mention_starts=tuple(map(_START, mentions)),
+        cue_starts=tuple(map(_START, cues)),
     )
     found: list[Found | None] = []
     rules_used: list[str] = []
@@ -214,14 +229,16 @@ def attribute(
     resolver = _PronounResolver(
         text,
         mentions,
-        entities,
-        entity_of,
+        clusters,
         resolve_pronouns,
         context.sentence_starts,
+        context.cue_starts,
         cues,
     )
-    resolver.interviewee = _interviewee(paras, text, mentions, entities, entity_of)
-    del entity_of  # the resolver keeps its own copy, which pronouns update
+    resolver.interviewee = _interviewee(
+        paras, text, mentions, clusters.types, clusters.entity_of
+    )
+    del clusters  # the resolver keeps what it needs, and its own ``entity_of``
     attributed = []
     for index, quote in enumerate(quotes):
         # Each finding is let go once used, so the findings shrink as the attributed copies
@@ -235,7 +252,20 @@ def attribute(
             )
             attributed.append(_settled(quote, quote.speaker, quote.cue, quote.confidence, reason))
         else:
-            attributed.append(_attach(quote, result, rules_used[index], resolver))
+            attributed.append(
+                _settled(
+                    quote,
+                    *_attribution(
+                        result,
+                        rules_used[index],
+                        resolver,
+                        quote.speaker,
+                        quote.cue,
+                        quote.confidence,
+                        quote.unresolved,
+                    ),
+                )
+            )
     # Each large table below is let go as soon as no later step reads it: on a long article each
     # is megabytes, and the peak comes late, when the reports and the speakers are built on top
     # of everything still held.
@@ -252,10 +282,11 @@ def attribute(
             report = pending.pop()
             touched = _touching(joined, starts, report.start, report.end)
             # A reported clause holds whole quotes or none: an interrupted quote spans its cue.
-            if any(q.start < report.start or q.end > report.end for q in touched):
+            # (Most reports touch no quote: the tests below are skipped, with their generators.)
+            if touched and any(q.start < report.start or q.end > report.end for q in touched):
                 continue
             # Mixed when it holds the speaker's words; a scare quote or a title is the writer's.
-            holds = any(q.kind not in ("scare", "title") for q in touched)
+            holds = bool(touched) and any(q.kind not in ("scare", "title") for q in touched)
             # The report's quote is built only once it has a speaker: most reports do not.
             speaker, cue, confidence, _ = _attribution(
                 report.found, report.rule, resolver, None, None, _REPORT_CONFIDENCE, None
@@ -273,12 +304,9 @@ def attribute(
                     )
                 )
         kept = sorted(
-            (*kept, *_quoted_word_reports(text, joined, kept, sentence_table)),
-            key=lambda q: (q.start, q.end),
+            (*kept, *_quoted_word_reports(text, joined, kept, sentence_table)), key=_SPAN_ORDER
         )
-        joined = tuple(
-            sorted((*_inside_reports(joined, kept), *kept), key=lambda q: (q.start, q.end))
-        )
+        joined = tuple(sorted((*_inside_reports(joined, kept), *kept), key=_SPAN_ORDER))
     del sentence_table
     return joined, resolver.speakers(joined)
 
@@ -287,7 +315,7 @@ def _interviewee(
     paras: tuple[Paragraph, ...],
     text: str,
     mentions: tuple[Mention, ...],
-    entities: tuple[Entity, ...],
+    types: Sequence[str],
     entity_of: tuple[int, ...],
 ) -> int:
     """In a question-and-answer interview, the person interviewed: the one person the first
@@ -317,14 +345,14 @@ def _interviewee(
     opening_end = paras[questions[0]].end
     counts: dict[int, int] = {}
     for entity in entity_of:
-        if entity >= 0 and entities[entity].type == "person":
+        if entity >= 0 and types[entity] == "person":
             counts[entity] = counts.get(entity, 0) + 1
     named_early = [
         (mention.start, entity_of[index])
         for index, mention in enumerate(mentions)
         if mention.start < opening_end
         and entity_of[index] >= 0
-        and entities[entity_of[index]].type == "person"
+        and types[entity_of[index]] == "person"
     ]
     if not named_early:
         return -1
@@ -334,16 +362,6 @@ def _interviewee(
     if len(in_first) == 1 and counts[next(iter(in_first))] > 1:
         return in_first.pop()  # "Q&A: Chess champion Darnell Achebe-Ross on nerves"
     return max(sorted({entity for _, entity in named_early}), key=lambda entity: counts[entity])
-
-
-def _attach(quote: Quote, result: Found, rule: str, resolver: _PronounResolver) -> Quote:
-    """The quote with the speaker and cue a rule found (or why it has none)."""
-    return _settled(
-        quote,
-        *_attribution(
-            result, rule, resolver, quote.speaker, quote.cue, quote.confidence, quote.unresolved
-        ),
-    )
 
 
 def _attribution(
@@ -460,7 +478,7 @@ def _quoted_word_reports(
     the frames found; partials of the same speaker in one sentence share one report.
     """
     sentence_starts = sentence_spans.starts
-    covered = sorted(reports, key=lambda report: (report.start, report.end))
+    covered = sorted(reports, key=_SPAN_ORDER)
     covered_starts = [report.start for report in covered]
     used: set[tuple[int, int]] = set()
     starts = [quote.start for quote in quotes]
@@ -1109,9 +1127,14 @@ def _outer_span(text: str, quote: Quote, paras: tuple[Paragraph, ...]) -> tuple[
 
 def _region_end(context: Context, index: int) -> int:
     """Where the stretch after a quote ends: the next quote or the paragraph's end."""
-    para_end = context.paras[context.para_of[index]].end
-    last_part_para = paragraph_index(context.paras, context.quotes[index].end)
-    para_end = max(para_end, context.paras[last_part_para].end)
+    paras = context.paras
+    this_para = context.para_of[index]
+    para_end = paras[this_para].end
+    quote_end = context.quotes[index].end
+    # A quote that ends before the next paragraph starts ends in its own: only one continued
+    # over paragraphs needs its last part's paragraph looked up.
+    if this_para + 1 < len(paras) and paras[this_para + 1].start <= quote_end:
+        para_end = max(para_end, paras[paragraph_index(paras, quote_end)].end)
     if index + 1 < len(context.quotes):
         return min(para_end, context.outer[index + 1][0])
     return para_end
@@ -1138,21 +1161,24 @@ class _PronounResolver:
         self,
         text: str,
         mentions: tuple[Mention, ...],
-        entities: tuple[Entity, ...],
-        entity_of: tuple[int, ...],
+        clusters: Clusters,
         enabled: bool,
         sentence_starts: Sequence[int],
+        cue_starts: tuple[int, ...],
         cues: tuple[CueWord, ...],
     ) -> None:
         self.text = text
         self.sentence_starts = sentence_starts
-        self.cue_starts = tuple(cue.start for cue in cues)
-        self.cue_ends = tuple(cue.end for cue in cues)
+        self.cue_starts = cue_starts  # (the rules' own, not built again)
+        self.cue_ends = tuple(map(_END, cues))
         self.mentions = mentions
-        self.entities = entities
-        self.entity_of = list(entity_of)
+        # The entities are built as they are attributed (``built``): most are never quoted.
+        self.clusters = clusters
+        self.built = clusters.built
+        self.types = clusters.types
+        self.entity_of = list(clusters.entity_of)
         self.enabled = enabled
-        self.genders = [entity.gender for entity in entities]
+        self.genders = list(clusters.genders)  # (the entities keep the genders clustering found)
         self._learn_genders()
         # Whether each mention rests an attribution: one byte a mention, where a set of indices
         # took 40 or more on a long article.
@@ -1172,24 +1198,25 @@ class _PronounResolver:
             entity_index = self.entity_of[mention_index]
             if entity_index < 0:
                 return None, "the speaker's mention joins no known speaker"
-            self.used[mention_index] = 1
-            return self.entities[entity_index], "name"
-        if not self.enabled:
+            how = "name"
+        elif not self.enabled:
             return None, "pronoun speaker left unresolved (resolve_pronouns=False)"
-        if mention.text.lower() in _FIRST_PERSON:
+        elif mention.text.lower() in _FIRST_PERSON:
             if self.interviewee < 0 or mention.text.lower() not in ("i", "me"):
                 return None, "first-person speaker with no named interviewee"
-            self.entity_of[mention_index] = self.interviewee
-            self.used[mention_index] = 1
-            return self.entities[self.interviewee], "pronoun"
-        entity_index = self._antecedent(mention_index)
-        if entity_index < 0:
-            return None, f"no earlier mention that {mention.text!r} can refer to"
-        self.entity_of[mention_index] = entity_index
+            entity_index = self.interviewee
+            self.entity_of[mention_index] = entity_index
+            how = "pronoun"
+        else:
+            entity_index = self._antecedent(mention_index)
+            if entity_index < 0:
+                return None, f"no earlier mention that {mention.text!r} can refer to"
+            self.entity_of[mention_index] = entity_index
+            if mention.gender in ("m", "f") and not self.genders[entity_index]:
+                self.genders[entity_index] = mention.gender
+            how = "pronoun"
         self.used[mention_index] = 1
-        if mention.gender in ("m", "f") and not self.genders[entity_index]:
-            self.genders[entity_index] = mention.gender
-        return self.entities[entity_index], "pronoun"
+        return self.built[entity_index] or self.clusters.entity(entity_index), how
 
     def _learn_genders(self) -> None:
         """Tie pronouns to names: a person of unknown gender takes the gender of the first
@@ -1219,7 +1246,7 @@ class _PronounResolver:
         if entity is None:
             name = mention.text.title() if mention.text.isupper() else mention.text
             entity = Entity(
-                id=f"s{len(self.entities) + len(self.phrases) + 1}",
+                id=f"s{len(self.types) + len(self.phrases) + 1}",
                 name=name,
                 type=speaker_type,
                 gender="",
@@ -1236,11 +1263,23 @@ class _PronounResolver:
         those whose gender or number conflicts, the nearest subject, else the nearest other
         mention. Grammatical role beats raw recency: in ``Ms Obi met Ms Lee. "…," she said``
         the pronoun is Ms Obi's."""
-        pronoun = self.mentions[mention_index]
+        mentions, entity_of = self.mentions, self.entity_of
+        pronoun = mentions[mention_index]
         fallback = -1
         for index in range(mention_index - 1, max(-1, mention_index - 40), -1):
-            candidate = self._named_by_apposition(index)
-            if candidate < 0 or not self._compatible(pronoun, self.entities[candidate], candidate):
+            # The entity of mention ``index``, or of the name set beside it as an apposition:
+            # in ``Her neighbour, Gus Pelletier, is…`` the subject is Gus Pelletier.
+            candidate = entity_of[index]
+            mention = mentions[index]
+            if mention.kind in ("role", "anonymous", "group") and index + 1 < len(mentions):
+                following = mentions[index + 1]
+                if (
+                    following.kind == "name"
+                    and entity_of[index + 1] >= 0
+                    and self.text[mention.end : following.start].strip() == ","
+                ):
+                    candidate = entity_of[index + 1]
+            if candidate < 0 or not self._compatible(pronoun, candidate):
                 continue
             if self._is_subject(index):
                 return candidate
@@ -1248,26 +1287,15 @@ class _PronounResolver:
                 fallback = candidate
         return fallback
 
-    def _named_by_apposition(self, index: int) -> int:
-        """The entity of mention ``index``, or of the name set beside it as an apposition:
-        in ``Her neighbour, Gus Pelletier, is…`` the subject is Gus Pelletier."""
-        mention = self.mentions[index]
-        if mention.kind in ("role", "anonymous", "group") and index + 1 < len(self.mentions):
-            following = self.mentions[index + 1]
-            between = self.text[mention.end : following.start]
-            named = self.entity_of[index + 1]
-            if following.kind == "name" and between.strip() == "," and named >= 0:
-                return named
-        return self.entity_of[index]
-
-    def _compatible(self, pronoun: Mention, entity: Entity, entity_index: int) -> bool:
+    def _compatible(self, pronoun: Mention, entity_index: int) -> bool:
+        kind = self.types[entity_index]
         if pronoun.number == "pl":
-            return entity.type in ("group", "organisation", "anonymous") or (
-                self.mentions[entity.mentions[0]].number == "pl"
+            return kind in ("group", "organisation", "anonymous") or (
+                self.mentions[self.clusters.first_mention(entity_index)].number == "pl"
             )
         if pronoun.gender == "n":
-            return entity.type == "organisation"
-        if entity.type not in ("person", "anonymous", "unknown"):
+            return kind == "organisation"
+        if kind not in ("person", "anonymous", "unknown"):
             return False
         gender = self.genders[entity_index]
         return not gender or not pronoun.gender or gender == pronoun.gender
@@ -1314,22 +1342,22 @@ class _PronounResolver:
         self.sentence_starts = self.cue_starts = self.cue_ends = ()
         speaking = {quote.speaker.id for quote in quotes if quote.speaker is not None}
         # Each speaking entity's mentions in text order, in one pass; entities nobody quotes
-        # take no list (on a long article most of them).
-        spans_of: dict[int, list[Span]] = {
-            entity_index: []
-            for entity_index, entity in enumerate(self.entities)
-            if entity.id in speaking
+        # take no list (on a long article most of them). A speaking entity was built when its
+        # quote was attributed: the unbuilt ones are none of them.
+        spans_of: dict[int, tuple[Entity, list[Span]]] = {
+            entity_index: (entity, [])
+            for entity_index, entity in enumerate(self.built)
+            if entity is not None and entity.id in speaking
         }
         for position, entity_index in enumerate(self.entity_of):
-            spans = spans_of.get(entity_index)
-            if spans is not None:
+            held = spans_of.get(entity_index)
+            if held is not None:
                 mention = self.mentions[position]
                 if mention.kind != "pronoun" or self.used[position]:
-                    spans.append(Span(mention.start, mention.end, mention.text))
-        result = [
-            Speaker(entity.id, entity.name, entity.type, tuple(spans_of[entity_index]))
-            for entity_index, entity in enumerate(self.entities)
-            if entity_index in spans_of
+                    held[1].append(Span(mention.start, mention.end, mention.text))
+        result = [  # (in the order of the entities, as the dictionary was filled)
+            Speaker(entity.id, entity.name, entity.type, tuple(spans))
+            for entity, spans in spans_of.values()
         ]
         for entity in self.phrases.values():
             if entity.id in speaking:

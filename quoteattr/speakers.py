@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from .mentions import Mention, personal_name, role_key
 
-__all__ = ["Entity", "cluster"]
+__all__ = ["Clusters", "Entity", "cluster", "clustered"]
 
 
 # An internal record, so a NamedTuple rather than a frozen attrs class like the public
@@ -124,7 +124,76 @@ def cluster(text: str, mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...],
     >>> entity_of
     (0, 0, 0)
     """
+    clusters = clustered(text, mentions)
+    return tuple(map(clusters.entity, range(len(clusters)))), clusters.entity_of
+
+
+def clustered(text: str, mentions: Sequence[Mention]) -> Clusters:
+    """Group non-pronoun mentions into entities, as :func:`cluster` does, but build each
+    :class:`Entity` only when it is asked for (:meth:`Clusters.entity`).
+
+    Attribution reads every entity's type and gender but names only the few that speak: most
+    entities of an article are never built.
+
+    Args:
+        text: The article the mentions point into.
+        mentions: Its mentions, in text order.
+
+    Returns:
+        The clusters: ``entity_of`` for each mention, and each entity's type and gender.
+
+    >>> from quoteattr.mentions import find_mentions
+    >>> text = "Ann Cole met the council. Ms Cole spoke."
+    >>> clusters = clustered(text, find_mentions(text, []))
+    >>> len(clusters), clusters.entity_of, clusters.types
+    (2, (0, 1, 0), ['person', 'organisation'])
+    >>> clusters.entity(0)
+    Entity(id='s1', name='Ann Cole', type='person', gender='f', mentions=(0, 2))
+    """
     return _Clusterer(text, mentions).run()
+
+
+class Clusters:
+    """An article's entities: for each mention the index of its entity (``entity_of``, ``-1``
+    for a pronoun), each entity's ``types`` and ``genders``, and each :class:`Entity` itself,
+    built once when first asked for (``built`` holds those built so far, ``None`` for others).
+    """
+
+    __slots__ = ("_members", "_mentions", "_text", "built", "entity_of", "genders", "types")
+
+    def __init__(
+        self, text: str, mentions: Sequence[Mention], drafts: list[_Draft], entity_of: list[int]
+    ) -> None:
+        self._text = text
+        self._mentions = mentions
+        self.entity_of = tuple(entity_of)
+        self.types = [draft.type for draft in drafts]
+        self.genders = [draft.gender for draft in drafts]
+        self._members = [draft.mentions for draft in drafts]
+        self.built: list[Entity | None] = [None] * len(drafts)
+
+    def __len__(self) -> int:
+        return len(self.built)
+
+    def entity(self, index: int) -> Entity:
+        """The entity at ``index``, built on the first call."""
+        entity = self.built[index]
+        if entity is None:
+            # The drafts are in order of first mention, and each holds a mention: a step of
+            # ``_Clusterer.run`` opens at most one draft and joins it at once to that step's
+            # mention (with an apposition, to the name after it first), and every later join
+            # is of a later mention. So a draft's rank is its index, and ``entity_of`` needs no
+            # renumbering.
+            held = tuple(sorted(self._members[index]))  # (an apposition joins its name first)
+            kind = self.types[index]
+            name = _name_of(self._text, self._mentions, kind, held)
+            entity = Entity(f"s{index + 1}", name, kind, self.genders[index], held)
+            self.built[index] = entity
+        return entity
+
+    def first_mention(self, index: int) -> int:
+        """The first mention of the entity at ``index`` (its ``mentions[0]``), unbuilt."""
+        return min(self._members[index])
 
 
 class _Clusterer:
@@ -145,7 +214,7 @@ class _Clusterer:
 
     # -- the pass --
 
-    def run(self) -> tuple[tuple[Entity, ...], tuple[int, ...]]:
+    def run(self) -> Clusters:
         mentions = self.mentions
         index = 0
         while index < len(mentions):
@@ -174,13 +243,15 @@ class _Clusterer:
             else:
                 self._join(index, self._new("unknown", index))
             index += 1
-        return self._entities()
+        return Clusters(self.text, mentions, self.drafts, self.entity_of)
 
     # -- names --
 
     def _name(self, index: int) -> None:
         mention = self.mentions[index]
-        given = _first_given(mention.given)  # (worked out once: ``_person_for`` and the join)
+        # The first given name, lowercase ("david" in "David William Cameron"), worked out once
+        # for ``_person_for`` and the join.
+        given = mention.given.split()[0].lower().rstrip(".") if mention.given else ""
         previous = index - 1
         if (
             previous >= 0
@@ -193,8 +264,7 @@ class _Clusterer:
             draft = self._person_for(mention, given)
             if draft < 0:
                 draft = self._new("person", index)
-        self._join(index, draft)
-        self._join_name(mention, draft, given)
+        self._join(index, draft, given)
 
     def _person_for(self, mention: Mention, given: str) -> int:
         holders = self.by_surname.get(mention.head, [])
@@ -321,7 +391,7 @@ class _Clusterer:
     def _organisation(self, index: int) -> None:
         mention = self.mentions[index]
         words = mention.head.split()
-        proper = _is_proper(mention)
+        proper = _is_proper(mention.text)
         named = proper and len(words) > 1
         draft = self.organisations.get(mention.head, -1) if named else -1
         if draft < 0 and not named:
@@ -363,7 +433,10 @@ class _Clusterer:
         self.drafts.append(_Draft(kind, index))
         return len(self.drafts) - 1
 
-    def _join(self, index: int, draft_index: int) -> None:
+    def _join(self, index: int, draft_index: int, given: str = "") -> None:
+        """Join mention ``index`` to a draft, and file what it tells about it: a name is found
+        by its surname, its first given name (``given``, from ``_name``) and any title it
+        carries; a role by its keys; a body by its name and words."""
         mention = self.mentions[index]
         draft = self.drafts[draft_index]
         kind = mention.kind
@@ -377,7 +450,25 @@ class _Clusterer:
         if mention.role:
             for key in _role_keys(mention.role):
                 by_role[key] = draft_index
-        if kind == "role" or kind == "anonymous":
+        if kind == "name":
+            draft.type = "person"
+            if not draft.named:
+                bisect.insort(self.people, draft_index)
+            draft.named = True
+            holders = self.by_surname.setdefault(mention.head, [])
+            if draft_index not in holders:
+                holders.append(draft_index)
+            if given:
+                if given not in draft.givens:
+                    draft.givens.append(given)
+                holders = self.by_first_name.setdefault(given, [])
+                if draft_index not in holders:
+                    holders.append(draft_index)
+            title = _title_words(mention)  # a title besides an apposition's role
+            if title:
+                for key in _role_keys(title):
+                    by_role[key] = draft_index
+        elif kind == "role" or kind == "anonymous":
             for key in _role_keys(mention.head):
                 by_role[key] = draft_index
         elif kind == "organisation":
@@ -386,88 +477,49 @@ class _Clusterer:
             for word in words:
                 draft.words.add(word)
                 self.organisation_words[word] = draft_index
-            if len(words) > 1 and _is_proper(mention):
+            if len(words) > 1 and _is_proper(mention.text):
                 draft.named = True  # a one-word "Council" still awaits its full name
             self.last_organisation = draft_index
         elif kind == "group":
             self.groups[mention.head] = draft_index
-            if _is_proper(mention):
+            if _is_proper(mention.text):
                 self.last_named_group = draft_index
 
-    def _join_name(self, mention: Mention, draft_index: int, given: str) -> None:
-        """What a name mention, just joined (``_join``), tells about its draft: a person, found
-        by its surname and first given name (``given``) and by any title it carries."""
-        draft = self.drafts[draft_index]
-        draft.type = "person"
-        if not draft.named:
-            bisect.insort(self.people, draft_index)
-        draft.named = True
-        holders = self.by_surname.setdefault(mention.head, [])
-        if draft_index not in holders:
-            holders.append(draft_index)
-        if given:
-            if given not in draft.givens:
-                draft.givens.append(given)
-            holders = self.by_first_name.setdefault(given, [])
-            if draft_index not in holders:
-                holders.append(draft_index)
-        title = _title_words(mention)  # a title besides an apposition's role
-        if title:
-            by_role = self.by_role
-            for key in _role_keys(title):
-                by_role[key] = draft_index
-
     def _latest(self, drafts: list[int]) -> int:
+        if len(drafts) == 1:
+            return drafts[0]  # (most often: no key to read)
         return max(drafts, key=lambda d: self.drafts[d].last)
 
     def _gender_ok(self, draft_index: int, gender: str) -> bool:
         known = self.drafts[draft_index].gender
         return not known or gender not in ("m", "f") or known == gender
 
-    # -- the result --
 
-    def _entities(self) -> tuple[tuple[Entity, ...], tuple[int, ...]]:
-        # The drafts are already in order of first mention, and each holds a mention: a step of
-        # ``run`` opens at most one draft and joins it at once to that step's mention (with an
-        # apposition, to the name after it first), and every later join is of a later mention.
-        # So a draft's rank is its index, and ``entity_of`` needs no renumbering.
-        entities = []
-        for rank, draft in enumerate(self.drafts):
-            held = tuple(sorted(draft.mentions))  # (an apposition joins its name first)
-            entities.append(
-                Entity(f"s{rank + 1}", self._name_of(draft, held), draft.type, draft.gender, held)
-            )
-        return tuple(entities), tuple(self.entity_of)
-
-    def _name_of(self, draft: _Draft, members: tuple[int, ...]) -> str:
-        mentions = self.mentions
-        if draft.type == "person":
-            names = [
-                personal_name(mentions[i], self.text) for i in members if mentions[i].kind == "name"
-            ]
-            # The fullest name: most words, the first written on a tie.
-            best_name = names[0]
-            if len(names) > 1:
-                most = len(best_name.split())
-                for name in names:
-                    words = len(name.split())
-                    if words > most:
-                        best_name, most = name, words
-            return best_name
-        best_text = mentions[members[0]].text
-        if len(members) > 1:
-            # The fullest phrase: most capitalised words, then most words, the first on a tie.
-            best_key = (_capitalised_words(best_text), len(best_text.split()))
-            for i in members:
-                text = mentions[i].text
-                key = (_capitalised_words(text), len(text.split()))
-                if key > best_key:
-                    best_text, best_key = text, key
-        return _lowercase_article(best_text)
-
-
-def _first_given(given: str) -> str:
-    return given.split()[0].lower().rstrip(".") if given else ""
+def _name_of(
+    text: str, mentions: Sequence[Mention], kind: str, members: tuple[int, ...]
+) -> str:
+    """The name of an entity of type ``kind`` whose mentions are ``members``."""
+    if kind == "person":
+        names = [personal_name(mentions[i], text) for i in members if mentions[i].kind == "name"]
+        # The fullest name: most words, the first written on a tie.
+        best_name = names[0]
+        if len(names) > 1:
+            most = len(best_name.split())
+            for name in names:
+                words = len(name.split())
+                if words > most:
+                    best_name, most = name, words
+        return best_name
+    best_text = mentions[members[0]].text
+    if len(members) > 1:
+        # The fullest phrase: most capitalised words, then most words, the first on a tie.
+        best_key = (_capitalised_words(best_text), len(best_text.split()))
+        for i in members:
+            written = mentions[i].text
+            key = (_capitalised_words(written), len(written.split()))
+            if key > best_key:
+                best_text, best_key = written, key
+    return _lowercase_article(best_text)
 
 
 def _same_given(one: str, other: str) -> bool:
@@ -514,8 +566,12 @@ def _title_words(mention: Mention) -> str:
     return written[:at].strip() if at > 0 else ""
 
 
-def _is_proper(mention: Mention) -> bool:
-    words = mention.text.split()
+# Asked of every organisation and group mention, twice of most organisations, about the same
+# few phrases again and again ("the council", "residents"): the answers are kept, bounded.
+@functools.lru_cache(maxsize=4096)
+def _is_proper(phrase: str) -> bool:
+    """Whether a body's phrase is a proper name: its first word after an article capitalised."""
+    words = phrase.split()
     if words and words[0].lower() in _ARTICLES and len(words) > 1:
         words = words[1:]
     return bool(words) and words[0][:1].isupper()
