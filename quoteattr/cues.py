@@ -14,18 +14,21 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
-from attrs import frozen
 
 from . import lexicon
 from .patterns import WORD, WORD_BEFORE_CUE
 
 
-@frozen
-class CueWord:
-    """A cue in the text: ``text == article[start:end]``; ``lemma`` is its dictionary form."""
+class CueWord(NamedTuple):
+    """A cue in the text: ``text == article[start:end]``; ``lemma`` is its dictionary form.
+
+    Internal to the stages that find and read cues (the public :class:`quoteattr.Cue` is what
+    callers see), so a named tuple rather than an attrs class: as immutable and compared by
+    value, and built without a call per field, several thousand times a pass.
+    """
 
     start: int
     end: int
