@@ -18,6 +18,7 @@ parameter file and is several times slower on news text.
 
 from __future__ import annotations
 
+import bisect
 import string
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -104,10 +105,14 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
     ['Mr. Li arrived.', 'He said so.', 'Then he left.']
     """
     abbreviations = lexicon.abbreviations()
+    # The end punctuation of the whole text, found once: a search per character and paragraph
+    # would mostly search paragraphs without that character.
+    ends = _end_punctuation(text, 0, len(text))
     result = []
     for para in paras:
         start = para.start
-        for match in _sentence_ends(text, para.start, para.end):
+        inside = ends[bisect.bisect_left(ends, para.start) : bisect.bisect_left(ends, para.end)]
+        for match in _sentence_ends(text, para.start, para.end, inside):
             stop = match.start(_SPACE_GROUP)
             if _is_abbreviation(text, match.start(), para.start, abbreviations):
                 continue
@@ -126,24 +131,22 @@ _END_PUNCTUATION = ".!?\N{HORIZONTAL ELLIPSIS}"
 _SPACE_GROUP = SENTENCE_END.groupindex["space"]
 
 
-def _sentence_ends(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+def _sentence_ends(
+    text: str, start: int, end: int, starts: list[int] | None = None
+) -> Iterator[regex.Match[str]]:
     """What ``SENTENCE_END.finditer(text, start, end)`` finds.
 
     The pattern's scan tries every character in turn, which costs far more than a
     ``str.find`` for each end punctuation character: a match can only start where a run of
-    them starts, so the pattern is tried there alone.
+    them starts, so the pattern is tried there alone. ``starts`` is where the end punctuation
+    characters of ``text[start:end]`` are, in order (``_end_punctuation``), if already known.
 
     >>> text = "Wait... What? Yes. no"
     >>> [match.group() for match in _sentence_ends(text, 0, len(text))]
     ['... ', '? ']
     """
-    starts = []
-    for character in _END_PUNCTUATION:
-        position = text.find(character, start, end)
-        while position >= 0:
-            starts.append(position)
-            position = text.find(character, position + 1, end)
-    starts.sort()
+    if starts is None:
+        starts = _end_punctuation(text, start, end)
     taken = start  # where the last match ended: the scan goes on from there
     for position in starts:
         if position < taken or (position > start and text[position - 1] in _END_PUNCTUATION):
@@ -152,6 +155,22 @@ def _sentence_ends(text: str, start: int, end: int) -> Iterator[regex.Match[str]
         if match is not None:
             taken = match.end()
             yield match
+
+
+def _end_punctuation(text: str, start: int, end: int) -> list[int]:
+    """Where the end punctuation characters of ``text[start:end]`` are, in order.
+
+    >>> _end_punctuation("Wait... What? Yes. no", 0, 21)
+    [4, 5, 6, 12, 17]
+    """
+    starts = []
+    for character in _END_PUNCTUATION:
+        position = text.find(character, start, end)
+        while position >= 0:
+            starts.append(position)
+            position = text.find(character, position + 1, end)
+    starts.sort()
+    return starts
 
 
 def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[str]) -> bool:
@@ -163,9 +182,13 @@ def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[s
         return False
     token = word.lower()
     # A single letter is an initial ("John F. Kennedy"), and so is a run of dotted single
-    # letters ("G.K. Butterfield"); a lowercase one is part of "e.g".
-    parts = token.split(".")
-    return token in abbreviations or all(len(part) == 1 and part.isalpha() for part in parts)
+    # letters ("G.K. Butterfield"); a lowercase one is part of "e.g". That is: letters at the
+    # even places and dots at the odd ones, read as two slices rather than word by word.
+    return token in abbreviations or (
+        len(token) % 2 == 1
+        and token[::2].isalpha()
+        and token[1::2] == "." * (len(token) // 2)
+    )
 
 
 # How far before a full stop ``_is_abbreviation`` reads the word (``WORD_BEFORE`` is quadratic

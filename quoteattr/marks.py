@@ -95,6 +95,10 @@ class Pair(NamedTuple):
     paragraph, or ``-1``; ``parent`` the ``open_start`` of the pair it is nested in, or ``-1``.
     ``paragraph_end`` is where the paragraph of the opening mark ends; ``final`` says whether
     that is the article's last story paragraph.
+
+    Passed from here to :mod:`quoteattr.quotes` only, so a named tuple rather than an attrs
+    class: as immutable and compared by value, and built without a call per field, once per
+    pair of a long article.
     """
 
     family: str
@@ -116,8 +120,10 @@ class _Stack(list["_Open"]):
         super().__init__()
         self._open: dict[str, int] = {}
 
-    def count_open(self, family: str) -> int:
-        return self._open.get(family, 0)
+    def any_open(self, families: tuple[str, ...]) -> bool:
+        """Whether an entry of one of ``families`` is open: one look-up in C, as a family
+        none of whose entries is open has no count (``pop`` drops it)."""
+        return not self._open.keys().isdisjoint(families)
 
     def append(self, entry: _Open) -> None:
         super().append(entry)
@@ -125,7 +131,11 @@ class _Stack(list["_Open"]):
 
     def pop(self, index: SupportsIndex = -1) -> _Open:
         entry = super().pop(index)
-        self._open[entry.family] -= 1
+        left = self._open[entry.family] - 1
+        if left:
+            self._open[entry.family] = left
+        else:
+            del self._open[entry.family]
         return entry
 
 
@@ -440,7 +450,7 @@ def _step(
     """Feed one token to the paragraph's stack."""
     # Only scan the stack when something the token can close is open: a run of openers of
     # two families ("“‘“‘…") would otherwise rescan the whole stack for every mark.
-    closable = any(stack.count_open(family) for family in token.closes)
+    closable = bool(stack) and stack.any_open(token.closes)
     for depth in range(len(stack) - 1, -1 if closable else len(stack) - 1, -1):
         entry = stack[depth]
         if entry.family in token.closes:
