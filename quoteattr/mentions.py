@@ -528,6 +528,7 @@ class _Token:
         "lower",
         "possessive",
         "reader_facts",
+        "reader_skips",
         "size",
         "text",
     )
@@ -555,6 +556,9 @@ class _Token:
         self.is_word = kind == "word" or kind == "initials"
         self.possessive = base_size != self.size
         self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
+        # A function word, or a mark that reads as no determiner: most tokens, at which the
+        # backward pass of ``_Reader.__init__`` only cuts off the reach of what follows.
+        self.reader_skips = facts == _WORD or (not facts and lower not in _DETERMINERS)
 
     @classmethod
     def plain(cls, text: str, kind: str) -> _Token:
@@ -1381,12 +1385,12 @@ class _Reader:
         head = possessor = possessive = far
         for index in range(count - 1, -1, -1):
             token = tokens[index]
-            fact = token.facts
-            if fact == _WORD or (not fact and token.lower not in _DETERMINERS):
+            if token.reader_skips:
                 # A function word or a mark, most tokens: no phrase starts here, and none
                 # reaches past it (what the general case below gives such a token).
                 head = possessor = far
                 continue
+            fact = token.facts
             # The bits of ``fact`` as booleans, which are cheaper to test.
             may_open, passes, possessor_passes, is_head, is_determiner, run, verb, step = (
                 token.reader_facts
