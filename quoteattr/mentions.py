@@ -530,6 +530,7 @@ class _Token:
         "lower",
         "possessive",
         "reader_facts",
+        "reader_skips",
         "size",
         "text",
     )
@@ -557,6 +558,9 @@ class _Token:
         self.is_word = kind == "word" or kind == "initials"
         self.possessive = base_size != self.size
         self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
+        # A function word, or a mark that reads as no determiner: most tokens, at which the
+        # backward pass of ``_Reader.__init__`` only cuts off the reach of what follows.
+        self.reader_skips = facts == _WORD or (not facts and lower not in _DETERMINERS)
 
     @classmethod
     def plain(cls, text: str, kind: str) -> _Token:
@@ -814,6 +818,7 @@ def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tok
     """
     one_word = _ONE_WORD
     pieces = _PIECES
+    abbreviations = lexicon.abbreviations()
     token_list = tokens.tokens
     starts = tokens.starts
     firsts = tokens.firsts
@@ -843,19 +848,45 @@ def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tok
                 add_start(position)
                 position += token.size + 1
                 continue
-            if piece:
-                read = pieces[first].get(piece) or _read_piece(piece, first)
-                piece_tokens, offsets, piece_firsts, first = read
-                # (``map`` over ``int.__add__`` rather than a comprehension: no function
-                # call per piece.)
-                if piece_firsts:
-                    firsts.extend(map(len(token_list).__add__, piece_firsts))
-                if len(offsets) == 1:
-                    add_token(piece_tokens[0])
-                    add_start(position + offsets[0])
-                else:
-                    token_list.extend(piece_tokens)
-                    starts.extend(map(position.__add__, offsets))
+            if not piece:
+                position += 1  # two spaces in a row
+                continue
+            mark = piece[-1]
+            if (
+                mark in _TRAILING_MARKS
+                and len(piece) > 2
+                and (word := piece[:-1]).isascii()
+                and word.isalpha()
+            ):
+                # A word of ASCII letters and one mark after it ("said," "night."), the other
+                # common piece: two tokens, the word's as it reads alone, unless it is an
+                # abbreviation with its stop ("Mr."). Two letters at least, as "A." is a
+                # pair of initials. The piece is read here, with no table of its own: that
+                # costs less than looking it up as a piece.
+                token = one_word.get(word) or _plain_word(word)
+                if mark != "." or token.lower not in abbreviations:
+                    if first:
+                        firsts.append(len(token_list))
+                    add_token(token)
+                    add_start(position)
+                    add_token(_MARK_TOKENS[mark])
+                    position += token.size
+                    add_start(position)
+                    position += 2
+                    first = mark in _SENTENCE_ENDS
+                    continue
+            read = pieces[first].get(piece) or _read_piece(piece, first)
+            piece_tokens, offsets, piece_firsts, first = read
+            # (``map`` over ``int.__add__`` rather than a comprehension: no function
+            # call per piece.)
+            if piece_firsts:
+                firsts.extend(map(len(token_list).__add__, piece_firsts))
+            if len(offsets) == 1:
+                add_token(piece_tokens[0])
+                add_start(position + offsets[0])
+            else:
+                token_list.extend(piece_tokens)
+                starts.extend(map(position.__add__, offsets))
             position += len(piece) + 1
     return first
 
@@ -886,32 +917,15 @@ def _read_piece(piece: str, first: bool) -> _Piece:
     its tokens, their offsets in it, the indices of those that start a sentence, and whether
     the token after it does. Kept in ``_ONE_WORD`` or ``_PIECES`` if short.
 
-    A piece of plain ASCII letters, or one with a single mark after them, is read without the
-    pattern: most distinct pieces are such, and each is read once.
+    A piece of plain ASCII letters is read without the pattern (``_tokenise_stretch`` reads
+    those, and a word with one mark after it, before it asks here).
     """
     size = len(piece)
     if piece.isascii() and piece.isalpha():
         return (_plain_word(piece),), (0,), (0,) if first else (), False
-    if (
-        size > 2
-        and (mark := piece[-1]) in _TRAILING_MARKS
-        and (word := piece[:-1]).isascii()
-        and word.isalpha()
-        and not (mark == "." and word.lower() in lexicon.abbreviations())
-    ):
-        # A word and one mark after it ("said," "night."): two tokens, the word's as it
-        # reads alone. Two letters at least, as "A." is a pair of initials; not "Mr.", an
-        # abbreviation with its stop.
-        result: _Piece = (
-            (_ONE_WORD.get(word) or _plain_word(word), _MARK_TOKENS[mark]),
-            (0, size - 1),
-            (0,) if first else (),
-            mark in _SENTENCE_ENDS,
-        )
-    else:
-        read = _Tokens()
-        after = _tokenise_piece(piece, 0, size, size, first, read, _piece_matches(piece))
-        result = (tuple(read.tokens), tuple(read.starts), tuple(read.firsts), after)
+    read = _Tokens()
+    after = _tokenise_piece(piece, 0, size, size, first, read, _piece_matches(piece))
+    result: _Piece = (tuple(read.tokens), tuple(read.starts), tuple(read.firsts), after)
     if size <= _LONGEST_KEPT_PIECE:
         tokens = result[0]
         if (
@@ -1373,12 +1387,12 @@ class _Reader:
         head = possessor = possessive = far
         for index in range(count - 1, -1, -1):
             token = tokens[index]
-            fact = token.facts
-            if fact == _WORD or (not fact and token.lower not in _DETERMINERS):
+            if token.reader_skips:
                 # A function word or a mark, most tokens: no phrase starts here, and none
                 # reaches past it (what the general case below gives such a token).
                 head = possessor = far
                 continue
+            fact = token.facts
             # The bits of ``fact`` as booleans, which are cheaper to test.
             may_open, passes, possessor_passes, is_head, is_determiner, run, verb, step = (
                 token.reader_facts
