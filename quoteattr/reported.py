@@ -178,9 +178,9 @@ _OBJECT_INFINITIVE_LEMMAS = frozenset(
 # _FINDING_HEAD_WITHIN unless it ends the phrase.
 _FINDING_SUBJECT_WORDS = 10
 _FINDING_HEAD_WITHIN = 6
-# Nouns for a poll, in "In the latest poll, …" / "… in most surveys", and what they hold.
+# Nouns for a poll, in "In the latest poll, …" / "… in most surveys" (each holds "poll",
+# "survey" or "average", which ``_in_poll`` looks for first).
 _POLL_NOUNS = frozenset("poll polls survey surveys polling average".split())
-_POLL_STEMS = ("poll", "survey", "average")
 # The longest such phrase, in words and (before its comma) in characters.
 _POLL_PHRASE_WORDS = 10
 _POLL_PHRASE_CHARACTERS = 100
@@ -1396,15 +1396,28 @@ def _ascii_words(piece: str) -> set[str]:
     >>> sorted(_ascii_words("Jo's U.S.-backed plan, -- \\x01s Ann\\x01s"))
     ['ann\N{RIGHT SINGLE QUOTATION MARK}s', 'backed', "jo's", 'plan', 's', 'u']
     """
-    words = set(piece.encode().translate(_NOT_IN_A_WORD).lower().decode().split())
-    if "'" in piece or "-" in piece or _STAND_IN in piece:
-        # A run that opens with an apostrophe or a hyphen is matched from its first letter,
-        # and a run without a letter is no match at all.
-        words = {word.lstrip("'-\x01") for word in words}
+    spaced = piece.encode().translate(_NOT_IN_A_WORD).lower()
+    runs = spaced.decode()
+    if _STAND_IN in piece:
+        # The stand-in back as the mark, in the whole stretch at once: it is no space, so the
+        # runs split as before.
+        runs = runs.replace(_STAND_IN, "\N{RIGHT SINGLE QUOTATION MARK}")
+    words = set(runs.split())
+    if spaced.startswith(_MARK_BYTES) or b" '" in spaced or b" -" in spaced or b" \x01" in spaced:
+        # A run that opens with an apostrophe or a hyphen (or the mark) is matched from its
+        # first letter, and a run without a letter is no match at all. Only a run after a
+        # space or at the start can open with one: most stretches hold none, and their runs
+        # stand as they are.
+        words = {word.lstrip(_WORD_MARKS) for word in words}
         words.discard("")
-        if _STAND_IN in piece:
-            words = {word.replace(_STAND_IN, "\N{RIGHT SINGLE QUOTATION MARK}") for word in words}
     return words
+
+
+# The marks ``WORD`` takes inside a word but not at its start (the right single quotation mark
+# as itself, once ``_ascii_words`` has put it back), and the same as bytes (the mark as the
+# stand-in).
+_WORD_MARKS = "'-\N{RIGHT SINGLE QUOTATION MARK}"
+_MARK_BYTES = (b"'", b"-", b"\x01")
 
 
 def _words_by_piece(stretch: str) -> set[str]:
@@ -1907,8 +1920,8 @@ def _in_poll(context: Context, start: int, stop: int) -> Report | None:
     """
     text = context.text
     sentence = text[start:stop].lower()
-    if not any(noun in sentence for noun in _POLL_STEMS):
-        return None
+    if "poll" not in sentence and "survey" not in sentence and "average" not in sentence:
+        return None  # no word of _POLL_NOUNS
     lead = _trim(text, start, stop)[0]
     first_word = WORD.match(text, lead, stop)
     if first_word is not None and first_word.group().lower() in _SENTENCE_CONJUNCTIONS:
