@@ -442,9 +442,9 @@ def find_reported(
             continue
         quoted = _inside_quote(context, start, end)
         stop = _content_end(text, start, end)
+        # (What _content_end leaves out is space and ".!;" only: never a "?".)
         if (
             stop <= start
-            or text[stop:end].strip().endswith("?")
             or text[start:end]
             .rstrip("\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK} ")
             .endswith("?")
@@ -462,8 +462,10 @@ def find_reported(
             )
             if report is None:
                 continue
-        else:
+        elif start == 0 or text[start - 1] == "\n":
             report = _headline(context, start, stop) or _headline_verb(context, start, stop)
+        else:
+            report = None  # both headline frames need a sentence that opens its line
         if report is None and sentence_cues:
             report = (
                 _according_to(context, start, stop, sentence_cues)
@@ -1836,14 +1838,17 @@ def _inside_quote(context: Context, start: int, end: int) -> bool:
     """Whether the sentence is all but a quote in marks, or starts inside one. A sentence that
     is mostly a quote can still report it: ``X said the plan was "a costly mistake."``"""
     covered = 0
-    first = max(0, bisect.bisect_right(context.outer, (start, len(context.text))) - 1)
-    for index in range(first, len(context.outer)):
-        quote_start, quote_end = context.outer[index]
+    # From the last quote to start by ``start`` on (conditional expressions, not min and max:
+    # this runs for every sentence).
+    first = bisect.bisect_right(context.outer, (start, len(context.text))) - 1
+    for quote_start, quote_end in itertools.islice(context.outer, first if first > 0 else 0, None):
         if quote_start >= end:
             break
         if quote_start <= start < quote_end:
             return True
-        overlap = min(end, quote_end) - max(start, quote_start)
+        overlap = (end if end < quote_end else quote_end) - (
+            start if start > quote_start else quote_start
+        )
         if overlap > 0:
             covered += overlap
     return covered > end - start - _FRAME_OUTSIDE_A_QUOTE
@@ -1852,8 +1857,13 @@ def _inside_quote(context: Context, start: int, end: int) -> bool:
 def _content_end(text: str, start: int, end: int) -> int:
     """The sentence's end without its final punctuation and white space."""
     stop = end
-    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".!;"):
-        stop -= 1
+    while stop > start:
+        last = text[stop - 1]
+        # The common characters first, in one test: most sentences end in ". " or ".\n".
+        if last in ".!; \n" or last.isspace():
+            stop -= 1
+        else:
+            return stop
     return stop
 
 
@@ -2519,16 +2529,22 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
     >>> text[_complementizer(text, 4, len(text)) :]
     ' the port would close'
     """
+    stretch = text[start:stop]
+    # The first nine words, lowercase, split in C; the rest of the sentence stays in one piece.
+    # (Lowercasing neither makes nor takes a space, so these are the words' own lowercase.)
+    lowered = stretch.lower().split(None, _COMPLEMENTIZER_WORDS)[:_COMPLEMENTIZER_WORDS]
+    if "that" not in lowered:
+        return None  # most verbs: no word is read one by one
+    index = lowered.index("that")
+    before = lowered[:index]
+    if not _BEFORE_NO_COMPLEMENTIZER.isdisjoint(before) or not _PHRASE_END_MARKS.isdisjoint(
+        "".join(before)
+    ):
+        return None
     position = start
-    # The first nine words, split in C; the rest of the sentence stays in one piece.
-    for word in text[start:stop].split(None, _COMPLEMENTIZER_WORDS)[:_COMPLEMENTIZER_WORDS]:
-        lower = word.lower()
-        if lower == "that":
-            return text.find(word, position) + len(word)
-        if lower in _BEFORE_NO_COMPLEMENTIZER or not _PHRASE_END_MARKS.isdisjoint(word):
-            return None
+    for word in stretch.split(None, index + 1)[: index + 1]:
         position = text.find(word, position) + len(word)
-    return None
+    return position  # the end of "that"
 
 
 def _cut_tail(context: Context, start: int, stop: int) -> int:
