@@ -744,10 +744,12 @@ def _participle_clause(
     and the participle."""
     text = context.text
     next_comma = text.find(",", start, stop)
+    if next_comma > start and "ing" not in text[start:stop] and "who" not in text[start:stop]:
+        return None  # no word after a comma can be "who" or end in "-ing"
     while next_comma > start:
         comma, next_comma = next_comma, text.find(",", next_comma + 1, stop)
         position = comma + 1
-        while position < stop and text[position].isspace():
+        while position < stop and (text[position] == " " or text[position].isspace()):
             position += 1
         word = WORD.match(text, position, stop)
         if word is not None and word.group() == "who":
@@ -1789,9 +1791,8 @@ def _settle(context: Context, report: Report) -> Report | None:
     quote that starts before the clause and ends inside it moves the clause's start past it.
     """
     start, end = report.start, report.end
-    first = max(0, bisect.bisect_right(context.outer, (start, len(context.text))) - 1)
-    for index in range(first, len(context.outer)):
-        quote_start, quote_end = context.outer[index]
+    first = bisect.bisect_right(context.outer, (start, len(context.text))) - 1
+    for quote_start, quote_end in itertools.islice(context.outer, first if first > 0 else 0, None):
         if quote_start >= end:
             break
         if quote_start < start < quote_end:
@@ -2727,9 +2728,10 @@ def _starts_sentence(text: str, sentence_start: int, position: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] == ","):
+    # The commonest characters first, without a call: a space, or a comma after it.
+    while start < end and (text[start] in " ," or text[start].isspace()):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+    while end > start and (text[end - 1] in " ,;:" or text[end - 1].isspace()):
         end -= 1
     return start, end
 
