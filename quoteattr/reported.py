@@ -437,17 +437,22 @@ def find_reported(
     clause_lemmas = lexicon.clause_verbs()
     reports: list[Report] = []
     reported_until = 0
-    for start, end in _clauses_of(text, sentence_spans, context.outer):
+    for start, end, question in _clauses_of(text, sentence_spans, context.outer):
         if start < reported_until:
             continue
         quoted = _inside_quote(context, start, end)
         stop = _content_end(text, start, end)
-        # (What _content_end leaves out is space and ".!;" only: never a "?".)
+        # (What _content_end leaves out is space and ".!;" only: never a "?".) Only a question
+        # by ``_clauses_of`` can end in "?" before these closing marks, all of which it strips
+        # too: any other sentence's clauses end as it does, or in its ";".
         if (
             stop <= start
-            or text[start:end]
-            .rstrip("\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK} ")
-            .endswith("?")
+            or (
+                question
+                and text[start:end]
+                .rstrip("\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK} ")
+                .endswith("?")
+            )
         ):
             continue
         first = bisect.bisect_left(context.cue_starts, start)
@@ -531,27 +536,28 @@ def find_reported(
 
 def _clauses_of(
     text: str, sentence_spans: Sequence[tuple[int, int]], quoted: Sequence[tuple[int, int]]
-) -> Iterator[tuple[int, int]]:
+) -> Iterator[tuple[int, int, bool]]:
     """The sentences, each split at its semicolons outside ``quoted`` spans: in ``most said A;
     26 percent said B`` each side is read as a sentence of its own. A question is not split,
-    so that each side stays a question.
+    so that each side stays a question. Each comes with whether it is a question: whether it
+    ends in "?" before any closing marks (``_CLOSING_MARKS``).
 
     >>> text = "Most said it was fine; a third said it was not."
-    >>> [text[start:end] for start, end in _clauses_of(text, [(0, len(text))], [])]
+    >>> [text[start:end] for start, end, _ in _clauses_of(text, [(0, len(text))], [])]
     ['Most said it was fine;', ' a third said it was not.']
     """
     for start, end in sentence_spans:
         if text[start:end].rstrip(_CLOSING_MARKS).endswith("?"):
-            yield start, end
+            yield start, end, True
             continue
         semicolon = text.find(";", start, end)
         while semicolon >= 0:
             index = bisect.bisect_right(quoted, (semicolon, len(text))) - 1
             if index < 0 or not quoted[index][0] <= semicolon < quoted[index][1]:
-                yield start, semicolon + 1
+                yield start, semicolon + 1, False
                 start = semicolon + 1
             semicolon = text.find(";", semicolon + 1, end)
-        yield start, end
+        yield start, end, False
 
 
 def _joined_reports(
