@@ -28,6 +28,7 @@ import bisect
 import collections
 import functools
 import itertools
+import operator
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -1822,6 +1823,8 @@ def _settle(context: Context, report: Report) -> Report | None:
         or (report.predicate and _predicate(context.text, start, end))
     ):
         return None
+    if start == report.start and end == report.end and not report.predicate:
+        return report  # already the settled report: equal to a new one, without building it
     return Report(start, end, report.cue, report.found, report.rule)
 
 
@@ -2262,18 +2265,21 @@ def _noun_cue(text: str, cue: CueWord, lead_words: list[str]) -> bool:
     >>> _noun_cue("Officials say so.", CueWord(10, 13, "say", "say", "verb"), ["officials"])
     False
     """
-    following = text[cue.end : cue.end + 40].split(None, 1)
     if lead_words and not cue.text[:1].islower():
+        following = text[cue.end : cue.end + 40].split(None, 1)
         if not following or not following[0][:1].isupper():
             return True  # "Tarrow State, announced", not a headline's "Ross Says Rates …"
     lower = cue.text.lower()
-    after = following[0].lower().strip(",.;:") if following else ""
-    if lower in _THAT_ONLY and after != "that":
-        return True  # "Battleground state Florida", "member states trump …", "maintains a lead"
-    if after in _NOT_AFTER_A_VERB.get(lower, ()):
-        return True  # "pledged delegates"
+    if lower in _THAT_ONLY or lower in _NOT_AFTER_A_VERB:
+        # The word after the cue, read only for the few cue words that ask for it.
+        following = text[cue.end : cue.end + 40].split(None, 1)
+        after = following[0].lower().strip(",.;:") if following else ""
+        if lower in _THAT_ONLY and after != "that":
+            return True  # "Battleground state Florida", "member states trump …", "maintains a lead"
+        if after in _NOT_AFTER_A_VERB.get(lower, ()):
+            return True  # "pledged delegates"
     previous = lead_words[-1] if lead_words else ""
-    return cue.text.lower() == cue.lemma and (
+    return lower == cue.lemma and (
         previous in _DETERMINERS or (previous.endswith("est") and len(previous) > 4)
     )
 
@@ -2859,10 +2865,13 @@ def quoted_words_content(
         return None  # a title or a name: 'told NBC's "Today"', 'published "Character Studies"'
     if first - cue[1] > _QUOTED_WORDS_CHARACTERS:
         return None  # read no further than the reach allows: linear time on any input
-    between = text[cue[1] : first].split()
-    if len(between) > _QUOTED_WORDS_REACH or any(
-        word.endswith((".", ":", "?", "!")) or word.strip(",").lower() in _CONDITIONS
-        for word in between
+    # The words between, lowercase (lowercasing neither makes nor takes a space), each read
+    # in C: none may end a sentence or open a condition.
+    between = text[cue[1] : first].lower().split()
+    if (
+        len(between) > _QUOTED_WORDS_REACH
+        or any(map(_ENDS_A_SENTENCE, between))
+        or not _CONDITIONS.isdisjoint(map(str.strip, between, itertools.repeat(",")))
     ):
         return None
     start = cue[1]
@@ -2887,6 +2896,10 @@ def quoted_words_content(
     if "\n" in text[start:end]:
         return None  # a paragraph's end is a clause's
     return start, end
+
+
+# Whether a word ends with a mark that ends a sentence (or opens what follows).
+_ENDS_A_SENTENCE = operator.methodcaller("endswith", (".", ":", "?", "!"))
 
 
 def verb_after_subject(text: str, subject_end: int, limit: int) -> tuple[int, int] | None:
@@ -2943,7 +2956,12 @@ def _capitalised_words(quoted: str) -> bool:
     >>> _capitalised_words("Character Studies"), _capitalised_words("Bernie will win")
     (True, False)
     """
-    words = [word for word in quoted.split() if word[:1].isalpha()]
-    if not words or quoted.endswith(("!", "?", ".")):
+    if quoted.endswith(("!", "?", ".")):
         return False
-    return all(word[0].isupper() or len(word) <= 3 for word in words) and words[0][0].isupper()
+    words = [word for word in quoted.split() if word[:1].isalpha()]
+    # The first word first: most quoted words open with a lowercase one.
+    return (
+        bool(words)
+        and words[0][0].isupper()
+        and all(word[0].isupper() or len(word) <= 3 for word in words)
+    )
