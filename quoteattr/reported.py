@@ -1488,7 +1488,6 @@ def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
             if after[0].lower() not in ("for", "on"):
                 continue
             lemma = "call " + after[0].lower()
-        cue = CueWord(word.start(), word.end(), word.group(), lemma, "verb")
         if lemma in _EVIDENCE_VERBS.values():
             content_start = _finding_start(context, start, word.end(), stop)
         elif lemma in _INFINITIVE_LEMMAS:
@@ -1508,6 +1507,8 @@ def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
             # "investors may want to think twice": advice, not anyone's wish; "a mill that
             # developers want to replace": the wish's object stands outside its content
             continue
+        # The cue is built only for a verb that has come this far (most have not).
+        cue = CueWord(word.start(), word.end(), word.group(), lemma, "verb")
         found = (
             _finding_subject(context, start, word.start(), cue)
             if lemma in _EVIDENCE_VERBS.values()
