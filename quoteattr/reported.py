@@ -28,6 +28,7 @@ import bisect
 import collections
 import functools
 import itertools
+import operator
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -178,9 +179,9 @@ _OBJECT_INFINITIVE_LEMMAS = frozenset(
 # _FINDING_HEAD_WITHIN unless it ends the phrase.
 _FINDING_SUBJECT_WORDS = 10
 _FINDING_HEAD_WITHIN = 6
-# Nouns for a poll, in "In the latest poll, …" / "… in most surveys", and what they hold.
+# Nouns for a poll, in "In the latest poll, …" / "… in most surveys" (each holds "poll",
+# "survey" or "average", which ``_in_poll`` looks for first).
 _POLL_NOUNS = frozenset("poll polls survey surveys polling average".split())
-_POLL_STEMS = ("poll", "survey", "average")
 # The longest such phrase, in words and (before its comma) in characters.
 _POLL_PHRASE_WORDS = 10
 _POLL_PHRASE_CHARACTERS = 100
@@ -439,17 +440,22 @@ def find_reported(
     clause_lemmas = lexicon.clause_verbs()
     reports: list[Report] = []
     reported_until = 0
-    for start, end in _clauses_of(text, sentence_spans, context.outer):
+    for start, end, question in _clauses_of(text, sentence_spans, context.outer):
         if start < reported_until:
             continue
         quoted = _inside_quote(context, start, end)
         stop = _content_end(text, start, end)
+        # (What _content_end leaves out is space and ".!;" only: never a "?".) Only a question
+        # by ``_clauses_of`` can end in "?" before these closing marks, all of which it strips
+        # too: any other sentence's clauses end as it does, or in its ";".
         if (
             stop <= start
-            or text[stop:end].strip().endswith("?")
-            or text[start:end]
-            .rstrip("\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK} ")
-            .endswith("?")
+            or (
+                question
+                and text[start:end]
+                .rstrip("\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK} ")
+                .endswith("?")
+            )
         ):
             continue
         first = bisect.bisect_left(context.cue_starts, start)
@@ -464,8 +470,10 @@ def find_reported(
             )
             if report is None:
                 continue
-        else:
+        elif start == 0 or text[start - 1] == "\n":
             report = _headline(context, start, stop) or _headline_verb(context, start, stop)
+        else:
+            report = None  # both headline frames need a sentence that opens its line
         if report is None and sentence_cues:
             report = (
                 _according_to(context, start, stop, sentence_cues)
@@ -531,27 +539,28 @@ def find_reported(
 
 def _clauses_of(
     text: str, sentence_spans: Sequence[tuple[int, int]], quoted: Sequence[tuple[int, int]]
-) -> Iterator[tuple[int, int]]:
+) -> Iterator[tuple[int, int, bool]]:
     """The sentences, each split at its semicolons outside ``quoted`` spans: in ``most said A;
     26 percent said B`` each side is read as a sentence of its own. A question is not split,
-    so that each side stays a question.
+    so that each side stays a question. Each comes with whether it is a question: whether it
+    ends in "?" before any closing marks (``_CLOSING_MARKS``).
 
     >>> text = "Most said it was fine; a third said it was not."
-    >>> [text[start:end] for start, end in _clauses_of(text, [(0, len(text))], [])]
+    >>> [text[start:end] for start, end, _ in _clauses_of(text, [(0, len(text))], [])]
     ['Most said it was fine;', ' a third said it was not.']
     """
     for start, end in sentence_spans:
         if text[start:end].rstrip(_CLOSING_MARKS).endswith("?"):
-            yield start, end
+            yield start, end, True
             continue
         semicolon = text.find(";", start, end)
         while semicolon >= 0:
             index = bisect.bisect_right(quoted, (semicolon, len(text))) - 1
             if index < 0 or not quoted[index][0] <= semicolon < quoted[index][1]:
-                yield start, semicolon + 1
+                yield start, semicolon + 1, False
                 start = semicolon + 1
             semicolon = text.find(";", semicolon + 1, end)
-        yield start, end
+        yield start, end, False
 
 
 def _joined_reports(
@@ -744,10 +753,12 @@ def _participle_clause(
     and the participle."""
     text = context.text
     next_comma = text.find(",", start, stop)
+    if next_comma > start and "ing" not in text[start:stop] and "who" not in text[start:stop]:
+        return None  # no word after a comma can be "who" or end in "-ing"
     while next_comma > start:
         comma, next_comma = next_comma, text.find(",", next_comma + 1, stop)
         position = comma + 1
-        while position < stop and text[position].isspace():
+        while position < stop and (text[position] == " " or text[position].isspace()):
             position += 1
         word = WORD.match(text, position, stop)
         if word is not None and word.group() == "who":
@@ -1398,15 +1409,28 @@ def _ascii_words(piece: str) -> set[str]:
     >>> sorted(_ascii_words("Jo's U.S.-backed plan, -- \\x01s Ann\\x01s"))
     ['ann\N{RIGHT SINGLE QUOTATION MARK}s', 'backed', "jo's", 'plan', 's', 'u']
     """
-    words = set(piece.encode().translate(_NOT_IN_A_WORD).lower().decode().split())
-    if "'" in piece or "-" in piece or _STAND_IN in piece:
-        # A run that opens with an apostrophe or a hyphen is matched from its first letter,
-        # and a run without a letter is no match at all.
-        words = {word.lstrip("'-\x01") for word in words}
+    spaced = piece.encode().translate(_NOT_IN_A_WORD).lower()
+    runs = spaced.decode()
+    if _STAND_IN in piece:
+        # The stand-in back as the mark, in the whole stretch at once: it is no space, so the
+        # runs split as before.
+        runs = runs.replace(_STAND_IN, "\N{RIGHT SINGLE QUOTATION MARK}")
+    words = set(runs.split())
+    if spaced.startswith(_MARK_BYTES) or b" '" in spaced or b" -" in spaced or b" \x01" in spaced:
+        # A run that opens with an apostrophe or a hyphen (or the mark) is matched from its
+        # first letter, and a run without a letter is no match at all. Only a run after a
+        # space or at the start can open with one: most stretches hold none, and their runs
+        # stand as they are.
+        words = {word.lstrip(_WORD_MARKS) for word in words}
         words.discard("")
-        if _STAND_IN in piece:
-            words = {word.replace(_STAND_IN, "\N{RIGHT SINGLE QUOTATION MARK}") for word in words}
     return words
+
+
+# The marks ``WORD`` takes inside a word but not at its start (the right single quotation mark
+# as itself, once ``_ascii_words`` has put it back), and the same as bytes (the mark as the
+# stand-in).
+_WORD_MARKS = "'-\N{RIGHT SINGLE QUOTATION MARK}"
+_MARK_BYTES = (b"'", b"-", b"\x01")
 
 
 def _words_by_piece(stretch: str) -> set[str]:
@@ -1466,7 +1490,6 @@ def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
             if after[0].lower() not in ("for", "on"):
                 continue
             lemma = "call " + after[0].lower()
-        cue = CueWord(word.start(), word.end(), word.group(), lemma, "verb")
         if lemma in _EVIDENCE_VERBS.values():
             content_start = _finding_start(context, start, word.end(), stop)
         elif lemma in _INFINITIVE_LEMMAS:
@@ -1486,6 +1509,8 @@ def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
             # "investors may want to think twice": advice, not anyone's wish; "a mill that
             # developers want to replace": the wish's object stands outside its content
             continue
+        # The cue is built only for a verb that has come this far (most have not).
+        cue = CueWord(word.start(), word.end(), word.group(), lemma, "verb")
         found = (
             _finding_subject(context, start, word.start(), cue)
             if lemma in _EVIDENCE_VERBS.values()
@@ -1776,9 +1801,8 @@ def _settle(context: Context, report: Report) -> Report | None:
     quote that starts before the clause and ends inside it moves the clause's start past it.
     """
     start, end = report.start, report.end
-    first = max(0, bisect.bisect_right(context.outer, (start, len(context.text))) - 1)
-    for index in range(first, len(context.outer)):
-        quote_start, quote_end = context.outer[index]
+    first = bisect.bisect_right(context.outer, (start, len(context.text))) - 1
+    for quote_start, quote_end in itertools.islice(context.outer, first if first > 0 else 0, None):
         if quote_start >= end:
             break
         if quote_start < start < quote_end:
@@ -1802,6 +1826,8 @@ def _settle(context: Context, report: Report) -> Report | None:
         or (report.predicate and _predicate(context.text, start, end))
     ):
         return None
+    if start == report.start and end == report.end and not report.predicate:
+        return report  # already the settled report: equal to a new one, without building it
     return Report(start, end, report.cue, report.found, report.rule)
 
 
@@ -1825,14 +1851,17 @@ def _inside_quote(context: Context, start: int, end: int) -> bool:
     """Whether the sentence is all but a quote in marks, or starts inside one. A sentence that
     is mostly a quote can still report it: ``X said the plan was "a costly mistake."``"""
     covered = 0
-    first = max(0, bisect.bisect_right(context.outer, (start, len(context.text))) - 1)
-    for index in range(first, len(context.outer)):
-        quote_start, quote_end = context.outer[index]
+    # From the last quote to start by ``start`` on (conditional expressions, not min and max:
+    # this runs for every sentence).
+    first = bisect.bisect_right(context.outer, (start, len(context.text))) - 1
+    for quote_start, quote_end in itertools.islice(context.outer, first if first > 0 else 0, None):
         if quote_start >= end:
             break
         if quote_start <= start < quote_end:
             return True
-        overlap = min(end, quote_end) - max(start, quote_start)
+        overlap = (end if end < quote_end else quote_end) - (
+            start if start > quote_start else quote_start
+        )
         if overlap > 0:
             covered += overlap
     return covered > end - start - _FRAME_OUTSIDE_A_QUOTE
@@ -1841,8 +1870,13 @@ def _inside_quote(context: Context, start: int, end: int) -> bool:
 def _content_end(text: str, start: int, end: int) -> int:
     """The sentence's end without its final punctuation and white space."""
     stop = end
-    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".!;"):
-        stop -= 1
+    while stop > start:
+        last = text[stop - 1]
+        # The common characters first, in one test: most sentences end in ". " or ".\n".
+        if last in ".!; \n" or last.isspace():
+            stop -= 1
+        else:
+            return stop
     return stop
 
 
@@ -1909,8 +1943,8 @@ def _in_poll(context: Context, start: int, stop: int) -> Report | None:
     """
     text = context.text
     sentence = text[start:stop].lower()
-    if not any(noun in sentence for noun in _POLL_STEMS):
-        return None
+    if "poll" not in sentence and "survey" not in sentence and "average" not in sentence:
+        return None  # no word of _POLL_NOUNS
     lead = _trim(text, start, stop)[0]
     first_word = WORD.match(text, lead, stop)
     if first_word is not None and first_word.group().lower() in _SENTENCE_CONJUNCTIONS:
@@ -2234,18 +2268,21 @@ def _noun_cue(text: str, cue: CueWord, lead_words: list[str]) -> bool:
     >>> _noun_cue("Officials say so.", CueWord(10, 13, "say", "say", "verb"), ["officials"])
     False
     """
-    following = text[cue.end : cue.end + 40].split(None, 1)
     if lead_words and not cue.text[:1].islower():
+        following = text[cue.end : cue.end + 40].split(None, 1)
         if not following or not following[0][:1].isupper():
             return True  # "Tarrow State, announced", not a headline's "Ross Says Rates …"
     lower = cue.text.lower()
-    after = following[0].lower().strip(",.;:") if following else ""
-    if lower in _THAT_ONLY and after != "that":
-        return True  # "Battleground state Florida", "member states trump …", "maintains a lead"
-    if after in _NOT_AFTER_A_VERB.get(lower, ()):
-        return True  # "pledged delegates"
+    if lower in _THAT_ONLY or lower in _NOT_AFTER_A_VERB:
+        # The word after the cue, read only for the few cue words that ask for it.
+        following = text[cue.end : cue.end + 40].split(None, 1)
+        after = following[0].lower().strip(",.;:") if following else ""
+        if lower in _THAT_ONLY and after != "that":
+            return True  # "Battleground state Florida", "member states trump …", "maintains a lead"
+        if after in _NOT_AFTER_A_VERB.get(lower, ()):
+            return True  # "pledged delegates"
     previous = lead_words[-1] if lead_words else ""
-    return cue.text.lower() == cue.lemma and (
+    return lower == cue.lemma and (
         previous in _DETERMINERS or (previous.endswith("est") and len(previous) > 4)
     )
 
@@ -2508,16 +2545,22 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
     >>> text[_complementizer(text, 4, len(text)) :]
     ' the port would close'
     """
+    stretch = text[start:stop]
+    # The first nine words, lowercase, split in C; the rest of the sentence stays in one piece.
+    # (Lowercasing neither makes nor takes a space, so these are the words' own lowercase.)
+    lowered = stretch.lower().split(None, _COMPLEMENTIZER_WORDS)[:_COMPLEMENTIZER_WORDS]
+    if "that" not in lowered:
+        return None  # most verbs: no word is read one by one
+    index = lowered.index("that")
+    before = lowered[:index]
+    if not _BEFORE_NO_COMPLEMENTIZER.isdisjoint(before) or not _PHRASE_END_MARKS.isdisjoint(
+        "".join(before)
+    ):
+        return None
     position = start
-    # The first nine words, split in C; the rest of the sentence stays in one piece.
-    for word in text[start:stop].split(None, _COMPLEMENTIZER_WORDS)[:_COMPLEMENTIZER_WORDS]:
-        lower = word.lower()
-        if lower == "that":
-            return text.find(word, position) + len(word)
-        if lower in _BEFORE_NO_COMPLEMENTIZER or not _PHRASE_END_MARKS.isdisjoint(word):
-            return None
+    for word in stretch.split(None, index + 1)[: index + 1]:
         position = text.find(word, position) + len(word)
-    return None
+    return position  # the end of "that"
 
 
 def _cut_tail(context: Context, start: int, stop: int) -> int:
@@ -2700,9 +2743,10 @@ def _starts_sentence(text: str, sentence_start: int, position: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] == ","):
+    # The commonest characters first, without a call: a space, or a comma after it.
+    while start < end and (text[start] in " ," or text[start].isspace()):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+    while end > start and (text[end - 1] in " ,;:" or text[end - 1].isspace()):
         end -= 1
     return start, end
 
@@ -2824,10 +2868,13 @@ def quoted_words_content(
         return None  # a title or a name: 'told NBC's "Today"', 'published "Character Studies"'
     if first - cue[1] > _QUOTED_WORDS_CHARACTERS:
         return None  # read no further than the reach allows: linear time on any input
-    between = text[cue[1] : first].split()
-    if len(between) > _QUOTED_WORDS_REACH or any(
-        word.endswith((".", ":", "?", "!")) or word.strip(",").lower() in _CONDITIONS
-        for word in between
+    # The words between, lowercase (lowercasing neither makes nor takes a space), each read
+    # in C: none may end a sentence or open a condition.
+    between = text[cue[1] : first].lower().split()
+    if (
+        len(between) > _QUOTED_WORDS_REACH
+        or any(map(_ENDS_A_SENTENCE, between))
+        or not _CONDITIONS.isdisjoint(map(str.strip, between, itertools.repeat(",")))
     ):
         return None
     start = cue[1]
@@ -2852,6 +2899,10 @@ def quoted_words_content(
     if "\n" in text[start:end]:
         return None  # a paragraph's end is a clause's
     return start, end
+
+
+# Whether a word ends with a mark that ends a sentence (or opens what follows).
+_ENDS_A_SENTENCE = operator.methodcaller("endswith", (".", ":", "?", "!"))
 
 
 def verb_after_subject(text: str, subject_end: int, limit: int) -> tuple[int, int] | None:
@@ -2908,7 +2959,12 @@ def _capitalised_words(quoted: str) -> bool:
     >>> _capitalised_words("Character Studies"), _capitalised_words("Bernie will win")
     (True, False)
     """
-    words = [word for word in quoted.split() if word[:1].isalpha()]
-    if not words or quoted.endswith(("!", "?", ".")):
+    if quoted.endswith(("!", "?", ".")):
         return False
-    return all(word[0].isupper() or len(word) <= 3 for word in words) and words[0][0].isupper()
+    words = [word for word in quoted.split() if word[:1].isalpha()]
+    # The first word first: most quoted words open with a lowercase one.
+    return (
+        bool(words)
+        and words[0][0].isupper()
+        and all(word[0].isupper() or len(word) <= 3 for word in words)
+    )
