@@ -324,7 +324,7 @@ _POSSESSIVE = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'", "s\N{RIGHT SINGLE
 
 # The characters of ``WORD_BEFORE_CUE``'s word that are ASCII, and the ASCII characters its
 # ``\s`` matches (a few more, which only send a word to the pattern).
-_ASCII_WORD_BEFORE = frozenset(string.ascii_letters + "'")
+_ASCII_WORD_BEFORE = string.ascii_letters + "'"
 _WORD_BEFORE_WINDOW = 24
 
 
@@ -340,12 +340,11 @@ def _after_determiner(text: str, start: int) -> bool:
     if start - 2 >= floor and text[start - 1] == " " and text[start - 2] not in _ASCII_SPACE:
         # One space after a word in ASCII, as almost always: read the word without the pattern
         # (what it would match: the run of letters and apostrophes before the space, from its
-        # first letter, inside the window).
-        word_start = start - 1
-        while word_start > floor and text[word_start - 1] in _ASCII_WORD_BEFORE:
-            word_start -= 1
-        if word_start == floor or text[word_start - 1].isascii():
-            word = text[word_start : start - 1].lstrip("'").lower()
+        # first letter, inside the window), stripped off in one call.
+        before = text[floor : start - 1]
+        rest = before.rstrip(_ASCII_WORD_BEFORE)
+        if not rest or rest[-1].isascii():
+            word = before[len(rest) :].lstrip("'").lower()
             return bool(word) and (word in _DETERMINERS or word.endswith(_POSSESSIVE))
     previous = WORD_BEFORE_CUE.search(text, floor, start)
     if previous is None:
