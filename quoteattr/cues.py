@@ -12,6 +12,7 @@ which quote is decided later, by the attribution rules, from where the cue stand
 from __future__ import annotations
 
 import functools
+import re
 import string
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
@@ -102,7 +103,7 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
     A run opening with an apostrophe or a hyphen, or holding a character past ASCII (or ``?``,
     the byte standing for them), is read on its own (``_marked_runs``, ``_unsure_runs``).
     A word that only opens phrases (``to``, ``in``, ``as``: most of the cue words) is left out
-    where the folded bytes show that no phrase goes on from it (``_stops_short``).
+    where the folded bytes show that no phrase goes on from it (``_no_phrase_after``).
 
     >>> list(_words("He said, Mr. O'Neill told", [(0, 25)]))
     [(3, 7, 'said', 'said'), (21, 25, 'told', 'told')]
@@ -111,6 +112,7 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
     """
     wanted = _cue_words_folded()
     dead_ends = _dead_ends()
+    goes_nowhere = _no_phrase_after().match
     # One byte a character: ``replace`` writes "?" for each character ASCII has not.
     folded = text.encode("ascii", "replace").translate(_FOLD)
     for stretch_start, stretch_end in stretches:
@@ -125,10 +127,10 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
             for word in present:
                 sought = b" " + word + b" "
                 size = len(word)
-                seconds = dead_ends.get(word)
+                dead_end = word in dead_ends
                 at = padded.find(sought)
                 while at >= 0:
-                    if seconds is None or not _stops_short(padded, at + size + 1, seconds):
+                    if not dead_end or goes_nowhere(padded, at + size + 1) is None:
                         start = offset + at + 1
                         found.append(
                             (start, start + size, text[start : start + size], wanted[word])
@@ -140,8 +142,7 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
             for run in runs:
                 end = position + len(run)
                 if run in present and (
-                    run not in dead_ends
-                    or not _stops_short(padded, end - offset, dead_ends[run])
+                    run not in dead_ends or goes_nowhere(padded, end - offset) is None
                 ):
                     found.append((position, end, text[position:end], wanted[run]))
                 position = end + 1
@@ -155,30 +156,41 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
             yield from found
 
 
-def _stops_short(padded: bytes, after: int, seconds: frozenset[bytes]) -> bool:
-    """Whether the word ending at ``after`` in ``padded`` (``_words``), the first word of
-    phrases whose second words are ``seconds`` and of no verb, is sure to open no cue, as
-    ``_may_go_on`` would find: past the spaces after it, inside the stretch and the look-ahead,
-    comes a run of letters that is none of ``seconds``, and a space after it.
+# How far ``_no_phrase_after`` reads the spaces after a word and the word after them, at most:
+# together under ``_LOOK_AHEAD``, as far as ``_may_go_on`` reads.
+_SPACES_READ = 31
+_LETTERS_READ = 32
+
+
+@functools.cache
+def _no_phrase_after() -> re.Pattern[bytes]:
+    r"""A pattern that matches where it starts (``match``), in the folded bytes ``_words``
+    reads, just after one of ``_dead_ends``, when that word is sure to open no cue, as
+    ``_may_go_on`` would find: up to ``_SPACES_READ`` spaces, a run of up to ``_LETTERS_READ``
+    letters that is none of the second words of any phrase (``_second_words``), and a space
+    that is not the padding after the stretch.
 
     That is exact. The folded spaces before the run are ASCII characters ``WORD`` does not
     match: if all are white space, ``_may_go_on`` reads the run as the next word, which ends at
     the folded space, an ASCII character other than a letter, and finds it none of the second
-    words; if one is not, it stops there, and finds no word. (A run running past the look-ahead
-    or to the stretch's end, where a mark may follow, is left to it.)
+    words; if one is not, it stops there, and finds no word. (A run running past what is read
+    or to the stretch's end, where a mark may follow, is left to it.) One pattern for all the
+    first words, with the second words of them all, costs less than a look-up per word: it
+    leaves a few more words to ``_may_go_on`` (``point`` before ``the``), which drops them.
 
-    >>> seconds = frozenset({b"to"})
-    >>> _stops_short(b" according  them  ", 10, seconds)
+    >>> nowhere = _no_phrase_after()
+    >>> bool(nowhere.match(b" according  them  ", 10))
     True
-    >>> _stops_short(b" according to  ", 10, seconds)  # a second word
+    >>> bool(nowhere.match(b" according to  ", 10))  # a second word
     False
-    >>> _stops_short(b" according them ", 10, seconds)  # the stretch ends: a mark may follow
+    >>> bool(nowhere.match(b" according them ", 10))  # the stretch ends: a mark may follow
     False
     """
-    # (The stretch's last character is the byte before the padding space at the end.)
-    window = padded[after : min(after + _LOOK_AHEAD, len(padded) - 1)]
-    run, space, _ = window.lstrip(b" ").partition(b" ")
-    return bool(space) and run.isalpha() and run not in seconds
+    seconds = sorted({second for words in _dead_ends().values() for second in words})
+    alternatives = b"|".join(map(re.escape, seconds))
+    return re.compile(
+        rb" {1,%d}+(?!(?:%s) )[a-z]{1,%d}+ (?!\Z)" % (_SPACES_READ, alternatives, _LETTERS_READ)
+    )
 
 
 @functools.cache
@@ -312,7 +324,7 @@ _POSSESSIVE = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'", "s\N{RIGHT SINGLE
 
 # The characters of ``WORD_BEFORE_CUE``'s word that are ASCII, and the ASCII characters its
 # ``\s`` matches (a few more, which only send a word to the pattern).
-_ASCII_WORD_BEFORE = frozenset(string.ascii_letters + "'")
+_ASCII_WORD_BEFORE = string.ascii_letters + "'"
 _WORD_BEFORE_WINDOW = 24
 
 
@@ -328,12 +340,11 @@ def _after_determiner(text: str, start: int) -> bool:
     if start - 2 >= floor and text[start - 1] == " " and text[start - 2] not in _ASCII_SPACE:
         # One space after a word in ASCII, as almost always: read the word without the pattern
         # (what it would match: the run of letters and apostrophes before the space, from its
-        # first letter, inside the window).
-        word_start = start - 1
-        while word_start > floor and text[word_start - 1] in _ASCII_WORD_BEFORE:
-            word_start -= 1
-        if word_start == floor or text[word_start - 1].isascii():
-            word = text[word_start : start - 1].lstrip("'").lower()
+        # first letter, inside the window), stripped off in one call.
+        before = text[floor : start - 1]
+        rest = before.rstrip(_ASCII_WORD_BEFORE)
+        if not rest or rest[-1].isascii():
+            word = before[len(rest) :].lstrip("'").lower()
             return bool(word) and (word in _DETERMINERS or word.endswith(_POSSESSIVE))
     previous = WORD_BEFORE_CUE.search(text, floor, start)
     if previous is None:

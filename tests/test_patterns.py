@@ -26,7 +26,7 @@ import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeAlias
+from typing import TypeAlias, cast
 
 import pytest
 import regex
@@ -148,6 +148,23 @@ def match_at(anchor: str) -> Runner:
         return [pattern.match(text, at, timeout=timeout) for at in _positions(text, anchor)]
 
     run.__doc__ = f"match at each {anchor!r} to the end of the text"
+    return run
+
+
+def match_folded_after(anchor: str) -> Runner:
+    """A match just after every ``anchor`` in the text folded to bytes as cues read it, a space
+    either side (a bytes pattern, read after each word that only opens phrases)."""
+
+    def run(pattern: AnyPattern, text: str, timeout: float) -> object:
+        from quoteattr import cues
+
+        assert isinstance(pattern, re.Pattern) and isinstance(pattern.pattern, bytes)
+        folded = cast("re.Pattern[bytes]", pattern)
+        padded = b" " + text.encode("ascii", "replace").translate(cues._FOLD) + b" "
+        # ``padded`` starts a character before the text.
+        return [folded.match(padded, at + len(anchor) + 1) for at in _positions(text, anchor)]
+
+    run.__doc__ = f"match the folded bytes after each {anchor!r}"
     return run
 
 
@@ -354,6 +371,12 @@ ADVERSARIES: dict[str, tuple[Adversary, ...]] = {
           match_at("in ")),
         A("the first word, then no phrase", cycle("in the town hall meeting "), match_at("in ")),
     ),
+    # Built from data/speech_verbs.txt and data/cue_phrases.txt; a bytes pattern.
+    "cues._no_phrase_after": (
+        A("long runs of spaces after it", cycle("in" + " " * 40 + "x"), match_folded_after("in")),
+        A("a long word after it", cycle("in " + "a" * 40 + " "), match_folded_after("in")),
+        A("second words, cut short", cycle("in th in the in thei "), match_folded_after("in")),
+    ),
     "mentions._APPOSITION_THEN_VERB": (
         A("a long phrase with no comma", cycle("a" * 70 + " "), match_after(" ")),
         A("commas and stops, never a word", cycle(".,,. ,"), match_after(" ")),
@@ -401,10 +424,18 @@ def _largest_phrase_pattern() -> AnyPattern:
     return max(patterns, key=lambda pattern: len(pattern.pattern))
 
 
+def _no_phrase_after() -> AnyPattern:
+    from quoteattr import cues
+
+    # A bytes pattern, run only by ``match_folded_after``, which checks that it is.
+    return cast(AnyPattern, cues._no_phrase_after())
+
+
 #: Patterns compiled inside a function, from data, keyed ``module.function``: each gives the
 #: pattern of that kind worst placed to backtrack (here: the most alternatives).
 GENERATED: dict[str, Callable[[], AnyPattern]] = {
     "cues._phrases_by_first_word": _largest_phrase_pattern,
+    "cues._no_phrase_after": _no_phrase_after,
 }
 
 
