@@ -1847,16 +1847,22 @@ class _Reader:
     def _lower_modifier(
         self, token: _Token, position: int, phrase_start: int, opened: bool, determined: bool
     ) -> bool:
-        word = token.lower
+        """Whether a lowercase word may be a modifier before the head: neither a function
+        word, nor a verb, an adverb in -ly or a plural, nor a participle in -ed after the
+        phrase's first word."""
         if token.cap or not opened or token.possessive:
             return False
+        word = token.lower
         if determined and position == phrase_start and word in _ORDINALS:
             return True  # "the last surviving member", "the theatre's own marketing team"
-        if word in _FUNCTION_WORDS or token.facts & _VERB or word.endswith("ly"):
+        if not token.facts & _PASSES or word in _FUNCTION_WORDS:
+            # A lowercase word that is not possessive passes unless it is a function word
+            # (other than a connector or an ordinal), a verb, an adverb in -ly or a plural
+            # (``_blocks_phrase``): so with no function word, _PASSES is the test for the
+            # other three, worked out once per word.
             return False
-        if word.endswith("ed") and position != phrase_start:
-            return False  # "the decision angered residents": a verb, not a modifier
-        return not (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+        # "the decision angered residents": a verb, not a modifier.
+        return position == phrase_start or not word.endswith("ed")
 
     def _complement(self, index: int) -> int | None:
         """The end of a complement starting at ``index`` (``for the Department for Regional
