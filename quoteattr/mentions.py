@@ -1181,11 +1181,15 @@ def _given_gender(word: str) -> str | None:
     names = lexicon.first_names()
     if word in names:
         return names[word]
-    plain = "".join(
-        char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char)
-    )
-    if plain in names:
-        return names[plain]
+    if not word.isascii():
+        # (An ASCII word is its own NFKD form and has no combining mark: it was tried.)
+        plain = "".join(
+            char
+            for char in unicodedata.normalize("NFKD", word)
+            if not unicodedata.combining(char)
+        )
+        if plain in names:
+            return names[plain]
     if "-" in word:
         for part in reversed(word.split("-")):
             if part in names:
