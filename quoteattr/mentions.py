@@ -1093,19 +1093,10 @@ def _tokenise_piece(
 _Head = tuple[int, str, str]
 
 
-# A head phrase: its words, its kind and the words joined.
-_HeadPhrase = tuple[tuple[str, ...], str, str]
-# The head phrases of one first word, longest first: all of them; by each second word that
-# a longer one has, those with that second word and the one-word phrase (if any); and the
-# one-word phrase alone (or nothing).
-_HeadPhrases = tuple[
-    tuple[_HeadPhrase, ...], Mapping[str, tuple[_HeadPhrase, ...]], tuple[_HeadPhrase, ...]
-]
-
-
 @functools.cache
-def _head_table() -> Mapping[str, _HeadPhrases]:
-    """Head phrases keyed by their first word (see ``_HeadPhrases``).
+def _head_table() -> Mapping[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """Head phrases keyed by their first word, longest first, each as its words, its kind and
+    the words joined.
 
     A phrase in several lists takes the most specific reading: group, then anonymous source,
     then role, then organisation ("police" is a group, "executive" an anonymous source).
@@ -1123,22 +1114,13 @@ def _head_table() -> Mapping[str, _HeadPhrases]:
         kinds[word] = "group"
     for word in ("one", "another"):
         kinds.pop(word, None)  # determiners first: "one diplomat", not a head of their own
-    table: dict[str, list[_HeadPhrase]] = {}
+    table: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for phrase, kind in kinds.items():
         words = tuple(phrase.split())
         table.setdefault(words[0], []).append((words, kind, " ".join(words)))
-    phrases: dict[str, _HeadPhrases] = {}
-    for first, entries in table.items():
-        ordered = tuple(sorted(entries, key=lambda e: -len(e[0])))
-        one_word = tuple(entry for entry in ordered if len(entry[0]) == 1)
-        by_second = {
-            second: tuple(
-                entry for entry in ordered if len(entry[0]) == 1 or entry[0][1] == second
-            )
-            for second in {entry[0][1] for entry in ordered if len(entry[0]) > 1}
-        }
-        phrases[first] = (ordered, by_second, one_word)
-    return phrases
+    return {
+        first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in table.items()
+    }
 
 
 @functools.cache
@@ -1684,16 +1666,7 @@ class _Reader:
         token = tokens[index]
         if not token.facts & _HEAD:
             return None  # neither a head word nor a plural of a role (nor a word at all)
-        found = self.heads.get(token.base) or self.heads.get(token.lower)
-        entries: tuple[_HeadPhrase, ...] = ()
-        if found is not None:
-            every, by_second, entries = found  # at the last token, only a one-word phrase
-            if index + 1 < self.count:
-                # Of the longer phrases only those whose second word is the next token's may
-                # be read here (the loop below skips the others); but a possessive may end a
-                # two-word phrase on its base, so after one every phrase is tried.
-                second = tokens[index + 1]
-                entries = every if second.possessive else by_second.get(second.lower, entries)
+        entries = self.heads.get(token.base, ()) or self.heads.get(token.lower, ())
         for words, kind, phrase in entries:
             size = len(words)
             if size == 1:
@@ -1718,7 +1691,7 @@ class _Reader:
             ):
                 return end, kind, phrase
         if (
-            found is None
+            not entries
             and token.base.endswith("s")
             and not token.cap
             and (index != phrase_start or after_determiner)
