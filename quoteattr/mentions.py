@@ -1118,8 +1118,14 @@ def _head_table() -> Mapping[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
     for phrase, kind in kinds.items():
         words = tuple(phrase.split())
         table.setdefault(words[0], []).append((words, kind, " ".join(words)))
+    # (Most first words open one phrase: nothing to sort, and no key called per entry.)
     return {
-        first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in table.items()
+        first: (
+            tuple(entries)
+            if len(entries) == 1
+            else tuple(sorted(entries, key=lambda e: -len(e[0])))
+        )
+        for first, entries in table.items()
     }
 
 
