@@ -1099,10 +1099,10 @@ def _tokenise_piece(
 # --- word tables -----------------------------------------------------------------------------
 
 
-# The reader's working values (_Name, _Phrase) are plain slotted classes, not attrs ones:
-# thousands are made per article and never leave this module, and a plain __init__ is
-# several times cheaper than a frozen attrs one. Nothing changes them after they are made.
-# A head noun, read at every head word a phrase passes, is a plain tuple, cheaper still.
+# The reader's working values (_Head, _Name, _Phrase) are plain tuples, not classes: thousands
+# are made per article and never leave this module, and a tuple is made without a call (a
+# slotted class's __init__ cost about 2,000 instructions more a value, a frozen attrs class
+# several times that). Each is unpacked where it is read.
 
 # A head noun found at a token: the token after it, its kind ("role", "anonymous", "group" or
 # "organisation") and its words.
@@ -1134,8 +1134,14 @@ def _head_table() -> Mapping[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
     for phrase, kind in kinds.items():
         words = tuple(phrase.split())
         table.setdefault(words[0], []).append((words, kind, " ".join(words)))
+    # (Most first words open one phrase: nothing to sort, and no key called per entry.)
     return {
-        first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in table.items()
+        first: (
+            tuple(entries)
+            if len(entries) == 1
+            else tuple(sorted(entries, key=lambda e: -len(e[0])))
+        )
+        for first, entries in table.items()
     }
 
 
@@ -1197,11 +1203,15 @@ def _given_gender(word: str) -> str | None:
     names = lexicon.first_names()
     if word in names:
         return names[word]
-    plain = "".join(
-        char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char)
-    )
-    if plain in names:
-        return names[plain]
+    if not word.isascii():
+        # (An ASCII word is its own NFKD form and has no combining mark: it was tried.)
+        plain = "".join(
+            char
+            for char in unicodedata.normalize("NFKD", word)
+            if not unicodedata.combining(char)
+        )
+        if plain in names:
+            return names[plain]
     if "-" in word:
         for part in reversed(word.split("-")):
             if part in names:
@@ -1244,59 +1254,15 @@ def _verb_forms() -> frozenset[str]:
 # --- the reader --------------------------------------------------------------------------------
 
 
-class _Name:
-    """A person name read from tokens ``[start, end)``: its titles and its parts."""
+# A person name read from tokens ``[start, end)``: ``(start, end, end_offset, head, given,
+# gender, role, titled)``, its offsets ending at ``end_offset``, its key (the surname), its
+# given name(s) as written, its gender, the role its titles give, and whether it has a title.
+_Name = tuple[int, int, int, str, str, str, str, bool]
 
-    __slots__ = (
-        "end",
-        "end_offset",
-        "gender",
-        "given",
-        "head",
-        "role",
-        "single",
-        "start",
-        "titled",
-    )
-
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        end_offset: int,
-        head: str,
-        given: str,
-        gender: str,
-        role: str,
-        titled: bool,
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.end_offset = end_offset
-        self.head = head
-        self.given = given
-        self.gender = gender
-        self.role = role
-        self.titled = titled
-        # Neither a title nor a given name: one bare word, or a surname with its particles.
-        # (Worked out here rather than passed by keyword, which makes each call dearer.)
-        self.single = not titled and not given
-
-
-class _Phrase:
-    """A noun phrase read from tokens ``[start, end)`` around a head noun."""
-
-    __slots__ = ("end", "gender", "head", "indefinite", "kind", "start")
-
-    def __init__(
-        self, start: int, end: int, kind: str, head: str, gender: str, indefinite: bool
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.kind = kind
-        self.head = head
-        self.gender = gender
-        self.indefinite = indefinite
+# A noun phrase read from tokens ``[start, end)`` around a head noun: ``(start, end, kind, head,
+# gender, indefinite)``, the head's kind and words, its gender, and whether its determiner
+# makes it a first, indefinite mention ("a spokeswoman").
+_Phrase = tuple[int, int, str, str, str, bool]
 
 
 # What one step of the reader gives at a token: the mentions read there and the token to go
@@ -1635,11 +1601,15 @@ class _Reader:
         """The word after a name, past up to two auxiliaries or adverbs: ``Sotomayor has
         said``, ``Achterberg also warned``."""
         tokens = self.tokens
-        limit = min(self.count, end + 2)
+        count = self.count
+        # (Limits here and in the scans below are clipped with a conditional rather than
+        # min(): on CPython 3.11 a call to min() costs about 1,000 instructions, and these
+        # scans run thousands of times an article.)
+        limit = end + 2 if end + 2 < count else count
         position = end
         while position < limit and tokens[position].lower in _AUXILIARIES:
             position += 1
-        if position < self.count and tokens[position].is_word:
+        if position < count and tokens[position].is_word:
             return tokens[position]
         return None
 
@@ -1770,10 +1740,12 @@ class _Reader:
         return bool(self.firsts[index]) or (after_det and token.base in lexicon.honorifics())
 
     def _noun_phrase(
-        self, index: int, *, apposition: bool = False, possessor: bool = False
+        self, index: int, apposition: bool = False, possessor: bool = False
     ) -> _Phrase | None:
         """The noun phrase at ``index``; with ``possessor``, the one ending in a possessive
         (``the minister`` in ``the minister's remarks``)."""
+        # (The flags are not keyword-only: CPython 3.11 specialises no call to a function
+        # with keyword-only parameters, and the call with neither flag is the hot one.)
         if not self.opens_phrase[index] & (_OPENS_POSSESSOR if possessor else _OPENS):
             return None  # no head noun within reach: the common case, decided at once
         tokens = self.tokens
@@ -1785,7 +1757,8 @@ class _Reader:
             index += 1
         possessive = False
         if not possessor and self.next_possessive[index] < index + _POSSESSOR_WINDOW:
-            for position in range(index, min(index + _POSSESSOR_WINDOW, count)):
+            scan_end = index + _POSSESSOR_WINDOW
+            for position in range(index, scan_end if scan_end < count else count):
                 token = tokens[position]
                 if not token.is_word or token.lower in _FUNCTION_WORDS or token.facts & _VERB:
                     break
@@ -1809,7 +1782,9 @@ class _Reader:
         last: _Head | None = None  # the last head noun read
         capitals = lowers = between = 0
         position = index
-        limit = min(count, index + _HEAD_WINDOW)
+        limit = index + _HEAD_WINDOW
+        if limit > count:
+            limit = count
         while position < limit:
             token = tokens[position]
             facts = token.facts
@@ -1893,21 +1868,27 @@ class _Reader:
         gender = "" if kind in ("group", "organisation") else _role_gender(phrase)
         if kind == "organisation":
             gender = "n"
-        return _Phrase(start, position, kind, phrase, gender, determiner in _INDEFINITE)
+        return start, position, kind, phrase, gender, determiner in _INDEFINITE
 
     def _lower_modifier(
         self, token: _Token, position: int, phrase_start: int, opened: bool, determined: bool
     ) -> bool:
-        word = token.lower
+        """Whether a lowercase word may be a modifier before the head: neither a function
+        word, nor a verb, an adverb in -ly or a plural, nor a participle in -ed after the
+        phrase's first word."""
         if token.cap or not opened or token.possessive:
             return False
+        word = token.lower
         if determined and position == phrase_start and word in _ORDINALS:
             return True  # "the last surviving member", "the theatre's own marketing team"
-        if word in _FUNCTION_WORDS or token.facts & _VERB or word.endswith("ly"):
+        if not token.facts & _PASSES or word in _FUNCTION_WORDS:
+            # A lowercase word that is not possessive passes unless it is a function word
+            # (other than a connector or an ordinal), a verb, an adverb in -ly or a plural
+            # (``_blocks_phrase``): so with no function word, _PASSES is the test for the
+            # other three, worked out once per word.
             return False
-        if word.endswith("ed") and position != phrase_start:
-            return False  # "the decision angered residents": a verb, not a modifier
-        return not (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+        # "the decision angered residents": a verb, not a modifier.
+        return position == phrase_start or not word.endswith("ed")
 
     def _complement(self, index: int) -> int | None:
         """The end of a complement starting at ``index`` (``for the Department for Regional
@@ -1972,36 +1953,37 @@ class _Reader:
             if self.next_possessive[index] >= index + _NEARBY_POSSESSIVE:
                 return None
             phrase = self._noun_phrase(index, possessor=True)
-            if phrase is None or not self.tokens[phrase.end - 1].possessive:
+            if phrase is None or not self.tokens[phrase[1] - 1].possessive:  # its last token
                 return None
+        phrase_start, end, kind, phrase_head, gender, indefinite = phrase
         tokens = self.tokens
-        if phrase.kind == "group" and phrase.end - phrase.start >= 3:
-            name = self._person_name(phrase.start)
-            if (
-                name is not None
-                and name.end == phrase.end - 1
-                and name.given
-                and _given_gender(tokens[phrase.start].base) is not None
-            ):
-                return None  # "Jenny Cole chairs the board": a person, then a verb
-        start_offset = self.starts[phrase.start]
-        end = phrase.end
-        before = tokens[phrase.start - 1].lower if phrase.start else ""
+        if kind == "group" and end - phrase_start >= 3:
+            name = self._person_name(phrase_start)
+            if name is not None:
+                _, name_end, _, _, given, _, _, _ = name
+                if (
+                    name_end == end - 1
+                    and given
+                    and _given_gender(tokens[phrase_start].base) is not None
+                ):
+                    return None  # "Jenny Cole chairs the board": a person, then a verb
+        start_offset = self.starts[phrase_start]
+        before = tokens[phrase_start - 1].lower if phrase_start else ""
         predicate = before in _NOT_REFERRING_AFTER
         if predicate and before == "as":
             predicate = not self._subject_after_as(end)
-        if phrase.kind in ("role", "anonymous") and not phrase.indefinite:
+        if kind in ("role", "anonymous") and not indefinite:
             # A role introducing its holder: "Labour leader Jo Smith", "uncle Walter".
             name = self._person_name(end)
             if (
                 name is not None
-                and phrase.start == index
+                and phrase_start == index
                 and all(token.cap and not token.acronym for token in tokens[index:end])
             ):
                 return None  # "Dame Judi Dench", "Judge Ann Roe": a title, read with the name
-            if name is not None and not name.titled:
-                return self._name_mentions(start_offset, name, phrase.head, phrase.gender)
-        if phrase.kind in ("role", "anonymous", "group") or self._lower_at(end) == "of":
+            if name is not None and not name[7]:  # not titled
+                return self._name_mentions(start_offset, name, phrase_head, gender)
+        if kind in ("role", "anonymous", "group") or self._lower_at(end) == "of":
             for _ in range(2):
                 complement_end = self._complement(end)
                 if complement_end is None:
@@ -2010,8 +1992,7 @@ class _Reader:
         if predicate:
             return [], end  # read, so that its words are not taken for other mentions
         end_offset = self.starts[end - 1] + tokens[end - 1].base_size
-        head = phrase.head
-        kind = phrase.kind
+        head = phrase_head
         if kind == "organisation":
             head = _without_determiner(self.text[start_offset:end_offset]).lower()
         number = "pl" if kind == "group" else "sg"
@@ -2019,15 +2000,13 @@ class _Reader:
         if kind in ("role", "anonymous") and end < self.count and tokens[end].lower == ",":
             # "The couple's attorney, Rafael Ordóñez-Whitlock, said"
             name = self._person_name(end + 1)
-            if name is not None and self._closes_apposition(name.end):
+            if name is not None and self._closes_apposition(name[1]):  # the name's end
                 described = self._mention(
-                    start_offset, end_offset, "role", phrase.gender, "sg", head, role
+                    start_offset, end_offset, "role", gender, "sg", head, role
                 )
-                named = self._name_mention(
-                    self.starts[name.start], name, phrase.head, phrase.gender
-                )
-                return [described, named], name.end
-        mention = self._mention(start_offset, end_offset, kind, phrase.gender, number, head, role)
+                named = self._name_mention(self.starts[name[0]], name, phrase_head, gender)
+                return [described, named], name[1]
+        mention = self._mention(start_offset, end_offset, kind, gender, number, head, role)
         return [mention], end
 
     def _subject_after_as(self, end: int) -> bool:
@@ -2040,7 +2019,7 @@ class _Reader:
         if self._lower_at(end) != ",":
             return False
         name = self._person_name(end + 1)
-        return name is not None and self._closes_apposition(name.end)
+        return name is not None and self._closes_apposition(name[1])  # the name's end
 
     # -- capitalised runs: names and organisations --
 
@@ -2049,7 +2028,9 @@ class _Reader:
         particles before a capital; a possessive word ends it."""
         tokens = self.tokens
         count = self.count
-        limit = min(count, index + 10)
+        limit = index + 10
+        if limit > count:
+            limit = count
         position = index
         crossed_of = False
         while position < limit:
@@ -2266,16 +2247,7 @@ class _Reader:
             if place_end > end + 1:
                 end = place_end
                 end_offset = self._base_end(end - 1)
-        return _Name(
-            start,
-            end,
-            end_offset,
-            head,
-            given,
-            gender,
-            role,
-            titled,
-        )
+        return start, end, end_offset, head, given, gender, role, titled
 
     def _name_ok(self, start: int, name: _Name) -> bool:
         """Evidence that an untitled capitalised run is a person's name, not a place or a
@@ -2284,7 +2256,8 @@ class _Reader:
         bracketed party)."""
         if _given_gender(self.tokens[start].base.rstrip(".")) is not None:
             return True
-        looked_up = (name.head, name.head.split()[-1])
+        head = name[3]
+        looked_up = (head, head.split()[-1])
         if not self.known.isdisjoint(looked_up):
             self.asked.extend(looked_up)
             return True
@@ -2296,7 +2269,7 @@ class _Reader:
     def _name_evidence(self, start: int, name: _Name) -> bool:
         """The evidence of ``_name_ok`` that does not depend on what is known."""
         tokens = self.tokens
-        end = name.end
+        end = name[1]
         verb = self._verb_after(end)
         if verb is not None and verb.facts & _VERB:
             return True
@@ -2329,7 +2302,7 @@ class _Reader:
             if next_token.kind == "number" or next_token.lower in _RELATIVES:
                 return True  # Marcel Dufresne, 67, / Kerry-Ann Mulcahy, who
             phrase = self._noun_phrase(end + 1, apposition=True)
-            if phrase is not None and phrase.kind in ("role", "anonymous"):
+            if phrase is not None and phrase[2] in ("role", "anonymous"):  # its kind
                 return True
             # "Jo Weir, a planner, said" / "Johnnie Wilson, of Springfield, Va., said": an
             # apposition the word lists do not know, closed by a verb of saying.
@@ -2372,7 +2345,8 @@ class _Reader:
         name = self._read_name(run_start, end)
         if name is None:
             return self._bare_title(index, run_start, end, with_the=with_the), end
-        if with_the and not name.titled:
+        _, _, _, _, given, _, _, titled = name
+        if with_the and not titled:
             role = self._bare_title(index, run_start, end, with_the=with_the)
             if role:
                 return role, end
@@ -2385,15 +2359,15 @@ class _Reader:
             return [], end  # the Marguerite Anne, the Skerrow Trench: a thing or a place
         start_offset = self.starts[index] if with_the else self.starts[run_start]
         if (
-            not name.titled
+            not titled
             and run_start
             and tokens[run_start - 1].lower in _PLACE_PREPOSITIONS
             and _given_gender(tokens[run_start].base) is None
             and not (run_start >= 2 and tokens[run_start - 2].lower == "according")
         ):
             return [], end  # in Greyport, at Brennan Park
-        if name.single and end == run_start + 1 and end + 1 < self.count:
-            # Only "and" or a quote after one word may start what these two read.
+        if not titled and not given and end == run_start + 1 and end + 1 < self.count:
+            # One bare word: only "and" or a quote after it may start what these two read.
             if tokens[end].lower == "and":
                 pair = self._shared_surname(run_start, end)
                 if pair is not None:
@@ -2402,7 +2376,7 @@ class _Reader:
                 nicknamed = self._nicknamed(run_start, end)
                 if nicknamed is not None:
                     return nicknamed
-        if not name.titled and not self._name_ok(run_start, name):
+        if not titled and not self._name_ok(run_start, name):
             self.unnamed = (start_offset, name)  # see ``read``
             return [], end
         return self._name_mentions(start_offset, name, "", "")
@@ -2423,7 +2397,7 @@ class _Reader:
         head = " ".join(token.base for token in tokens[index : position + 1])
         if not self._known(head):
             return None
-        name = _Name(index, position + 1, self._base_end(position), head, "", "", "", False)
+        name = (index, position + 1, self._base_end(position), head, "", "", "", False)
         return self._name_mentions(self.starts[index], name, "", "")
 
     def _nicknamed(self, index: int, end: int) -> tuple[list[Mention], int] | None:
@@ -2437,7 +2411,7 @@ class _Reader:
         if nickname.kind != "break" or nickname.text == "\n" or len(nickname.text.split()) > 3:
             return None
         rest = self._person_name(end + 1)
-        if rest is None or rest.titled:
+        if rest is None or rest[7]:  # no name, or a titled one
             return None
         token = tokens[index]
         gender = _given_gender(token.base) or ""
@@ -2447,7 +2421,7 @@ class _Reader:
             "name",
             gender,
             "sg",
-            rest.head,
+            rest[3],  # its surname
             "",
             token.text,
         )
@@ -2461,10 +2435,11 @@ class _Reader:
         if end != index + 1 or end >= self.count or tokens[end].lower != "and":
             return None
         other = self._person_name(end + 1)
-        if other is None or not other.given:
+        if other is None or not other[4]:  # no name, or one without a given name
             return None
+        _, _, _, other_head, other_given, _, _, _ = other
         token = tokens[index]
-        other_first = other.given.split()[0].lower()
+        other_first = other_given.split()[0].lower()
         if _given_gender(token.base) is None and _given_gender(other_first) is None:
             return None
         gender = _given_gender(token.base) or ""
@@ -2474,33 +2449,33 @@ class _Reader:
             "name",
             gender,
             "sg",
-            other.head,
+            other_head,
             "",
             token.text,
         )
 
     def _name_mention(self, start_offset: int, name: _Name, role: str, role_gender: str) -> Mention:
-        gender = name.gender or role_gender
+        _, _, end_offset, head, given, gender, title_role, _ = name
         return self._mention(
             start_offset,
-            name.end_offset,
+            end_offset,
             "name",
-            gender,
+            gender or role_gender,
             "sg",
-            name.head,
-            role or name.role,
-            name.given,
+            head,
+            role or title_role,
+            given,
         )
 
     def _name_mentions(
         self, start_offset: int, name: _Name, role: str, role_gender: str
     ) -> tuple[list[Mention], int]:
         """The name's mention, plus the apposition after it (``, the chief executive,``)."""
-        end = name.end
+        end = name[1]
         if end + 1 < self.count and self.tokens[end].lower == ",":
             phrase = self._noun_phrase(end + 1, apposition=True)
-            if phrase is not None and phrase.kind in ("role", "anonymous"):
-                phrase_end = phrase.end
+            if phrase is not None and phrase[2] in ("role", "anonymous"):  # its kind
+                phrase_start, phrase_end, _, phrase_head, phrase_gender, _ = phrase
                 for _ in range(2):
                     complement_end = self._complement(phrase_end)
                     if complement_end is None:
@@ -2509,16 +2484,16 @@ class _Reader:
                 if self._closes_apposition(phrase_end):
                     # The apposition's role wins over a title: it is the one the article will
                     # use again ("Prof. Ann Roe, head of the unit," … "the head of the unit").
-                    role = phrase.head
-                    role_gender = role_gender or phrase.gender
+                    role = phrase_head
+                    role_gender = role_gender or phrase_gender
                     described = self._mention(
-                        self.starts[phrase.start],
+                        self.starts[phrase_start],
                         self._base_end(phrase_end - 1),
                         "role",
-                        phrase.gender,
+                        phrase_gender,
                         "sg",
-                        phrase.head,
-                        phrase.head,
+                        phrase_head,
+                        phrase_head,
                     )
                     named = self._name_mention(start_offset, name, role, role_gender)
                     return [named, described], phrase_end

@@ -778,6 +778,43 @@ def test_any_word_has_the_facts_its_rules_give(word: str) -> None:
     assert facts == mentions._listed_facts(word, lower, lower, cap)
 
 
+def _plain_lower_modifier(
+    token: mentions._Token, position: int, phrase_start: int, opened: bool, determined: bool
+) -> bool:
+    """``_Reader._lower_modifier`` by its rule, every ending tested on the word itself."""
+    word = token.lower
+    if token.cap or not opened or token.possessive:
+        return False
+    if determined and position == phrase_start and word in mentions._ORDINALS:
+        return True
+    if word in mentions._FUNCTION_WORDS or token.facts & mentions._VERB or word.endswith("ly"):
+        return False
+    if word.endswith("ed") and position != phrase_start:
+        return False
+    return not (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+def test_a_lower_modifier_is_what_its_rule_gives() -> None:
+    # Every word the facts' rules look up, and as a participle and a possessive; the phrase
+    # scan asks only of a word that is a head noun or passes (``_HEAD | _PASSES``).
+    asked = 0
+    reader = mentions._Reader("x", mentions._tokenise("x", []))  # its tokens play no part
+    for word in _listed_words():
+        for written in (word, word + "ed", word + "'s"):
+            read = mentions._tokenise(written, [])
+            if not read.tokens or not read.tokens[0].facts & (mentions._HEAD | mentions._PASSES):
+                continue
+            token = read.tokens[0]
+            for position, opened, determined in itertools.product(
+                (0, 1), (False, True), (False, True)
+            ):
+                expected = _plain_lower_modifier(token, position, 0, opened, determined)
+                got = reader._lower_modifier(token, position, 0, opened, determined)
+                assert got == expected, (written, position, opened, determined)
+                asked += expected
+    assert asked > 1000  # many words are modifiers somewhere
+
+
 @pytest.mark.parametrize(("text", "spans"), _texts_and_spans())
 def test_a_long_article_read_a_stretch_at_a_time_gives_the_same_mentions(
     text: str, spans: list[tuple[int, int]]
