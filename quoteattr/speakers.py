@@ -209,9 +209,6 @@ class _Clusterer:
         self.organisations: dict[str, int] = {}  # an organisation's name, lowercase
         self.organisation_words: dict[str, int] = {}  # each word of it: most recent holder
         self.groups: dict[str, int] = {}
-        # For each person ``_served_as`` has read, the words its introduction has after an
-        # ``as``: read once, not again for each role after it (most are empty).
-        self.served: dict[int, frozenset[str]] = {}
         self.last_organisation = -1
         self.last_named_group = -1  # the latest group with a proper name: the Ramblers
 
@@ -382,28 +379,16 @@ class _Clusterer:
         if not head.isalpha():
             return -1
         for draft_index in reversed(self.people[-3:]):
-            served = self.served.get(draft_index)
-            if served is None:
-                served = self.served[draft_index] = self._served_words(draft_index)
-            if head in served:
-                return draft_index if self._gender_ok(draft_index, mention.gender) else -1
+            first = self.mentions[self.drafts[draft_index].mentions[0]]
+            stop = self.text.find(". ", first.end, first.end + 200)
+            window = self.text[first.end : stop if stop >= 0 else first.end + 200].lower()
+            words = window.replace(",", " ").split()
+            if head not in words or "as" not in words:
+                continue  # (the test below needs both: spare the loop over the words)
+            for position, word in enumerate(words):
+                if word == head and "as" in words[max(0, position - 4) : position]:
+                    return draft_index if self._gender_ok(draft_index, mention.gender) else -1
         return -1
-
-    def _served_words(self, draft_index: int) -> frozenset[str]:
-        """The words of a person's introduction (the rest of the sentence of their first
-        mention, at most 200 characters) with ``as`` among the four words before them."""
-        # (A draft's first mention is fixed: later mentions are appended after it.)
-        first = self.mentions[self.drafts[draft_index].mentions[0]]
-        stop = self.text.find(". ", first.end, first.end + 200)
-        window = self.text[first.end : stop if stop >= 0 else first.end + 200].lower()
-        words = window.replace(",", " ").split()
-        if "as" not in words:
-            return frozenset()  # (most introductions: spare the loop over the words)
-        return frozenset(
-            word
-            for position, word in enumerate(words)
-            if "as" in words[max(0, position - 4) : position]
-        )
 
     # -- organisations and groups --
 
