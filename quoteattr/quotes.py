@@ -64,6 +64,10 @@ _END_PUNCTUATION = ".!?\N{HORIZONTAL ELLIPSIS}"
 _NOT_PATTERN_SPACE = frozenset("\x1c\x1d\x1e\x1f")
 _ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
 
+# The most words of a quote any test of ``classify_kind`` but ``_stands_alone`` reads: a title
+# after its noun (``_after_title_noun``) has at most 12.
+_MOST_WORDS = 12
+
 
 def build_quotes(
     text: str,
@@ -226,11 +230,7 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     window = _HEADLINE_LENGTH + 1
     found = text.rfind("\n", max(0, pair.open_start - window), pair.open_start)
     line_start = found + 1 if found >= 0 or pair.open_start <= window else pair.open_start - window
-    line_end = text.find("\n", pair.close_end, pair.close_end + window)
-    if line_end < 0:
-        line_end = min(len(text), pair.close_end + window)
     before = text[max(line_start, pair.open_start - 80) : pair.open_start]
-    after = text[pair.close_end : min(len(text), pair.close_end + 30)]
     before_lower = before.lower().rstrip()
     scare_cues = lexicon.scare_cues()
     # One endswith over the tuple rules out nearly every quote before the word-boundary check.
@@ -238,34 +238,49 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         _ends_with_phrase(before_lower, cue) for cue in scare_cues
     ):
         return "scare"
-    words = content.split()
-    # The words of the sentence up to the quote, read once for both the title noun and the
-    # verb of saying: a word never runs over the white space that ends ``lead_start``'s
-    # sentence end, so the words before it are the words of the part before that space.
-    lead_start = _sentence_lead_start(before_lower)
-    lead_words = _words_before(before_lower, lead_start)
-    words_before = lead_words
-    if len(lead_words) < 2 and lead_start > 0:
-        # ``_after_title_noun`` reads the last two words, which may lie in the sentence before.
-        words_before = _words_before(before_lower, 0, lead_start - 1) + lead_words
-    if _after_title_noun(words_before, words):
-        return "title"
-    if _title_case(words) and _names_a_work(before_lower):
+    # The words, split no further than the tests below read them: past ``_MOST_WORDS`` the last
+    # piece is the rest of the quote, and only ``len(words) > _MOST_WORDS`` is read of it.
+    words = content.split(None, _MOST_WORDS)
+    short = len(words) <= _MOST_WORDS  # then ``words`` is every word
+    # The cheap test first (both are pure, so ``and`` gives the same either way round).
+    if _names_a_work(before_lower) and _title_case(words if short else content.split()):
         return "title"  # MSNBC's "Morning Joe", on "Face the Nation"
-    # Title case and capitalised neighbours mean nothing in a headline, and quoted words in a
-    # sentence that reports speech are the speaker's words, whatever they look like.
-    # Not sliced out when too long for a headline: a long paragraph may hold many quotes.
-    # The sentence holds a verb of saying (``called it``): the headline test is not needed.
-    reported = not lexicon.speech_verbs().keys().isdisjoint(lead_words)
-    if not reported and not headline_at(text, line_start, line_end):
-        if _is_nickname(before, after, words):
-            return "scare"
-        if len(words) >= 2 and len(words) <= 10 and _title_case(words) and not (
-            _sentence_inside(content)
-        ):
+    # Past ``_MOST_WORDS`` words no test below but ``_stands_alone`` can hold: a title after
+    # its noun has at most 12 words, the headline tests at most 10, the last test one.
+    reported = False
+    if short:
+        # The words of the sentence up to the quote, read once for both the title noun and the
+        # verb of saying: a word never runs over the white space that ends ``lead_start``'s
+        # sentence end, so the words before it are the words of the part before that space.
+        lead_start = _sentence_lead_start(before_lower)
+        lead_words = _words_before(before_lower, lead_start)
+        words_before = lead_words
+        if len(lead_words) < 2 and lead_start > 0:
+            # ``_after_title_noun`` reads the last two words, which may lie in the sentence
+            # before.
+            words_before = _words_before(before_lower, 0, lead_start - 1) + lead_words
+        if _after_title_noun(words_before, words):
             return "title"
-        if _is_modifier(after, words, content):
-            return "scare"
+        # Title case and capitalised neighbours mean nothing in a headline, and quoted words in
+        # a sentence that reports speech are the speaker's words, whatever they look like.
+        # Not sliced out when too long for a headline: a long paragraph may hold many quotes.
+        # The sentence holds a verb of saying (``called it``): the headline test is not needed.
+        # Each test of the block needs at most 10 words; ``reported`` is read again only for
+        # one word.
+        if len(words) <= 10:
+            reported = not lexicon.speech_verbs().keys().isdisjoint(lead_words)
+            if not reported:
+                line_end = text.find("\n", pair.close_end, pair.close_end + window)
+                if line_end < 0:
+                    line_end = min(len(text), pair.close_end + window)
+                if not headline_at(text, line_start, line_end):
+                    after = text[pair.close_end : min(len(text), pair.close_end + 30)]
+                    if _is_nickname(before, after, words):
+                        return "scare"
+                    if len(words) >= 2 and _title_case(words) and not _sentence_inside(content):
+                        return "title"
+                    if _is_modifier(after, words, content):
+                        return "scare"
     if _stands_alone(before, content):
         return "direct"
     if (
@@ -471,7 +486,10 @@ def _is_modifier(after: str, words: list[str], content: str) -> bool:
 
 def _stands_alone(before: str, content: str) -> bool:
     """Whether the quote is an utterance of its own rather than words inside a sentence."""
-    first_letter = next((c for c in content if c.isalnum()), "")
+    # Most quotes open with a letter or digit: no generator needed to find it.
+    first_letter = content[0] if content[:1].isalnum() else next(
+        (c for c in content if c.isalnum()), ""
+    )
     if not first_letter:
         return False
     if not first_letter.isupper() and not first_letter.islower() and not first_letter.isdigit():

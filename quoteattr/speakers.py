@@ -241,7 +241,7 @@ class _Clusterer:
             elif mention.kind == "group":
                 self._group(index)
             else:
-                self._join(index, self._new("unknown", index))
+                self._join(index, -1, new_kind="unknown")
             index += 1
         return Clusters(self.text, mentions, self.drafts, self.entity_of)
 
@@ -261,45 +261,49 @@ class _Clusterer:
         ):
             draft = self.entity_of[previous]  # already decided by its apposition
         else:
-            draft = self._person_for(mention, given)
-            if draft < 0:
-                draft = self._new("person", index)
-        self._join(index, draft, given)
+            draft = self._person_for(mention, given)  # (``-1``: a new person)
+        self._join(index, draft, given, new_kind="person")
 
     def _person_for(self, mention: Mention, given: str) -> int:
-        holders = self.by_surname.get(mention.head, [])
+        # A surname (or given name) nobody holds yet has no one to offer: its tests, each a
+        # comprehension over an empty list, are skipped (a person's first mention, most often).
+        holders = self.by_surname.get(mention.head)
         if given:
-            same = [d for d in holders if any(_same_given(g, given) for g in self.drafts[d].givens)]
-            if same:
-                return self._latest(same)
-            if any(self.drafts[d].givens for d in holders):
-                without = [d for d in holders if not self.drafts[d].givens]
-                compatible = [d for d in without if self._gender_ok(d, mention.gender)]
-                return self._latest(compatible) if compatible else -1  # Hillary after Bill
-            compatible = [d for d in holders if self._gender_ok(d, mention.gender)]
-            if compatible:
-                return self._latest(compatible)  # "Mr Cameron" first, "David Cameron" later
+            if holders:
+                same = [
+                    d for d in holders if any(_same_given(g, given) for g in self.drafts[d].givens)
+                ]
+                if same:
+                    return self._latest(same)
+                if any(self.drafts[d].givens for d in holders):
+                    without = [d for d in holders if not self.drafts[d].givens]
+                    compatible = [d for d in without if self._gender_ok(d, mention.gender)]
+                    return self._latest(compatible) if compatible else -1  # Hillary after Bill
+                compatible = [d for d in holders if self._gender_ok(d, mention.gender)]
+                if compatible:
+                    return self._latest(compatible)  # "Mr Cameron" first, "David Cameron" later
             # "Mr Li" first, "Li Keqiang" later: the titled word is the family name.
-            family = [
-                d
-                for d in self.by_surname.get(given, [])
-                if not self.drafts[d].givens and self._gender_ok(d, mention.gender)
-            ]
-            if family:
-                return self._latest(family)
+            family_holders = self.by_surname.get(given)
+            if family_holders:
+                family = [
+                    d
+                    for d in family_holders
+                    if not self.drafts[d].givens and self._gender_ok(d, mention.gender)
+                ]
+                if family:
+                    return self._latest(family)
         else:
-            compatible = [d for d in holders if self._gender_ok(d, mention.gender)]
-            if compatible:
-                return self._latest(compatible)
+            if holders:
+                compatible = [d for d in holders if self._gender_ok(d, mention.gender)]
+                if compatible:
+                    return self._latest(compatible)
             if " " not in mention.head:
                 # "Mr Li" after "Li Keqiang"; "Walter" after "my uncle Walter Smith".
-                firsts = [
-                    d
-                    for d in self.by_first_name.get(mention.head, [])
-                    if self._gender_ok(d, mention.gender)
-                ]
-                if firsts:
-                    return self._latest(firsts)
+                first_holders = self.by_first_name.get(mention.head)
+                if first_holders:
+                    firsts = [d for d in first_holders if self._gender_ok(d, mention.gender)]
+                    if firsts:
+                        return self._latest(firsts)
         if mention.role:
             # "the mayor said … Mayor Ana Ruiz": a role seen before its holder's name.
             for key in _role_keys(mention.role):
@@ -365,7 +369,7 @@ class _Clusterer:
                 self._join(index, holder)
                 return
         anonymous = mention.kind == "anonymous" or indefinite
-        self._join(index, self._new("anonymous" if anonymous else "unknown", index))
+        self._join(index, -1, new_kind="anonymous" if anonymous else "unknown")
 
     def _served_as(self, mention: Mention) -> int:
         """The person whose introduction says they serve ``as`` the role: ``the coach`` after
@@ -413,9 +417,7 @@ class _Clusterer:
                 and self.drafts[holder].words <= set(words)
             ):
                 draft = holder
-        if draft < 0:
-            draft = self._new("organisation", index)
-        self._join(index, draft)
+        self._join(index, draft, new_kind="organisation")  # (``-1``: a new body)
 
     def _group(self, index: int) -> None:
         mention = self.mentions[index]
@@ -424,21 +426,27 @@ class _Clusterer:
             # "UK Government sources", "insiders": plural, but unnamed sources, not a group
             # of people speaking together.
             anonymous = mention.head in _ANONYMOUS_PLURALS
-            draft = self._new("anonymous" if anonymous else "group", index)
+            self._join(index, -1, new_kind="anonymous" if anonymous else "group")
+            return
         self._join(index, draft)
 
     # -- bookkeeping --
 
-    def _new(self, kind: str, index: int) -> int:
-        self.drafts.append(_Draft(kind, index))
-        return len(self.drafts) - 1
-
-    def _join(self, index: int, draft_index: int, given: str = "") -> None:
+    def _join(self, index: int, draft_index: int, given: str = "", new_kind: str = "") -> None:
         """Join mention ``index`` to a draft, and file what it tells about it: a name is found
         by its surname, its first given name (``given``, from ``_name``) and any title it
-        carries; a role by its keys; a body by its name and words."""
+        carries; a role by its keys; a body by its name and words.
+
+        A ``draft_index`` of ``-1`` opens a new draft of type ``new_kind`` for the mention
+        (opened here, not by a call of its own: every new draft is joined at once).
+        """
         mention = self.mentions[index]
-        draft = self.drafts[draft_index]
+        if draft_index < 0:
+            draft_index = len(self.drafts)
+            draft = _Draft(new_kind, index)
+            self.drafts.append(draft)
+        else:
+            draft = self.drafts[draft_index]
         kind = mention.kind
         self.entity_of[index] = draft_index
         draft.mentions.append(index)
