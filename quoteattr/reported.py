@@ -63,7 +63,7 @@ from .patterns import (
     WORD,
     WORDS_BEFORE,
 )
-from .quotes import headline_at
+from .quotes import HEADLINE_LENGTH, headline_at
 
 # Forms of "tell" that open a cue phrase with its object: "told reporters", "tells a rally".
 _TOLD = frozenset("told tells tell telling".split())
@@ -406,6 +406,9 @@ _NAMING_VERBS = (
 _VERB_GROUP = COORDINATED_VERB.groupindex["verb"]
 _WORD_GROUP = COMMA_WORD.groupindex["word"]
 _DASH_GROUP = CLAUSE_BOUNDARY.groupindex["dash"]
+# Where a function runs once a sentence, a clause or a cue, the nearer of two bounds is taken
+# with a conditional expression, not ``min`` or ``max``: the builtins parse their arguments
+# as a tuple with keywords, several times the cost of a comparison.
 
 
 # An internal record, so a NamedTuple rather than a frozen attrs class like the public
@@ -430,7 +433,7 @@ def find_reported(
 
     Args:
         context: The article's text, quotes, cues and mentions.
-        sentence_spans: Its sentences, ``(start, end)``.
+        sentence_spans: Its sentences, ``(start, end)``, in text order.
 
     Returns:
         The reports in text order: one per sentence, or one per verb of saying where reports
@@ -438,6 +441,13 @@ def find_reported(
     """
     text = context.text
     clause_lemmas = lexicon.clause_verbs()
+    frame_words = _frame_words()
+    # The clauses come in text order, so the first cue at or after each clause's start (and
+    # the first at or after its content's end) only moves forward: the cue slice is found by
+    # stepping, which reads each cue about once per pass, rather than by bisecting twice.
+    cue_starts = context.cue_starts
+    cue_count = len(cue_starts)
+    first = 0
     reports: list[Report] = []
     reported_until = 0
     for start, end, question in _clauses_of(text, sentence_spans, context.outer):
@@ -458,9 +468,12 @@ def find_reported(
             )
         ):
             continue
-        first = bisect.bisect_left(context.cue_starts, start)
-        last = bisect.bisect_left(context.cue_starts, stop)
-        sentence_cues = list(context.cues[first:last])
+        while first < cue_count and cue_starts[first] < start:
+            first += 1
+        last = first
+        while last < cue_count and cue_starts[last] < stop:
+            last += 1
+        sentence_cues = list(context.cues[first:last]) if last > first else []
         if quoted:
             # '"…," he said, adding that CLAUSE': only a participle's clause outside the quote.
             report = _participle_clause(context, start, stop, sentence_cues) or (
@@ -486,7 +499,7 @@ def find_reported(
             words = _lowercase_words(text, start, stop)
             # Most sentences hold none of the words the frames below start from: one look
             # then skips them all (``_frame_words``).
-            if not _frame_words().isdisjoint(words):
+            if not frame_words.isdisjoint(words):
                 report = (
                     _belief_clause(context, start, stop, words)
                     or _bare_belief(context, start, stop, words)
@@ -518,7 +531,11 @@ def find_reported(
             (
                 word
                 for word in WORD.finditer(
-                    text, report.end, min(stop, report.end + 40), False, False
+                    text,
+                    report.end,
+                    report.end + 40 if report.end + 40 < stop else stop,
+                    False,
+                    False,
                 )
                 if text[report.end : word.start()].rstrip(_CLOSING_MARKS).endswith(",")
             ),
@@ -583,7 +600,7 @@ def _joined_reports(
         if cue.start <= current.start or cue.kind != "verb" or cue.lemma not in clause_lemmas:
             continue
         conjunction = None
-        near = max(current.start, cue.start - 60)
+        near = cue.start - 60 if cue.start - 60 > current.start else current.start
         for word in WORD.finditer(text, near, cue.start, False, False):
             if word.group().lower() in _JOINING:
                 conjunction = word
@@ -732,7 +749,8 @@ def _quote_then_words(context: Context, start: int, stop: int) -> bool:
     if index < 0 or not context.outer[index][0] <= start < context.outer[index][1]:
         return False
     quote_end = context.outer[index][1]
-    last = text[max(start, quote_end - 4) : quote_end].rstrip(_CLOSING_QUOTES)[-1:]
+    near = quote_end - 4 if quote_end - 4 > start else start
+    last = text[near:quote_end].rstrip(_CLOSING_QUOTES)[-1:]
     if not last or last in ",.?!;:":
         return False  # '"…," Ann Lowe, the chair, said': the quote closes its own sentence
     comma = text.rfind(",", quote_end, stop)
@@ -996,7 +1014,10 @@ def _headline_verb(context: Context, start: int, stop: int) -> Report | None:
         return None
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    if stop > line_end or not headline_at(text, start, line_end):
+    # (A line longer than HEADLINE_LENGTH is no headline: about half the lines read here.)
+    if stop > line_end or line_end - start > HEADLINE_LENGTH or not headline_at(
+        text, start, line_end
+    ):
         return None
     verbs = lexicon.speech_verbs()
     words = list(WORD.finditer(text, start, stop, False, False))
@@ -1050,7 +1071,8 @@ def _headline(context: Context, start: int, stop: int) -> Report | None:
     text = context.text
     if start > 0 and text[start - 1] != "\n":
         return None
-    colon = text.find(":", start, min(stop, start + _HEADLINE_LEAD))
+    lead_end = start + _HEADLINE_LEAD if start + _HEADLINE_LEAD < stop else stop
+    colon = text.find(":", start, lead_end)
     if colon < 0 or not text.startswith(" ", colon + 1):
         return None
     line_end = text.find("\n", colon)
@@ -1483,7 +1505,9 @@ def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
             before = text[max(start, word.start() - 12) : word.start()].split()
             if not before or before[-1].lower() not in _PROGRESSIVE:
                 continue  # "a promising candidate"; "is promising to" reports
-        after = text[word.end() : min(stop, word.end() + 30)].split(None, 2)
+        after = text[word.end() : word.end() + 30 if word.end() + 30 < stop else stop].split(
+            None, 2
+        )
         if not after:
             return None
         if lemma == "call":
@@ -1721,7 +1745,7 @@ def _conditional(text: str, start: int, verb_start: int) -> bool:
     >>> _conditional("When the mayor announced the plan, nobody clapped.", 0, 15)
     False
     """
-    window = max(start, verb_start - 80)
+    window = verb_start - 80 if verb_start - 80 > start else start
     comma = text.rfind(",", window, verb_start)
     opening = comma + 1 if comma >= 0 else window
     if comma < 0 and window > start:
@@ -2152,7 +2176,8 @@ def _reported_clause(
                 continue
         if cue.lemma not in clause_lemmas:
             continue
-        lead_words = text[max(start, cue.start - 40) : cue.start].lower().split()
+        near = cue.start - 40 if cue.start - 40 > start else start
+        lead_words = text[near : cue.start].lower().split()
         if _not_active(lead_words, cue.text):
             continue
         if _conditional(text, start, cue.start) or _noun_cue(text, cue, lead_words):
@@ -2178,7 +2203,8 @@ def _reported_clause(
         report = Report(*content, cue, found, "reported_clause")
         if not _is_claim(text, content) and len(_interrupted(context, start, report, stop)) == 1:
             continue  # "The risk, he said, is a clash": the part before the cue is the report
-        relative = max(text.find(", which ", *content), text.find(", who ", *content))
+        which, who = text.find(", which ", *content), text.find(", who ", *content)
+        relative = which if which > who else who
         if relative >= 0 and _complementizer(text, cue.end, stop) is None:
             # "granted an order sought by the society, which argues that CLAUSE": a verb with
             # an object gives way to a later verb that takes a clause with "that"
@@ -2205,7 +2231,7 @@ def _relative_predicate(
     if found.mention < 0 or not content[0] < content[1]:
         return None
     subject = context.mentions[found.mention]
-    before = text[max(0, subject.start - 12) : subject.start].split()
+    before = text[subject.start - 12 if subject.start > 12 else 0 : subject.start].split()
     if not before or before[-1].lower() not in _RELATIVE_WORDS:
         return None
     first_word = text[content[0] : content[1]].split()[0].lower()
@@ -2445,10 +2471,7 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
     >>> _quantity_subject(text, 0, text.index("said")).text
     'nearly half'
     """
-    lead_start = max(start, cue_start - 80)
-    window = text[lead_start:cue_start].lower()
-    if not _may_hold_share(window):
-        return None  # no digit, "%", share or number word: most leads
+    lead_start = cue_start - 80 if cue_start - 80 > start else start
     end = cue_start
     comma = text.rfind(",", lead_start, cue_start)
     if comma >= 0 and not text[comma + 1 : cue_start].strip():
@@ -2460,6 +2483,11 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
         comma = text.rfind(",", lead_start, apposition)
     if comma >= 0:
         lead_start = comma + 1
+    # Every word, part and "%" read below lies in ``text[lead_start:end]``, whose ends are a
+    # comma or the ends of the words read: without a digit, "%", share or number word there
+    # (most leads, once the words before the last comma are left out), none is read.
+    if not _may_hold_share(text[lead_start:end].lower()):
+        return None
     words = list(WORDS_BEFORE.finditer(text, lead_start, end, False, False))
     for index in range(len(words) - 1, -1, -1):
         if words[index].group().lower() in _JOINING:
@@ -2489,7 +2517,7 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
     text = context.text
     that = _complementizer(text, cue.end, stop)
     if that is not None:
-        after_that = text[that : min(stop, that + 20)].split(None, 1)
+        after_that = text[that : that + 20 if that + 20 < stop else stop].split(None, 1)
         if after_that and after_that[0].lower() in _FINITE and not text[cue.end : that - 4].strip():
             return that - len("that")  # said that was wrong: "that" is the clause's subject
         return that  # said (on Tuesday / in a statement / to reporters) that …
@@ -2571,15 +2599,15 @@ def _cut_tail(context: Context, start: int, stop: int) -> int:
     # Boundaries are looked for in the clause's first _CLAUSE_WINDOW characters only: a verb
     # can be read once per verb of saying in its sentence, and a run-on sentence must not make
     # that quadratic. Without a boundary in the window the clause runs to ``stop``.
-    window = min(stop, start + _CLAUSE_WINDOW)
+    window = start + _CLAUSE_WINDOW if start + _CLAUSE_WINDOW < stop else stop
     cut = _clause_stop(text, start, window)
     if cut < window:
-        stop = cut
-    window = min(stop, window)
+        stop = window = cut  # (else ``stop`` stays at or past the window)
     cut = _coordinated_verb(context, start, window)
     if cut < window:
         stop = cut
-    comma = text.rfind(",", max(start, stop - _CLAUSE_WINDOW), stop)
+    near = stop - _CLAUSE_WINDOW if stop - _CLAUSE_WINDOW > start else start
+    comma = text.rfind(",", near, stop)
     if comma > start:
         tail = text[comma + 1 : stop].split()
         if (
@@ -2641,7 +2669,10 @@ def _coordinated_verbs(text: str, start: int, stop: int) -> Iterator[regex.Match
         else:
             conjunction, next_but = next_but, text.find("but", next_but + 1, stop)
         run_start = conjunction
-        while run_start > matched_until and _space_in_a_line(text[run_start - 1]):
+        # A plain space (nearly every one) is taken without a call.
+        while run_start > matched_until and (
+            text[run_start - 1] == " " or _space_in_a_line(text[run_start - 1])
+        ):
             run_start -= 1
         if run_start == conjunction:
             continue  # no space before it, or it lies inside the last match ("and also and")
@@ -2683,7 +2714,9 @@ def _clause_stop(text: str, start: int, stop: int) -> int:
         if words <= _MIN_WORDS:
             continue
         following = (
-            text[boundary + 1 : min(stop, boundary + 40)].lstrip(_CLOSING_MARKS).split(None, 1)
+            text[boundary + 1 : boundary + 40 if boundary + 40 < stop else stop]
+            .lstrip(_CLOSING_MARKS)
+            .split(None, 1)
         )
         if not following:
             return boundary
@@ -2707,11 +2740,9 @@ def _clause_boundaries(text: str, start: int, stop: int) -> list[tuple[int, bool
     >>> _clause_boundaries("in May, although \N{EM DASH} or not", 0, 28)
     [(6, False), (17, True)]
     """
-    if (
-        text.find("\N{EM DASH}", start, stop) < 0
-        and text.find("\N{EN DASH}", start, stop) < 0
-        and text.find("--", start, stop) < 0
-    ):
+    # One slice and three tests in C, rather than three finds that parse a start and an end.
+    stretch = text[start:stop]
+    if "\N{EM DASH}" not in stretch and "\N{EN DASH}" not in stretch and "--" not in stretch:
         boundaries = []
         comma = text.find(",", start, stop)
         while comma >= 0:
@@ -2860,7 +2891,7 @@ def quoted_words_content(
         return _quoted_words_before_cue(text, sentence, cue, first, last)
     if not sentence[0] <= cue[0] < cue[1] <= first <= sentence[1]:
         return None
-    lead = text[max(sentence[0], cue[0] - 40) : cue[0]].lower().split()
+    lead = text[cue[0] - 40 if cue[0] - 40 > sentence[0] else sentence[0] : cue[0]].lower().split()
     if "what" in lead[-4:]:
         return None  # 'under what Mr Hedge called "the prior model", the club charged …'
     quoted = text[first:last].strip(_OPENING + _CLOSING_QUOTES + " ")
@@ -2885,7 +2916,8 @@ def quoted_words_content(
     # The clause goes on after the quoted words to the sentence's end ("called a "special
     # meeting" to vote on a nominee"), unless a comma or a dash closes them.
     end = last
-    rest = _content_end(text, last, min(sentence[1], last + _QUOTED_WORDS_TAIL_CHARACTERS))
+    tail_end = last + _QUOTED_WORDS_TAIL_CHARACTERS
+    rest = _content_end(text, last, tail_end if tail_end < sentence[1] else sentence[1])
     words = text[last:rest].split()
     if (
         words

@@ -77,6 +77,20 @@ def test_a_lead_without_a_share_has_no_quantity_subject(lead: str) -> None:
 
 
 @SETTINGS
+@given(_TEXTS, st.integers(0, 5))
+@example("Most voters, 60%,", 0)
+@example("On June 4, most", 0)
+def test_the_share_shortcut_changes_no_quantity_subject(lead: str, start: int) -> None:
+    text = lead + " said the plan would fail."
+    cue_start = len(lead) + 1
+    start = min(start, cue_start)
+    found = reported._quantity_subject(text, start, cue_start)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reported, "_may_hold_share", lambda window: True)
+        assert reported._quantity_subject(text, start, cue_start) == found
+
+
+@SETTINGS
 @given(
     st.lists(
         st.sampled_from([", who", ", whom", ",\twhich", "(", ")", "D-Ohio", "wh", ",", " ", "x"]),
