@@ -2115,7 +2115,11 @@ class _Reader:
         """The end of an organisation's name whose capitalised run is ``[start, end)``, or
         ``None`` when the run names no organisation."""
         tokens = self.tokens
-        if not (end - start >= 2 and tokens[end - 2].facts & _ORGANISATION_PAIR):
+        if end - start == 1:
+            # One word, most runs: what the loop below gives, without a slice.
+            if not tokens[start].facts & _ORGANISATION:
+                return None
+        elif not (end - start >= 2 and tokens[end - 2].facts & _ORGANISATION_PAIR):
             for token in tokens[start:end]:
                 if token.facts & _ORGANISATION:
                     break
