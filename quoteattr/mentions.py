@@ -525,6 +525,7 @@ class _Token:
         "base_size",
         "cap",
         "facts",
+        "head_seconds",
         "is_word",
         "kind",
         "lower",
@@ -558,6 +559,9 @@ class _Token:
         self.is_word = kind == "word" or kind == "initials"
         self.possessive = base_size != self.size
         self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
+        # A head word that opens only phrases of several words ("health secretary"): the
+        # words one of which must follow it (see ``_head_seconds``).
+        self.head_seconds = _head_seconds(lower, base) if facts & _HEAD else None
         # A function word, or a mark that reads as no determiner: most tokens, at which the
         # backward pass of ``_Reader.__init__`` only cuts off the reach of what follows.
         self.reader_skips = facts == _WORD or (not facts and lower not in _DETERMINERS)
@@ -667,6 +671,26 @@ _MAY_OPEN = _HEAD | _DETERMINER | _RUN | _STEP | _POSSESSIVE
 # distinct ``facts`` value (at most one per combination of the bits above).
 _ReaderFacts = tuple[bool, bool, bool, bool, bool, bool, bool, bool]
 _READER_FACTS: dict[int, _ReaderFacts] = {}
+
+
+def _head_seconds(lower: str, base: str) -> frozenset[str] | None:
+    """For a word with the ``_HEAD`` fact: ``None`` if ``_Reader._head_at`` may read a head
+    noun of one word at it, else the second words of the phrases it may open there. Then a
+    head is read at it only before a token whose lowercase or base is one of these (what
+    ``_head_at`` asks of the token after a phrase's first word, and more): a cheap exact
+    test that rules out "health" and "party" before most words. An empty set: never a
+    head (the possessive of a word that opens only longer phrases)."""
+    table = _head_table()
+    entries = table.get(base, ()) or table.get(lower, ())
+    if not entries:
+        return None  # the plural of a role, read as one word
+    seconds = set()
+    for words, _, _ in entries:
+        if len(words) == 1:
+            return None
+        if words[0] == lower:  # (else ``_head_at`` passes the phrase over)
+            seconds.add(words[1])
+    return frozenset(seconds)
 
 
 def _reader_facts(facts: int) -> _ReaderFacts:
@@ -1390,7 +1414,13 @@ class _Reader:
                         possessive - index
                     )
                 possessive = index
-            if is_head:
+            if is_head and (
+                (seconds := token.head_seconds) is None
+                or (
+                    index + 1 < count
+                    and (tokens[index + 1].lower in seconds or tokens[index + 1].base in seconds)
+                )
+            ):
                 head = index
             elif not passes:
                 head = far  # not a word, or a word no modifier may be
@@ -2085,7 +2115,11 @@ class _Reader:
         """The end of an organisation's name whose capitalised run is ``[start, end)``, or
         ``None`` when the run names no organisation."""
         tokens = self.tokens
-        if not (end - start >= 2 and tokens[end - 2].facts & _ORGANISATION_PAIR):
+        if end - start == 1:
+            # One word, most runs: what the loop below gives, without a slice.
+            if not tokens[start].facts & _ORGANISATION:
+                return None
+        elif not (end - start >= 2 and tokens[end - 2].facts & _ORGANISATION_PAIR):
             for token in tokens[start:end]:
                 if token.facts & _ORGANISATION:
                     break
