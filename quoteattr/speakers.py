@@ -87,6 +87,9 @@ _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several"})
 _APPOSED_KINDS = ("role", "anonymous")
 
 
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 class _Draft:
     """An entity being built: its mentions and what they say about it."""
 
@@ -99,7 +102,9 @@ class _Draft:
         self.gender = ""
         self.last = index
         self.named = False  # holds a personal name
-        self.words: set[str] = set()  # lowercase words of an organisation's names
+        # The lowercase words of an organisation's names; shared and empty until an
+        # organisation's mention joins (most drafts are people and groups).
+        self.words: frozenset[str] = _NO_WORDS
 
 
 def cluster(text: str, mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tuple[int, ...]]:
@@ -216,33 +221,34 @@ class _Clusterer:
 
     def run(self) -> Clusters:
         mentions = self.mentions
-        index = 0
-        while index < len(mentions):
-            mention = mentions[index]
-            if self.entity_of[index] >= 0 or mention.kind == "pronoun":
-                index += 1
+        entity_of = self.entity_of
+        count = len(mentions)
+        # (A step may join the mention after its own, an apposition's name: ``entity_of`` is
+        # read afresh at every step, and a mention already joined is passed over.)
+        for index, mention in enumerate(mentions):
+            kind = mention.kind
+            if kind == "pronoun" or entity_of[index] >= 0:
                 continue
-            if mention.kind == "name":
+            if kind == "name":
                 self._name(index)
-            elif mention.kind in ("role", "anonymous"):
+            elif kind == "role" or kind == "anonymous":
                 following = index + 1
                 if (
-                    following < len(mentions)
+                    following < count
                     and mentions[following].kind == "name"  # (``_apposed`` asks it first)
                     and self._apposed(index, following)
                 ):
                     # "The couple's attorney, Rafael Ordóñez-Whitlock, said": the name decides.
                     self._name(following)
-                    self._join(index, self.entity_of[following])
+                    self._join(index, entity_of[following])
                 else:
                     self._role(index)
-            elif mention.kind == "organisation":
+            elif kind == "organisation":
                 self._organisation(index)
-            elif mention.kind == "group":
+            elif kind == "group":
                 self._group(index)
             else:
-                self._join(index, -1, new_kind="unknown")
-            index += 1
+                self._join(index, -1, "", "unknown")
         return Clusters(self.text, mentions, self.drafts, self.entity_of)
 
     # -- names --
@@ -262,7 +268,7 @@ class _Clusterer:
             draft = self.entity_of[previous]  # already decided by its apposition
         else:
             draft = self._person_for(mention, given)  # (``-1``: a new person)
-        self._join(index, draft, given, new_kind="person")
+        self._join(index, draft, given, "person")
 
     def _person_for(self, mention: Mention, given: str) -> int:
         # A surname (or given name) nobody holds yet has no one to offer: its tests, each a
@@ -369,7 +375,7 @@ class _Clusterer:
                 self._join(index, holder)
                 return
         anonymous = mention.kind == "anonymous" or indefinite
-        self._join(index, -1, new_kind="anonymous" if anonymous else "unknown")
+        self._join(index, -1, "", "anonymous" if anonymous else "unknown")
 
     def _served_as(self, mention: Mention) -> int:
         """The person whose introduction says they serve ``as`` the role: ``the coach`` after
@@ -417,7 +423,7 @@ class _Clusterer:
                 and self.drafts[holder].words <= set(words)
             ):
                 draft = holder
-        self._join(index, draft, new_kind="organisation")  # (``-1``: a new body)
+        self._join(index, draft, "", "organisation")  # (``-1``: a new body)
 
     def _group(self, index: int) -> None:
         mention = self.mentions[index]
@@ -426,7 +432,7 @@ class _Clusterer:
             # "UK Government sources", "insiders": plural, but unnamed sources, not a group
             # of people speaking together.
             anonymous = mention.head in _ANONYMOUS_PLURALS
-            self._join(index, -1, new_kind="anonymous" if anonymous else "group")
+            self._join(index, -1, "", "anonymous" if anonymous else "group")
             return
         self._join(index, draft)
 
@@ -463,28 +469,42 @@ class _Clusterer:
             if not draft.named:
                 bisect.insort(self.people, draft_index)
             draft.named = True
-            holders = self.by_surname.setdefault(mention.head, [])
-            if draft_index not in holders:
+            # (A new key's list is built with its holder, not built empty on every join.)
+            holders = self.by_surname.get(mention.head)
+            if holders is None:
+                self.by_surname[mention.head] = [draft_index]
+            elif draft_index not in holders:
                 holders.append(draft_index)
             if given:
                 if given not in draft.givens:
                     draft.givens.append(given)
-                holders = self.by_first_name.setdefault(given, [])
-                if draft_index not in holders:
+                holders = self.by_first_name.get(given)
+                if holders is None:
+                    self.by_first_name[given] = [draft_index]
+                elif draft_index not in holders:
                     holders.append(draft_index)
-            title = _title_words(mention)  # a title besides an apposition's role
-            if title:
-                for key in _role_keys(title):
-                    by_role[key] = draft_index
+            written = mention.text
+            if mention.given:
+                at = written.find(mention.given)
+            else:
+                folded = written.lower()
+                at = folded.find(mention.head) if len(folded) == len(written) else -1
+            if at > 0:
+                # The words the mention carries before the name itself, a title besides an
+                # apposition's role: "Gen." in "Gen. Lorraine Whitfield-Amadi", "Rural
+                # transport minister" before "Joanna Tremayne-Obi".
+                title = written[:at].strip()
+                if title:
+                    for key in _role_keys(title):
+                        by_role[key] = draft_index
         elif kind == "role" or kind == "anonymous":
             for key in _role_keys(mention.head):
                 by_role[key] = draft_index
         elif kind == "organisation":
             self.organisations[mention.head] = draft_index
             words = mention.head.split()
-            for word in words:
-                draft.words.add(word)
-                self.organisation_words[word] = draft_index
+            draft.words = draft.words.union(words)
+            self.organisation_words.update(dict.fromkeys(words, draft_index))
             if len(words) > 1 and _is_proper(mention.text):
                 draft.named = True  # a one-word "Council" still awaits its full name
             self.last_organisation = draft_index
@@ -560,18 +580,6 @@ def _role_keys(role: str) -> tuple[str, ...]:
 def _whole_role_keys(role: str) -> tuple[str, ...]:
     """The whole key of each role of "president and chief executive", in order."""
     return tuple(role_key(part) for part in role.split(" and "))
-
-
-def _title_words(mention: Mention) -> str:
-    """The words a name mention carries before the name itself: ``Gen.`` in ``Gen. Lorraine
-    Whitfield-Amadi``, ``Rural transport minister`` before ``Joanna Tremayne-Obi``."""
-    written = mention.text
-    if mention.given:
-        at = written.find(mention.given)
-    else:
-        folded = written.lower()
-        at = folded.find(mention.head) if len(folded) == len(written) else -1
-    return written[:at].strip() if at > 0 else ""
 
 
 # Asked of every organisation and group mention, twice of most organisations, about the same
