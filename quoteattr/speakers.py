@@ -273,7 +273,8 @@ class _Clusterer:
     def _person_for(self, mention: Mention, given: str) -> int:
         # A surname (or given name) nobody holds yet has no one to offer: its tests, each a
         # comprehension over an empty list, are skipped (a person's first mention, most often).
-        holders = self.by_surname.get(mention.head)
+        head, gender = mention.head, mention.gender  # (read once: see ``_join``)
+        holders = self.by_surname.get(head)
         if given:
             if holders:
                 same = [
@@ -283,9 +284,9 @@ class _Clusterer:
                     return self._latest(same)
                 if any(self.drafts[d].givens for d in holders):
                     without = [d for d in holders if not self.drafts[d].givens]
-                    compatible = [d for d in without if self._gender_ok(d, mention.gender)]
+                    compatible = [d for d in without if self._gender_ok(d, gender)]
                     return self._latest(compatible) if compatible else -1  # Hillary after Bill
-                compatible = [d for d in holders if self._gender_ok(d, mention.gender)]
+                compatible = [d for d in holders if self._gender_ok(d, gender)]
                 if compatible:
                     return self._latest(compatible)  # "Mr Cameron" first, "David Cameron" later
             # "Mr Li" first, "Li Keqiang" later: the titled word is the family name.
@@ -294,20 +295,20 @@ class _Clusterer:
                 family = [
                     d
                     for d in family_holders
-                    if not self.drafts[d].givens and self._gender_ok(d, mention.gender)
+                    if not self.drafts[d].givens and self._gender_ok(d, gender)
                 ]
                 if family:
                     return self._latest(family)
         else:
             if holders:
-                compatible = [d for d in holders if self._gender_ok(d, mention.gender)]
+                compatible = [d for d in holders if self._gender_ok(d, gender)]
                 if compatible:
                     return self._latest(compatible)
-            if " " not in mention.head:
+            if " " not in head:
                 # "Mr Li" after "Li Keqiang"; "Walter" after "my uncle Walter Smith".
-                first_holders = self.by_first_name.get(mention.head)
+                first_holders = self.by_first_name.get(head)
                 if first_holders:
-                    firsts = [d for d in first_holders if self._gender_ok(d, mention.gender)]
+                    firsts = [d for d in first_holders if self._gender_ok(d, gender)]
                     if firsts:
                         return self._latest(firsts)
         if mention.role:
@@ -317,7 +318,7 @@ class _Clusterer:
                 if (
                     holder >= 0
                     and self.drafts[holder].type == "unknown"
-                    and self._gender_ok(holder, mention.gender)
+                    and self._gender_ok(holder, gender)
                 ):
                     return holder
         return -1
@@ -446,23 +447,24 @@ class _Clusterer:
         A ``draft_index`` of ``-1`` opens a new draft of type ``new_kind`` for the mention
         (opened here, not by a call of its own: every new draft is joined at once).
         """
-        mention = self.mentions[index]
+        # One unpacking, not a dozen reads of the record's fields: the interpreter does not
+        # specialise a read of a NamedTuple's field, a descriptor call each time.
+        _, _, written, kind, gender, _, head, role, given_names = self.mentions[index]
         if draft_index < 0:
             draft_index = len(self.drafts)
             draft = _Draft(new_kind, index)
             self.drafts.append(draft)
         else:
             draft = self.drafts[draft_index]
-        kind = mention.kind
         self.entity_of[index] = draft_index
         draft.mentions.append(index)
         if index > draft.last:
             draft.last = index
-        if not draft.gender and mention.gender in ("m", "f"):
-            draft.gender = mention.gender
+        if not draft.gender and gender in ("m", "f"):
+            draft.gender = gender
         by_role = self.by_role
-        if mention.role:
-            for key in _role_keys(mention.role):
+        if role:
+            for key in _role_keys(role):
                 by_role[key] = draft_index
         if kind == "name":
             draft.type = "person"
@@ -470,9 +472,9 @@ class _Clusterer:
                 bisect.insort(self.people, draft_index)
             draft.named = True
             # (A new key's list is built with its holder, not built empty on every join.)
-            holders = self.by_surname.get(mention.head)
+            holders = self.by_surname.get(head)
             if holders is None:
-                self.by_surname[mention.head] = [draft_index]
+                self.by_surname[head] = [draft_index]
             elif draft_index not in holders:
                 holders.append(draft_index)
             if given:
@@ -483,12 +485,11 @@ class _Clusterer:
                     self.by_first_name[given] = [draft_index]
                 elif draft_index not in holders:
                     holders.append(draft_index)
-            written = mention.text
-            if mention.given:
-                at = written.find(mention.given)
+            if given_names:
+                at = written.find(given_names)
             else:
                 folded = written.lower()
-                at = folded.find(mention.head) if len(folded) == len(written) else -1
+                at = folded.find(head) if len(folded) == len(written) else -1
             if at > 0:
                 # The words the mention carries before the name itself, a title besides an
                 # apposition's role: "Gen." in "Gen. Lorraine Whitfield-Amadi", "Rural
@@ -498,19 +499,19 @@ class _Clusterer:
                     for key in _role_keys(title):
                         by_role[key] = draft_index
         elif kind == "role" or kind == "anonymous":
-            for key in _role_keys(mention.head):
+            for key in _role_keys(head):
                 by_role[key] = draft_index
         elif kind == "organisation":
-            self.organisations[mention.head] = draft_index
-            words = mention.head.split()
+            self.organisations[head] = draft_index
+            words = head.split()
             draft.words = draft.words.union(words)
             self.organisation_words.update(dict.fromkeys(words, draft_index))
-            if len(words) > 1 and _is_proper(mention.text):
+            if len(words) > 1 and _is_proper(written):
                 draft.named = True  # a one-word "Council" still awaits its full name
             self.last_organisation = draft_index
         elif kind == "group":
-            self.groups[mention.head] = draft_index
-            if _is_proper(mention.text):
+            self.groups[head] = draft_index
+            if _is_proper(written):
                 self.last_named_group = draft_index
 
     def _latest(self, drafts: list[int]) -> int:
