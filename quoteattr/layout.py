@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import functools
 import string
-from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex
@@ -157,8 +156,9 @@ _SPACE_GROUP = SENTENCE_END.groupindex["space"]
 
 def _sentence_ends(
     text: str, start: int, end: int, starts: list[int] | None = None
-) -> Iterator[regex.Match[str]]:
-    """What ``SENTENCE_END.finditer(text, start, end)`` finds.
+) -> list[regex.Match[str]]:
+    """What ``SENTENCE_END.finditer(text, start, end)`` finds, as a list (a generator would be
+    set up and resumed once per paragraph and sentence).
 
     The pattern's scan tries every character in turn, which costs far more than a
     ``str.find`` for each end punctuation character: a match can only start where a run of
@@ -171,6 +171,7 @@ def _sentence_ends(
     """
     if starts is None:
         starts = _end_punctuation(text, start, end)
+    found = []
     taken = start  # where the last match ended: the scan goes on from there
     for position in starts:
         if position < taken or (position > start and text[position - 1] in _END_PUNCTUATION):
@@ -178,7 +179,8 @@ def _sentence_ends(
         match = SENTENCE_END.match(text, position, end)
         if match is not None:
             taken = match.end()
-            yield match
+            found.append(match)
+    return found
 
 
 def _end_punctuation(text: str, start: int, end: int) -> list[int]:
@@ -201,7 +203,9 @@ def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[s
     """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
     if text[dot] != ".":
         return False
-    word = _word_before(text, max(floor, dot - _WORD_BEFORE_WINDOW), dot)
+    # A conditional expression rather than ``max``, which costs several times as much.
+    lowest = dot - _WORD_BEFORE_WINDOW
+    word = _word_before(text, floor if floor > lowest else lowest, dot)
     if word is None:
         return False
     token = word.lower()
