@@ -331,12 +331,13 @@ def pair_marks(
         and (single_marks or not _only_single(token))
     ]
     position = 0
+    count = len(tokens)  # read once: the walk below tests it for every mark and paragraph
     last_story = max((i for i, p in enumerate(paras) if not p.furniture), default=-1)
     for para_index, para in enumerate(paras):
-        while position < len(tokens) and tokens[position].start < para.start:
+        while position < count and tokens[position].start < para.start:
             position += 1
         first = position
-        while position < len(tokens) and tokens[position].start < para.end:
+        while position < count and tokens[position].start < para.end:
             position += 1
         if para.furniture:
             continue

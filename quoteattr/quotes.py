@@ -292,12 +292,17 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         if len(words) <= 10:
             reported = not lexicon.speech_verbs().keys().isdisjoint(lead_words)
             if not reported:
-                line_end = text.find("\n", pair.close_end, pair.close_end + window)
-                if line_end < 0:
-                    line_end = pair.close_end + window
-                    if line_end > len(text):
-                        line_end = len(text)
-                if not headline_at(text, line_start, line_end):
+                # A line that runs from ``line_start`` past the quote's closing mark longer
+                # than a headline can be is none: its end need not be looked for.
+                headline = False
+                if pair.close_end - line_start <= _HEADLINE_LENGTH:
+                    line_end = text.find("\n", pair.close_end, pair.close_end + window)
+                    if line_end < 0:
+                        line_end = pair.close_end + window
+                        if line_end > len(text):
+                            line_end = len(text)
+                    headline = headline_at(text, line_start, line_end)
+                if not headline:
                     after = text[pair.close_end : pair.close_end + 30]  # a slice stops at the end
                     if _is_nickname(before, after, words):
                         return "scare"
