@@ -152,6 +152,32 @@ class _Open:
         self.continues = continues
 
 
+# The marks whose roles do not depend on their neighbours, as ``(opens, closes)``: looked up
+# before the context is read (``“`` alone is an eighth of all marks).
+_FIXED_ROLES: dict[str, tuple[str | None, tuple[str, ...]]] = {
+    "\N{LEFT DOUBLE QUOTATION MARK}": (DOUBLE, (LOW_DOUBLE,)),
+    "\N{DOUBLE LOW-9 QUOTATION MARK}": (LOW_DOUBLE, ()),
+    "\N{DOUBLE HIGH-REVERSED-9 QUOTATION MARK}": (DOUBLE, ()),
+    "``": (ASCII_NEWSWIRE, ()),
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}": (GUILLEMET, (REVERSED_GUILLEMET,)),
+    "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}": (REVERSED_GUILLEMET, (GUILLEMET,)),
+    "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}": (
+        SINGLE_GUILLEMET,
+        (REVERSED_SINGLE_GUILLEMET,),
+    ),
+    "\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}": (
+        REVERSED_SINGLE_GUILLEMET,
+        (SINGLE_GUILLEMET,),
+    ),
+    "\N{LEFT CORNER BRACKET}": (CORNER, ()),
+    "\N{RIGHT CORNER BRACKET}": (None, (CORNER,)),
+    "\N{LEFT WHITE CORNER BRACKET}": (WHITE_CORNER, ()),
+    "\N{RIGHT WHITE CORNER BRACKET}": (None, (WHITE_CORNER,)),
+    "\N{SINGLE LOW-9 QUOTATION MARK}": (LOW_SINGLE, ()),
+    "\N{SINGLE HIGH-REVERSED-9 QUOTATION MARK}": (SINGLE, ()),
+}
+
+
 def classify(text: str, start: int, end: int, elisions: frozenset[str]) -> Token | None:
     """Read the mark ``text[start:end]`` from its neighbours; ``None`` for an apostrophe.
 
@@ -171,6 +197,9 @@ def classify(text: str, start: int, end: int, elisions: frozenset[str]) -> Token
     'double'
     """
     mark = text[start:end]
+    roles = _FIXED_ROLES.get(mark)
+    if roles is not None:
+        return Token(start, end, roles[0], roles[1], False)
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
     if mark in _SINGLE_MARKS and before.isalnum() and after.isalnum():
@@ -198,41 +227,13 @@ def classify(text: str, start: int, end: int, elisions: frozenset[str]) -> Token
             return Token(start, end, None, (DOUBLE,), False)
         # Spaced on both sides or glued on both: the stack decides.
         return Token(start, end, DOUBLE, (DOUBLE,), False)
-    if mark == "\N{LEFT DOUBLE QUOTATION MARK}":
-        return Token(start, end, DOUBLE, (LOW_DOUBLE,), False)
     if mark == "\N{RIGHT DOUBLE QUOTATION MARK}":
         # Sloppy typography uses ” to open too; allowed only where nothing else fits.
         return Token(start, end, DOUBLE if open_context else None, (DOUBLE, LOW_DOUBLE), False)
-    if mark == "\N{DOUBLE LOW-9 QUOTATION MARK}":
-        return Token(start, end, LOW_DOUBLE, (), False)
-    if mark == "\N{DOUBLE HIGH-REVERSED-9 QUOTATION MARK}":
-        return Token(start, end, DOUBLE, (), False)
-    if mark == "``":
-        return Token(start, end, ASCII_NEWSWIRE, (), False)
     if mark == "''":
         if open_context and not close_context:
             return Token(start, end, ASCII_DOUBLED, (ASCII_NEWSWIRE,), False)
         return Token(start, end, None, (ASCII_NEWSWIRE, ASCII_DOUBLED), False)
-    if mark == "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}":
-        return Token(start, end, GUILLEMET, (REVERSED_GUILLEMET,), False)
-    if mark == "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}":
-        return Token(start, end, REVERSED_GUILLEMET, (GUILLEMET,), False)
-    if mark == "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}":
-        return Token(start, end, SINGLE_GUILLEMET, (REVERSED_SINGLE_GUILLEMET,), False)
-    if mark == "\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}":
-        return Token(start, end, REVERSED_SINGLE_GUILLEMET, (SINGLE_GUILLEMET,), False)
-    if mark == "\N{LEFT CORNER BRACKET}":
-        return Token(start, end, CORNER, (), False)
-    if mark == "\N{RIGHT CORNER BRACKET}":
-        return Token(start, end, None, (CORNER,), False)
-    if mark == "\N{LEFT WHITE CORNER BRACKET}":
-        return Token(start, end, WHITE_CORNER, (), False)
-    if mark == "\N{RIGHT WHITE CORNER BRACKET}":
-        return Token(start, end, None, (WHITE_CORNER,), False)
-    if mark == "\N{SINGLE LOW-9 QUOTATION MARK}":
-        return Token(start, end, LOW_SINGLE, (), False)
-    if mark == "\N{SINGLE HIGH-REVERSED-9 QUOTATION MARK}":
-        return Token(start, end, SINGLE, (), False)
     return _classify_single(text, start, end, before, after, open_context, close_context, elisions)
 
 
@@ -330,12 +331,13 @@ def pair_marks(
         and (single_marks or not _only_single(token))
     ]
     position = 0
+    count = len(tokens)  # read once: the walk below tests it for every mark and paragraph
     last_story = max((i for i, p in enumerate(paras) if not p.furniture), default=-1)
     for para_index, para in enumerate(paras):
-        while position < len(tokens) and tokens[position].start < para.start:
+        while position < count and tokens[position].start < para.start:
             position += 1
         first = position
-        while position < len(tokens) and tokens[position].start < para.end:
+        while position < count and tokens[position].start < para.end:
             position += 1
         if para.furniture:
             continue
@@ -349,6 +351,8 @@ def pair_marks(
             ):
                 continued_from = waiting.token.start
             waiting = None
+        if not para_tokens:
+            continue  # no mark: nothing to pair or leave open (most paragraphs)
         final = para_index == last_story
         stack = _Stack()
         for index, token in enumerate(para_tokens):

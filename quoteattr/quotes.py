@@ -23,6 +23,7 @@ Scare and title quotes are returned, labelled, so a caller can drop them (``Conf
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Sequence
 
@@ -122,19 +123,32 @@ def build_quotes(
             continue
         if _bracketed(text, pair):
             continue  # "(CROSSTALK.)": a transcript's stage direction, not words spoken
-        parts = tuple(
-            span for link in chain if (span := _content(text, link)) is not None
-        )
-        if not parts or not any(character.isalnum() for span in parts for character in span.text):
+        # Loops rather than generators: a chain is nearly always one pair without children.
+        part_spans = []
+        nested_spans = []
+        for link in chain:
+            span = _content(text, link)
+            if span is not None:
+                part_spans.append(span)
+            for child in children.get(link.open_start, ()):
+                span = _content(text, child)
+                if span is not None:
+                    nested_spans.append(span)
+        # Most quotes open with a letter: then no character needs to be looked at one by one.
+        if not part_spans or not (
+            part_spans[0].text[0].isalnum()
+            or any(character.isalnum() for span in part_spans for character in span.text)
+        ):
             continue  # `'"'`: marks around no word are no quotation
-        nested = tuple(
-            span
-            for link in chain
-            for child in children.get(link.open_start, ())
-            if (span := _content(text, child)) is not None
-        )
+        parts = tuple(part_spans)
+        nested = tuple(nested_spans)
         kind = classify_kind(text, pair, parts[0])
-        if quotes and kind in ("direct", "partial") and previous_close >= 0:
+        if (
+            quotes
+            and kind in ("direct", "partial")
+            and previous_close >= 0
+            and quotes[-1].kind in ("title", "scare")
+        ):
             kind = _coordinated_kind(text, previous_close, pair, quotes[-1].kind, kind)
         previous_close = chain[-1].close_end
         found = "closed" if chain[-1].closed else "unclosed"
@@ -157,9 +171,10 @@ def _coordinated_kind(
     text: str, previous_close: int, pair: Pair, previous_kind: str, kind: str
 ) -> str:
     """``signs that read "Save Our Marsh" and "Frogs Don't Drive."``: a quote joined by
-    *and*/*or* to a title or scare quote is one of the same."""
+    *and*/*or* to a title or scare quote (``previous_kind``, which the caller has checked)
+    is one of the same."""
     between = text[previous_close : pair.open_start].strip(" ,")
-    if previous_kind in ("title", "scare") and between in ("and", "or", ""):
+    if between in ("and", "or", ""):
         return previous_kind
     return kind
 
@@ -188,7 +203,10 @@ def _skip_space(text: str, position: int) -> int:
 
 
 def _bracketed(text: str, pair: Pair) -> bool:
-    inside = text[pair.open_end : pair.close_start].strip()
+    start = pair.open_end
+    if start < pair.close_start and text[start] not in "([" and not text[start].isspace():
+        return False  # most quotes: no need to copy out their words to see the first one
+    inside = text[start : pair.close_start].strip()
     return len(inside) > 2 and inside[0] in "([" and inside[-1] in ")]"
 
 
@@ -228,12 +246,16 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     # The quote's line, looked for no further than a headline's length either side: a longer
     # line is no headline, and one line of a megabyte must not be searched once per quote.
     window = _HEADLINE_LENGTH + 1
-    found = text.rfind("\n", max(0, pair.open_start - window), pair.open_start)
-    line_start = found + 1 if found >= 0 or pair.open_start <= window else pair.open_start - window
-    before = text[max(line_start, pair.open_start - 80) : pair.open_start]
+    # Conditional expressions rather than ``min``/``max``, which cost several times as much.
+    open_start = pair.open_start
+    found = text.rfind("\n", open_start - window if open_start > window else 0, open_start)
+    line_start = found + 1 if found >= 0 or open_start <= window else open_start - window
+    before = text[line_start if line_start > open_start - 80 else open_start - 80 : open_start]
     before_lower = before.lower().rstrip()
-    scare_cues = lexicon.scare_cues()
-    # One endswith over the tuple rules out nearly every quote before the word-boundary check.
+    # Only the cues that end with the last character before the quote can end it (a cue is
+    # never empty): one endswith over those few rules out nearly every quote before the
+    # word-boundary check.
+    scare_cues = _scare_cues_by_final().get(before_lower[-1:], ())
     if before_lower.endswith(scare_cues) and any(
         _ends_with_phrase(before_lower, cue) for cue in scare_cues
     ):
@@ -270,11 +292,18 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         if len(words) <= 10:
             reported = not lexicon.speech_verbs().keys().isdisjoint(lead_words)
             if not reported:
-                line_end = text.find("\n", pair.close_end, pair.close_end + window)
-                if line_end < 0:
-                    line_end = min(len(text), pair.close_end + window)
-                if not headline_at(text, line_start, line_end):
-                    after = text[pair.close_end : min(len(text), pair.close_end + 30)]
+                # A line that runs from ``line_start`` past the quote's closing mark longer
+                # than a headline can be is none: its end need not be looked for.
+                headline = False
+                if pair.close_end - line_start <= _HEADLINE_LENGTH:
+                    line_end = text.find("\n", pair.close_end, pair.close_end + window)
+                    if line_end < 0:
+                        line_end = pair.close_end + window
+                        if line_end > len(text):
+                            line_end = len(text)
+                    headline = headline_at(text, line_start, line_end)
+                if not headline:
+                    after = text[pair.close_end : pair.close_end + 30]  # a slice stops at the end
                     if _is_nickname(before, after, words):
                         return "scare"
                     if len(words) >= 2 and _title_case(words) and not _sentence_inside(content):
@@ -292,6 +321,20 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         # One quoted word outside any reported speech is a term held at arm's length.
         return "scare"
     return "partial"
+
+
+@functools.cache
+def _scare_cues_by_final() -> dict[str, tuple[str, ...]]:
+    """``lexicon.scare_cues()`` by last character, so a quote is tested against the few cues
+    that can end its lead-in rather than all of them.
+
+    >>> "so-called" in _scare_cues_by_final()["d"]
+    True
+    """
+    grouped: dict[str, list[str]] = {}
+    for cue in lexicon.scare_cues():
+        grouped.setdefault(cue[-1:], []).append(cue)
+    return {final: tuple(cues) for final, cues in grouped.items()}
 
 
 def _names_a_work(before_lower: str) -> bool:
@@ -327,7 +370,14 @@ def _sentence_lead_start(before: str) -> int:
     >>> lead[_sentence_lead_start(lead):], _sentence_lead_start("at 3.5 per cent")
     ('then he called it', 0)
     """
-    last = max(before.rfind("."), before.rfind("!"), before.rfind("?"))
+    # Compared one by one: ``max`` costs more than the three searches.
+    last = before.rfind(".")
+    other = before.rfind("!")
+    if other > last:
+        last = other
+    other = before.rfind("?")
+    if other > last:
+        last = other
     after = before[last + 1 : last + 2]
     if last >= 0 and after.isspace() and after not in _NOT_PATTERN_SPACE:
         return last + 2
