@@ -531,7 +531,7 @@ class _Token:
         "lower",
         "possessive",
         "reader_facts",
-        "reader_skips",
+        "reader_kind",
         "size",
         "text",
     )
@@ -558,13 +558,14 @@ class _Token:
         self.size = len(text)
         self.is_word = kind == "word" or kind == "initials"
         self.possessive = base_size != self.size
-        self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
+        # What the backward pass of ``_Reader.__init__`` does here (see ``_reader_kind``),
+        # and the facts it tests.
+        self.reader_kind, self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
+        if not facts and lower in _DETERMINERS:
+            self.reader_kind = _READ_FACTS  # a quote that is just "the"
         # A head word that opens only phrases of several words ("health secretary"): the
         # words one of which must follow it (see ``_head_seconds``).
         self.head_seconds = _head_seconds(lower, base) if facts & _HEAD else None
-        # A function word, or a mark that reads as no determiner: most tokens, at which the
-        # backward pass of ``_Reader.__init__`` only cuts off the reach of what follows.
-        self.reader_skips = facts == _WORD or (not facts and lower not in _DETERMINERS)
 
     @classmethod
     def plain(cls, text: str, kind: str) -> _Token:
@@ -664,13 +665,15 @@ _ORGANISATION_PAIR = 512  # the first word of a two-word organisation word ("foo
 _PRONOUN = 1024  # a personal pronoun read as a mention, or its contraction ("he's")
 _POSSESSOR_PASSES = 2048  # a word the possessor scan of a noun phrase crosses (or stops at)
 _POSSESSIVE = 4096  # a word with a possessive ending
+_FUNCTION = 8192  # a function word (``_FUNCTION_WORDS``)
 # A token with none of these may open a phrase only with a head noun or a possessive in reach.
 _MAY_OPEN = _HEAD | _DETERMINER | _RUN | _STEP | _POSSESSIVE
 
 # The facts the reader's setup tests, as booleans (see ``_Reader.__init__``), one tuple per
-# distinct ``facts`` value (at most one per combination of the bits above).
-_ReaderFacts = tuple[bool, bool, bool, bool, bool, bool, bool, bool]
-_READER_FACTS: dict[int, _ReaderFacts] = {}
+# distinct ``facts`` value (at most one per combination of the bits above), each kept with
+# the ``_reader_kind`` of a word with those facts.
+_ReaderFacts = tuple[bool, bool, bool, bool, bool, bool, bool]
+_READER_FACTS: dict[int, tuple[int, _ReaderFacts]] = {}
 
 
 def _head_seconds(lower: str, base: str) -> frozenset[str] | None:
@@ -693,10 +696,49 @@ def _head_seconds(lower: str, base: str) -> frozenset[str] | None:
     return frozenset(seconds)
 
 
-def _reader_facts(facts: int) -> _ReaderFacts:
-    """``facts`` as the tuple ``_Reader.__init__`` unpacks, kept in ``_READER_FACTS``."""
+# What the backward pass of ``_Reader.__init__`` does at a token, by its facts alone (see
+# ``_reader_kind``). Most tokens take a shortcut, each giving what the general case gives:
+# one that skips them, or one of those numbered after ``_READ_FACTS``.
+_SKIPS = 0  # nothing: no phrase starts here, and none reaches past it
+_READ_FACTS = 1  # any other token: the pass reads its facts
+_PASSES_ALL = 2  # cuts off nothing, and opens nothing unless a head or possessive is in reach
+_PASSES_FUNCTION = 3  # cuts off a possessor scan's reach, and opens nothing
+_PASSES_POSSESSOR = 4  # cuts off a head's reach, and opens nothing unless a possessive is
+
+
+def _reader_kind(facts: int) -> int:
+    """Which shortcut of the backward pass of ``_Reader.__init__`` a word with these
+    ``facts`` takes (a token that is no word takes ``_SKIPS``, unless it reads as a
+    determiner).
+
+    A token that may open nothing by itself (no head noun, determiner, capital, pronoun or
+    possessive: ``_MAY_OPEN``) only cuts off the reach of what follows that it does not pass:
+    a noun phrase's modifiers (``_PASSES``) and a possessor scan (``_POSSESSOR_PASSES``). When
+    it passes neither, as a mark (facts 0) or most function words, nothing is left in reach
+    and it is skipped. A function word opens nothing even in reach of a head
+    noun ("of", "and" between capitals: see ``_noun_phrase``); any other word may open a
+    phrase when a head noun or possessive is still in reach.
+
+    >>> words = ("said", "new", "of", "quickly")
+    >>> [_reader_kind(_facts(word, word, word, False)) for word in words]
+    [0, 2, 3, 4]
+    """
+    if facts & _MAY_OPEN:
+        return _READ_FACTS
+    if facts & _FUNCTION:
+        # (No function word passes a possessor scan: see ``_listed_facts``.)
+        return _PASSES_FUNCTION if facts & _PASSES else _SKIPS
+    if facts & _PASSES:
+        # A word that passes modifiers but stops a possessor scan (none does now) opens a
+        # phrase when a head noun is in reach, as the general case works out.
+        return _PASSES_ALL if facts & _POSSESSOR_PASSES else _READ_FACTS
+    return _PASSES_POSSESSOR if facts & _POSSESSOR_PASSES else _SKIPS
+
+
+def _reader_facts(facts: int) -> tuple[int, _ReaderFacts]:
+    """``facts`` as the tuple ``_Reader.__init__`` unpacks, with the kind of a word with
+    these facts, kept in ``_READER_FACTS``."""
     found = (
-        bool(facts & _MAY_OPEN),
         bool(facts & _PASSES),
         bool(facts & _POSSESSOR_PASSES),
         bool(facts & _HEAD),
@@ -705,7 +747,7 @@ def _reader_facts(facts: int) -> _ReaderFacts:
         bool(facts & _VERB),
         bool(facts & _STEP),
     )
-    return _READER_FACTS.setdefault(facts, found)
+    return _READER_FACTS.setdefault(facts, (_reader_kind(facts), found))
 
 
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
@@ -751,9 +793,12 @@ def _listed_facts(text: str, lower: str, base: str, cap: bool) -> int:
         facts |= _PASSES
     if cap and lower not in _FUNCTION_WORDS and base not in _CALENDAR_WORDS and text != "I":
         facts |= _RUN
+    function_word = lower in _FUNCTION_WORDS
+    if function_word:
+        facts |= _FUNCTION
     if lower in verbs:
         facts |= _VERB
-    elif lower not in _FUNCTION_WORDS:
+    elif not function_word:
         facts |= _POSSESSOR_PASSES
     if lower in _DETERMINERS and not possessive:
         facts |= _DETERMINER
@@ -1377,32 +1422,38 @@ class _Reader:
         head = possessor = possessive = far
         for index in range(count - 1, -1, -1):
             token = tokens[index]
-            if token.reader_skips:
+            # Most tokens take a shortcut by their kind (``_reader_kind``), each giving what
+            # the general case below gives such a token.
+            kind = token.reader_kind
+            if not kind:
                 # A function word or a mark, most tokens: no phrase starts here, and none
-                # reaches past it (what the general case below gives such a token).
+                # reaches past it.
                 head = possessor = far
                 continue
-            fact = token.facts
-            # The bits of ``fact`` as booleans, which are cheaper to test.
-            may_open, passes, possessor_passes, is_head, is_determiner, run, verb, step = (
-                token.reader_facts
-            )
-            if fact and not may_open:
+            if kind > _READ_FACTS:
                 # Most other words: no head noun, determiner, capital, pronoun or possessive.
-                # Such a word only cuts off the reach of what it does not pass, as the general
-                # case below has it, and opens nothing unless a head noun or possessive is
-                # within reach (then the general case works that out again, to the same
-                # values). Nor does a function word that passes ("of", "and" between
-                # capitals): no phrase opens with one (see ``_noun_phrase``).
-                if not passes:
-                    head = far
-                if not possessor_passes:
+                # Such a word only cuts off the reach of what it does not pass, and opens
+                # nothing unless a head noun or possessive is within reach (then the general
+                # case works that out again, to the same values). Nor does a function word
+                # that passes ("of", "and" between capitals): no phrase opens with one (see
+                # ``_noun_phrase``).
+                if kind == _PASSES_ALL:
+                    if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
+                        next_head[index] = head
+                        continue
+                elif kind == _PASSES_FUNCTION:
                     possessor = far
-                if (
-                    head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW
-                ) or token.lower in _FUNCTION_WORDS:
                     next_head[index] = head
                     continue
+                else:
+                    head = far  # (and so next_head[index], as it was made)
+                    if possessor >= index + _POSSESSOR_WINDOW:
+                        continue
+            fact = token.facts
+            # The bits of ``fact`` as booleans, which are cheaper to test.
+            passes, possessor_passes, is_head, is_determiner, run, verb, step = (
+                token.reader_facts
+            )
             # A phrase's modifiers start at this token, or past it if it is a determiner; then
             # the values for the next token count, so keep them before they move to this one.
             determiner = is_determiner or (not fact and token.lower in _DETERMINERS)

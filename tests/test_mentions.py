@@ -778,6 +778,21 @@ def test_any_word_has_the_facts_its_rules_give(word: str) -> None:
     assert facts == mentions._listed_facts(word, lower, lower, cap)
 
 
+def test_a_function_word_passes_no_possessor_scan() -> None:
+    # ``_reader_kind`` gives every function word that a phrase's modifiers pass the shortcut
+    # that cuts off a possessor scan's reach, which holds only while none passes one.
+    for word in sorted(mentions._FUNCTION_WORDS):
+        for written in (word, word.capitalize(), word + "'s"):
+            lower = written.lower()
+            base = lower[:-2] if lower.endswith("'s") else lower
+            facts = mentions._facts(written, lower, base, written[:1].isupper())
+            if facts & mentions._FUNCTION:
+                assert not facts & mentions._POSSESSOR_PASSES, written
+                if not facts & mentions._MAY_OPEN:
+                    kind = mentions._reader_kind(facts)
+                    assert kind in (mentions._SKIPS, mentions._PASSES_FUNCTION), written
+
+
 def _plain_lower_modifier(
     token: mentions._Token, position: int, phrase_start: int, opened: bool, determined: bool
 ) -> bool:
