@@ -1750,11 +1750,7 @@ class _Reader:
         if token.lower == "her":
             # Possessive "her" (her husband) is a determiner, not a mention.
             following = self._word(index + 1)
-            if (
-                following is not None
-                and following.lower not in _FUNCTION_WORDS
-                and not following.facts & _VERB
-            ):
+            if following is not None and not following.facts & (_FUNCTION | _VERB):
                 return None
         gender, number = lexicon.pronouns().get(word, ("", "sg"))
         start = self.starts[index]
@@ -1841,7 +1837,9 @@ class _Reader:
             scan_end = index + _POSSESSOR_WINDOW
             for position in range(index, scan_end if scan_end < count else count):
                 token = tokens[position]
-                if not token.is_word or token.lower in _FUNCTION_WORDS or token.facts & _VERB:
+                # (A token passes a possessor scan just when it is a word, neither a function
+                # word nor a verb: see ``_listed_facts``.)
+                if not token.facts & _POSSESSOR_PASSES:
                     break
                 if token.possessive:
                     index = position + 1
@@ -1856,9 +1854,8 @@ class _Reader:
             or apposition
             or start == 0
             or bool(self.firsts[start])
-            or not (previous := tokens[start - 1]).is_word
-            or previous.lower in _FUNCTION_WORDS
-            or bool(previous.facts & _VERB)
+            # (not a word, or a function word or a verb: what stops a possessor scan)
+            or not tokens[start - 1].facts & _POSSESSOR_PASSES
         )
         last: _Head | None = None  # the last head noun read
         capitals = lowers = between = 0
@@ -1905,7 +1902,7 @@ class _Reader:
             if token.cap:
                 if (
                     not lowers
-                    and token.lower not in _FUNCTION_WORDS
+                    and not token.facts & _FUNCTION
                     and token.base not in _CALENDAR_WORDS
                     and token.lower not in _PRONOUNS
                     and not token.possessive
@@ -1962,7 +1959,7 @@ class _Reader:
         word = token.lower
         if determined and position == phrase_start and word in _ORDINALS:
             return True  # "the last surviving member", "the theatre's own marketing team"
-        if not token.facts & _PASSES or word in _FUNCTION_WORDS:
+        if token.facts & (_PASSES | _FUNCTION) != _PASSES:
             # A lowercase word that is not possessive passes unless it is a function word
             # (other than a connector or an ordinal), a verb, an adverb in -ly or a plural
             # (``_blocks_phrase``): so with no function word, _PASSES is the test for the
@@ -1997,7 +1994,7 @@ class _Reader:
                 token.cap
                 and not lowers
                 and token.base not in _CALENDAR_WORDS
-                and (token.lower not in _FUNCTION_WORDS)
+                and not token.facts & _FUNCTION
             ):
                 capitals += 1
                 position += 1
@@ -2018,7 +2015,7 @@ class _Reader:
             if (
                 not token.cap
                 and lowers < 3
-                and word not in _FUNCTION_WORDS
+                and not token.facts & _FUNCTION
                 and (token.base in self.heads or not token.facts & _VERB)
                 and not word.endswith(("ly", "ed"))
             ):
@@ -2116,7 +2113,8 @@ class _Reader:
         crossed_of = False
         while position < limit:
             token = tokens[position]
-            if token.cap and token.is_word and token.lower not in _FUNCTION_WORDS:
+            # (Only a word or initials has a capital; ``_FUNCTION`` is ``_FUNCTION_WORDS``.)
+            if token.cap and not token.facts & _FUNCTION:
                 position += 1
                 if token.possessive:
                     break
@@ -2360,8 +2358,7 @@ class _Reader:
             return True
         if (
             start
-            and (previous := tokens[start - 1]).is_word
-            and previous.facts & _VERB
+            and tokens[start - 1].facts & _VERB  # (only a word has facts)
             and not self.firsts[start]
         ):
             return True

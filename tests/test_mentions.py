@@ -793,6 +793,34 @@ def test_a_function_word_passes_no_possessor_scan() -> None:
                     assert kind in (mentions._SKIPS, mentions._PASSES_FUNCTION), written
 
 
+def _assert_bits_stand_for_their_tests(tokens: list[mentions._Token]) -> None:
+    """The reader tests ``_FUNCTION`` in place of looking a word up in ``_FUNCTION_WORDS``,
+    ``_POSSESSOR_PASSES`` in place of "a word, neither a function word nor a verb", and a
+    capital in place of "a word with a capital"."""
+    for token in tokens:
+        function = token.is_word and token.lower in mentions._FUNCTION_WORDS
+        assert bool(token.facts & mentions._FUNCTION) == function, token
+        assert bool(token.facts & mentions._WORD) == token.is_word, token
+        passes = token.is_word and not function and not token.facts & mentions._VERB
+        assert bool(token.facts & mentions._POSSESSOR_PASSES) == passes, token
+        assert token.is_word or not token.cap, token
+
+
+def test_the_bits_of_every_listed_word_stand_for_their_tests() -> None:
+    tokens: list[mentions._Token] = []
+    for word in _listed_words():
+        for written in (word, word.capitalize(), word + "'s", word.upper(), word + "."):
+            tokens.extend(mentions._tokenise(written, []).tokens)
+    assert sum(1 for token in tokens if token.facts & mentions._FUNCTION) > 100
+    _assert_bits_stand_for_their_tests(tokens)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet="abinostAIOT '.,\u2019\n-7", max_size=30))
+def test_the_bits_of_any_token_stand_for_their_tests(text: str) -> None:
+    _assert_bits_stand_for_their_tests(mentions._tokenise(text, []).tokens)
+
+
 def _plain_lower_modifier(
     token: mentions._Token, position: int, phrase_start: int, opened: bool, determined: bool
 ) -> bool:
