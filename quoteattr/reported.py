@@ -448,12 +448,19 @@ def find_reported(
     cue_starts = context.cue_starts
     cue_count = len(cue_starts)
     first = 0
+    # The quotes that start by each clause's start: they too only grow in number as the clauses
+    # go on, so they are counted by stepping rather than by bisecting for each clause.
+    outer = context.outer
+    outer_count = len(outer)
+    quotes_before = 0
     reports: list[Report] = []
     reported_until = 0
     for start, end, question in _clauses_of(text, sentence_spans, context.outer):
         if start < reported_until:
             continue
-        quoted = _inside_quote(context, start, end)
+        while quotes_before < outer_count and outer[quotes_before][0] <= start:
+            quotes_before += 1
+        quoted = _inside_quote(outer, quotes_before - 1, start, end)
         stop = _content_end(text, start, end)
         # (What _content_end leaves out is space and ".!;" only: never a "?".) Only a question
         # by ``_clauses_of`` can end in "?" before these closing marks, all of which it strips
@@ -1871,14 +1878,23 @@ def _predicate(text: str, start: int, end: int) -> bool:
     return words[0] in _PREDICATE_OPENERS or words[0].endswith("ed")
 
 
-def _inside_quote(context: Context, start: int, end: int) -> bool:
+def _inside_quote(outer: tuple[tuple[int, int], ...], first: int, start: int, end: int) -> bool:
     """Whether the sentence is all but a quote in marks, or starts inside one. A sentence that
-    is mostly a quote can still report it: ``X said the plan was "a costly mistake."``"""
+    is mostly a quote can still report it: ``X said the plan was "a costly mistake."``
+
+    ``outer`` holds the quotes' spans with their marks, in text order, and ``first`` is the
+    index of the last to start by ``start`` (-1 for none).
+
+    >>> outer = ((0, 20), (30, 60))
+    >>> _inside_quote(outer, 0, 5, 25), _inside_quote(outer, 0, 26, 62)
+    (True, True)
+    >>> _inside_quote(outer, 0, 22, 40)  # a third of it quoted
+    False
+    """
     covered = 0
     # From the last quote to start by ``start`` on (conditional expressions, not min and max:
     # this runs for every sentence).
-    first = bisect.bisect_right(context.outer, (start, len(context.text))) - 1
-    for quote_start, quote_end in itertools.islice(context.outer, first if first > 0 else 0, None):
+    for quote_start, quote_end in itertools.islice(outer, first if first > 0 else 0, None):
         if quote_start >= end:
             break
         if quote_start <= start < quote_end:
