@@ -2713,7 +2713,10 @@ def _clause_stop(text: str, start: int, stop: int) -> int:
     if semicolon > start and len(text[start:semicolon].split()) > _MIN_WORDS:
         stop = semicolon  # "…; 46 percent said they were unenthusiastic": a clause of its own
     boundaries = _clause_boundaries(text, start, stop)
-    dashes = sum(1 for _, is_dash in boundaries if is_dash)
+    if not boundaries:
+        return stop  # no comma or dash to end at: the loop below would read nothing
+    # (A list summed costs one call; a generator is resumed for every boundary.)
+    dashes = sum([is_dash for _, is_dash in boundaries])
     odd_dash_out = dashes % 2 == 1
     words = 0
     counted = start
