@@ -485,7 +485,7 @@ def find_reported(
             # '"…," he said, adding that CLAUSE': only a participle's clause outside the quote.
             report = _participle_clause(context, start, stop, sentence_cues) or (
                 _reported_after(context, start, stop, sentence_cues, clause_lemmas)
-                if _quote_then_words(context, start, stop)
+                if _quote_then_words(context, quotes_before - 1, start, stop)
                 else None
             )
             if report is None:
@@ -747,12 +747,12 @@ def _interrupted_lead(context: Context, start: int, cue: CueWord, found: Found) 
     return Report(*leading, cue, found, "reported_clause")
 
 
-def _quote_then_words(context: Context, start: int, stop: int) -> bool:
+def _quote_then_words(context: Context, index: int, start: int, stop: int) -> bool:
     """Whether a sentence that opens with a quote goes on in the writer's words before its
     last comma: ``"Thank the volunteers" for the victory, Sanders said`` reports one clause
-    that holds the quote (``mixed``)."""
+    that holds the quote (``mixed``). ``index`` is that of the last quote in marks to start
+    by ``start`` (-1 for none), as ``find_reported`` counts them."""
     text = context.text
-    index = bisect.bisect_right(context.outer, (start, len(text))) - 1
     if index < 0 or not context.outer[index][0] <= start < context.outer[index][1]:
         return False
     quote_end = context.outer[index][1]
@@ -1383,16 +1383,20 @@ def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
     """The ``WORD`` matches in ``text[start:stop]``, lowercase.
 
     A stretch in ASCII (once the common marks that are not part of a word are spaces and the
-    right single quotation mark is a stand-in byte) is read in C: every byte that ``WORD`` never
-    matches becomes a space, the rest splits into runs that ``WORD`` matches whole, each from
-    its first letter (``_ascii_words``). Any other stretch is read piece by piece between its
-    spaces, each distinct piece once (``_piece_words``).
+    right single quotation mark is a stand-in byte, ``_STAND_IN``) is read in C: every byte
+    that ``WORD`` never matches becomes a space, and every run of the other bytes is a match
+    from its first letter to its end (``-backed`` gives ``backed``). Any other stretch is read
+    piece by piece between its spaces, each distinct piece once (``_piece_words``).
 
     >>> sorted(_lowercase_words("He VOWED to act, U.S.-backed.", 0, 29))
     ['act', 'backed', 'he', 's', 'to', 'u', 'vowed']
     >>> text = "\N{LEFT DOUBLE QUOTATION MARK}Rubio\N{RIGHT SINGLE QUOTATION MARK}s"
     >>> sorted(_lowercase_words(text, 0, len(text)))
     ['rubio\N{RIGHT SINGLE QUOTATION MARK}s']
+    >>> mark = "\N{RIGHT SINGLE QUOTATION MARK}"
+    >>> text = f"Jo's U.S.-backed plan, -- {mark}s Ann{mark}s"
+    >>> sorted(_lowercase_words(text, 0, len(text)))
+    ['ann\N{RIGHT SINGLE QUOTATION MARK}s', 'backed', "jo's", 'plan', 's', 'u']
     """
     piece = text[start:stop]
     if _STAND_IN in piece:
@@ -1404,7 +1408,23 @@ def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
         piece = piece.replace("\N{RIGHT SINGLE QUOTATION MARK}", _STAND_IN)
         if not piece.isascii():
             return _words_by_piece(text[start:stop])
-    return _ascii_words(piece)
+    # The ASCII stretch, read in C (inline rather than in a helper: this runs for most
+    # sentences).
+    spaced = piece.encode().translate(_NOT_IN_A_WORD).lower()
+    runs = spaced.decode()
+    if _STAND_IN in piece:
+        # The stand-in back as the mark, in the whole stretch at once: it is no space, so the
+        # runs split as before.
+        runs = runs.replace(_STAND_IN, "\N{RIGHT SINGLE QUOTATION MARK}")
+    words = set(runs.split())
+    if spaced.startswith(_MARK_BYTES) or b" '" in spaced or b" -" in spaced or b" \x01" in spaced:
+        # A run that opens with an apostrophe or a hyphen (or the mark) is matched from its
+        # first letter, and a run without a letter is no match at all. Only a run after a
+        # space or at the start can open with one: most stretches hold none, and their runs
+        # stand as they are.
+        words = {word.lstrip(_WORD_MARKS) for word in words}
+        words.discard("")
+    return words
 
 
 # Marks outside ``WORD``'s letters that a stretch may hold and still be read as ASCII: as
@@ -1430,33 +1450,8 @@ _NOT_IN_A_WORD = bytes(
 )
 
 
-def _ascii_words(piece: str) -> set[str]:
-    """The ``WORD`` matches in an ASCII ``piece`` (with ``_STAND_IN`` for the right single
-    quotation mark), lowercase. Once each byte ``WORD`` never matches is a space, every run of
-    other bytes is a match from its first letter to its end (``-backed`` gives ``backed``).
-
-    >>> sorted(_ascii_words("Jo's U.S.-backed plan, -- \\x01s Ann\\x01s"))
-    ['ann\N{RIGHT SINGLE QUOTATION MARK}s', 'backed', "jo's", 'plan', 's', 'u']
-    """
-    spaced = piece.encode().translate(_NOT_IN_A_WORD).lower()
-    runs = spaced.decode()
-    if _STAND_IN in piece:
-        # The stand-in back as the mark, in the whole stretch at once: it is no space, so the
-        # runs split as before.
-        runs = runs.replace(_STAND_IN, "\N{RIGHT SINGLE QUOTATION MARK}")
-    words = set(runs.split())
-    if spaced.startswith(_MARK_BYTES) or b" '" in spaced or b" -" in spaced or b" \x01" in spaced:
-        # A run that opens with an apostrophe or a hyphen (or the mark) is matched from its
-        # first letter, and a run without a letter is no match at all. Only a run after a
-        # space or at the start can open with one: most stretches hold none, and their runs
-        # stand as they are.
-        words = {word.lstrip(_WORD_MARKS) for word in words}
-        words.discard("")
-    return words
-
-
 # The marks ``WORD`` takes inside a word but not at its start (the right single quotation mark
-# as itself, once ``_ascii_words`` has put it back), and the same as bytes (the mark as the
+# as itself, once ``_lowercase_words`` has put it back), and the same as bytes (the mark as the
 # stand-in).
 _WORD_MARKS = "'-\N{RIGHT SINGLE QUOTATION MARK}"
 _MARK_BYTES = (b"'", b"-", b"\x01")
