@@ -128,13 +128,21 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
                 sought = b" " + word + b" "
                 size = len(word)
                 dead_end = word in dead_ends
+                # The word is one of the runs, so it is found at least once. Its last place,
+                # searched for from the end, ends the loop: most cue words come once in a
+                # stretch, and a search from the end costs less than one more from the last
+                # place found that finds nothing. (Two places overlap in one space at most,
+                # which each search from the last place's trailing space finds.)
                 at = padded.find(sought)
-                while at >= 0:
+                last = padded.rfind(sought)
+                while True:
                     if not dead_end or goes_nowhere(padded, at + size + 1) is None:
                         start = offset + at + 1
                         found.append(
                             (start, start + size, text[start : start + size], wanted[word])
                         )
+                    if at == last:
+                        break
                     at = padded.find(sought, at + size + 1)
         else:
             # Many cue words: one pass over the runs costs less than a search for each.

@@ -778,8 +778,10 @@ def _participle_clause(
     and the participle."""
     text = context.text
     next_comma = text.find(",", start, stop)
-    if next_comma > start and "ing" not in text[start:stop] and "who" not in text[start:stop]:
-        return None  # no word after a comma can be "who" or end in "-ing"
+    if next_comma > start:
+        sentence = text[start:stop]
+        if "ing" not in sentence and "who" not in sentence:
+            return None  # no word after a comma can be "who" or end in "-ing"
     while next_comma > start:
         comma, next_comma = next_comma, text.find(",", next_comma + 1, stop)
         position = comma + 1
