@@ -91,9 +91,10 @@ _TRAILING_MARKS = ',.;:?!)"\N{RIGHT DOUBLE QUOTATION MARK}'
 _PIECES_REMEMBERED = 1 << 11
 
 
-def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, int, str, str]]:
+def _words(text: str, stretches: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """Each ``WORD`` match in the stretches that may open a cue (``_cue_words``), as ``(start,
-    end, text, lowercase)``, in text order.
+    end, text, lowercase)``, in text order. (A list, not a generator: ``find_cues`` reads
+    every one, and a list costs no resumption for each.)
 
     The text is read as bytes, one a character (``_FOLD``): every ASCII character ``WORD``
     never matches becomes a space and the letters lowercase, so between the spaces lie the runs
@@ -115,6 +116,7 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
     goes_nowhere = _no_phrase_after().match
     # One byte a character: ``replace`` writes "?" for each character ASCII has not.
     folded = text.encode("ascii", "replace").translate(_FOLD)
+    words: list[tuple[int, int, str, str]] = []
     for stretch_start, stretch_end in stretches:
         # A space either side, so that every run has one.
         padded = b" " + folded[stretch_start:stretch_end] + b" "
@@ -161,7 +163,8 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
             found.extend(_unsure_runs(text, padded, offset))
         if found:
             found.sort()
-            yield from found
+            words.extend(found)
+    return words
 
 
 # How far ``_no_phrase_after`` reads the spaces after a word and the word after them, at most:
