@@ -57,13 +57,14 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     strings: dict[str, str] = {}  # one object per distinct cue text: "said" again and again
     skip = 0
     inside = 0
+    quoted_count = len(quoted)
     # Most words are no cue's: only those that may open one come out of ``_words``.
     for start, end, written, word in _words(text, _outside(text, quoted)):
         if start < skip:
             continue
-        while inside < len(quoted) and quoted[inside][1] <= start:
+        while inside < quoted_count and quoted[inside][1] <= start:
             inside += 1
-        if inside < len(quoted) and quoted[inside][0] <= start:
+        if inside < quoted_count and quoted[inside][0] <= start:
             continue
         candidates = phrases.get(word)
         phrase = None

@@ -1888,19 +1888,18 @@ def _inside_quote(outer: tuple[tuple[int, int], ...], first: int, start: int, en
     >>> _inside_quote(outer, 0, 22, 40)  # a third of it quoted
     False
     """
+    if first >= 0 and start < outer[first][1]:
+        return True  # it starts inside the last quote to open by its start
+    # (That quote, if any, ends by ``start`` and covers none of the sentence.) Every later one
+    # opens after ``start``: each covers the sentence from its opening mark to its end or the
+    # sentence's, up to the first to open past the sentence (most sentences hold none). A
+    # conditional expression, not min: this runs for every sentence.
     covered = 0
-    # From the last quote to start by ``start`` on (conditional expressions, not min and max:
-    # this runs for every sentence).
-    for quote_start, quote_end in itertools.islice(outer, first if first > 0 else 0, None):
-        if quote_start >= end:
-            break
-        if quote_start <= start < quote_end:
-            return True
-        overlap = (end if end < quote_end else quote_end) - (
-            start if start > quote_start else quote_start
-        )
-        if overlap > 0:
-            covered += overlap
+    index = first + 1
+    while index < len(outer) and outer[index][0] < end:
+        quote_start, quote_end = outer[index]
+        covered += (end if end < quote_end else quote_end) - quote_start
+        index += 1
     return covered > end - start - _FRAME_OUTSIDE_A_QUOTE
 
 
