@@ -1829,14 +1829,18 @@ def _settle(context: Context, report: Report) -> Report | None:
     quote that starts before the clause and ends inside it moves the clause's start past it.
     """
     start, end = report.start, report.end
-    first = bisect.bisect_right(context.outer, (start, len(context.text))) - 1
-    for quote_start, quote_end in itertools.islice(context.outer, first if first > 0 else 0, None):
-        if quote_start >= end:
-            break
+    outer = context.outer
+    # From the last quote to start by ``start`` on, by index (no islice for every report).
+    index = bisect.bisect_right(outer, (start, len(context.text))) - 1
+    if index < 0:
+        index = 0
+    while index < len(outer) and outer[index][0] < end:
+        quote_start, quote_end = outer[index]
         if quote_start < start < quote_end:
             start = quote_end
         elif start <= quote_start < end < quote_end:
             end = quote_end
+        index += 1
     start, end = _trim(context.text, start, end)
     while start < end and not (context.text[start].isalnum() or context.text[start] in _OPENING):
         start += 1
