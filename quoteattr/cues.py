@@ -57,13 +57,14 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     strings: dict[str, str] = {}  # one object per distinct cue text: "said" again and again
     skip = 0
     inside = 0
+    quoted_count = len(quoted)
     # Most words are no cue's: only those that may open one come out of ``_words``.
     for start, end, written, word in _words(text, _outside(text, quoted)):
         if start < skip:
             continue
-        while inside < len(quoted) and quoted[inside][1] <= start:
+        while inside < quoted_count and quoted[inside][1] <= start:
             inside += 1
-        if inside < len(quoted) and quoted[inside][0] <= start:
+        if inside < quoted_count and quoted[inside][0] <= start:
             continue
         candidates = phrases.get(word)
         phrase = None
@@ -91,9 +92,10 @@ _TRAILING_MARKS = ',.;:?!)"\N{RIGHT DOUBLE QUOTATION MARK}'
 _PIECES_REMEMBERED = 1 << 11
 
 
-def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, int, str, str]]:
+def _words(text: str, stretches: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """Each ``WORD`` match in the stretches that may open a cue (``_cue_words``), as ``(start,
-    end, text, lowercase)``, in text order.
+    end, text, lowercase)``, in text order. (A list, not a generator: ``find_cues`` reads
+    every one, and a list costs no resumption for each.)
 
     The text is read as bytes, one a character (``_FOLD``): every ASCII character ``WORD``
     never matches becomes a space and the letters lowercase, so between the spaces lie the runs
@@ -115,6 +117,7 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
     goes_nowhere = _no_phrase_after().match
     # One byte a character: ``replace`` writes "?" for each character ASCII has not.
     folded = text.encode("ascii", "replace").translate(_FOLD)
+    words: list[tuple[int, int, str, str]] = []
     for stretch_start, stretch_end in stretches:
         # A space either side, so that every run has one.
         padded = b" " + folded[stretch_start:stretch_end] + b" "
@@ -128,13 +131,21 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
                 sought = b" " + word + b" "
                 size = len(word)
                 dead_end = word in dead_ends
+                # The word is one of the runs, so it is found at least once. Its last place,
+                # searched for from the end, ends the loop: most cue words come once in a
+                # stretch, and a search from the end costs less than one more from the last
+                # place found that finds nothing. (Two places overlap in one space at most,
+                # which each search from the last place's trailing space finds.)
                 at = padded.find(sought)
-                while at >= 0:
+                last = padded.rfind(sought)
+                while True:
                     if not dead_end or goes_nowhere(padded, at + size + 1) is None:
                         start = offset + at + 1
                         found.append(
                             (start, start + size, text[start : start + size], wanted[word])
                         )
+                    if at == last:
+                        break
                     at = padded.find(sought, at + size + 1)
         else:
             # Many cue words: one pass over the runs costs less than a search for each.
@@ -153,7 +164,8 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> Iterator[tuple[int, i
             found.extend(_unsure_runs(text, padded, offset))
         if found:
             found.sort()
-            yield from found
+            words.extend(found)
+    return words
 
 
 # How far ``_no_phrase_after`` reads the spaces after a word and the word after them, at most:
@@ -336,7 +348,8 @@ def _after_determiner(text: str, start: int) -> bool:
     >>> _after_determiner("she answers", 4), _after_determiner("the\\N{NO-BREAK SPACE}answers", 4)
     (False, True)
     """
-    floor = max(0, start - _WORD_BEFORE_WINDOW)
+    # (A conditional expression, not max: this runs for most verbs of saying.)
+    floor = start - _WORD_BEFORE_WINDOW if start > _WORD_BEFORE_WINDOW else 0
     if start - 2 >= floor and text[start - 1] == " " and text[start - 2] not in _ASCII_SPACE:
         # One space after a word in ASCII, as almost always: read the word without the pattern
         # (what it would match: the run of letters and apostrophes before the space, from its
@@ -345,7 +358,11 @@ def _after_determiner(text: str, start: int) -> bool:
         rest = before.rstrip(_ASCII_WORD_BEFORE)
         if not rest or rest[-1].isascii():
             word = before[len(rest) :].lstrip("'").lower()
-            return bool(word) and (word in _DETERMINERS or word.endswith(_POSSESSIVE))
+            # Every possessive ending holds an apostrophe or the mark, and this word is ASCII:
+            # one search for the apostrophe spares most words the slower ``endswith``.
+            return bool(word) and (
+                word in _DETERMINERS or ("'" in word and word.endswith(_POSSESSIVE))
+            )
     previous = WORD_BEFORE_CUE.search(text, floor, start)
     if previous is None:
         return False

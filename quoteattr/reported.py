@@ -448,12 +448,19 @@ def find_reported(
     cue_starts = context.cue_starts
     cue_count = len(cue_starts)
     first = 0
+    # The quotes that start by each clause's start: they too only grow in number as the clauses
+    # go on, so they are counted by stepping rather than by bisecting for each clause.
+    outer = context.outer
+    outer_count = len(outer)
+    quotes_before = 0
     reports: list[Report] = []
     reported_until = 0
     for start, end, question in _clauses_of(text, sentence_spans, context.outer):
         if start < reported_until:
             continue
-        quoted = _inside_quote(context, start, end)
+        while quotes_before < outer_count and outer[quotes_before][0] <= start:
+            quotes_before += 1
+        quoted = _inside_quote(outer, quotes_before - 1, start, end)
         stop = _content_end(text, start, end)
         # (What _content_end leaves out is space and ".!;" only: never a "?".) Only a question
         # by ``_clauses_of`` can end in "?" before these closing marks, all of which it strips
@@ -478,7 +485,7 @@ def find_reported(
             # '"…," he said, adding that CLAUSE': only a participle's clause outside the quote.
             report = _participle_clause(context, start, stop, sentence_cues) or (
                 _reported_after(context, start, stop, sentence_cues, clause_lemmas)
-                if _quote_then_words(context, start, stop)
+                if _quote_then_words(context, quotes_before - 1, start, stop)
                 else None
             )
             if report is None:
@@ -740,12 +747,12 @@ def _interrupted_lead(context: Context, start: int, cue: CueWord, found: Found) 
     return Report(*leading, cue, found, "reported_clause")
 
 
-def _quote_then_words(context: Context, start: int, stop: int) -> bool:
+def _quote_then_words(context: Context, index: int, start: int, stop: int) -> bool:
     """Whether a sentence that opens with a quote goes on in the writer's words before its
     last comma: ``"Thank the volunteers" for the victory, Sanders said`` reports one clause
-    that holds the quote (``mixed``)."""
+    that holds the quote (``mixed``). ``index`` is that of the last quote in marks to start
+    by ``start`` (-1 for none), as ``find_reported`` counts them."""
     text = context.text
-    index = bisect.bisect_right(context.outer, (start, len(text))) - 1
     if index < 0 or not context.outer[index][0] <= start < context.outer[index][1]:
         return False
     quote_end = context.outer[index][1]
@@ -771,8 +778,10 @@ def _participle_clause(
     and the participle."""
     text = context.text
     next_comma = text.find(",", start, stop)
-    if next_comma > start and "ing" not in text[start:stop] and "who" not in text[start:stop]:
-        return None  # no word after a comma can be "who" or end in "-ing"
+    if next_comma > start:
+        sentence = text[start:stop]
+        if "ing" not in sentence and "who" not in sentence:
+            return None  # no word after a comma can be "who" or end in "-ing"
     while next_comma > start:
         comma, next_comma = next_comma, text.find(",", next_comma + 1, stop)
         position = comma + 1
@@ -1376,16 +1385,20 @@ def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
     """The ``WORD`` matches in ``text[start:stop]``, lowercase.
 
     A stretch in ASCII (once the common marks that are not part of a word are spaces and the
-    right single quotation mark is a stand-in byte) is read in C: every byte that ``WORD`` never
-    matches becomes a space, the rest splits into runs that ``WORD`` matches whole, each from
-    its first letter (``_ascii_words``). Any other stretch is read piece by piece between its
-    spaces, each distinct piece once (``_piece_words``).
+    right single quotation mark is a stand-in byte, ``_STAND_IN``) is read in C: every byte
+    that ``WORD`` never matches becomes a space, and every run of the other bytes is a match
+    from its first letter to its end (``-backed`` gives ``backed``). Any other stretch is read
+    piece by piece between its spaces, each distinct piece once (``_piece_words``).
 
     >>> sorted(_lowercase_words("He VOWED to act, U.S.-backed.", 0, 29))
     ['act', 'backed', 'he', 's', 'to', 'u', 'vowed']
     >>> text = "\N{LEFT DOUBLE QUOTATION MARK}Rubio\N{RIGHT SINGLE QUOTATION MARK}s"
     >>> sorted(_lowercase_words(text, 0, len(text)))
     ['rubio\N{RIGHT SINGLE QUOTATION MARK}s']
+    >>> mark = "\N{RIGHT SINGLE QUOTATION MARK}"
+    >>> text = f"Jo's U.S.-backed plan, -- {mark}s Ann{mark}s"
+    >>> sorted(_lowercase_words(text, 0, len(text)))
+    ['ann\N{RIGHT SINGLE QUOTATION MARK}s', 'backed', "jo's", 'plan', 's', 'u']
     """
     piece = text[start:stop]
     if _STAND_IN in piece:
@@ -1397,7 +1410,23 @@ def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
         piece = piece.replace("\N{RIGHT SINGLE QUOTATION MARK}", _STAND_IN)
         if not piece.isascii():
             return _words_by_piece(text[start:stop])
-    return _ascii_words(piece)
+    # The ASCII stretch, read in C (inline rather than in a helper: this runs for most
+    # sentences).
+    spaced = piece.encode().translate(_NOT_IN_A_WORD).lower()
+    runs = spaced.decode()
+    if _STAND_IN in piece:
+        # The stand-in back as the mark, in the whole stretch at once: it is no space, so the
+        # runs split as before.
+        runs = runs.replace(_STAND_IN, "\N{RIGHT SINGLE QUOTATION MARK}")
+    words = set(runs.split())
+    if spaced.startswith(_MARK_BYTES) or b" '" in spaced or b" -" in spaced or b" \x01" in spaced:
+        # A run that opens with an apostrophe or a hyphen (or the mark) is matched from its
+        # first letter, and a run without a letter is no match at all. Only a run after a
+        # space or at the start can open with one: most stretches hold none, and their runs
+        # stand as they are.
+        words = {word.lstrip(_WORD_MARKS) for word in words}
+        words.discard("")
+    return words
 
 
 # Marks outside ``WORD``'s letters that a stretch may hold and still be read as ASCII: as
@@ -1423,33 +1452,8 @@ _NOT_IN_A_WORD = bytes(
 )
 
 
-def _ascii_words(piece: str) -> set[str]:
-    """The ``WORD`` matches in an ASCII ``piece`` (with ``_STAND_IN`` for the right single
-    quotation mark), lowercase. Once each byte ``WORD`` never matches is a space, every run of
-    other bytes is a match from its first letter to its end (``-backed`` gives ``backed``).
-
-    >>> sorted(_ascii_words("Jo's U.S.-backed plan, -- \\x01s Ann\\x01s"))
-    ['ann\N{RIGHT SINGLE QUOTATION MARK}s', 'backed', "jo's", 'plan', 's', 'u']
-    """
-    spaced = piece.encode().translate(_NOT_IN_A_WORD).lower()
-    runs = spaced.decode()
-    if _STAND_IN in piece:
-        # The stand-in back as the mark, in the whole stretch at once: it is no space, so the
-        # runs split as before.
-        runs = runs.replace(_STAND_IN, "\N{RIGHT SINGLE QUOTATION MARK}")
-    words = set(runs.split())
-    if spaced.startswith(_MARK_BYTES) or b" '" in spaced or b" -" in spaced or b" \x01" in spaced:
-        # A run that opens with an apostrophe or a hyphen (or the mark) is matched from its
-        # first letter, and a run without a letter is no match at all. Only a run after a
-        # space or at the start can open with one: most stretches hold none, and their runs
-        # stand as they are.
-        words = {word.lstrip(_WORD_MARKS) for word in words}
-        words.discard("")
-    return words
-
-
 # The marks ``WORD`` takes inside a word but not at its start (the right single quotation mark
-# as itself, once ``_ascii_words`` has put it back), and the same as bytes (the mark as the
+# as itself, once ``_lowercase_words`` has put it back), and the same as bytes (the mark as the
 # stand-in).
 _WORD_MARKS = "'-\N{RIGHT SINGLE QUOTATION MARK}"
 _MARK_BYTES = (b"'", b"-", b"\x01")
@@ -1825,14 +1829,18 @@ def _settle(context: Context, report: Report) -> Report | None:
     quote that starts before the clause and ends inside it moves the clause's start past it.
     """
     start, end = report.start, report.end
-    first = bisect.bisect_right(context.outer, (start, len(context.text))) - 1
-    for quote_start, quote_end in itertools.islice(context.outer, first if first > 0 else 0, None):
-        if quote_start >= end:
-            break
+    outer = context.outer
+    # From the last quote to start by ``start`` on, by index (no islice for every report).
+    index = bisect.bisect_right(outer, (start, len(context.text))) - 1
+    if index < 0:
+        index = 0
+    while index < len(outer) and outer[index][0] < end:
+        quote_start, quote_end = outer[index]
         if quote_start < start < quote_end:
             start = quote_end
         elif start <= quote_start < end < quote_end:
             end = quote_end
+        index += 1
     start, end = _trim(context.text, start, end)
     while start < end and not (context.text[start].isalnum() or context.text[start] in _OPENING):
         start += 1
@@ -1871,23 +1879,31 @@ def _predicate(text: str, start: int, end: int) -> bool:
     return words[0] in _PREDICATE_OPENERS or words[0].endswith("ed")
 
 
-def _inside_quote(context: Context, start: int, end: int) -> bool:
+def _inside_quote(outer: tuple[tuple[int, int], ...], first: int, start: int, end: int) -> bool:
     """Whether the sentence is all but a quote in marks, or starts inside one. A sentence that
-    is mostly a quote can still report it: ``X said the plan was "a costly mistake."``"""
+    is mostly a quote can still report it: ``X said the plan was "a costly mistake."``
+
+    ``outer`` holds the quotes' spans with their marks, in text order, and ``first`` is the
+    index of the last to start by ``start`` (-1 for none).
+
+    >>> outer = ((0, 20), (30, 60))
+    >>> _inside_quote(outer, 0, 5, 25), _inside_quote(outer, 0, 26, 62)
+    (True, True)
+    >>> _inside_quote(outer, 0, 22, 40)  # a third of it quoted
+    False
+    """
+    if first >= 0 and start < outer[first][1]:
+        return True  # it starts inside the last quote to open by its start
+    # (That quote, if any, ends by ``start`` and covers none of the sentence.) Every later one
+    # opens after ``start``: each covers the sentence from its opening mark to its end or the
+    # sentence's, up to the first to open past the sentence (most sentences hold none). A
+    # conditional expression, not min: this runs for every sentence.
     covered = 0
-    # From the last quote to start by ``start`` on (conditional expressions, not min and max:
-    # this runs for every sentence).
-    first = bisect.bisect_right(context.outer, (start, len(context.text))) - 1
-    for quote_start, quote_end in itertools.islice(context.outer, first if first > 0 else 0, None):
-        if quote_start >= end:
-            break
-        if quote_start <= start < quote_end:
-            return True
-        overlap = (end if end < quote_end else quote_end) - (
-            start if start > quote_start else quote_start
-        )
-        if overlap > 0:
-            covered += overlap
+    index = first + 1
+    while index < len(outer) and outer[index][0] < end:
+        quote_start, quote_end = outer[index]
+        covered += (end if end < quote_end else quote_end) - quote_start
+        index += 1
     return covered > end - start - _FRAME_OUTSIDE_A_QUOTE
 
 
@@ -2697,7 +2713,10 @@ def _clause_stop(text: str, start: int, stop: int) -> int:
     if semicolon > start and len(text[start:semicolon].split()) > _MIN_WORDS:
         stop = semicolon  # "…; 46 percent said they were unenthusiastic": a clause of its own
     boundaries = _clause_boundaries(text, start, stop)
-    dashes = sum(1 for _, is_dash in boundaries if is_dash)
+    if not boundaries:
+        return stop  # no comma or dash to end at: the loop below would read nothing
+    # (A list summed costs one call; a generator is resumed for every boundary.)
+    dashes = sum([is_dash for _, is_dash in boundaries])
     odd_dash_out = dashes % 2 == 1
     words = 0
     counted = start
