@@ -569,8 +569,3 @@ def _sentence_inside(content: str) -> bool:
                 return True
             position = content.find(character, position + 1)
     return False
-
-
-# The longest line :func:`headline_at` can take for a headline: a caller that knows a line is
-# longer may skip asking (a call for each paragraph's first sentence in reported speech).
-HEADLINE_LENGTH = _HEADLINE_LENGTH

@@ -63,7 +63,7 @@ from .patterns import (
     WORD,
     WORDS_BEFORE,
 )
-from .quotes import HEADLINE_LENGTH, headline_at
+from .quotes import headline_at
 
 # Forms of "tell" that open a cue phrase with its object: "told reporters", "tells a rally".
 _TOLD = frozenset("told tells tell telling".split())
@@ -1023,10 +1023,8 @@ def _headline_verb(context: Context, start: int, stop: int) -> Report | None:
         return None
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    # (A line longer than HEADLINE_LENGTH is no headline: about half the lines read here.)
-    if stop > line_end or line_end - start > HEADLINE_LENGTH or not headline_at(
-        text, start, line_end
-    ):
+    # (``headline_at`` turns down a line too long for a headline before slicing it out.)
+    if stop > line_end or not headline_at(text, start, line_end):
         return None
     verbs = lexicon.speech_verbs()
     words = list(WORD.finditer(text, start, stop, False, False))

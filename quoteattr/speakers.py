@@ -471,20 +471,11 @@ class _Clusterer:
             if not draft.named:
                 bisect.insort(self.people, draft_index)
             draft.named = True
-            # (A new key's list is built with its holder, not built empty on every join.)
-            holders = self.by_surname.get(head)
-            if holders is None:
-                self.by_surname[head] = [draft_index]
-            elif draft_index not in holders:
-                holders.append(draft_index)
+            _file_under(self.by_surname, head, draft_index)
             if given:
                 if given not in draft.givens:
                     draft.givens.append(given)
-                holders = self.by_first_name.get(given)
-                if holders is None:
-                    self.by_first_name[given] = [draft_index]
-                elif draft_index not in holders:
-                    holders.append(draft_index)
+                _file_under(self.by_first_name, given, draft_index)
             if given_names:
                 at = written.find(given_names)
             else:
@@ -522,6 +513,16 @@ class _Clusterer:
     def _gender_ok(self, draft_index: int, gender: str) -> bool:
         known = self.drafts[draft_index].gender
         return not known or gender not in ("m", "f") or known == gender
+
+
+def _file_under(index: dict[str, list[int]], key: str, draft_index: int) -> None:
+    """Add ``draft_index`` to the drafts ``index`` holds under ``key``, once. (A new key's list
+    is built with its holder, not built empty on every join.)"""
+    holders = index.get(key)
+    if holders is None:
+        index[key] = [draft_index]
+    elif draft_index not in holders:
+        holders.append(draft_index)
 
 
 def _name_of(
