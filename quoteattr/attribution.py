@@ -514,6 +514,12 @@ def _quoted_word_reports(
         ):
             last = quotes[index]
             index += 1
+        if _touching(covered, covered_starts, quote.start, quote.end):
+            # Every span ``quoted_words_content`` gives holds the quoted words (it runs from
+            # before the opening mark to the closing mark or on), so a report that overlaps
+            # them overlaps any span: the test below would reject it. Most often the frames
+            # already made a mixed report of this sentence: it is not read twice for nothing.
+            continue
         first, closing = quote.start - len(quote.marks[0]), last.end + len(last.marks[1])
         span = quoted_words_content(text, sentence, verb, first, closing)
         if span is not None and _touching(covered, covered_starts, *span):
