@@ -1186,9 +1186,9 @@ class _PronounResolver:
         self.enabled = enabled
         self.genders = list(clusters.genders)  # (the entities keep the genders clustering found)
         self._learn_genders()
-        # Whether each mention rests an attribution: one byte a mention, where a set of indices
-        # took 40 or more on a long article.
-        self.used = bytearray(len(mentions))
+        # The pronouns resolved so far, each with its entity (as ``entity_of`` now holds it):
+        # the speakers' mentions are their names' and these, not found by reading every mention.
+        self.resolved: dict[int, int] = {}
         self.phrases: dict[str, Entity] = {}
         self.interviewee = -1  # in a Q-and-A, "I" outside the quotes is the interviewee
         self.phrase_mentions: dict[str, list[Span]] = {}
@@ -1211,39 +1211,48 @@ class _PronounResolver:
             if self.interviewee < 0 or mention.text.lower() not in ("i", "me"):
                 return None, "first-person speaker with no named interviewee"
             entity_index = self.interviewee
-            self.entity_of[mention_index] = entity_index
+            self.entity_of[mention_index] = self.resolved[mention_index] = entity_index
             how = "pronoun"
         else:
             entity_index = self._antecedent(mention_index)
             if entity_index < 0:
                 return None, f"no earlier mention that {mention.text!r} can refer to"
-            self.entity_of[mention_index] = entity_index
+            self.entity_of[mention_index] = self.resolved[mention_index] = entity_index
             if mention.gender in ("m", "f") and not self.genders[entity_index]:
                 self.genders[entity_index] = mention.gender
             how = "pronoun"
-        self.used[mention_index] = 1
         return self.built[entity_index] or self.clusters.entity(entity_index), how
 
     def _learn_genders(self) -> None:
         """Tie pronouns to names: a person of unknown gender takes the gender of the first
         gendered pronoun after a mention of them in the same sentence, when no other person
-        comes between (``Sam Reilly lost her job`` → female)."""
-        for index, mention in enumerate(self.mentions):
-            entity = self.entity_of[index]
-            if entity < 0 or self.genders[entity] or mention.kind != "name":
+        comes between (``Sam Reilly lost her job`` → female).
+
+        A person's gender comes from its own name mentions only, so each person of unknown
+        gender is read on its own, its names in text order up to the first that decides: the
+        mentions of bodies, groups and of people whose gender is known are not visited. (Every
+        entity with a name mention is a person.)"""
+        mentions = self.mentions
+        for entity, kind in enumerate(self.types):
+            if kind != "person" or self.genders[entity]:
                 continue
-            limit = bisect.bisect_right(self.sentence_starts, mention.end)
-            end = len(self.text)
-            if limit < len(self.sentence_starts):
-                end = self.sentence_starts[limit]
-            following = index + 1
-            if following < len(self.mentions) and self.mentions[following].start < end:
-                end = min(end, self.mentions[following].start)
-                if self.mentions[following].kind == "pronoun":
-                    end = self.mentions[following].end
-            pronoun = GENDERED_PRONOUN.search(self.text, mention.end, end)
-            if pronoun is not None:
-                self.genders[entity] = "f" if pronoun.group().lower() in _FEMININE else "m"
+            for index in self.clusters.members(entity):
+                mention = mentions[index]
+                if mention.kind != "name":
+                    continue
+                limit = bisect.bisect_right(self.sentence_starts, mention.end)
+                end = len(self.text)
+                if limit < len(self.sentence_starts):
+                    end = self.sentence_starts[limit]
+                following = index + 1
+                if following < len(mentions) and mentions[following].start < end:
+                    end = min(end, mentions[following].start)
+                    if mentions[following].kind == "pronoun":
+                        end = mentions[following].end
+                pronoun = GENDERED_PRONOUN.search(self.text, mention.end, end)
+                if pronoun is not None:
+                    self.genders[entity] = "f" if pronoun.group().lower() in _FEMININE else "m"
+                    break
 
     def phrase_entity(self, mention: Mention, speaker_type: str) -> Entity:
         """An entity for a phrase a rule found (``WALLACE``, ``the book``), one per wording."""
@@ -1347,24 +1356,27 @@ class _PronounResolver:
         """
         self.sentence_starts = self.cue_starts = self.cue_ends = ()
         speaking = {quote.speaker.id for quote in quotes if quote.speaker is not None}
-        # Each speaking entity's mentions in text order, in one pass; entities nobody quotes
-        # take no list (on a long article most of them). A speaking entity was built when its
-        # quote was attributed: the unbuilt ones are none of them.
-        spans_of: dict[int, tuple[Entity, list[Span]]] = {
+        # Each speaking entity's mentions in text order: its own (``Entity.mentions``, sorted)
+        # and the pronouns resolved to it; entities nobody quotes take no list (on a long
+        # article most of them). A speaking entity was built when its quote was attributed: the
+        # unbuilt ones are none of them.
+        spans_of: dict[int, tuple[Entity, list[int]]] = {
             entity_index: (entity, [])
             for entity_index, entity in enumerate(self.built)
             if entity is not None and entity.id in speaking
         }
-        for position, entity_index in enumerate(self.entity_of):
+        for position, entity_index in self.resolved.items():
             held = spans_of.get(entity_index)
             if held is not None:
-                mention = self.mentions[position]
-                if mention.kind != "pronoun" or self.used[position]:
-                    held[1].append(Span(mention.start, mention.end, mention.text))
-        result = [  # (in the order of the entities, as the dictionary was filled)
-            Speaker(entity.id, entity.name, entity.type, tuple(spans))
-            for entity, spans in spans_of.values()
-        ]
+                held[1].append(position)
+        mentions = self.mentions
+        result = []
+        for entity, pronouns in spans_of.values():  # (in the order of the entities)
+            spans = []
+            for position in sorted((*entity.mentions, *pronouns)) if pronouns else entity.mentions:
+                mention = mentions[position]
+                spans.append(Span(mention.start, mention.end, mention.text))
+            result.append(Speaker(entity.id, entity.name, entity.type, tuple(spans)))
         for entity in self.phrases.values():
             if entity.id in speaking:
                 found = tuple(self.phrase_mentions[entity.id])
