@@ -179,7 +179,7 @@ def attribute(
     del sentence_spans
     # The quotes' spans with their marks stay pairs: reported speech bisects them, and reading
     # pairs out of a table through Python code made the whole extraction 2 % slower.
-    outer = tuple(_outer_span(text, quote, paras) for quote in quotes)
+    outer = _outer_spans(text, quotes)
     mentions = find_mentions(text, outer)
     # A word of saying inside a name or description is part of it: "Press Secretary Josh
     # Earnest", "a spokeswoman for Carrick Rail".
@@ -200,29 +200,29 @@ def attribute(
     if not quotes and not cues and not mentions:
         return quotes, ()  # nobody to quote or report: beliefs and findings need a source too
     clusters = clustered(text, mentions)
+    para_of, region_ends = _quote_places(quotes, outer, paras)
     context = Context(
         text=text,
         quotes=quotes,
         outer=outer,
         paras=paras,
-        # Machine integers: a tuple took a 32-byte int object for each quote past the 256th.
-        para_of=array("l", [paragraph_index(paras, quote.start) for quote in quotes]),
+        para_of=para_of,
         cues=cues,
         mentions=mentions,
         sentence_starts=sentence_starts,
         mention_starts=tuple(map(_START, mentions)),
         cue_starts=tuple(map(_START, cues)),
+        region_ends=region_ends,
     )
     found: list[Found | None] = []
     rules_used: list[str] = []
-    rule_names: dict[str, str] = {}  # one string per rule, not one per quote
     for index, quote in enumerate(quotes):
         result, rule_name = None, ""
         if quote.kind in ("direct", "partial"):
             for rule in _RULES if quote.kind == "direct" else _RULES_IN_REPORTED_SPEECH:
                 result = rule(context, index, found)
                 if result is not None:
-                    rule_name = rule_names.setdefault(rule.__name__, rule.__name__.lstrip("_"))
+                    rule_name = _RULE_NAMES[rule]
                     break
         found.append(result)
         rules_used.append(rule_name)
@@ -332,7 +332,11 @@ def _interviewee(
     questions = [
         index
         for index, para in enumerate(paras)
-        if text.startswith(("Q:", "Q.", "Q "), para.start)
+        # (A paragraph not opening with "Q" is spared the look for "Q:", "Q." and "Q ".)
+        if (
+            text[para.start : para.start + 1] == "Q"
+            and text.startswith(("Q:", "Q.", "Q "), para.start)
+        )
         or (
             para.end - para.start < 120
             and text[para.end - 1] == "?"
@@ -450,11 +454,13 @@ def _inside_reports(quotes: tuple[Quote, ...], reports: list[Quote]) -> list[Quo
     mixed_starts = [report.start for report in mixed]
     result = []
     for quote in quotes:
+        if quote.kind != "partial":
+            result.append(quote)  # (no report is looked up for another kind of quote)
+            continue
         index = bisect.bisect_right(mixed_starts, quote.start) - 1
         holder = mixed[index] if index >= 0 and quote.start < mixed[index].end else None
         if (
-            quote.kind == "partial"
-            and holder is not None
+            holder is not None
             and holder.speaker is not None
             and (quote.speaker is None or quote.speaker.id != holder.speaker.id)
         ):
@@ -599,16 +605,17 @@ def _transcript_label(context: Context, index: int, found: list[Found | None]) -
 def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found | None:
     text = context.text
     start = context.outer[index][1]
-    limit = _region_end(context, index)
+    limit = context.region_ends[index]
     if start >= limit:
         return None
-    region = text[start : min(limit, start + _CUE_REACH_AFTER)]
-    # The cue must follow in the same sentence: `"…," she said` but not `"…." She left.`
-    lead = region.lstrip()
-    last_char = text[context.quotes[index].end - 1 : context.quotes[index].end]
-    cue = first_cue(context, start, min(limit, start + _CUE_REACH_AFTER))
+    reach = start + _CUE_REACH_AFTER if start + _CUE_REACH_AFTER < limit else limit
+    cue = first_cue(context, start, reach)
     if cue is None:
         return None
+    # The cue must follow in the same sentence: `"…," she said` but not `"…." She left.`
+    lead = text[start:reach].lstrip()
+    quote_end = context.quotes[index].end
+    last_char = text[quote_end - 1 : quote_end]
     if lead[:1].isupper() and last_char in ".!?":
         # `"…?" Graham asked.` and `"…!" said Ms Obi`, but a full stop ends the sentence:
         # `"…." The PM added that …` starts a new one, and so does `I said, "…?" He laughed.`
@@ -618,11 +625,15 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
             return None
     elif sentence_break(context, start, cue.start):
         return None
-    first_word = _words(text, start, cue.start)[:1]
+    # Only the first word counts: split off alone, it ends where it starts after the leading
+    # white space (``split`` and ``lstrip`` read the same white space) plus its length.
+    between = text[start : cue.start]
+    first_word = between.split(None, 1)[:1]
     if (
         first_word
-        and first_word[0][2].strip(",;:") in _SUBORDINATORS
-        and "," not in text[first_word[0][1] : cue.start]
+        and first_word[0].strip(",;:") in _SUBORDINATORS
+        and ","
+        not in text[cue.start - len(between.lstrip()) + len(first_word[0]) : cue.start]
     ):
         # `"…" against what the campaign sees`, `"…," when Ms Obi said`: the sentence goes
         # on with a clause of its own, not the quote's cue (but `"…" before the vote, she said`).
@@ -721,9 +732,10 @@ def _author_of(context: Context, index: int, noun: str, found: list[Found | None
 def _cue_before(context: Context, index: int, found: list[Found | None]) -> Found | None:
     text = context.text
     end = context.outer[index][0]
-    floor = max(context.paras[context.para_of[index]].start, end - _CUE_REACH_BEFORE)
     para_index = context.para_of[index]
-    if end == context.paras[para_index].start and para_index > 0:
+    para_start = context.paras[para_index].start
+    floor = end - _CUE_REACH_BEFORE if end - _CUE_REACH_BEFORE > para_start else para_start
+    if end == para_start and para_index > 0:
         # `The Times reports:` then the quote as a paragraph of its own.
         previous = context.paras[para_index - 1]
         if previous.furniture or not text[previous.start : previous.end].endswith(":"):
@@ -735,7 +747,8 @@ def _cue_before(context: Context, index: int, found: list[Found | None]) -> Foun
     else:
         sentence_start = start_of_sentence(context, floor, end)
     cue = last_cue(context, sentence_start, end)
-    while cue is not None and text[max(0, cue.start - 3) : cue.start].lower() == "to ":
+    # (Before the text's third character there is no room for "to ".)
+    while cue is not None and cue.start >= 3 and text[cue.start - 3 : cue.start].lower() == "to ":
         # "too early to tell whether": the infinitive hangs off an earlier reporting verb.
         earlier = last_cue(context, sentence_start, cue.start)
         if earlier is None:
@@ -799,7 +812,11 @@ def _as_source(context: Context, sentence_start: int, cue: CueWord) -> Found | N
     """``as The Daily Courier put it``, ``as Reuters reported``: the capitalised words between
     ``as`` and the cue are its subject, a mention or not."""
     text = context.text
-    words = _words(text, max(sentence_start, cue.start - 50), cue.start)[-5:]
+    window_start = max(sentence_start, cue.start - 50)
+    # Most leads hold no "as" before their last word: the words are then not placed.
+    if "as" not in map(str.lower, text[window_start : cue.start].split()[-5:-1]):
+        return None
+    words = _words(text, window_start, cue.start)[-5:]
     for position in range(len(words) - 2, -1, -1):
         if words[position][2].lower() == "as":
             phrase = words[position + 1 :]
@@ -836,7 +853,7 @@ def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Fou
     reporting verbs stand before them: ``a top priority "is the tax burden," Mr Kamin said.``"""
     text = context.text
     start = context.outer[index][1]
-    stop = _region_end(context, index)
+    stop = context.region_ends[index]
     following = bisect.bisect_right(context.sentence_starts, start)
     if following < len(context.sentence_starts):
         stop = min(stop, context.sentence_starts[following])
@@ -1062,7 +1079,7 @@ def _credit_line(context: Context, index: int, found: list[Found | None]) -> Fou
     """A pull quote or headline credited after a dash or colon: ``"…" — Ana Ruiz, mayor``."""
     text = context.text
     start = context.outer[index][1]
-    limit = _region_end(context, index)
+    limit = context.region_ends[index]
     lead = CREDIT_LEAD.match(text, start, limit)
     if lead is None:
         return None
@@ -1111,39 +1128,69 @@ _RULES_IN_REPORTED_SPEECH: tuple[Rule, ...] = (
     _preceding_sentence,
 )
 
+# Each rule's name as ``resolved_by`` gives it: one string per rule, not one per quote.
+_RULE_NAMES = {rule: rule.__name__.lstrip("_") for rule in (*_RULES, *_RULES_IN_REPORTED_SPEECH)}
+
 
 # --- helpers for the rules -----------------------------------------------------------------
 
 
-def _outer_span(text: str, quote: Quote, paras: tuple[Paragraph, ...]) -> tuple[int, int]:
-    """The quote's span including its marks (and a transcript label inside them)."""
-    opening, closing = quote.marks
-    start = quote.start
-    if opening:
-        found = text.rfind(opening, max(0, start - 60), start)
-        if found >= 0:
-            start = found
-    end = quote.end
-    if closing:
-        found = text.find(closing, end, end + 8)
-        if found >= 0:
-            end = found + len(closing)
-    return start, end
+def _outer_spans(text: str, quotes: tuple[Quote, ...]) -> tuple[tuple[int, int], ...]:
+    """Each quote's span including its marks (and a transcript label inside them)."""
+    spans = []
+    for quote in quotes:
+        opening, closing = quote.marks
+        start = quote.start
+        if opening:
+            found = text.rfind(opening, start - 60 if start > 60 else 0, start)
+            if found >= 0:
+                start = found
+        end = quote.end
+        if closing:
+            found = text.find(closing, end, end + 8)
+            if found >= 0:
+                end = found + len(closing)
+        spans.append((start, end))
+    return tuple(spans)
 
 
-def _region_end(context: Context, index: int) -> int:
-    """Where the stretch after a quote ends: the next quote or the paragraph's end."""
-    paras = context.paras
-    this_para = context.para_of[index]
-    para_end = paras[this_para].end
-    quote_end = context.quotes[index].end
-    # A quote that ends before the next paragraph starts ends in its own: only one continued
-    # over paragraphs needs its last part's paragraph looked up.
-    if this_para + 1 < len(paras) and paras[this_para + 1].start <= quote_end:
-        para_end = max(para_end, paras[paragraph_index(paras, quote_end)].end)
-    if index + 1 < len(context.quotes):
-        return min(para_end, context.outer[index + 1][0])
-    return para_end
+def _quote_places(
+    quotes: tuple[Quote, ...],
+    outer: tuple[tuple[int, int], ...],
+    paras: tuple[Paragraph, ...],
+) -> tuple[array[int], array[int]]:
+    """For each quote, the index of the paragraph its first part is in (``0`` before the
+    first paragraph), and where the stretch after it ends: the next quote or the end of the
+    paragraph it ends in.
+
+    Worked out once for every quote, in one pass: three rules asked for the stretch again and
+    again (the cue after a quote, a closing cue clause, a credit line). The quotes are in text
+    order, so each one's paragraph is found by stepping on from the last one's.
+    """
+    # Machine integers: a tuple took a 32-byte int object for each quote past the 256th.
+    para_of = array("l")
+    ends = array("l")
+    count = len(quotes)
+    last_para = len(paras) - 1
+    this_para = 0
+    for index, quote in enumerate(quotes):
+        start = quote.start
+        if this_para and paras[this_para].start > start:
+            this_para = paragraph_index(paras, start)  # (not in text order: found afresh)
+        while this_para < last_para and paras[this_para + 1].start <= start:
+            this_para += 1
+        para_of.append(this_para)
+        end = paras[this_para].end
+        # A quote that ends before the next paragraph starts ends in its own: only one continued
+        # over paragraphs needs its last part's paragraph looked up.
+        if this_para < last_para and paras[this_para + 1].start <= quote.end:
+            later = paras[paragraph_index(paras, quote.end)].end
+            if later > end:
+                end = later
+        if index + 1 < count and outer[index + 1][0] < end:
+            end = outer[index + 1][0]  # the next quote's opening mark
+        ends.append(end)
+    return para_of, ends
 
 
 def _only_furniture_between(context: Context, first: int, last: int) -> bool:
