@@ -179,7 +179,7 @@ def attribute(
     del sentence_spans
     # The quotes' spans with their marks stay pairs: reported speech bisects them, and reading
     # pairs out of a table through Python code made the whole extraction 2 % slower.
-    outer = tuple(_outer_span(text, quote, paras) for quote in quotes)
+    outer = _outer_spans(text, quotes)
     mentions = find_mentions(text, outer)
     # A word of saying inside a name or description is part of it: "Press Secretary Josh
     # Earnest", "a spokeswoman for Carrick Rail".
@@ -200,29 +200,29 @@ def attribute(
     if not quotes and not cues and not mentions:
         return quotes, ()  # nobody to quote or report: beliefs and findings need a source too
     clusters = clustered(text, mentions)
+    para_of, region_ends = _quote_places(quotes, outer, paras)
     context = Context(
         text=text,
         quotes=quotes,
         outer=outer,
         paras=paras,
-        # Machine integers: a tuple took a 32-byte int object for each quote past the 256th.
-        para_of=array("l", [paragraph_index(paras, quote.start) for quote in quotes]),
+        para_of=para_of,
         cues=cues,
         mentions=mentions,
         sentence_starts=sentence_starts,
         mention_starts=tuple(map(_START, mentions)),
         cue_starts=tuple(map(_START, cues)),
+        region_ends=region_ends,
     )
     found: list[Found | None] = []
     rules_used: list[str] = []
-    rule_names: dict[str, str] = {}  # one string per rule, not one per quote
     for index, quote in enumerate(quotes):
         result, rule_name = None, ""
         if quote.kind in ("direct", "partial"):
             for rule in _RULES if quote.kind == "direct" else _RULES_IN_REPORTED_SPEECH:
                 result = rule(context, index, found)
                 if result is not None:
-                    rule_name = rule_names.setdefault(rule.__name__, rule.__name__.lstrip("_"))
+                    rule_name = _RULE_NAMES[rule]
                     break
         found.append(result)
         rules_used.append(rule_name)
@@ -332,7 +332,11 @@ def _interviewee(
     questions = [
         index
         for index, para in enumerate(paras)
-        if text.startswith(("Q:", "Q.", "Q "), para.start)
+        # (A paragraph not opening with "Q" is spared the look for "Q:", "Q." and "Q ".)
+        if (
+            text[para.start : para.start + 1] == "Q"
+            and text.startswith(("Q:", "Q.", "Q "), para.start)
+        )
         or (
             para.end - para.start < 120
             and text[para.end - 1] == "?"
@@ -450,11 +454,13 @@ def _inside_reports(quotes: tuple[Quote, ...], reports: list[Quote]) -> list[Quo
     mixed_starts = [report.start for report in mixed]
     result = []
     for quote in quotes:
+        if quote.kind != "partial":
+            result.append(quote)  # (no report is looked up for another kind of quote)
+            continue
         index = bisect.bisect_right(mixed_starts, quote.start) - 1
         holder = mixed[index] if index >= 0 and quote.start < mixed[index].end else None
         if (
-            quote.kind == "partial"
-            and holder is not None
+            holder is not None
             and holder.speaker is not None
             and (quote.speaker is None or quote.speaker.id != holder.speaker.id)
         ):
@@ -514,6 +520,12 @@ def _quoted_word_reports(
         ):
             last = quotes[index]
             index += 1
+        if _touching(covered, covered_starts, quote.start, quote.end):
+            # Every span ``quoted_words_content`` gives holds the quoted words (it runs from
+            # before the opening mark to the closing mark or on), so a report that overlaps
+            # them overlaps any span: the test below would reject it. Most often the frames
+            # already made a mixed report of this sentence: it is not read twice for nothing.
+            continue
         first, closing = quote.start - len(quote.marks[0]), last.end + len(last.marks[1])
         span = quoted_words_content(text, sentence, verb, first, closing)
         if span is not None and _touching(covered, covered_starts, *span):
@@ -593,16 +605,17 @@ def _transcript_label(context: Context, index: int, found: list[Found | None]) -
 def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found | None:
     text = context.text
     start = context.outer[index][1]
-    limit = _region_end(context, index)
+    limit = context.region_ends[index]
     if start >= limit:
         return None
-    region = text[start : min(limit, start + _CUE_REACH_AFTER)]
-    # The cue must follow in the same sentence: `"…," she said` but not `"…." She left.`
-    lead = region.lstrip()
-    last_char = text[context.quotes[index].end - 1 : context.quotes[index].end]
-    cue = first_cue(context, start, min(limit, start + _CUE_REACH_AFTER))
+    reach = start + _CUE_REACH_AFTER if start + _CUE_REACH_AFTER < limit else limit
+    cue = first_cue(context, start, reach)
     if cue is None:
         return None
+    # The cue must follow in the same sentence: `"…," she said` but not `"…." She left.`
+    lead = text[start:reach].lstrip()
+    quote_end = context.quotes[index].end
+    last_char = text[quote_end - 1 : quote_end]
     if lead[:1].isupper() and last_char in ".!?":
         # `"…?" Graham asked.` and `"…!" said Ms Obi`, but a full stop ends the sentence:
         # `"…." The PM added that …` starts a new one, and so does `I said, "…?" He laughed.`
@@ -612,11 +625,15 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
             return None
     elif sentence_break(context, start, cue.start):
         return None
-    first_word = _words(text, start, cue.start)[:1]
+    # Only the first word counts: split off alone, it ends where it starts after the leading
+    # white space (``split`` and ``lstrip`` read the same white space) plus its length.
+    between = text[start : cue.start]
+    first_word = between.split(None, 1)[:1]
     if (
         first_word
-        and first_word[0][2].strip(",;:") in _SUBORDINATORS
-        and "," not in text[first_word[0][1] : cue.start]
+        and first_word[0].strip(",;:") in _SUBORDINATORS
+        and ","
+        not in text[cue.start - len(between.lstrip()) + len(first_word[0]) : cue.start]
     ):
         # `"…" against what the campaign sees`, `"…," when Ms Obi said`: the sentence goes
         # on with a clause of its own, not the quote's cue (but `"…" before the vote, she said`).
@@ -715,9 +732,10 @@ def _author_of(context: Context, index: int, noun: str, found: list[Found | None
 def _cue_before(context: Context, index: int, found: list[Found | None]) -> Found | None:
     text = context.text
     end = context.outer[index][0]
-    floor = max(context.paras[context.para_of[index]].start, end - _CUE_REACH_BEFORE)
     para_index = context.para_of[index]
-    if end == context.paras[para_index].start and para_index > 0:
+    para_start = context.paras[para_index].start
+    floor = end - _CUE_REACH_BEFORE if end - _CUE_REACH_BEFORE > para_start else para_start
+    if end == para_start and para_index > 0:
         # `The Times reports:` then the quote as a paragraph of its own.
         previous = context.paras[para_index - 1]
         if previous.furniture or not text[previous.start : previous.end].endswith(":"):
@@ -729,7 +747,8 @@ def _cue_before(context: Context, index: int, found: list[Found | None]) -> Foun
     else:
         sentence_start = start_of_sentence(context, floor, end)
     cue = last_cue(context, sentence_start, end)
-    while cue is not None and text[max(0, cue.start - 3) : cue.start].lower() == "to ":
+    # (Before the text's third character there is no room for "to ".)
+    while cue is not None and cue.start >= 3 and text[cue.start - 3 : cue.start].lower() == "to ":
         # "too early to tell whether": the infinitive hangs off an earlier reporting verb.
         earlier = last_cue(context, sentence_start, cue.start)
         if earlier is None:
@@ -793,7 +812,11 @@ def _as_source(context: Context, sentence_start: int, cue: CueWord) -> Found | N
     """``as The Daily Courier put it``, ``as Reuters reported``: the capitalised words between
     ``as`` and the cue are its subject, a mention or not."""
     text = context.text
-    words = _words(text, max(sentence_start, cue.start - 50), cue.start)[-5:]
+    window_start = max(sentence_start, cue.start - 50)
+    # Most leads hold no "as" before their last word: the words are then not placed.
+    if "as" not in map(str.lower, text[window_start : cue.start].split()[-5:-1]):
+        return None
+    words = _words(text, window_start, cue.start)[-5:]
     for position in range(len(words) - 2, -1, -1):
         if words[position][2].lower() == "as":
             phrase = words[position + 1 :]
@@ -830,7 +853,7 @@ def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Fou
     reporting verbs stand before them: ``a top priority "is the tax burden," Mr Kamin said.``"""
     text = context.text
     start = context.outer[index][1]
-    stop = _region_end(context, index)
+    stop = context.region_ends[index]
     following = bisect.bisect_right(context.sentence_starts, start)
     if following < len(context.sentence_starts):
         stop = min(stop, context.sentence_starts[following])
@@ -1056,7 +1079,7 @@ def _credit_line(context: Context, index: int, found: list[Found | None]) -> Fou
     """A pull quote or headline credited after a dash or colon: ``"…" — Ana Ruiz, mayor``."""
     text = context.text
     start = context.outer[index][1]
-    limit = _region_end(context, index)
+    limit = context.region_ends[index]
     lead = CREDIT_LEAD.match(text, start, limit)
     if lead is None:
         return None
@@ -1105,39 +1128,69 @@ _RULES_IN_REPORTED_SPEECH: tuple[Rule, ...] = (
     _preceding_sentence,
 )
 
+# Each rule's name as ``resolved_by`` gives it: one string per rule, not one per quote.
+_RULE_NAMES = {rule: rule.__name__.lstrip("_") for rule in (*_RULES, *_RULES_IN_REPORTED_SPEECH)}
+
 
 # --- helpers for the rules -----------------------------------------------------------------
 
 
-def _outer_span(text: str, quote: Quote, paras: tuple[Paragraph, ...]) -> tuple[int, int]:
-    """The quote's span including its marks (and a transcript label inside them)."""
-    opening, closing = quote.marks
-    start = quote.start
-    if opening:
-        found = text.rfind(opening, max(0, start - 60), start)
-        if found >= 0:
-            start = found
-    end = quote.end
-    if closing:
-        found = text.find(closing, end, end + 8)
-        if found >= 0:
-            end = found + len(closing)
-    return start, end
+def _outer_spans(text: str, quotes: tuple[Quote, ...]) -> tuple[tuple[int, int], ...]:
+    """Each quote's span including its marks (and a transcript label inside them)."""
+    spans = []
+    for quote in quotes:
+        opening, closing = quote.marks
+        start = quote.start
+        if opening:
+            found = text.rfind(opening, start - 60 if start > 60 else 0, start)
+            if found >= 0:
+                start = found
+        end = quote.end
+        if closing:
+            found = text.find(closing, end, end + 8)
+            if found >= 0:
+                end = found + len(closing)
+        spans.append((start, end))
+    return tuple(spans)
 
 
-def _region_end(context: Context, index: int) -> int:
-    """Where the stretch after a quote ends: the next quote or the paragraph's end."""
-    paras = context.paras
-    this_para = context.para_of[index]
-    para_end = paras[this_para].end
-    quote_end = context.quotes[index].end
-    # A quote that ends before the next paragraph starts ends in its own: only one continued
-    # over paragraphs needs its last part's paragraph looked up.
-    if this_para + 1 < len(paras) and paras[this_para + 1].start <= quote_end:
-        para_end = max(para_end, paras[paragraph_index(paras, quote_end)].end)
-    if index + 1 < len(context.quotes):
-        return min(para_end, context.outer[index + 1][0])
-    return para_end
+def _quote_places(
+    quotes: tuple[Quote, ...],
+    outer: tuple[tuple[int, int], ...],
+    paras: tuple[Paragraph, ...],
+) -> tuple[array[int], array[int]]:
+    """For each quote, the index of the paragraph its first part is in (``0`` before the
+    first paragraph), and where the stretch after it ends: the next quote or the end of the
+    paragraph it ends in.
+
+    Worked out once for every quote, in one pass: three rules asked for the stretch again and
+    again (the cue after a quote, a closing cue clause, a credit line). The quotes are in text
+    order, so each one's paragraph is found by stepping on from the last one's.
+    """
+    # Machine integers: a tuple took a 32-byte int object for each quote past the 256th.
+    para_of = array("l")
+    ends = array("l")
+    count = len(quotes)
+    last_para = len(paras) - 1
+    this_para = 0
+    for index, quote in enumerate(quotes):
+        start = quote.start
+        if this_para and paras[this_para].start > start:
+            this_para = paragraph_index(paras, start)  # (not in text order: found afresh)
+        while this_para < last_para and paras[this_para + 1].start <= start:
+            this_para += 1
+        para_of.append(this_para)
+        end = paras[this_para].end
+        # A quote that ends before the next paragraph starts ends in its own: only one continued
+        # over paragraphs needs its last part's paragraph looked up.
+        if this_para < last_para and paras[this_para + 1].start <= quote.end:
+            later = paras[paragraph_index(paras, quote.end)].end
+            if later > end:
+                end = later
+        if index + 1 < count and outer[index + 1][0] < end:
+            end = outer[index + 1][0]  # the next quote's opening mark
+        ends.append(end)
+    return para_of, ends
 
 
 def _only_furniture_between(context: Context, first: int, last: int) -> bool:
@@ -1180,9 +1233,9 @@ class _PronounResolver:
         self.enabled = enabled
         self.genders = list(clusters.genders)  # (the entities keep the genders clustering found)
         self._learn_genders()
-        # Whether each mention rests an attribution: one byte a mention, where a set of indices
-        # took 40 or more on a long article.
-        self.used = bytearray(len(mentions))
+        # The pronouns resolved so far, each with its entity (as ``entity_of`` now holds it):
+        # the speakers' mentions are their names' and these, not found by reading every mention.
+        self.resolved: dict[int, int] = {}
         self.phrases: dict[str, Entity] = {}
         self.interviewee = -1  # in a Q-and-A, "I" outside the quotes is the interviewee
         self.phrase_mentions: dict[str, list[Span]] = {}
@@ -1205,39 +1258,48 @@ class _PronounResolver:
             if self.interviewee < 0 or mention.text.lower() not in ("i", "me"):
                 return None, "first-person speaker with no named interviewee"
             entity_index = self.interviewee
-            self.entity_of[mention_index] = entity_index
+            self.entity_of[mention_index] = self.resolved[mention_index] = entity_index
             how = "pronoun"
         else:
             entity_index = self._antecedent(mention_index)
             if entity_index < 0:
                 return None, f"no earlier mention that {mention.text!r} can refer to"
-            self.entity_of[mention_index] = entity_index
+            self.entity_of[mention_index] = self.resolved[mention_index] = entity_index
             if mention.gender in ("m", "f") and not self.genders[entity_index]:
                 self.genders[entity_index] = mention.gender
             how = "pronoun"
-        self.used[mention_index] = 1
         return self.built[entity_index] or self.clusters.entity(entity_index), how
 
     def _learn_genders(self) -> None:
         """Tie pronouns to names: a person of unknown gender takes the gender of the first
         gendered pronoun after a mention of them in the same sentence, when no other person
-        comes between (``Sam Reilly lost her job`` → female)."""
-        for index, mention in enumerate(self.mentions):
-            entity = self.entity_of[index]
-            if entity < 0 or self.genders[entity] or mention.kind != "name":
+        comes between (``Sam Reilly lost her job`` → female).
+
+        A person's gender comes from its own name mentions only, so each person of unknown
+        gender is read on its own, its names in text order up to the first that decides: the
+        mentions of bodies, groups and of people whose gender is known are not visited. (Every
+        entity with a name mention is a person.)"""
+        mentions = self.mentions
+        for entity, kind in enumerate(self.types):
+            if kind != "person" or self.genders[entity]:
                 continue
-            limit = bisect.bisect_right(self.sentence_starts, mention.end)
-            end = len(self.text)
-            if limit < len(self.sentence_starts):
-                end = self.sentence_starts[limit]
-            following = index + 1
-            if following < len(self.mentions) and self.mentions[following].start < end:
-                end = min(end, self.mentions[following].start)
-                if self.mentions[following].kind == "pronoun":
-                    end = self.mentions[following].end
-            pronoun = GENDERED_PRONOUN.search(self.text, mention.end, end)
-            if pronoun is not None:
-                self.genders[entity] = "f" if pronoun.group().lower() in _FEMININE else "m"
+            for index in self.clusters.members(entity):
+                mention = mentions[index]
+                if mention.kind != "name":
+                    continue
+                limit = bisect.bisect_right(self.sentence_starts, mention.end)
+                end = len(self.text)
+                if limit < len(self.sentence_starts):
+                    end = self.sentence_starts[limit]
+                following = index + 1
+                if following < len(mentions) and mentions[following].start < end:
+                    end = min(end, mentions[following].start)
+                    if mentions[following].kind == "pronoun":
+                        end = mentions[following].end
+                pronoun = GENDERED_PRONOUN.search(self.text, mention.end, end)
+                if pronoun is not None:
+                    self.genders[entity] = "f" if pronoun.group().lower() in _FEMININE else "m"
+                    break
 
     def phrase_entity(self, mention: Mention, speaker_type: str) -> Entity:
         """An entity for a phrase a rule found (``WALLACE``, ``the book``), one per wording."""
@@ -1341,24 +1403,27 @@ class _PronounResolver:
         """
         self.sentence_starts = self.cue_starts = self.cue_ends = ()
         speaking = {quote.speaker.id for quote in quotes if quote.speaker is not None}
-        # Each speaking entity's mentions in text order, in one pass; entities nobody quotes
-        # take no list (on a long article most of them). A speaking entity was built when its
-        # quote was attributed: the unbuilt ones are none of them.
-        spans_of: dict[int, tuple[Entity, list[Span]]] = {
+        # Each speaking entity's mentions in text order: its own (``Entity.mentions``, sorted)
+        # and the pronouns resolved to it; entities nobody quotes take no list (on a long
+        # article most of them). A speaking entity was built when its quote was attributed: the
+        # unbuilt ones are none of them.
+        spans_of: dict[int, tuple[Entity, list[int]]] = {
             entity_index: (entity, [])
             for entity_index, entity in enumerate(self.built)
             if entity is not None and entity.id in speaking
         }
-        for position, entity_index in enumerate(self.entity_of):
+        for position, entity_index in self.resolved.items():
             held = spans_of.get(entity_index)
             if held is not None:
-                mention = self.mentions[position]
-                if mention.kind != "pronoun" or self.used[position]:
-                    held[1].append(Span(mention.start, mention.end, mention.text))
-        result = [  # (in the order of the entities, as the dictionary was filled)
-            Speaker(entity.id, entity.name, entity.type, tuple(spans))
-            for entity, spans in spans_of.values()
-        ]
+                held[1].append(position)
+        mentions = self.mentions
+        result = []
+        for entity, pronouns in spans_of.values():  # (in the order of the entities)
+            spans = []
+            for position in sorted((*entity.mentions, *pronouns)) if pronouns else entity.mentions:
+                mention = mentions[position]
+                spans.append(Span(mention.start, mention.end, mention.text))
+            result.append(Speaker(entity.id, entity.name, entity.type, tuple(spans)))
         for entity in self.phrases.values():
             if entity.id in speaking:
                 found = tuple(self.phrase_mentions[entity.id])

@@ -77,6 +77,7 @@ class Context:
     sentence_starts: Sequence[int]  # where each sentence of the article starts, sorted
     mention_starts: tuple[int, ...]  # each mention's start, for bisecting
     cue_starts: tuple[int, ...]  # each cue's start, for bisecting
+    region_ends: Sequence[int]  # where the stretch after each quote ends (next quote, paragraph)
     # The first name mention of each head word (its index in ``mentions``); built from
     # ``mentions`` when not given.
     first_name_of: Mapping[str, int] = field(

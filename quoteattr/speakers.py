@@ -189,12 +189,16 @@ class Clusters:
             # mention (with an apposition, to the name after it first), and every later join
             # is of a later mention. So a draft's rank is its index, and ``entity_of`` needs no
             # renumbering.
-            held = tuple(sorted(self._members[index]))  # (an apposition joins its name first)
+            held = self.members(index)
             kind = self.types[index]
             name = _name_of(self._text, self._mentions, kind, held)
             entity = Entity(f"s{index + 1}", name, kind, self.genders[index], held)
             self.built[index] = entity
         return entity
+
+    def members(self, index: int) -> tuple[int, ...]:
+        """The mentions of the entity at ``index`` in text order (its ``mentions``), unbuilt."""
+        return tuple(sorted(self._members[index]))  # (an apposition joins its name first)
 
     def first_mention(self, index: int) -> int:
         """The first mention of the entity at ``index`` (its ``mentions[0]``), unbuilt."""

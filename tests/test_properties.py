@@ -9,8 +9,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from quoteattr import Article, extract, reported
+from quoteattr import Article, attribution, extract, reported
+from quoteattr.clauses import paragraph_index
+from quoteattr.layout import paragraphs
+from quoteattr.marks import pair_marks
 from quoteattr.patterns import WORD
+from quoteattr.quotes import build_quotes
 from tests.strategies import articles
 
 # Derandomized: CI sees the same examples every run (a failure found at random is kept below).
@@ -155,3 +159,21 @@ def test_the_words_among_some_forms_are_the_patterns(text: str, start: int) -> N
         if word.group().lower() in _SOME_FORMS
     ]
     assert [word.span() for word in found] == expected
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(articles())
+@example('Ms Obi spoke. "We have listened," she said. "And acted."\n\n"Not once."')
+def test_each_quotes_place_is_its_paragraph_and_stretch(text: str) -> None:
+    # attribution works out each quote's paragraph and the end of the stretch after it once,
+    # in one pass stepping through the paragraphs: the same as looking each one up.
+    paras = paragraphs(text)
+    quotes = build_quotes(text, pair_marks(text, paras))
+    outer = attribution._outer_spans(text, quotes)
+    para_of, region_ends = attribution._quote_places(quotes, outer, paras)
+    for index, quote in enumerate(quotes):
+        assert para_of[index] == paragraph_index(paras, quote.start)
+        end = max(paras[para_of[index]].end, paras[paragraph_index(paras, quote.end)].end)
+        if index + 1 < len(quotes):
+            end = min(end, outer[index + 1][0])
+        assert region_ends[index] == end

@@ -100,3 +100,45 @@ def test_the_share_shortcut_changes_no_quantity_subject(lead: str, start: int) -
 def test_a_relative_clause_needs_a_bracket_or_a_comma_and_wh(text: str) -> None:
     if "(" not in text and not ("wh" in text and "," in text):
         assert RELATIVE_CLAUSE.search(text) is None
+
+
+# Words around quoted words, for the reports they show: verbs that name or say, "that", the
+# conjunctions and conditions the content rules out, and every mark that ends a clause.
+_REPORT_PIECES = st.sampled_from(
+    [
+        "called", "said", "described", "chanted", "that", "the", "plan", "a", "and", "if",
+        "what", "Ms", "Obi", "Costly", "mistake", " ", "  ", "\n", ",", ".", "?", ";", ":",
+        "\N{EM DASH}", "--", "\N{RIGHT SINGLE QUOTATION MARK}",
+    ]
+)
+_REPORT_TEXTS = st.lists(_REPORT_PIECES, max_size=12).map(" ".join)
+
+
+@SETTINGS
+@given(_REPORT_TEXTS, _REPORT_TEXTS, _REPORT_TEXTS, _REPORT_TEXTS, st.booleans(), st.booleans())
+@example("Ms Obi", "the plan a", "costly mistake", "on Friday .", True, True)
+@example("The port", "has turned a corner ,", "Ms Obi", ".", False, True)
+def test_quoted_words_content_holds_the_quoted_words(
+    lead: str, middle: str, quoted: str, tail: str, cue_first: bool, to_sentence_end: bool
+) -> None:
+    # ``_quoted_word_reports`` in attribution skips a partial quote that a report overlaps
+    # without asking for its content: any content holds the quoted words, so it would overlap.
+    if cue_first:
+        text = f'{lead} called {middle} "{quoted}" {tail}'
+        cue_start = len(lead) + 1
+        first = text.index('"')
+    else:
+        text = f'{lead} "{middle}" {quoted} said {tail}'
+        first = text.index('"')
+        cue_start = text.index(" said ", first) + 1
+    last = text.index('"', first + 1) + 1
+    span = reported.quoted_words_content(
+        text,
+        (0, len(text)),
+        (cue_start, cue_start + 4 + 2 * cue_first),
+        first,
+        last,
+        to_sentence_end=to_sentence_end,
+    )
+    if span is not None:
+        assert span[0] <= first and span[1] >= last
