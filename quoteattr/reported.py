@@ -573,9 +573,17 @@ def _clauses_of(
     >>> text = "Most said it was fine; a third said it was not."
     >>> [text[start:end] for start, end, _ in _clauses_of(text, [(0, len(text))], [])]
     ['Most said it was fine;', ' a third said it was not.']
+    >>> text = 'Was it fine; or not?" '
+    >>> list(_clauses_of(text, [(0, len(text))], []))
+    [(0, 22, True)]
     """
     for start, end in sentence_spans:
-        if text[start:end].rstrip(_CLOSING_MARKS).endswith("?"):
+        # Whether the sentence ends in "?" before its closing marks, read back from its end
+        # without slicing it out: most sentences end in a full stop, one look.
+        last = end - 1
+        while last >= start and text[last] in _CLOSING_MARKS:
+            last -= 1
+        if last >= start and text[last] == "?":
             yield start, end, True
             continue
         semicolon = text.find(";", start, end)
