@@ -533,20 +533,21 @@ def find_reported(
         reports.extend(settled)
         report = settled[-1]
         reported_until = report.end
-        # "…, adding that CLAUSE" / "…, citing NP": a second claim by the same speaker.
-        after = next(
-            (
-                word
-                for word in WORD.finditer(
-                    text,
-                    report.end,
-                    report.end + 40 if report.end + 40 < stop else stop,
-                    False,
-                    False,
-                )
-                if text[report.end : word.start()].rstrip(_CLOSING_MARKS).endswith(",")
-            ),
-            None,
+        # "…, adding that CLAUSE" / "…, citing NP": a second claim by the same speaker. The
+        # word must have a comma before it in the look's reach: most reports run to the
+        # sentence's end and have none, so no matches are made for them.
+        reach = report.end + 40 if report.end + 40 < stop else stop
+        after = (
+            next(
+                (
+                    word
+                    for word in WORD.finditer(text, report.end, reach, False, False)
+                    if text[report.end : word.start()].rstrip(_CLOSING_MARKS).endswith(",")
+                ),
+                None,
+            )
+            if text.find(",", report.end, reach) >= 0
+            else None
         )
         # Only an adjunct the report left out may stand before the comma ("on Friday,").
         gap = text[report.end : after.start()] if after is not None else ""
@@ -572,9 +573,17 @@ def _clauses_of(
     >>> text = "Most said it was fine; a third said it was not."
     >>> [text[start:end] for start, end, _ in _clauses_of(text, [(0, len(text))], [])]
     ['Most said it was fine;', ' a third said it was not.']
+    >>> text = 'Was it fine; or not?" '
+    >>> list(_clauses_of(text, [(0, len(text))], []))
+    [(0, 22, True)]
     """
     for start, end in sentence_spans:
-        if text[start:end].rstrip(_CLOSING_MARKS).endswith("?"):
+        # Whether the sentence ends in "?" before its closing marks, read back from its end
+        # without slicing it out: most sentences end in a full stop, one look.
+        last = end - 1
+        while last >= start and text[last] in _CLOSING_MARKS:
+            last -= 1
+        if last >= start and text[last] == "?":
             yield start, end, True
             continue
         semicolon = text.find(";", start, end)
@@ -973,7 +982,8 @@ def _stance_before(context: Context, start: int, report: Report) -> list[Report]
     if report.rule != "reported_clause" or report.cue.start <= start:
         return []
     lead = text[start : report.cue.start].rstrip()
-    conjunction = lead.rsplit(None, 1)[-1].lower() if lead.split() else ""
+    # (A lead with any character left after ``rstrip`` ends in a word: no need to split it all.)
+    conjunction = lead.rsplit(None, 1)[-1].lower() if lead else ""
     if conjunction not in ("and", "but"):
         return []
     stance = _object_stance(context, start, start + len(lead) - len(conjunction))
