@@ -629,15 +629,12 @@ _SENTENCE_ENDS = frozenset(".!?\N{HORIZONTAL ELLIPSIS}")
 # other ASCII character left last is no closing character, so the pattern is needed only
 # when a character outside ASCII is (see ``_tokenise_stretches``).
 _CLOSING_MARKS = "".join(
-    filter(
-        _CLOSING_CHARACTER.fullmatch,
-        [
-            *map(chr, range(128)),
-            *"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}",
-            *"\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}",
-            *"\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}",
-            *"\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{NO-BREAK SPACE}",
-        ],
+    _CLOSING_CHARACTER.findall(
+        "".join(map(chr, range(128)))
+        + "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
+        + "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+        + "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+        + "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{NO-BREAK SPACE}"
     )
 )
 
