@@ -125,7 +125,9 @@ _NAME_PREFIX = regex.compile(
 
 # The end of a quote that closes its sentence: end punctuation, then only closing marks,
 # brackets and space. Matched against a short window at the end of a quoted span.
-_QUOTE_ENDS_SENTENCE = regex.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}][\s\"')\]\p{Pf}\p{Pi}]*+\Z")
+_CLOSING = r"[\s\"')\]\p{Pf}\p{Pi}]"  # space, a closing mark or bracket, a quotation mark
+_QUOTE_ENDS_SENTENCE = regex.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}]" + _CLOSING + r"*+\Z")
+_CLOSING_CHARACTER = regex.compile(_CLOSING)  # one character of the class, for ``_CLOSING_MARKS``
 
 
 # --- small closed word classes -----------------------------------------------------------
@@ -514,7 +516,7 @@ class _Token:
 
     Where a token is, and whether it starts a sentence, is kept in :class:`_Tokens`. So one
     token object serves every place where the same piece of text is read the same way (see
-    ``_tokenise_stretch``): an article of tens of thousands of tokens builds a few thousand.
+    ``_tokenise_stretches``): an article of tens of thousands of tokens builds a few thousand.
     A plain slotted class rather than an attrs one, as reading them is most of the chunker's
     work.
     """
@@ -600,19 +602,18 @@ def _tokenise(
 ) -> _Tokens:
     """The tokens of ``text[start:end]`` (to the end if ``end`` is ``-1``), each of the sorted
     ``spans`` one break token."""
-    tokens = _Tokens()
+    # Each span as the stretch of it that lies past the spans before it (a span inside an
+    # earlier one gives nothing), then the end of the text as a span of no break.
+    breaks = []
     position = start
-    first = True
     for span_start, span_end in sorted(spans):
         if span_end <= position:
             continue
-        if span_start > position:
-            first = _tokenise_stretch(text, position, span_start, first, tokens)
-        start = max(span_start, position)
-        tokens.add(start, _Token.plain(text[start:span_end], "break"), False)
-        first = bool(_QUOTE_ENDS_SENTENCE.search(text[max(start, span_end - 12) : span_end]))
+        breaks.append((span_start if span_start > position else position, span_end))
         position = span_end
-    _tokenise_stretch(text, position, len(text) if end < 0 else end, first, tokens)
+    breaks.append((len(text) if end < 0 else end, -1))
+    tokens = _Tokens()
+    _tokenise_stretches(text, start, breaks, tokens)
     return tokens
 
 
@@ -621,6 +622,21 @@ def _tokenise(
 _NAME_PREFIX_INITIALS = frozenset("abdeilu")
 
 _SENTENCE_ENDS = frozenset(".!?\N{HORIZONTAL ELLIPSIS}")
+
+# Characters of ``_CLOSING``: every ASCII one and the common typographic ones, picked by the
+# pattern itself. A quote ends its sentence (``_QUOTE_ENDS_SENTENCE``) just when the last
+# character before its closing characters ends one; with these stripped from its end, any
+# other ASCII character left last is no closing character, so the pattern is needed only
+# when a character outside ASCII is (see ``_tokenise_stretches``).
+_CLOSING_MARKS = "".join(
+    _CLOSING_CHARACTER.findall(
+        "".join(map(chr, range(128)))
+        + "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
+        + "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+        + "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+        + "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{NO-BREAK SPACE}"
+    )
+)
 
 # Marks often written straight after a word, before a space: read without the pattern.
 _TRAILING_MARKS = frozenset(",.;:?!)")
@@ -875,15 +891,19 @@ _ONE_WORD: dict[str, _Token] = {}
 _PIECES: tuple[dict[str, _Piece], dict[str, _Piece]] = ({}, {})  # by ``first``: False, True
 
 
-def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tokens) -> bool:
-    """Tokenise ``text[start:end]`` onto ``tokens``; return whether the next token starts a
-    sentence.
+def _tokenise_stretches(
+    text: str, start: int, breaks: list[tuple[int, int]], tokens: _Tokens
+) -> None:
+    """Tokenise ``text`` from ``start`` onto ``tokens``: up to each ``(break_start,
+    break_end)`` of ``breaks``, then that stretch as one break token, until the break whose
+    end is ``-1``, where the text ends.
 
     A line break is a token of its own, after which a sentence starts, and no token holds a
     space; ``_TOKEN`` matches nothing at either. So the stretch is read line by line, and a
     line piece by piece between its spaces. A piece reads the same wherever it is (no rule
     of ``_tokenise_piece`` looks past a space or a line break), so each distinct piece is
-    read once and its tokens reused, with their offsets moved to where it stands.
+    read once and its tokens reused, with their offsets moved to where it stands. The text
+    between quotes is read in one call, not one a stretch: an article of quotes has dozens.
     """
     one_word = _ONE_WORD
     pieces = _PIECES
@@ -893,71 +913,93 @@ def _tokenise_stretch(text: str, start: int, end: int, first: bool, tokens: _Tok
     firsts = tokens.firsts
     add_token = token_list.append
     add_start = starts.append
+    token_class = _Token
+    closing = _CLOSING_MARKS
+    first = True
     position = start  # where the piece starts
-    for number, line in enumerate(text[start:end].split("\n")):
-        if number:
-            # Each piece moved ``position`` one past its end, and the line's last one past
-            # the line break.
-            add_token(_LINE_BREAK_TOKEN)
-            add_start(position - 1)
+    for break_start, break_end in breaks:
+        if break_start > position:
+            for number, line in enumerate(text[position:break_start].split("\n")):
+                if number:
+                    # Each piece moved ``position`` one past its end, and the line's last one
+                    # past the line break.
+                    add_token(_LINE_BREAK_TOKEN)
+                    add_start(position - 1)
+                    first = True
+                for piece in line.split(" "):
+                    token = one_word.get(piece)
+                    if token is None and piece.isascii() and piece.isalpha():
+                        # A word of ASCII letters read for the first time (or again, once its
+                        # table was emptied): it reads alone, as ``_read_piece`` would read it.
+                        token = _plain_word(piece)
+                    if token is not None:
+                        # Most pieces are one word: its token takes whether it starts a
+                        # sentence, and the token after it starts none.
+                        if first:
+                            firsts.append(len(token_list))
+                            first = False
+                        add_token(token)
+                        add_start(position)
+                        position += token.size + 1
+                        continue
+                    if not piece:
+                        position += 1  # two spaces in a row
+                        continue
+                    mark = piece[-1]
+                    if (
+                        mark in _TRAILING_MARKS
+                        and len(piece) > 2
+                        and (word := piece[:-1]).isascii()
+                        and word.isalpha()
+                    ):
+                        # A word of ASCII letters and one mark after it ("said," "night."), the
+                        # other common piece: two tokens, the word's as it reads alone, unless
+                        # it is an abbreviation with its stop ("Mr."). Two letters at least, as
+                        # "A." is a pair of initials. The piece is read here, with no table of
+                        # its own: that costs less than looking it up as a piece.
+                        token = one_word.get(word) or _plain_word(word)
+                        if mark != "." or token.lower not in abbreviations:
+                            if first:
+                                firsts.append(len(token_list))
+                            add_token(token)
+                            add_start(position)
+                            add_token(_MARK_TOKENS[mark])
+                            position += token.size
+                            add_start(position)
+                            position += 2
+                            first = mark in _SENTENCE_ENDS
+                            continue
+                    read = pieces[first].get(piece) or _read_piece(piece, first)
+                    piece_tokens, offsets, piece_firsts, first = read
+                    # (``map`` over ``int.__add__`` rather than a comprehension: no function
+                    # call per piece.)
+                    if piece_firsts:
+                        firsts.extend(map(len(token_list).__add__, piece_firsts))
+                    if len(offsets) == 1:
+                        add_token(piece_tokens[0])
+                        add_start(position + offsets[0])
+                    else:
+                        token_list.extend(piece_tokens)
+                        starts.extend(map(position.__add__, offsets))
+                    position += len(piece) + 1
+        if break_end < 0:
+            return
+        # The break: a token of the quote's text (as ``_Token.plain`` builds it). A sentence
+        # starts after it when the quote ends one: when, past its closing marks, its last
+        # character is a stop. Stripped of the closing marks of ``_CLOSING_MARKS``, a quote
+        # whose last character left is in ASCII is decided; only another needs the pattern.
+        quote = text[break_start:break_end]
+        add_token(token_class(quote, "break", quote, quote, len(quote), False, False))
+        add_start(break_start)
+        window_start = break_end - 12 if break_end - 12 > break_start else break_start
+        last = text[window_start:break_end].rstrip(closing)[-1:]
+        if last in _SENTENCE_ENDS:
             first = True
-        for piece in line.split(" "):
-            token = one_word.get(piece)
-            if token is None and piece.isascii() and piece.isalpha():
-                # A word of ASCII letters read for the first time (or again, once its table
-                # was emptied): it reads alone, as ``_read_piece`` would read it.
-                token = _plain_word(piece)
-            if token is not None:
-                # Most pieces are one word: its token takes whether it starts a sentence,
-                # and the token after it starts none.
-                if first:
-                    firsts.append(len(token_list))
-                    first = False
-                add_token(token)
-                add_start(position)
-                position += token.size + 1
-                continue
-            if not piece:
-                position += 1  # two spaces in a row
-                continue
-            mark = piece[-1]
-            if (
-                mark in _TRAILING_MARKS
-                and len(piece) > 2
-                and (word := piece[:-1]).isascii()
-                and word.isalpha()
-            ):
-                # A word of ASCII letters and one mark after it ("said," "night."), the other
-                # common piece: two tokens, the word's as it reads alone, unless it is an
-                # abbreviation with its stop ("Mr."). Two letters at least, as "A." is a
-                # pair of initials. The piece is read here, with no table of its own: that
-                # costs less than looking it up as a piece.
-                token = one_word.get(word) or _plain_word(word)
-                if mark != "." or token.lower not in abbreviations:
-                    if first:
-                        firsts.append(len(token_list))
-                    add_token(token)
-                    add_start(position)
-                    add_token(_MARK_TOKENS[mark])
-                    position += token.size
-                    add_start(position)
-                    position += 2
-                    first = mark in _SENTENCE_ENDS
-                    continue
-            read = pieces[first].get(piece) or _read_piece(piece, first)
-            piece_tokens, offsets, piece_firsts, first = read
-            # (``map`` over ``int.__add__`` rather than a comprehension: no function
-            # call per piece.)
-            if piece_firsts:
-                firsts.extend(map(len(token_list).__add__, piece_firsts))
-            if len(offsets) == 1:
-                add_token(piece_tokens[0])
-                add_start(position + offsets[0])
-            else:
-                token_list.extend(piece_tokens)
-                starts.extend(map(position.__add__, offsets))
-            position += len(piece) + 1
-    return first
+        elif last.isascii():
+            first = False  # no stop before the closing marks, or none left in the window
+        else:
+            first = bool(_QUOTE_ENDS_SENTENCE.search(text[window_start:break_end]))
+        position = break_end
 
 
 def _plain_word(word: str) -> _Token:
@@ -986,7 +1028,7 @@ def _read_piece(piece: str, first: bool) -> _Piece:
     its tokens, their offsets in it, the indices of those that start a sentence, and whether
     the token after it does. Kept in ``_ONE_WORD`` or ``_PIECES`` if short.
 
-    A piece of plain ASCII letters is read without the pattern (``_tokenise_stretch`` reads
+    A piece of plain ASCII letters is read without the pattern (``_tokenise_stretches`` reads
     those, and a word with one mark after it, before it asks here).
     """
     size = len(piece)

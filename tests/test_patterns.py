@@ -395,6 +395,8 @@ ADVERSARIES: dict[str, tuple[Adversary, ...]] = {
         A("stops and closing marks", cycle('. "'), search),
         A("a stop then a long run of closers", cycle("." + RSQ + " )" * 20 + "a"), search),
     ),
+    # Run once, at import, over a short string of candidates; any text is linear.
+    "mentions._CLOSING_CHARACTER": (A("closing marks and spaces", cycle('" )'), findall),),
     "evaluate._INNER_QUOTE": (
         A("double openers that never close", cycle(LDQ + "a" * 50), finditer),
         A("single openers that never close", cycle(" 'a"), finditer),
