@@ -68,7 +68,7 @@ from .patterns import (
     SOURCE_PHRASE,
     SPEAKER_LABEL,
 )
-from .quotes import headline_at
+from .quotes import QuoteDraft, headline_at
 from .reported import find_reported, quoted_words_content, verb_after_subject
 from .speakers import Clusters, Entity, clustered
 
@@ -141,7 +141,7 @@ _END = attrgetter("end")
 
 def attribute(
     text: str,
-    quotes: tuple[Quote, ...],
+    quotes: tuple[QuoteDraft, ...],
     paras: tuple[Paragraph, ...],
     sentence_spans: Sequence[tuple[int, int]],
     *,
@@ -152,7 +152,8 @@ def attribute(
 
     Args:
         text: The article.
-        quotes: Detected quotes in text order.
+        quotes: Detected quotes in text order, as :func:`quoteattr.quotes.build_quotes` drafts
+            them.
         paras: The article's paragraphs.
         sentence_spans: Its sentences, from :func:`quoteattr.layout.sentences`.
         resolve_pronouns: Resolve pronoun speakers to an earlier name; else leave them ``None``.
@@ -169,7 +170,7 @@ def attribute(
     [('Ada Obi', 'cue_after+pronoun')]
     """
     if not quotes and not reported_speech:
-        return quotes, ()
+        return (), ()
     # The sentences are read to the end, mostly in one pass: a compact table (``SpanTable``)
     # instead of megabytes of pairs on a long article. Their starts, read by bisection again and
     # again, stay a tuple (an array's item is a new int object at each read) of the ints the
@@ -198,7 +199,7 @@ def attribute(
     )
     del named, named_starts, named_ends  # not needed again; on a long article it is megabytes
     if not quotes and not cues and not mentions:
-        return quotes, ()  # nobody to quote or report: beliefs and findings need a source too
+        return (), ()  # nobody to quote or report: beliefs and findings need a source too
     clusters = clustered(text, mentions)
     para_of, region_ends = _quote_places(quotes, outer, paras)
     context = Context(
@@ -250,19 +251,12 @@ def attribute(
                 if quote.kind in ("title", "scare")
                 else "no cue or speaker within reach"
             )
-            attributed.append(_settled(quote, quote.speaker, quote.cue, quote.confidence, reason))
+            attributed.append(quote.finished(None, None, quote.confidence, reason))
         else:
             attributed.append(
-                _settled(
-                    quote,
+                quote.finished(
                     *_attribution(
-                        result,
-                        rules_used[index],
-                        resolver,
-                        quote.speaker,
-                        quote.cue,
-                        quote.confidence,
-                        quote.unresolved,
+                        result, rules_used[index], resolver, None, None, quote.confidence, None
                     ),
                 )
             )
@@ -393,8 +387,8 @@ def _attribution(
         return speaker, cue, confidence, how
     resolved_by = rule + ("+pronoun" if how == "pronoun" else "")
     confidence *= RULE_PRECISION[rule]
-    # Positional, like ``_settled``'s call: a class called with keywords has them packed into
-    # a dict and unpacked again for its ``__init__``.
+    # Positional, like ``QuoteDraft.finished``'s call: a class called with keywords has them
+    # packed into a dict and unpacked again for its ``__init__``.
     speaker = Attribution(
         entity.id,
         entity.name,
@@ -405,35 +399,6 @@ def _attribution(
         resolver.rule_names.setdefault(resolved_by, resolved_by),
     )
     return speaker, cue, resolver.confidences.setdefault(confidence, confidence), unresolved
-
-
-def _settled(
-    quote: Quote,
-    speaker: Attribution | None,
-    cue: Cue | None,
-    confidence: float,
-    unresolved: str | None,
-) -> Quote:
-    """``evolve(quote, speaker=…, cue=…, confidence=…, unresolved=…)``: every quote is copied
-    once with what attribution found, and ``attrs.evolve`` reads each field through a loop in
-    Python, at nearly three times the cost of this direct call.
-
-    The fields go by position, in ``Quote``'s order: a class called with keywords has them
-    packed into a dict and unpacked again for its ``__init__``.
-    """
-    return Quote(
-        quote.text,
-        quote.start,
-        quote.end,
-        quote.parts,
-        quote.kind,
-        quote.marks,
-        confidence,
-        speaker,
-        cue,
-        quote.nested,
-        unresolved,
-    )
 
 
 def _touching(quotes: Sequence[Quote], starts: list[int], start: int, end: int) -> list[Quote]:
@@ -1135,7 +1100,7 @@ _RULE_NAMES = {rule: rule.__name__.lstrip("_") for rule in (*_RULES, *_RULES_IN_
 # --- helpers for the rules -----------------------------------------------------------------
 
 
-def _outer_spans(text: str, quotes: tuple[Quote, ...]) -> tuple[tuple[int, int], ...]:
+def _outer_spans(text: str, quotes: tuple[QuoteDraft, ...]) -> tuple[tuple[int, int], ...]:
     """Each quote's span including its marks (and a transcript label inside them)."""
     spans = []
     for quote in quotes:
@@ -1155,7 +1120,7 @@ def _outer_spans(text: str, quotes: tuple[Quote, ...]) -> tuple[tuple[int, int],
 
 
 def _quote_places(
-    quotes: tuple[Quote, ...],
+    quotes: tuple[QuoteDraft, ...],
     outer: tuple[tuple[int, int], ...],
     paras: tuple[Paragraph, ...],
 ) -> tuple[array[int], array[int]]:

@@ -22,8 +22,8 @@ from attrs import Factory, field, frozen
 from .cues import CueWord
 from .layout import Paragraph
 from .mentions import Mention
-from .model import Quote
 from .patterns import RELATIVE_CLAUSE
+from .quotes import QuoteDraft
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
@@ -68,7 +68,7 @@ class Context:
     """Everything the rules read, built once per article."""
 
     text: str
-    quotes: tuple[Quote, ...]
+    quotes: tuple[QuoteDraft, ...]
     outer: tuple[tuple[int, int], ...]  # each quote's span with its marks
     paras: tuple[Paragraph, ...]
     para_of: Sequence[int]  # paragraph index of each quote's first part

@@ -119,6 +119,16 @@ class Speaker:
         }
 
 
+def parts_text(parts: tuple[Span, ...]) -> str:
+    """A quote's ``text``: the texts of its parts joined by one space.
+
+    >>> parts_text((Span(0, 3, "One"), Span(9, 12, "two")))
+    'One two'
+    """
+    # Most quotes have one part: its text is the join, without a generator for it.
+    return parts[0].text if len(parts) == 1 else " ".join(p.text for p in parts)
+
+
 def _check_parts(instance: Quote, attribute: Any, parts: tuple[Span, ...]) -> None:
     if not parts:
         raise ValueError("a Quote needs at least one part")
@@ -169,8 +179,7 @@ class Quote:
         # The fields by position, in their order: a class called with keywords has them packed
         # into a dict and unpacked again for its ``__init__``, and every quote is built here.
         return cls(
-            # Most quotes have one part: its text is the join, without a generator for it.
-            parts[0].text if len(parts) == 1 else " ".join(p.text for p in parts),
+            parts_text(parts),
             parts[0].start,
             parts[-1].end,
             parts,

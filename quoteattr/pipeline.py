@@ -51,18 +51,22 @@ def extract(text: str, config: Config | None = None) -> Article:
         single_marks=config.single_marks,
         continue_paragraphs=config.continue_paragraphs,
     )
-    quotes = build_quotes(text, pairs, close_unclosed=config.close_unclosed)
+    drafts = build_quotes(text, pairs, close_unclosed=config.close_unclosed)
     del pairs  # the quotes hold what they need; a long article's pairs are megabytes
     speakers: tuple[Speaker, ...] = ()
     if config.attribute_speakers:
+        # Attribution makes each draft a public quote, once, with what it found.
         quotes, speakers = attribute(
             text,
-            quotes,
+            drafts,
             paras,
             sentences(text, paras),
             resolve_pronouns=config.resolve_pronouns,
             reported_speech=bool(config.kinds & {"indirect", "mixed"}),
         )
+    else:
+        quotes = tuple(draft.finished(None, None, draft.confidence, None) for draft in drafts)
+    del drafts
     selected = _select(quotes, config)
     kept = {quote.speaker.id for quote in selected if quote.speaker is not None}
     return Article(text, selected, tuple(s for s in speakers if s.id in kept))

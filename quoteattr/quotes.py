@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from . import lexicon
 from .marks import SINGLE_FAMILIES, Pair
-from .model import Quote, Span
+from .model import Attribution, Cue, Quote, Span, parts_text
 from .patterns import (
     INTERRUPTION_LEAD,
     SENTENCE_END_INSIDE,
@@ -65,9 +65,82 @@ _END_PUNCTUATION = ".!?\N{HORIZONTAL ELLIPSIS}"
 _NOT_PATTERN_SPACE = frozenset("\x1c\x1d\x1e\x1f")
 _ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
 
+# The characters of ``WORDS_BEFORE`` in ASCII that are not ``\w``; a byte table that turns every
+# ASCII character but those and ``\w`` (letters, digits, ``_``) into a space.
+_WORD_BEFORE_PUNCTUATION = "'.-"
+_NOT_WORD_BEFORE_BYTE = bytes(
+    byte if chr(byte).isalnum() or chr(byte) in "_" + _WORD_BEFORE_PUNCTUATION else ord(" ")
+    for byte in range(128)
+) + bytes(range(128, 256))
+
 # The most words of a quote any test of ``classify_kind`` but ``_stands_alone`` reads: a title
 # after its noun (``_after_title_noun``) has at most 12.
 _MOST_WORDS = 12
+
+
+# An internal record: attribution reads a quote's spans and kind to find its speaker, and the
+# public, frozen ``Quote`` is built once, with what attribution found, rather than once here
+# and again as a copy there (a frozen attrs class costs several times as much to build). A
+# slotted class rather than a named tuple, like ``marks.Token``: attribution reads these fields
+# again and again, and the interpreter reads a slot faster than a named tuple's field.
+class QuoteDraft:
+    """A quote as detection finds it: the fields of :class:`~quoteattr.model.Quote` that do not
+    depend on its speaker, in ``Quote``'s order and meaning. Never changed once built.
+
+    >>> draft = QuoteDraft("Hello", 1, 6, (Span(1, 6, "Hello"),), "direct", ('"', '"'), 0.97, ())
+    >>> draft.finished(None, None, draft.confidence, None) == Quote.from_parts(
+    ...     draft.parts, kind="direct", marks=('"', '"'), confidence=0.97
+    ... )
+    True
+    """
+
+    __slots__ = ("text", "start", "end", "parts", "kind", "marks", "confidence", "nested")
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        parts: tuple[Span, ...],
+        kind: str,
+        marks: tuple[str, str],
+        confidence: float,
+        nested: tuple[Span, ...],
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.parts = parts
+        self.kind = kind
+        self.marks = marks
+        self.confidence = confidence
+        self.nested = nested
+
+    def finished(
+        self,
+        speaker: Attribution | None,
+        cue: Cue | None,
+        confidence: float,
+        unresolved: str | None,
+    ) -> Quote:
+        """The public quote, with what attribution found (``None`` for none of it).
+
+        The fields go by position, in ``Quote``'s order: a class called with keywords has them
+        packed into a dict and unpacked again for its ``__init__``, once per quote.
+        """
+        return Quote(
+            self.text,
+            self.start,
+            self.end,
+            self.parts,
+            self.kind,
+            self.marks,
+            confidence,
+            speaker,
+            cue,
+            self.nested,
+            unresolved,
+        )
 
 
 def build_quotes(
@@ -75,7 +148,7 @@ def build_quotes(
     pairs: Sequence[Pair],
     *,
     close_unclosed: bool = True,
-) -> tuple[Quote, ...]:
+) -> tuple[QuoteDraft, ...]:
     """Group pairs into quotes and give each its kind and confidence.
 
     Args:
@@ -85,7 +158,8 @@ def build_quotes(
             of that paragraph.
 
     Returns:
-        Quotes in text order, with ``speaker`` and ``cue`` still ``None``.
+        Quotes in text order, as drafts: attribution (or :func:`quoteattr.extract`, when
+        told not to attribute) makes each a :class:`~quoteattr.model.Quote`.
 
     >>> from quoteattr.layout import paragraphs
     >>> from quoteattr.marks import pair_marks
@@ -105,7 +179,7 @@ def build_quotes(
         for pair in pairs
         if pair.continues >= 0 and SPEAKER_LABEL.match(text, _skip_space(text, pair.open_end))
     }
-    quotes: list[Quote] = []
+    quotes: list[QuoteDraft] = []
     # One pair of marks per distinct pair: a long article has thousands of quotes, and a
     # curly mark sliced from the text is a new object each time.
     mark_pairs: dict[tuple[str, str], tuple[str, str]] = {}
@@ -155,13 +229,17 @@ def build_quotes(
         confidence = _CONFIDENCE_OF[found, kind]
         closing = text[chain[-1].close_start : chain[-1].close_end] if chain[-1].closed else ""
         marks = (text[pair.open_start : pair.open_end], closing)
+        # The text and ends as ``Quote.from_parts`` gives them.
         quotes.append(
-            Quote.from_parts(
+            QuoteDraft(
+                parts_text(parts),
+                parts[0].start,
+                parts[-1].end,
                 parts,
-                kind=kind,
-                marks=mark_pairs.setdefault(marks, marks),
-                confidence=confidence,
-                nested=nested,
+                kind,
+                mark_pairs.setdefault(marks, marks),
+                confidence,
+                nested,
             )
         )
     return tuple(quotes)
@@ -354,10 +432,24 @@ def _ends_with_phrase(lowered: str, phrase: str) -> bool:
 
 
 def _words_before(lowered: str, start: int, end: int | None = None) -> list[str]:
-    """``WORDS_BEFORE.findall(lowered, start, end)``, the GIL kept: ``regex`` releases and
-    retakes it around every match of ``findall`` unless told the call is not concurrent,
-    which costs more than reading a few words."""
-    return WORDS_BEFORE.findall(lowered, start, end, False, False)
+    """``WORDS_BEFORE.findall(lowered, start, end)``.
+
+    In ASCII (nearly every lead), without the pattern, which tests its classes character by
+    character through Unicode tables: a byte table turns every character that is none of the
+    pattern's (``\\w`` and ``'.-``) into a space, so each piece split out is a run of them, and
+    the pattern's word in a run starts at its first ``\\w`` character and takes the rest.
+
+    >>> _words_before("-- he's said ... 'so-called' u.s. 'tis", 0)
+    ["he's", 'said', "so-called'", 'u.s.', 'tis']
+    """
+    stretch = lowered[start:end]
+    if not stretch.isascii():
+        # The GIL kept: ``regex`` releases and retakes it around every match of ``findall``
+        # unless told the call is not concurrent, which costs more than reading a few words.
+        return WORDS_BEFORE.findall(lowered, start, end, False, False)
+    pieces = stretch.encode("ascii").translate(_NOT_WORD_BEFORE_BYTE).decode("ascii").split()
+    # A piece of punctuation alone ("--", "...") holds no word.
+    return [word for piece in pieces if (word := piece.lstrip(_WORD_BEFORE_PUNCTUATION))]
 
 
 def _sentence_lead_start(before: str) -> int:

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import quotes
-from quoteattr.patterns import SENTENCE_INSIDE, SENTENCE_LEAD
+from quoteattr.patterns import SENTENCE_INSIDE, SENTENCE_LEAD, WORDS_BEFORE
 from tests.strategies import articles
 
 _ALPHABET = [
@@ -30,6 +30,22 @@ def test_sentence_lead_is_the_patterns_match(text: str) -> None:
     text = text.lower()
     match = SENTENCE_LEAD.search(text)
     assert text[quotes._sentence_lead_start(text) :] == (match.group() if match else text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        _TEXTS,
+        st.text(alphabet=[chr(code) for code in range(128)], max_size=60),
+        st.text(alphabet="ab_9'.- \t\x1c\N{RIGHT SINGLE QUOTATION MARK}", max_size=40),
+    ),
+    st.data(),
+)
+def test_words_before_are_the_patterns_words(text: str, data: st.DataObject) -> None:
+    text = text.lower()
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.one_of(st.none(), st.integers(start, len(text))))
+    assert quotes._words_before(text, start, end) == WORDS_BEFORE.findall(text, start, end)
 
 
 @settings(max_examples=200, deadline=None)
