@@ -23,8 +23,6 @@ import functools
 import string
 from typing import NamedTuple
 
-import regex
-
 from . import lexicon
 from .patterns import BLANK_LINE, LINE_BREAK, SENTENCE_END, WORD_BEFORE
 
@@ -135,13 +133,12 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
     for para in paras:
         start = para.start
         inside = ends[bisect.bisect_left(ends, para.start) : bisect.bisect_left(ends, para.end)]
-        for match in _sentence_ends(text, para.start, para.end, inside):
-            stop = match.start(_SPACE_GROUP)
-            if _is_abbreviation(text, match.start(), para.start, abbreviations):
+        for punctuation, stop, after in _sentence_ends(text, para.start, para.end, inside):
+            if _is_abbreviation(text, punctuation, para.start, abbreviations):
                 continue
             if start < stop:
                 result.append((start, stop))
-            start = match.end()
+            start = after
         if start < para.end:
             result.append((start, para.end))
     return tuple(result)
@@ -152,22 +149,28 @@ _END_PUNCTUATION = ".!?\N{HORIZONTAL ELLIPSIS}"
 # The number of its ``space`` group: ``regex`` reads a group's name only after failing to read
 # it as a number, which raises and clears an exception at every sentence end.
 _SPACE_GROUP = SENTENCE_END.groupindex["space"]
+# The ASCII characters of ``SENTENCE_END``'s closing marks, and of what its lookahead lets
+# start a sentence (``\p{Lu}``, ``\p{N}``, marks and brackets).
+_ASCII_CLOSING = ")]\"'"
+_ASCII_SENTENCE_STARTS = string.ascii_uppercase + string.digits + "\"'(["
 
 
 def _sentence_ends(
     text: str, start: int, end: int, starts: list[int] | None = None
-) -> list[regex.Match[str]]:
-    """What ``SENTENCE_END.finditer(text, start, end)`` finds, as a list (a generator would be
-    set up and resumed once per paragraph and sentence).
+) -> list[tuple[int, int, int]]:
+    """Where ``SENTENCE_END.finditer(text, start, end)`` finds its matches, as a list of
+    ``(start, space start, end)`` (a generator would be set up and resumed once per
+    paragraph and sentence).
 
     The pattern's scan tries every character in turn, which costs far more than a
     ``str.find`` for each end punctuation character: a match can only start where a run of
     them starts, so the pattern is tried there alone. ``starts`` is where the end punctuation
     characters of ``text[start:end]`` are, in order (``_end_punctuation``), if already known.
+    Most sentences end as ``. The`` or ``." The``: those are read without the pattern.
 
-    >>> text = "Wait... What? Yes. no"
-    >>> [match.group() for match in _sentence_ends(text, 0, len(text))]
-    ['... ', '? ']
+    >>> text = 'Wait... What? Yes." No. "Go!" no'
+    >>> [text[at:after] for at, _, after in _sentence_ends(text, 0, len(text))]
+    ['... ', '? ', '." ', '. ']
     """
     if starts is None:
         starts = _end_punctuation(text, start, end)
@@ -176,10 +179,28 @@ def _sentence_ends(
     for position in starts:
         if position < taken or (position > start and text[position - 1] in _END_PUNCTUATION):
             continue  # inside a match already found, or inside a run of end punctuation
+        # One end punctuation character, perhaps one ASCII closing mark, one space and an
+        # ASCII capital, digit, mark or bracket: what the pattern matches, exactly, its
+        # possessive runs ending where they must (the characters after each are none they
+        # take), its lookahead inside the end, and its lookbehind after a character that is
+        # not end punctuation (``position > start``, as tested above; at ``start`` the
+        # pattern reads what precedes).
+        space = position + 1
+        if space < end and text[space] in _ASCII_CLOSING:
+            space += 1
+        if (
+            position > start
+            and space + 1 < end
+            and text[space] == " "
+            and text[space + 1] in _ASCII_SENTENCE_STARTS
+        ):
+            taken = space + 1
+            found.append((position, space, taken))
+            continue
         match = SENTENCE_END.match(text, position, end)
         if match is not None:
             taken = match.end()
-            found.append(match)
+            found.append((position, match.start(_SPACE_GROUP), taken))
     return found
 
 
