@@ -185,8 +185,10 @@ def _sentence_ends(
         # take), its lookahead inside the end, and its lookbehind after a character that is
         # not end punctuation (``position > start``, as tested above; at ``start`` the
         # pattern reads what precedes).
+        if position + 2 >= end:
+            continue  # no room for the space and the character after it: the pattern fails
         space = position + 1
-        if space < end and text[space] in _ASCII_CLOSING:
+        if text[space] in _ASCII_CLOSING:
             space += 1
         if (
             position > start
@@ -243,34 +245,31 @@ def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[s
 # How far before a full stop ``_is_abbreviation`` reads the word (``WORD_BEFORE`` is quadratic
 # in it), and the ASCII characters of that pattern's ``\w``.
 _WORD_BEFORE_WINDOW = 20
-_ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
+_ASCII_WORD_CHARACTERS = string.ascii_letters + string.digits + "_"
+_ASCII_WORD = frozenset(_ASCII_WORD_CHARACTERS)
 
 
 def _word_before(text: str, start: int, end: int) -> str | None:
     """What ``WORD_BEFORE.search(text, start, end)`` matches: the dotted word (``G.K``,
     ``Mr``) that ends at ``end``, from no earlier than ``start``.
 
-    Read backwards a character at a time where the characters are ASCII (the pattern tries
-    every start in turn, and from each reads to the end); any other character is left to it.
+    Read backwards a run of ASCII word characters at a time (the pattern tries every start in
+    turn, and from each reads to the end); any other character is left to it.
 
     >>> text = "Hi Mr. G.K. Butterfield, a..b. Caf\N{LATIN SMALL LETTER E WITH ACUTE}."
     >>> [_word_before(text, 0, end) for end in (5, 10, 24, 29, 35)]
     ['Mr', 'G.K', None, 'b', 'Caf\N{LATIN SMALL LETTER E WITH ACUTE}']
     """
-    position = end
-    while position > start:
-        character = text[position - 1]
-        if character in _ASCII_WORD:
-            position -= 1
-            continue
-        if character == "." and position < end and position - 2 >= start:
-            before = text[position - 2]
-            if before in _ASCII_WORD:
-                position -= 1  # a dot between two word characters
-                continue
-            character = before
-        if character.isascii():
-            break
-        match = WORD_BEFORE.search(text, start, end)  # \w beyond ASCII: the pattern decides
-        return None if match is None else match.group()
-    return text[position:end] if position < end else None
+    window = text[start:end]
+    # What is left before the word: each run of ASCII word characters stripped off in one call.
+    rest = window.rstrip(_ASCII_WORD_CHARACTERS)
+    # A dot between two word characters (the word goes on after it) joins a dotted word.
+    while 2 <= len(rest) < len(window) and rest[-1] == "." and rest[-2] in _ASCII_WORD:
+        rest = rest[:-1].rstrip(_ASCII_WORD_CHARACTERS)
+    if rest:
+        # The character the word stops at: past a dot that joins nothing, the one before it.
+        stop = rest[-2] if rest[-1] == "." and 2 <= len(rest) < len(window) else rest[-1]
+        if not stop.isascii():
+            match = WORD_BEFORE.search(text, start, end)  # \w beyond ASCII: the pattern decides
+            return None if match is None else match.group()
+    return window[len(rest) :] or None
