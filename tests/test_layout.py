@@ -57,7 +57,8 @@ def test_a_character_said_to_open_no_furniture_opens_none() -> None:
 @given(
     st.lists(
         st.sampled_from(["Advertisement", "\N{LEFT DOUBLE QUOTATION MARK}Share this article",
-                         '"Read more: it', "Read more: a plan", "(AP Photo/Ann Li)", "He said so."]),
+                         '"Read more: it', "Read more: a plan", "(AP Photo/Ann Li)",
+                         "He said so."]),
         max_size=6,
     )
 )
