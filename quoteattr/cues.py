@@ -124,7 +124,6 @@ def _words(
     """
     wanted = _cue_words_folded()
     dead_ends = _dead_ends()
-    searches = _searches()
     goes_nowhere = _no_phrase_after().match
     if folded is None:
         folded = _folded(text)
@@ -139,7 +138,9 @@ def _words(
         offset = stretch_start - 1
         if len(present) <= _SOUGHT_MOST:
             for word in present:
-                sought, size, lower, dead_end = searches[word]
+                sought = b" " + word + b" "
+                size = len(word)
+                dead_end = word in dead_ends
                 # The word is one of the runs, so it is found at least once. Its last place,
                 # searched for from the end, ends the loop: most cue words come once in a
                 # stretch, and a search from the end costs less than one more from the last
@@ -150,7 +151,9 @@ def _words(
                 while True:
                     if not dead_end or goes_nowhere(padded, at + size + 1) is None:
                         start = offset + at + 1
-                        found.append((start, start + size, text[start : start + size], lower))
+                        found.append(
+                            (start, start + size, text[start : start + size], wanted[word])
+                        )
                     if at == last:
                         break
                     at = padded.find(sought, at + size + 1)
@@ -284,30 +287,6 @@ def _folded(text: str) -> bytes:
     """
     # One byte a character: ``replace`` writes "?" for each character ASCII has not.
     return text.encode("ascii", "replace").translate(_FOLD) + b" "
-
-
-class _Search(NamedTuple):
-    """How ``_words`` searches a stretch for a cue word of ``_cue_words_folded``."""
-
-    sought: bytes  # the word with a space either side
-    size: int  # its length
-    lower: str  # the word as ``str``
-    dead_end: bool  # whether it is one of ``_dead_ends``
-
-
-@functools.cache
-def _searches() -> dict[bytes, _Search]:
-    """A ``_Search`` for each word of ``_cue_words_folded``, made once rather than for each
-    stretch holding the word.
-
-    >>> _searches()[b"to"]
-    _Search(sought=b' to ', size=2, lower='to', dead_end=True)
-    """
-    dead_ends = _dead_ends()
-    return {
-        word: _Search(b" " + word + b" ", len(word), lower, word in dead_ends)
-        for word, lower in _cue_words_folded().items()
-    }
 
 
 @functools.cache

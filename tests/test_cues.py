@@ -235,11 +235,3 @@ def test_a_stretch_with_many_cue_words_is_read_run_by_run() -> None:
     ]
     assert len(expected) > cues._SOUGHT_MOST
     assert list(cues._words(text, stretches)) == expected
-
-
-def test_each_search_is_its_words() -> None:
-    searches = cues._searches()
-    assert searches.keys() == cues._cue_words_folded().keys()
-    for word, (sought, size, lower, dead_end) in searches.items():
-        assert (sought, size, lower) == (b" " + word + b" ", len(word), word.decode())
-        assert dead_end == (word in cues._dead_ends())
