@@ -58,14 +58,21 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
     skip = 0
     inside = 0
     quoted_count = len(quoted)
+    folded = _folded(text)
+    stretches = _outside(text, quoted, folded)
+    # When every quote is cut out of the stretches (``_outside``: then the quotes are in order
+    # and apart, as almost always), no word found in them starts inside one: the quotes are
+    # walked only otherwise.
+    walk_quotes = len(stretches) <= quoted_count
     # Most words are no cue's: only those that may open one come out of ``_words``.
-    for start, end, written, word in _words(text, _outside(text, quoted)):
+    for start, end, written, word in _words(text, stretches, folded):
         if start < skip:
             continue
-        while inside < quoted_count and quoted[inside][1] <= start:
-            inside += 1
-        if inside < quoted_count and quoted[inside][0] <= start:
-            continue
+        if walk_quotes:
+            while inside < quoted_count and quoted[inside][1] <= start:
+                inside += 1
+            if inside < quoted_count and quoted[inside][0] <= start:
+                continue
         candidates = phrases.get(word)
         phrase = None
         # The next word may be no phrase's: then spare the long pattern.
@@ -92,12 +99,15 @@ _TRAILING_MARKS = ',.;:?!)"\N{RIGHT DOUBLE QUOTATION MARK}'
 _PIECES_REMEMBERED = 1 << 11
 
 
-def _words(text: str, stretches: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+def _words(
+    text: str, stretches: list[tuple[int, int]], folded: bytes | None = None
+) -> list[tuple[int, int, str, str]]:
     """Each ``WORD`` match in the stretches that may open a cue (``_cue_words``), as ``(start,
     end, text, lowercase)``, in text order. (A list, not a generator: ``find_cues`` reads
     every one, and a list costs no resumption for each.)
 
-    The text is read as bytes, one a character (``_FOLD``): every ASCII character ``WORD``
+    The text is read as bytes, one a character (``_folded``, unless given: ``_FOLD``): every
+    ASCII character ``WORD``
     never matches becomes a space and the letters lowercase, so between the spaces lie the runs
     of characters a ``WORD`` match may hold, and a run of plain ASCII letters is a word as it
     stands. Which cue words a stretch holds is one set operation over its runs, and each is
@@ -115,8 +125,8 @@ def _words(text: str, stretches: list[tuple[int, int]]) -> list[tuple[int, int, 
     wanted = _cue_words_folded()
     dead_ends = _dead_ends()
     goes_nowhere = _no_phrase_after().match
-    # One byte a character: ``replace`` writes "?" for each character ASCII has not.
-    folded = text.encode("ascii", "replace").translate(_FOLD)
+    if folded is None:
+        folded = _folded(text)
     words: list[tuple[int, int, str, str]] = []
     for stretch_start, stretch_end in stretches:
         # A space either side, so that every run has one.
@@ -255,6 +265,8 @@ def _unsure_runs(text: str, padded: bytes, offset: int) -> Iterator[tuple[int, i
 # ``_FOLD``'s byte for any character but ASCII (and for "?", which stands for them), as an
 # integer: ``byte in piece`` is a plain search for one.
 _OTHER = 1
+# ``_FOLD``'s byte for the ASCII characters ``WORD`` never matches, as an integer.
+_SPACE = ord(" ")
 # The bytes of ``text.encode("ascii", "replace")`` as ``_words`` reads them: ASCII letters
 # lowercase, apostrophe and hyphen as they are (``WORD`` reads them inside a word), "?"
 # ``_OTHER``, and every other ASCII character, none of which ``WORD`` matches, a space.
@@ -264,6 +276,17 @@ _FOLD = bytes(
     else ord(" ")
     for character in map(chr, range(128))
 ) + bytes([_OTHER]) * 128  # bytes past ASCII: never written by ``encode``
+
+
+def _folded(text: str) -> bytes:
+    """``text`` as ``_words`` reads it (``_FOLD``), one byte a character, and a space after it
+    (which ``_outside`` reads at the end of a quote ending the text).
+
+    >>> _folded("Said: \N{LEFT DOUBLE QUOTATION MARK}O'Neill-Li?")
+    b"said  \\x01o'neill-li\\x01 "
+    """
+    # One byte a character: ``replace`` writes "?" for each character ASCII has not.
+    return text.encode("ascii", "replace").translate(_FOLD) + b" "
 
 
 @functools.cache
@@ -298,18 +321,38 @@ def _cue_words_in(piece: str) -> tuple[tuple[int, int, str, str], ...]:
     )
 
 
-def _outside(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _outside(
+    text: str, quoted: Sequence[tuple[int, int]], folded: bytes
+) -> list[tuple[int, int]]:
     """The stretches of ``text`` to look for cue words in: all of it but the quoted spans
     whose edges no word runs across, so ``WORD`` finds the same words in the stretches as in
-    the whole text, less those starting inside a quote, which are no cues."""
+    the whole text, less those starting inside a quote, which are no cues. ``folded`` is
+    ``_folded(text)``.
+
+    >>> text = "He said 'no' and 'x'y."  # a word runs across the second quote's end
+    >>> _outside(text, [(8, 12), (17, 20)], _folded(text))
+    [(0, 8), (12, 22)]
+    """
     stretches = []
     start = 0
     for quote_start, quote_end in quoted:
+        # No word runs across an edge where the character either side folds to a space, as
+        # most marks and spaces do (``_FOLD``: never a character of a word; at the text's
+        # ends, index -1 and ``len(text)`` read the space after it): a byte spares the call.
+        # A "?" folds as a character past ASCII does: ``_word_across`` tells them apart.
         if (
             quote_start >= start
             and quote_end > quote_start
-            and not _word_across(text, quote_start)
-            and not _word_across(text, quote_end)
+            and (
+                folded[quote_start - 1] == _SPACE
+                or folded[quote_start] == _SPACE
+                or not _word_across(text, quote_start)
+            )
+            and (
+                folded[quote_end - 1] == _SPACE
+                or folded[quote_end] == _SPACE
+                or not _word_across(text, quote_end)
+            )
         ):
             stretches.append((start, quote_start))
             start = quote_end

@@ -23,8 +23,6 @@ import functools
 import string
 from typing import NamedTuple
 
-import regex
-
 from . import lexicon
 from .patterns import BLANK_LINE, LINE_BREAK, SENTENCE_END, WORD_BEFORE
 
@@ -61,6 +59,7 @@ def paragraphs(text: str, *, detect_furniture: bool = True) -> tuple[Paragraph, 
         start = match.end()
     found.append((start, len(text)))
     result = []
+    may_open = _may_open_furniture() if detect_furniture else {}
     for begin, finish in found:
         while begin < finish and text[begin].isspace():
             begin += 1
@@ -68,10 +67,13 @@ def paragraphs(text: str, *, detect_furniture: bool = True) -> tuple[Paragraph, 
             finish -= 1
         if begin < finish:
             # A paragraph longer than furniture can be (``is_furniture``'s first test) is not
-            # sliced out to be asked: a quarter of all paragraphs.
+            # sliced out to be asked: a quarter of all paragraphs. Nor is one whose first
+            # character opens no furniture (``_may_open_furniture``), as one opening with a
+            # quotation mark: a half of the rest in quote-dense articles.
             furniture = (
                 detect_furniture
                 and finish - begin <= _MAX_FURNITURE_CHARACTERS
+                and may_open.get(text[begin], True)
                 and is_furniture(text[begin:finish])
             )
             result.append(Paragraph(begin, finish, furniture))
@@ -106,6 +108,36 @@ def is_furniture(paragraph: str) -> bool:
     )
 
 
+# Characters often opening a paragraph, past ASCII: the quotation marks and dashes.
+_OPENINGS = (
+    "\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{DOUBLE LOW-9 QUOTATION MARK}"
+    "\N{EM DASH}\N{EN DASH}"
+)
+
+
+@functools.cache
+def _may_open_furniture() -> dict[str, bool]:
+    """For each ASCII character and each of ``_OPENINGS``, whether a paragraph opening with it
+    may be furniture: whether its lowercase opens a listed furniture paragraph or prefix.
+    ``is_furniture`` lowercases a paragraph (already stripped) before it compares, and the
+    first character of the lowercase is that of the first character's lowercase, so one that
+    opens no entry opens no furniture. (A character not here may: ``is_furniture`` decides.)
+
+    >>> opens = _may_open_furniture()
+    >>> opens["S"], opens["\N{LEFT DOUBLE QUOTATION MARK}"], opens['"']
+    (True, False, False)
+    """
+    initials = {entry[:1] for entry in lexicon.furniture_exact()}
+    initials.update(_prefixes_by_initial())
+    # (White space is left out: ``is_furniture`` strips it, and a paragraph never opens with it.)
+    return {
+        character: character.lower()[:1] in initials
+        for character in [*map(chr, range(128)), *_OPENINGS]
+        if not character.isspace()
+    }
+
+
 @functools.cache
 def _prefixes_by_initial() -> dict[str, tuple[str, ...]]:
     """``lexicon.furniture_prefixes()`` by first character: a paragraph is tested against a
@@ -135,13 +167,12 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
     for para in paras:
         start = para.start
         inside = ends[bisect.bisect_left(ends, para.start) : bisect.bisect_left(ends, para.end)]
-        for match in _sentence_ends(text, para.start, para.end, inside):
-            stop = match.start(_SPACE_GROUP)
-            if _is_abbreviation(text, match.start(), para.start, abbreviations):
+        for punctuation, stop, after in _sentence_ends(text, para.start, para.end, inside):
+            if _is_abbreviation(text, punctuation, para.start, abbreviations):
                 continue
             if start < stop:
                 result.append((start, stop))
-            start = match.end()
+            start = after
         if start < para.end:
             result.append((start, para.end))
     return tuple(result)
@@ -152,22 +183,28 @@ _END_PUNCTUATION = ".!?\N{HORIZONTAL ELLIPSIS}"
 # The number of its ``space`` group: ``regex`` reads a group's name only after failing to read
 # it as a number, which raises and clears an exception at every sentence end.
 _SPACE_GROUP = SENTENCE_END.groupindex["space"]
+# The ASCII characters of ``SENTENCE_END``'s closing marks, and of what its lookahead lets
+# start a sentence (``\p{Lu}``, ``\p{N}``, marks and brackets).
+_ASCII_CLOSING = ")]\"'"
+_ASCII_SENTENCE_STARTS = string.ascii_uppercase + string.digits + "\"'(["
 
 
 def _sentence_ends(
     text: str, start: int, end: int, starts: list[int] | None = None
-) -> list[regex.Match[str]]:
-    """What ``SENTENCE_END.finditer(text, start, end)`` finds, as a list (a generator would be
-    set up and resumed once per paragraph and sentence).
+) -> list[tuple[int, int, int]]:
+    """Where ``SENTENCE_END.finditer(text, start, end)`` finds its matches, as a list of
+    ``(start, space start, end)`` (a generator would be set up and resumed once per
+    paragraph and sentence).
 
     The pattern's scan tries every character in turn, which costs far more than a
     ``str.find`` for each end punctuation character: a match can only start where a run of
     them starts, so the pattern is tried there alone. ``starts`` is where the end punctuation
     characters of ``text[start:end]`` are, in order (``_end_punctuation``), if already known.
+    Most sentences end as ``. The`` or ``." The``: those are read without the pattern.
 
-    >>> text = "Wait... What? Yes. no"
-    >>> [match.group() for match in _sentence_ends(text, 0, len(text))]
-    ['... ', '? ']
+    >>> text = 'Wait... What? Yes." No. "Go!" no'
+    >>> [text[at:after] for at, _, after in _sentence_ends(text, 0, len(text))]
+    ['... ', '? ', '." ', '. ']
     """
     if starts is None:
         starts = _end_punctuation(text, start, end)
@@ -176,10 +213,30 @@ def _sentence_ends(
     for position in starts:
         if position < taken or (position > start and text[position - 1] in _END_PUNCTUATION):
             continue  # inside a match already found, or inside a run of end punctuation
+        # One end punctuation character, perhaps one ASCII closing mark, one space and an
+        # ASCII capital, digit, mark or bracket: what the pattern matches, exactly, its
+        # possessive runs ending where they must (the characters after each are none they
+        # take), its lookahead inside the end, and its lookbehind after a character that is
+        # not end punctuation (``position > start``, as tested above; at ``start`` the
+        # pattern reads what precedes).
+        if position + 2 >= end:
+            continue  # no room for the space and the character after it: the pattern fails
+        space = position + 1
+        if text[space] in _ASCII_CLOSING:
+            space += 1
+        if (
+            position > start
+            and space + 1 < end
+            and text[space] == " "
+            and text[space + 1] in _ASCII_SENTENCE_STARTS
+        ):
+            taken = space + 1
+            found.append((position, space, taken))
+            continue
         match = SENTENCE_END.match(text, position, end)
         if match is not None:
             taken = match.end()
-            found.append(match)
+            found.append((position, match.start(_SPACE_GROUP), taken))
     return found
 
 
@@ -222,34 +279,31 @@ def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[s
 # How far before a full stop ``_is_abbreviation`` reads the word (``WORD_BEFORE`` is quadratic
 # in it), and the ASCII characters of that pattern's ``\w``.
 _WORD_BEFORE_WINDOW = 20
-_ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
+_ASCII_WORD_CHARACTERS = string.ascii_letters + string.digits + "_"
+_ASCII_WORD = frozenset(_ASCII_WORD_CHARACTERS)
 
 
 def _word_before(text: str, start: int, end: int) -> str | None:
     """What ``WORD_BEFORE.search(text, start, end)`` matches: the dotted word (``G.K``,
     ``Mr``) that ends at ``end``, from no earlier than ``start``.
 
-    Read backwards a character at a time where the characters are ASCII (the pattern tries
-    every start in turn, and from each reads to the end); any other character is left to it.
+    Read backwards a run of ASCII word characters at a time (the pattern tries every start in
+    turn, and from each reads to the end); any other character is left to it.
 
     >>> text = "Hi Mr. G.K. Butterfield, a..b. Caf\N{LATIN SMALL LETTER E WITH ACUTE}."
     >>> [_word_before(text, 0, end) for end in (5, 10, 24, 29, 35)]
     ['Mr', 'G.K', None, 'b', 'Caf\N{LATIN SMALL LETTER E WITH ACUTE}']
     """
-    position = end
-    while position > start:
-        character = text[position - 1]
-        if character in _ASCII_WORD:
-            position -= 1
-            continue
-        if character == "." and position < end and position - 2 >= start:
-            before = text[position - 2]
-            if before in _ASCII_WORD:
-                position -= 1  # a dot between two word characters
-                continue
-            character = before
-        if character.isascii():
-            break
-        match = WORD_BEFORE.search(text, start, end)  # \w beyond ASCII: the pattern decides
-        return None if match is None else match.group()
-    return text[position:end] if position < end else None
+    window = text[start:end]
+    # What is left before the word: each run of ASCII word characters stripped off in one call.
+    rest = window.rstrip(_ASCII_WORD_CHARACTERS)
+    # A dot between two word characters (the word goes on after it) joins a dotted word.
+    while 2 <= len(rest) < len(window) and rest[-1] == "." and rest[-2] in _ASCII_WORD:
+        rest = rest[:-1].rstrip(_ASCII_WORD_CHARACTERS)
+    if rest:
+        # The character the word stops at: past a dot that joins nothing, the one before it.
+        stop = rest[-2] if rest[-1] == "." and 2 <= len(rest) < len(window) else rest[-1]
+        if not stop.isascii():
+            match = WORD_BEFORE.search(text, start, end)  # \w beyond ASCII: the pattern decides
+            return None if match is None else match.group()
+    return window[len(rest) :] or None

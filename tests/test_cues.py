@@ -54,6 +54,17 @@ def test_skipping_quotes_finds_what_every_word_finds(text: str, data: st.DataObj
     assert find_cues(text, quoted) == _every_word(text, quoted)
 
 
+@settings(max_examples=200, deadline=None)
+@given(articles(), st.data())
+def test_overlapping_quotes_are_walked(text: str, data: st.DataObject) -> None:
+    # Spans in order of their starts but not apart: ``_outside`` leaves some in the stretches,
+    # and ``find_cues`` walks the quotes for the words found in them.
+    edges = st.integers(0, len(text))
+    spans = sorted(data.draw(st.lists(st.tuples(edges, edges), max_size=5)))
+    quoted = [(start, end) for start, end in spans if start <= end]
+    assert find_cues(text, quoted) == _every_word(text, quoted)
+
+
 @pytest.mark.parametrize(
     "text",
     [
