@@ -330,37 +330,53 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     line_start = found + 1 if found >= 0 or open_start <= window else open_start - window
     before = text[line_start if line_start > open_start - 80 else open_start - 80 : open_start]
     before_lower = before.lower().rstrip()
-    # Only the cues that end with the last character before the quote can end it (a cue is
-    # never empty): one endswith over those few rules out nearly every quote before the
-    # word-boundary check.
-    scare_cues = _scare_cues_by_final().get(before_lower[-1:], ())
-    if before_lower.endswith(scare_cues) and any(
-        _ends_with_phrase(before_lower, cue) for cue in scare_cues
-    ):
-        return "scare"
+    # Nothing but white space before the mark on its line (a third of the quotes of a
+    # quote-dense article): the tests that read the words before it find nothing. No scare cue
+    # is empty; ``_names_a_work`` needs a possessive or ``on``; the sentence lead of an empty
+    # lead has no words, so neither a title noun nor a verb of saying (``_after_title_noun``
+    # and ``reported`` read those words alone); ``_is_nickname`` needs a word before. They
+    # are skipped, and the tests that read only the quote, its line and what follows it run
+    # as for any quote.
+    lead_in = before_lower != ""
+    if lead_in:
+        # Only the cues that end with the last character before the quote can end it (a cue
+        # is never empty): one endswith over those few rules out nearly every quote before the
+        # word-boundary check.
+        scare_cues = _scare_cues_by_final().get(before_lower[-1:], ())
+        if before_lower.endswith(scare_cues) and any(
+            _ends_with_phrase(before_lower, cue) for cue in scare_cues
+        ):
+            return "scare"
     # The words, split no further than the tests below read them: past ``_MOST_WORDS`` the last
     # piece is the rest of the quote, and only ``len(words) > _MOST_WORDS`` is read of it.
     words = content.split(None, _MOST_WORDS)
     short = len(words) <= _MOST_WORDS  # then ``words`` is every word
     # The cheap test first (both are pure, so ``and`` gives the same either way round).
-    if _names_a_work(before_lower) and _title_case(words if short else content.split()):
+    if (
+        lead_in
+        and _names_a_work(before_lower)
+        and _title_case(words if short else content.split())
+    ):
         return "title"  # MSNBC's "Morning Joe", on "Face the Nation"
     # Past ``_MOST_WORDS`` words no test below but ``_stands_alone`` can hold: a title after
     # its noun has at most 12 words, the headline tests at most 10, the last test one.
     reported = False
     if short:
-        # The words of the sentence up to the quote, read once for both the title noun and the
-        # verb of saying: a word never runs over the white space that ends ``lead_start``'s
-        # sentence end, so the words before it are the words of the part before that space.
-        lead_start = _sentence_lead_start(before_lower)
-        lead_words = _words_before(before_lower, lead_start)
-        words_before = lead_words
-        if len(lead_words) < 2 and lead_start > 0:
-            # ``_after_title_noun`` reads the last two words, which may lie in the sentence
-            # before.
-            words_before = _words_before(before_lower, 0, lead_start - 1) + lead_words
-        if _after_title_noun(words_before, words):
-            return "title"
+        lead_words: list[str] = []
+        if lead_in:
+            # The words of the sentence up to the quote, read once for both the title noun and
+            # the verb of saying: a word never runs over the white space that ends
+            # ``lead_start``'s sentence end, so the words before it are the words of the part
+            # before that space.
+            lead_start = _sentence_lead_start(before_lower)
+            lead_words = _words_before(before_lower, lead_start)
+            words_before = lead_words
+            if len(lead_words) < 2 and lead_start > 0:
+                # ``_after_title_noun`` reads the last two words, which may lie in the sentence
+                # before.
+                words_before = _words_before(before_lower, 0, lead_start - 1) + lead_words
+            if _after_title_noun(words_before, words):
+                return "title"
         # Title case and capitalised neighbours mean nothing in a headline, and quoted words in
         # a sentence that reports speech are the speaker's words, whatever they look like.
         # Not sliced out when too long for a headline: a long paragraph may hold many quotes.
@@ -368,7 +384,9 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         # Each test of the block needs at most 10 words; ``reported`` is read again only for
         # one word.
         if len(words) <= 10:
-            reported = not lexicon.speech_verbs().keys().isdisjoint(lead_words)
+            reported = bool(lead_words) and not lexicon.speech_verbs().keys().isdisjoint(
+                lead_words
+            )
             if not reported:
                 # A line that runs from ``line_start`` past the quote's closing mark longer
                 # than a headline can be is none: its end need not be looked for.
@@ -382,7 +400,7 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
                     headline = headline_at(text, line_start, line_end)
                 if not headline:
                     after = text[pair.close_end : pair.close_end + 30]  # a slice stops at the end
-                    if _is_nickname(before, after, words):
+                    if lead_in and _is_nickname(before, after, words):
                         return "scare"
                     if len(words) >= 2 and _title_case(words) and not _sentence_inside(content):
                         return "title"

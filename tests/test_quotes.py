@@ -71,3 +71,24 @@ def test_headline_at_answers_as_is_headline_asked_again(text: str, data: st.Data
     expected = end - start <= 200 and quotes.is_headline(text[start:end])
     assert quotes.headline_at(text, start, end) == expected
     assert quotes.headline_at(text, start, end) == expected  # the second answer, remembered
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=" \t\n\x1c\N{NO-BREAK SPACE}\N{EM SPACE}", max_size=6),
+    st.text(alphabet="Ab .,'\N{RIGHT SINGLE QUOTATION MARK}\n", max_size=30),
+    st.lists(st.text(alphabet="AbC'-.,", min_size=1, max_size=8), max_size=13),
+)
+def test_no_lead_in_finds_nothing_before_the_mark(
+    before: str, after: str, words: list[str]
+) -> None:
+    # ``classify_kind`` skips the tests that read the words before the mark when only white
+    # space stands there: each of them finds nothing for such a lead.
+    before_lower = before.lower().rstrip()
+    assert before_lower == ""
+    assert not quotes._scare_cues_by_final().get(before_lower[-1:], ())
+    assert not quotes._names_a_work(before_lower)
+    lead_start = quotes._sentence_lead_start(before_lower)
+    assert quotes._words_before(before_lower, lead_start) == []
+    assert not quotes._after_title_noun([], words)
+    assert not quotes._is_nickname(before, after, words)
