@@ -132,6 +132,8 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 # INTRODUCTORY's phrase is at most 40 characters and its comma: a longer lead matches only if
 # its last characters are white space.
 _LEAD_TAIL = 41
+# SPEAKER_LABEL's shortest match: a capital, one more label character, the colon, a space.
+_SHORTEST_LABEL = 4
 Rule = Callable[[Context, int, list["Found | None"]], "Found | None"]
 # Quotes in text order: ``(start, end)``, read in C rather than by a lambda per quote.
 _SPAN_ORDER = attrgetter("start", "end")
@@ -552,6 +554,11 @@ def _report_quote(
 def _transcript_label(context: Context, index: int, found: list[Found | None]) -> Found | None:
     quote = context.quotes[index]
     open_end = context.outer[index][0]
+    # The label would lie between the opening mark and the quoted words, and it is four
+    # characters at least ("AB: "): most quotes start right after their mark, with no room for
+    # one, and are spared the match.
+    if quote.start - open_end < _SHORTEST_LABEL:
+        return None
     label = SPEAKER_LABEL.match(context.text, open_end + 1, quote.start + 1)
     if label is None:
         return None
