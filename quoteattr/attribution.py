@@ -597,15 +597,14 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
             return None
     elif sentence_break(context, start, cue.start):
         return None
-    # Only the first word counts: split off alone, it ends where it starts after the leading
-    # white space (``split`` and ``lstrip`` read the same white space) plus its length.
-    between = text[start : cue.start]
+    # Only the first word counts: split off alone, it opens what is left once the white
+    # space before it is stripped (``split`` and ``lstrip`` read the same white space).
+    between = text[start : cue.start].lstrip()
     first_word = between.split(None, 1)[:1]
     if (
         first_word
         and first_word[0].strip(",;:") in _SUBORDINATORS
-        and ","
-        not in text[cue.start - len(between.lstrip()) + len(first_word[0]) : cue.start]
+        and "," not in between[len(first_word[0]) :]
     ):
         # `"…" against what the campaign sees`, `"…," when Ms Obi said`: the sentence goes
         # on with a clause of its own, not the quote's cue (but `"…" before the vote, she said`).

@@ -107,11 +107,11 @@ def _words(
     every one, and a list costs no resumption for each.)
 
     The text is read as bytes, one a character (``_folded``, unless given: ``_FOLD``): every
-    ASCII character ``WORD``
-    never matches becomes a space and the letters lowercase, so between the spaces lie the runs
-    of characters a ``WORD`` match may hold, and a run of plain ASCII letters is a word as it
-    stands. Which cue words a stretch holds is one set operation over its runs, and each is
-    then found by searching for it with a space either side: Python sees only the cue words.
+    ASCII character ``WORD`` never matches becomes a space and the letters lowercase, so
+    between the spaces lie the runs of characters a ``WORD`` match may hold, and a run of
+    plain ASCII letters is a word as it stands. Which cue words a stretch holds is one set
+    operation over its runs, and each is then found by searching for it with a space either
+    side: Python sees only the cue words.
     A run opening with an apostrophe or a hyphen, or holding a character past ASCII (or ``?``,
     the byte standing for them), is read on its own (``_marked_runs``, ``_unsure_runs``).
     A word that only opens phrases (``to``, ``in``, ``as``: most of the cue words) is left out

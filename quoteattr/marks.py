@@ -95,10 +95,6 @@ class Pair(NamedTuple):
     paragraph, or ``-1``; ``parent`` the ``open_start`` of the pair it is nested in, or ``-1``.
     ``paragraph_end`` is where the paragraph of the opening mark ends; ``final`` says whether
     that is the article's last story paragraph.
-
-    Passed from here to :mod:`quoteattr.quotes` only, so a named tuple rather than an attrs
-    class: as immutable and compared by value, and built without a call per field, once per
-    pair of a long article.
     """
 
     family: str

@@ -913,7 +913,6 @@ def _tokenise_stretches(
     firsts = tokens.firsts
     add_token = token_list.append
     add_start = starts.append
-    token_class = _Token
     closing = _CLOSING_MARKS
     first = True
     position = start  # where the piece starts
@@ -984,12 +983,11 @@ def _tokenise_stretches(
                     position += len(piece) + 1
         if break_end < 0:
             return
-        # The break: a token of the quote's text (as ``_Token.plain`` builds it). A sentence
-        # starts after it when the quote ends one: when, past its closing marks, its last
-        # character is a stop. Stripped of the closing marks of ``_CLOSING_MARKS``, a quote
-        # whose last character left is in ASCII is decided; only another needs the pattern.
-        quote = text[break_start:break_end]
-        add_token(token_class(quote, "break", quote, quote, len(quote), False, False))
+        # The break: a token of the quote's text. A sentence starts after it when the quote
+        # ends one: when, past its closing marks, its last character is a stop. Stripped of
+        # the closing marks of ``_CLOSING_MARKS``, a quote whose last character left is in
+        # ASCII is decided; only another needs the pattern.
+        add_token(_Token.plain(text[break_start:break_end], "break"))
         add_start(break_start)
         window_start = break_end - 12 if break_end - 12 > break_start else break_start
         last = text[window_start:break_end].rstrip(closing)[-1:]

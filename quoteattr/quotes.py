@@ -87,7 +87,9 @@ class QuoteDraft:
     """A quote as detection finds it: the fields of :class:`~quoteattr.model.Quote` that do not
     depend on its speaker, in ``Quote``'s order and meaning. Never changed once built.
 
-    >>> draft = QuoteDraft("Hello", 1, 6, (Span(1, 6, "Hello"),), "direct", ('"', '"'), 0.97, ())
+    >>> draft = QuoteDraft((Span(1, 6, "Hello"),), "direct", ('"', '"'), 0.97, ())
+    >>> draft.text, draft.start, draft.end
+    ('Hello', 1, 6)
     >>> draft.finished(None, None, draft.confidence, None) == Quote.from_parts(
     ...     draft.parts, kind="direct", marks=('"', '"'), confidence=0.97
     ... )
@@ -98,18 +100,16 @@ class QuoteDraft:
 
     def __init__(
         self,
-        text: str,
-        start: int,
-        end: int,
         parts: tuple[Span, ...],
         kind: str,
         marks: tuple[str, str],
         confidence: float,
         nested: tuple[Span, ...],
     ) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
+        # The text and ends as ``Quote.from_parts`` gives them.
+        self.text = parts_text(parts)
+        self.start = parts[0].start
+        self.end = parts[-1].end
         self.parts = parts
         self.kind = kind
         self.marks = marks
@@ -229,18 +229,8 @@ def build_quotes(
         confidence = _CONFIDENCE_OF[found, kind]
         closing = text[chain[-1].close_start : chain[-1].close_end] if chain[-1].closed else ""
         marks = (text[pair.open_start : pair.open_end], closing)
-        # The text and ends as ``Quote.from_parts`` gives them.
         quotes.append(
-            QuoteDraft(
-                parts_text(parts),
-                parts[0].start,
-                parts[-1].end,
-                parts,
-                kind,
-                mark_pairs.setdefault(marks, marks),
-                confidence,
-                nested,
-            )
+            QuoteDraft(parts, kind, mark_pairs.setdefault(marks, marks), confidence, nested)
         )
     return tuple(quotes)
 
