@@ -143,7 +143,7 @@ _END = attrgetter("end")
 
 def attribute(
     text: str,
-    quotes: tuple[QuoteDraft, ...],
+    quotes: list[QuoteDraft],
     paras: tuple[Paragraph, ...],
     sentence_spans: Sequence[tuple[int, int]],
     *,
@@ -155,7 +155,7 @@ def attribute(
     Args:
         text: The article.
         quotes: Detected quotes in text order, as :func:`quoteattr.quotes.build_quotes` drafts
-            them.
+            them. The list is emptied: each draft is let go as its quote is made.
         paras: The article's paragraphs.
         sentence_spans: Its sentences, from :func:`quoteattr.layout.sentences`.
         resolve_pronouns: Resolve pronoun speakers to an earlier name; else leave them ``None``.
@@ -243,9 +243,13 @@ def attribute(
     )
     del clusters  # the resolver keeps what it needs, and its own ``entity_of``
     attributed = []
-    for index, quote in enumerate(quotes):
-        # Each finding is let go once used, so the findings shrink as the attributed copies
-        # grow: on a long article either is megabytes.
+    # Each draft and each finding is let go once used, so they shrink as the quotes made of
+    # them grow: on a long article each is megabytes, and the peak would come here, with both
+    # held. The drafts are taken off the end of the list, turned round to keep text order
+    # (no rule reads them again: ``context.quotes`` is the same list).
+    quotes.reverse()
+    for index in range(len(quotes)):
+        quote = quotes.pop()
         result, found[index] = found[index], None
         if result is None:
             reason = (
@@ -1106,7 +1110,7 @@ _RULE_NAMES = {rule: rule.__name__.lstrip("_") for rule in (*_RULES, *_RULES_IN_
 # --- helpers for the rules -----------------------------------------------------------------
 
 
-def _outer_spans(text: str, quotes: tuple[QuoteDraft, ...]) -> tuple[tuple[int, int], ...]:
+def _outer_spans(text: str, quotes: Sequence[QuoteDraft]) -> tuple[tuple[int, int], ...]:
     """Each quote's span including its marks (and a transcript label inside them)."""
     spans = []
     for quote in quotes:
@@ -1126,7 +1130,7 @@ def _outer_spans(text: str, quotes: tuple[QuoteDraft, ...]) -> tuple[tuple[int, 
 
 
 def _quote_places(
-    quotes: tuple[QuoteDraft, ...],
+    quotes: Sequence[QuoteDraft],
     outer: tuple[tuple[int, int], ...],
     paras: tuple[Paragraph, ...],
 ) -> tuple[array[int], array[int]]:

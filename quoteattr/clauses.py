@@ -68,7 +68,7 @@ class Context:
     """Everything the rules read, built once per article."""
 
     text: str
-    quotes: tuple[QuoteDraft, ...]
+    quotes: Sequence[QuoteDraft]  # emptied once the rules have run (see ``attribute``)
     outer: tuple[tuple[int, int], ...]  # each quote's span with its marks
     paras: tuple[Paragraph, ...]
     para_of: Sequence[int]  # paragraph index of each quote's first part

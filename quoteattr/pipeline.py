@@ -55,7 +55,8 @@ def extract(text: str, config: Config | None = None) -> Article:
     del pairs  # the quotes hold what they need; a long article's pairs are megabytes
     speakers: tuple[Speaker, ...] = ()
     if config.attribute_speakers:
-        # Attribution makes each draft a public quote, once, with what it found.
+        # Attribution makes each draft a public quote, once, with what it found, and lets
+        # each draft go as it does (``drafts`` ends empty).
         quotes, speakers = attribute(
             text,
             drafts,

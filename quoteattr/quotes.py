@@ -148,7 +148,7 @@ def build_quotes(
     pairs: Sequence[Pair],
     *,
     close_unclosed: bool = True,
-) -> tuple[QuoteDraft, ...]:
+) -> list[QuoteDraft]:
     """Group pairs into quotes and give each its kind and confidence.
 
     Args:
@@ -159,7 +159,8 @@ def build_quotes(
 
     Returns:
         Quotes in text order, as drafts: attribution (or :func:`quoteattr.extract`, when
-        told not to attribute) makes each a :class:`~quoteattr.model.Quote`.
+        told not to attribute) makes each a :class:`~quoteattr.model.Quote`. A list, which
+        attribution empties as it goes.
 
     >>> from quoteattr.layout import paragraphs
     >>> from quoteattr.marks import pair_marks
@@ -232,7 +233,7 @@ def build_quotes(
         quotes.append(
             QuoteDraft(parts, kind, mark_pairs.setdefault(marks, marks), confidence, nested)
         )
-    return tuple(quotes)
+    return quotes
 
 
 def _coordinated_kind(
