@@ -23,8 +23,9 @@ straight marks and the tentative possessive close.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
-from typing import NamedTuple, SupportsIndex
+from typing import NamedTuple
 
 from . import lexicon
 from .layout import Paragraph
@@ -66,24 +67,23 @@ _CLOSING_MARKS = frozenset(
 )
 
 
-class Token:
-    """One mark character (or ASCII pair) and the roles its context allows.
+class Roles(NamedTuple):
+    """What one mark can be, read from its context: ``opens`` is the family it can open (or
+    ``None``); ``closes`` the families it can close; ``tentative`` marks a close that is as
+    likely an apostrophe (a plural possessive).
 
-    ``opens`` is the family it can open (or ``None``); ``closes`` the families it can close;
-    ``tentative`` marks a close that is as likely an apostrophe (a plural possessive).
+    The roles depend on the mark's neighbours but not on where it is, so each one
+    ``classify`` can give is built once, here, and shared by every mark read so.
     """
 
-    __slots__ = ("start", "end", "opens", "closes", "tentative")
+    opens: str | None
+    closes: tuple[str, ...]
+    tentative: bool
 
-    def __init__(
-        self, start: int, end: int, opens: str | None, closes: tuple[str, ...], tentative: bool
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.opens = opens
-        self.closes = closes
-        self.tentative = tentative
 
+# A mark read in the text: ``(start, end, roles)``. A plain tuple, built for every mark of
+# every article (a class or named tuple costs ten times as much to build).
+_Token = tuple[int, int, Roles]
 
 # An internal record, so a NamedTuple rather than a frozen attrs class like the public
 # result types of ``model.py``: as immutable, and built in under half the time, which counts
@@ -109,72 +109,50 @@ class Pair(NamedTuple):
     final: bool
 
 
-class _Stack(list["_Open"]):
-    """The paragraph's open entries, counting how many of each family are open."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._open: dict[str, int] = {}
-
-    def any_open(self, families: tuple[str, ...]) -> bool:
-        """Whether an entry of one of ``families`` is open: one look-up in C, as a family
-        none of whose entries is open has no count (``pop`` drops it)."""
-        return not self._open.keys().isdisjoint(families)
-
-    def append(self, entry: _Open) -> None:
-        super().append(entry)
-        self._open[entry.family] = self._open.get(entry.family, 0) + 1
-
-    def pop(self, index: SupportsIndex = -1) -> _Open:
-        entry = super().pop(index)
-        left = self._open[entry.family] - 1
-        if left:
-            self._open[entry.family] = left
-        else:
-            del self._open[entry.family]
-        return entry
-
-
-class _Open:
-    """A stack entry: an opening token waiting for its close."""
-
-    __slots__ = ("token", "family", "tentative", "parent", "continues")
-
-    def __init__(self, token: Token, family: str, parent: int, continues: int) -> None:
-        self.token = token
-        self.family = family
-        self.tentative: list[Token] = []
-        self.parent = parent
-        self.continues = continues
-
-
 # The marks whose roles do not depend on their neighbours, as ``(opens, closes)``: looked up
 # before the context is read (``“`` alone is an eighth of all marks).
-_FIXED_ROLES: dict[str, tuple[str | None, tuple[str, ...]]] = {
-    "\N{LEFT DOUBLE QUOTATION MARK}": (DOUBLE, (LOW_DOUBLE,)),
-    "\N{DOUBLE LOW-9 QUOTATION MARK}": (LOW_DOUBLE, ()),
-    "\N{DOUBLE HIGH-REVERSED-9 QUOTATION MARK}": (DOUBLE, ()),
-    "``": (ASCII_NEWSWIRE, ()),
-    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}": (GUILLEMET, (REVERSED_GUILLEMET,)),
-    "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}": (REVERSED_GUILLEMET, (GUILLEMET,)),
-    "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}": (
-        SINGLE_GUILLEMET,
-        (REVERSED_SINGLE_GUILLEMET,),
+_FIXED_ROLES: dict[str, Roles] = {
+    "\N{LEFT DOUBLE QUOTATION MARK}": Roles(DOUBLE, (LOW_DOUBLE,), False),
+    "\N{DOUBLE LOW-9 QUOTATION MARK}": Roles(LOW_DOUBLE, (), False),
+    "\N{DOUBLE HIGH-REVERSED-9 QUOTATION MARK}": Roles(DOUBLE, (), False),
+    "``": Roles(ASCII_NEWSWIRE, (), False),
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}": Roles(
+        GUILLEMET, (REVERSED_GUILLEMET,), False
     ),
-    "\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}": (
-        REVERSED_SINGLE_GUILLEMET,
-        (SINGLE_GUILLEMET,),
+    "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}": Roles(
+        REVERSED_GUILLEMET, (GUILLEMET,), False
     ),
-    "\N{LEFT CORNER BRACKET}": (CORNER, ()),
-    "\N{RIGHT CORNER BRACKET}": (None, (CORNER,)),
-    "\N{LEFT WHITE CORNER BRACKET}": (WHITE_CORNER, ()),
-    "\N{RIGHT WHITE CORNER BRACKET}": (None, (WHITE_CORNER,)),
-    "\N{SINGLE LOW-9 QUOTATION MARK}": (LOW_SINGLE, ()),
-    "\N{SINGLE HIGH-REVERSED-9 QUOTATION MARK}": (SINGLE, ()),
+    "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}": Roles(
+        SINGLE_GUILLEMET, (REVERSED_SINGLE_GUILLEMET,), False
+    ),
+    "\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}": Roles(
+        REVERSED_SINGLE_GUILLEMET, (SINGLE_GUILLEMET,), False
+    ),
+    "\N{LEFT CORNER BRACKET}": Roles(CORNER, (), False),
+    "\N{RIGHT CORNER BRACKET}": Roles(None, (CORNER,), False),
+    "\N{LEFT WHITE CORNER BRACKET}": Roles(WHITE_CORNER, (), False),
+    "\N{RIGHT WHITE CORNER BRACKET}": Roles(None, (WHITE_CORNER,), False),
+    "\N{SINGLE LOW-9 QUOTATION MARK}": Roles(LOW_SINGLE, (), False),
+    "\N{SINGLE HIGH-REVERSED-9 QUOTATION MARK}": Roles(SINGLE, (), False),
 }
 
+# The roles the context gives the other marks, each built once (see ``Roles``).
+_OPENS_DOUBLE = Roles(DOUBLE, (), False)
+_CLOSES_DOUBLE = Roles(None, (DOUBLE,), False)
+_OPENS_OR_CLOSES_DOUBLE = Roles(DOUBLE, (DOUBLE,), False)
+_RIGHT_DOUBLE_OPENS = Roles(DOUBLE, (DOUBLE, LOW_DOUBLE), False)
+_RIGHT_DOUBLE_CLOSES = Roles(None, (DOUBLE, LOW_DOUBLE), False)
+_OPENS_ASCII_DOUBLED = Roles(ASCII_DOUBLED, (ASCII_NEWSWIRE,), False)
+_CLOSES_ASCII = Roles(None, (ASCII_NEWSWIRE, ASCII_DOUBLED), False)
+_OPENS_SINGLE = Roles(SINGLE, (), False)
+_LEFT_SINGLE_OPENS = Roles(SINGLE, (LOW_SINGLE,), False)
+_LEFT_SINGLE_CLOSES = Roles(None, (LOW_SINGLE,), False)
+_CLOSES_SINGLE = Roles(None, (SINGLE, LOW_SINGLE), False)
+_CLOSES_SINGLE_TENTATIVELY = Roles(None, (SINGLE, LOW_SINGLE), True)
+_OPENS_OR_CLOSES_SINGLE = Roles(SINGLE, (SINGLE, LOW_SINGLE), False)
 
-def classify(text: str, start: int, end: int, elisions: frozenset[str]) -> Token | None:
+
+def classify(text: str, start: int, end: int, elisions: frozenset[str]) -> Roles | None:
     """Read the mark ``text[start:end]`` from its neighbours; ``None`` for an apostrophe.
 
     Args:
@@ -184,7 +162,7 @@ def classify(text: str, start: int, end: int, elisions: frozenset[str]) -> Token
         elisions: Words that take a leading apostrophe (``em``, ``til``, ``n``).
 
     Returns:
-        The token with its possible roles, or ``None`` when it can only be an apostrophe.
+        The mark's possible roles, or ``None`` when it can only be an apostrophe.
 
     >>> text = "I don't know"
     >>> classify(text, 5, 6, frozenset()) is None
@@ -195,7 +173,14 @@ def classify(text: str, start: int, end: int, elisions: frozenset[str]) -> Token
     mark = text[start:end]
     roles = _FIXED_ROLES.get(mark)
     if roles is not None:
-        return Token(start, end, roles[0], roles[1], False)
+        return roles
+    return _context_roles(text, start, end, mark, elisions)
+
+
+def _context_roles(
+    text: str, start: int, end: int, mark: str, elisions: frozenset[str]
+) -> Roles | None:
+    """``classify`` for a mark not in ``_FIXED_ROLES``: its roles read from its neighbours."""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
     if mark in _SINGLE_MARKS and before.isalnum() and after.isalnum():
@@ -218,18 +203,18 @@ def classify(text: str, start: int, end: int, elisions: frozenset[str]) -> Token
             return None  # an attribute in leftover markup: <a href="...">
     if mark == '"':
         if open_context and not close_context:
-            return Token(start, end, DOUBLE, (), False)
+            return _OPENS_DOUBLE
         if close_context and not open_context:
-            return Token(start, end, None, (DOUBLE,), False)
+            return _CLOSES_DOUBLE
         # Spaced on both sides or glued on both: the stack decides.
-        return Token(start, end, DOUBLE, (DOUBLE,), False)
+        return _OPENS_OR_CLOSES_DOUBLE
     if mark == "\N{RIGHT DOUBLE QUOTATION MARK}":
         # Sloppy typography uses ” to open too; allowed only where nothing else fits.
-        return Token(start, end, DOUBLE if open_context else None, (DOUBLE, LOW_DOUBLE), False)
+        return _RIGHT_DOUBLE_OPENS if open_context else _RIGHT_DOUBLE_CLOSES
     if mark == "''":
         if open_context and not close_context:
-            return Token(start, end, ASCII_DOUBLED, (ASCII_NEWSWIRE,), False)
-        return Token(start, end, None, (ASCII_NEWSWIRE, ASCII_DOUBLED), False)
+            return _OPENS_ASCII_DOUBLED
+        return _CLOSES_ASCII
     return _classify_single(text, start, end, before, after, open_context, close_context, elisions)
 
 
@@ -242,7 +227,7 @@ def _classify_single(
     open_context: bool,
     close_context: bool,
     elisions: frozenset[str],
-) -> Token | None:
+) -> Roles | None:
     """The single marks ``'``, ``‘`` and ``’``, where most of the apostrophes hide."""
     mark = text[start]
     if before.isalnum() and after.isalnum():
@@ -250,23 +235,22 @@ def _classify_single(
     if open_context and not close_context:
         if _elided_word_follows(text, end, elisions):
             return None  # 'em, 'til, the '90s, rock 'n' roll
-        closes = (LOW_SINGLE,) if mark == "\N{LEFT SINGLE QUOTATION MARK}" else ()
-        return Token(start, end, SINGLE, closes, False)
+        return _LEFT_SINGLE_OPENS if mark == "\N{LEFT SINGLE QUOTATION MARK}" else _OPENS_SINGLE
     if close_context and not open_context:
         if mark == "\N{LEFT SINGLE QUOTATION MARK}":
-            return Token(start, end, None, (LOW_SINGLE,), False)
+            return _LEFT_SINGLE_CLOSES
         if _is_n_elision(text, start):
             return None  # the second mark of 'n'
         if before in _PUNCT_BEFORE_CLOSE or before in _CLOSING_MARKS:
-            return Token(start, end, None, (SINGLE, LOW_SINGLE), False)
+            return _CLOSES_SINGLE
         # After a word: a closing mark, or a possessive (students', James') or a dropped g
         # (goin'). Punctuation right after makes a close likely; a word after, a possessive.
         tentative = not (after in _CLOSE_AFTER or after in _CLOSING_MARKS or after == "\n") and (
             before in "sSzZ" or text[max(0, start - 2) : start].lower() == "in"
         )
-        return Token(start, end, None, (SINGLE, LOW_SINGLE), tentative)
+        return _CLOSES_SINGLE_TENTATIVELY if tentative else _CLOSES_SINGLE
     if open_context and close_context:
-        return Token(start, end, SINGLE, (SINGLE, LOW_SINGLE), False)
+        return _OPENS_OR_CLOSES_SINGLE
     return None  # spaced on both sides: a stray or a typo
 
 
@@ -316,54 +300,45 @@ def pair_marks(
     ...  for p in pair_marks(text, paragraphs(text))]
     [('double', "He told me 'never again',", -1), ('single', 'never again', 0)]
     """
-    elisions = lexicon.elisions()
     pairs: list[Pair] = []
-    # The unclosed top-level entry of the previous story paragraph, waiting to be continued.
-    waiting: _Open | None = None
-    tokens = [
-        token
-        for start, end in _marks_outside_runs(text)
-        if (token := classify(text, start, end, elisions)) is not None
-        and (single_marks or not _only_single(token))
-    ]
+    # The unclosed top-level opening mark of the previous story paragraph, waiting to be continued.
+    waiting: _Token | None = None
+    tokens = _tokens(text, lexicon.elisions(), single_marks)
     position = 0
     count = len(tokens)  # read once: the walk below tests it for every mark and paragraph
     last_story = max((i for i, p in enumerate(paras) if not p.furniture), default=-1)
     for para_index, para in enumerate(paras):
-        while position < count and tokens[position].start < para.start:
+        while position < count and tokens[position][0] < para.start:
             position += 1
         first = position
-        while position < count and tokens[position].start < para.end:
+        while position < count and tokens[position][0] < para.end:
             position += 1
         if para.furniture:
             continue
-        para_tokens = tokens[first:position]
         continued_from = -1
         if waiting is not None:
             if (
-                para_tokens
-                and para_tokens[0].start == para.start
-                and para_tokens[0].opens == waiting.family
+                first < position
+                and tokens[first][0] == para.start
+                and tokens[first][2].opens == waiting[2].opens
             ):
-                continued_from = waiting.token.start
+                continued_from = waiting[0]
             waiting = None
-        if not para_tokens:
+        if first == position:
             continue  # no mark: nothing to pair or leave open (most paragraphs)
-        final = para_index == last_story
-        stack = _Stack()
-        for index, token in enumerate(para_tokens):
-            _step(stack, pairs, token, para, continued_from if index == 0 else -1, final)
-        # The paragraph is over: what is still open is continued, closed tentatively or stray.
-        while stack:
-            entry = stack.pop()
-            if entry.tentative:
-                _close(pairs, entry, entry.tentative[-1], para, final, closed=True)
-            elif not stack and continue_paragraphs:
-                _close(pairs, entry, None, para, final, closed=False)
-                waiting = entry
-            else:
-                _close(pairs, entry, None, para, final, closed=False)
-    return tuple(sorted(pairs, key=lambda pair: pair.open_start))
+        waiting = _pair_paragraph(
+            pairs,
+            tokens[first:position],
+            para,
+            continued_from,
+            para_index == last_story,
+            continue_paragraphs,
+        )
+    # By the opening mark's start, read in C rather than by a Python key function per pair.
+    return tuple(sorted(pairs, key=_OPEN_START))
+
+
+_OPEN_START = operator.attrgetter("open_start")
 
 
 # More marks than this glued together with nothing between them quote nothing: the most that
@@ -371,22 +346,40 @@ def pair_marks(
 _LONGEST_RUN = 8
 
 
-def _marks_outside_runs(text: str) -> list[tuple[int, int]]:
-    """The marks of the text, leaving out runs of more than ``_LONGEST_RUN`` glued marks
-    (`“‘“‘“‘…`, `'"'"'"…`), which would each have to be classified and paired for nothing."""
-    spans: list[tuple[int, int]] = []
-    run_start = 0  # index in ``spans`` where the current glued run begins
+def _tokens(text: str, elisions: frozenset[str], single_marks: bool) -> list[_Token]:
+    """The marks of the text that are no apostrophe, each with its roles (``classify``), in
+    one walk over the marks; leaving out runs of more than ``_LONGEST_RUN`` glued marks
+    (`“‘“‘“‘…`, `'"'"'"…`), which would each have to be paired for nothing, and with
+    ``single_marks`` false the marks that can only be single.
+
+    >>> text = "\N{LEFT DOUBLE QUOTATION MARK}It's 'ok'!"
+    >>> [(start, roles.opens, roles.closes) for start, _, roles in _tokens(text, frozenset(), True)]
+    [(0, 'double', ('low-double',)), (6, 'single', ()), (9, None, ('single', 'low-single'))]
+    """
+    tokens: list[_Token] = []
+    run_first = 0  # index in ``tokens`` of the first token of the current glued run
+    run_length = 0  # how many marks the run has, apostrophes and all
     previous_end = -1
     for start, end in _mark_spans(text):
         if start != previous_end:
-            if len(spans) - run_start > _LONGEST_RUN:
-                del spans[run_start:]
-            run_start = len(spans)
-        spans.append((start, end))
+            if run_length > _LONGEST_RUN:
+                del tokens[run_first:]
+            run_first = len(tokens)
+            run_length = 0
+        run_length += 1
         previous_end = end
-    if len(spans) - run_start > _LONGEST_RUN:
-        del spans[run_start:]
-    return spans
+        # ``classify``, its first look-up made here without the call (most marks are fixed).
+        mark = text[start:end]
+        roles = _FIXED_ROLES.get(mark)
+        if roles is None:
+            roles = _context_roles(text, start, end, mark, elisions)
+            if roles is None:
+                continue
+        if single_marks or not _only_single(roles):
+            tokens.append((start, end, roles))
+    if run_length > _LONGEST_RUN:
+        del tokens[run_first:]
+    return tokens
 
 
 # The characters a ``MARK`` match starts with: a backtick only as the first of two.
@@ -434,86 +427,131 @@ def _mark_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _only_single(token: Token) -> bool:
-    families = {token.opens, *token.closes} - {None}
+def _only_single(roles: Roles) -> bool:
+    families = {roles.opens, *roles.closes} - {None}
     return bool(families) and families <= SINGLE_FAMILIES
 
 
-def _step(
-    stack: _Stack,
+def _pair_paragraph(
     pairs: list[Pair],
-    token: Token,
+    tokens: list[_Token],
     para: Paragraph,
-    continues: int,
+    continued_from: int,
     final: bool,
-) -> None:
-    """Feed one token to the paragraph's stack."""
-    # Only scan the stack when something the token can close is open: a run of openers of
-    # two families ("“‘“‘…") would otherwise rescan the whole stack for every mark.
-    closable = bool(stack) and stack.any_open(token.closes)
-    for depth in range(len(stack) - 1, -1 if closable else len(stack) - 1, -1):
-        entry = stack[depth]
-        if entry.family in token.closes:
-            if token.tentative:
+    continue_paragraphs: bool,
+) -> _Token | None:
+    """Pair the marks of one paragraph with a stack, adding their pairs to ``pairs``.
+
+    Returns the top-level opening mark left open at the paragraph's end if a next paragraph
+    may continue it, else ``None``.
+    """
+    stack: list[_Token] = []  # the opening marks still open, innermost last
+    # How many of each family the stack holds (a family with none has no entry): a mark is
+    # looked for in the stack only when something it can close is open, as a run of openers
+    # of two families ("“‘“‘…") would otherwise rescan the whole stack for every mark.
+    open_count: dict[str, int] = {}
+    # An open mark's last tentative close, by the open mark's start.
+    tentative: dict[int, _Token] = {}
+    for token in tokens:
+        roles = token[2]
+        closes = roles.closes
+        if stack and not open_count.keys().isdisjoint(closes):
+            depth = len(stack) - 1
+            while stack[depth][2].opens not in closes:
+                depth -= 1  # ends: a family it closes is open
+            if roles.tentative:
                 # A possessive-looking close counts only for the innermost open quote; deeper
                 # down it would cross the quotes nested above it.
                 if depth == len(stack) - 1:
-                    entry.tentative.append(token)
-                return
-            # Entries above the one closed were never closed: close their tentatives or drop.
+                    tentative[stack[depth][0]] = token
+                continue
+            # Entries above the one closed were never closed: close their tentatives or
+            # leave them unclosed.
             while len(stack) > depth + 1:
-                inner = stack.pop()
-                last = inner.tentative[-1] if inner.tentative else None
-                _close(pairs, inner, last, para, final, closed=last is not None)
-            stack.pop()
-            _close(pairs, entry, token, para, final, closed=True)
-            return
-    if token.opens is None:
-        return
-    # A new opening mark of the family open innermost: the older one closes at its tentative
-    # mark, or it was a stray. Under a quote of another family it nests (“… ‘… “…” …’ …”).
-    for depth in range(len(stack) - 1, len(stack) - 2, -1):
-        if depth >= 0 and stack[depth].family == token.opens:
-            while len(stack) > depth:
-                inner = stack.pop()
-                if inner.tentative:
-                    _close(pairs, inner, inner.tentative[-1], para, final, closed=True)
-                # else: a stray, superseded by the new mark; it makes no pair at all
-            break
-    parent = stack[-1].token.start if stack else -1
-    stack.append(_Open(token, token.opens, parent, continues))
+                _close(pairs, stack, open_count, tentative, None, para, continued_from, final)
+            _close(pairs, stack, open_count, tentative, token, para, continued_from, final)
+            continue
+        opens = roles.opens
+        if opens is None:
+            continue
+        # A new opening mark of the family open innermost: the older one closes at its
+        # tentative mark, or it was a stray and makes no pair at all. Under a quote of another
+        # family it nests (“… ‘… “…” …’ …”).
+        if stack and stack[-1][2].opens == opens:
+            _close(
+                pairs,
+                stack,
+                open_count,
+                tentative,
+                None,
+                para,
+                continued_from,
+                final,
+                keep_unclosed=False,
+            )
+        stack.append(token)
+        open_count[opens] = open_count.get(opens, 0) + 1
+    # The paragraph is over: what is still open is closed tentatively, continued or stray.
+    waiting = None
+    while stack:
+        if len(stack) == 1 and continue_paragraphs and stack[0][0] not in tentative:
+            waiting = stack[0]
+        _close(pairs, stack, open_count, tentative, None, para, continued_from, final)
+    return waiting
 
 
 def _close(
     pairs: list[Pair],
-    entry: _Open,
-    closer: Token | None,
+    stack: list[_Token],
+    open_count: dict[str, int],
+    tentative: dict[int, _Token],
+    closer: _Token | None,
     para: Paragraph,
+    continued_from: int,
     final: bool,
     *,
-    closed: bool,
+    keep_unclosed: bool = True,
 ) -> None:
-    close_start = closer.start if closer is not None else para.end
-    close_end = closer.end if closer is not None else para.end
-    if closer is not None and closer.tentative:
-        # Closing at a tentative mark: pairs opened after it were never inside this one.
-        for index in range(len(pairs) - 1, -1, -1):
-            if pairs[index].open_start < close_start:
-                break
-            if pairs[index].parent == entry.token.start:
-                pairs[index] = pairs[index]._replace(parent=entry.parent)
+    """Take the innermost open mark off the stack and add its pair: closed at ``closer``, or
+    with ``None`` at its last tentative close if it has one, else unclosed at the paragraph's
+    end (with ``keep_unclosed`` false, no pair at all)."""
+    opener = stack.pop()
+    family = opener[2].opens
+    assert family is not None  # only opening marks are stacked
+    left = open_count[family] - 1
+    if left:
+        open_count[family] = left
+    else:
+        del open_count[family]
+    parent = stack[-1][0] if stack else -1
+    if closer is None:
+        closer = tentative.get(opener[0])
+    if closer is None:
+        if not keep_unclosed:
+            return
+        close_start = close_end = para.end
+    else:
+        close_start, close_end, closer_roles = closer
+        if closer_roles.tentative:
+            # Closing at a tentative mark: pairs opened after it were never inside this one.
+            for index in range(len(pairs) - 1, -1, -1):
+                if pairs[index].open_start < close_start:
+                    break
+                if pairs[index].parent == opener[0]:
+                    pairs[index] = pairs[index]._replace(parent=parent)
     # By position, in the fields' order: keywords would be packed into a dict and unpacked
-    # again for the class's ``__init__``, once per pair.
+    # again for the class's ``__init__``, once per pair. Only the paragraph's first mark can
+    # continue a quote (``continued_from`` is -1 unless it starts the paragraph).
     pairs.append(
         Pair(
-            entry.family,
-            entry.token.start,
-            entry.token.end,
+            family,
+            opener[0],
+            opener[1],
             close_start,
             close_end,
-            closed,
-            entry.parent,
-            entry.continues,
+            closer is not None,
+            parent,
+            continued_from if opener[0] == para.start else -1,
             para.end,
             final,
         )
