@@ -925,11 +925,22 @@ def _tokenise_stretches(
                     add_token(_LINE_BREAK_TOKEN)
                     add_start(position - 1)
                     first = True
+                if not line:
+                    # A blank line, or the stretch's edge at a line break: no piece to read.
+                    position += 1
+                    continue
                 for piece in line.split(" "):
+                    if not piece:
+                        # Two spaces in a row, or one at the stretch's edge (a quote's side):
+                        # tested first, as these are a fifth of all pieces in quote-dense text.
+                        position += 1
+                        continue
                     token = one_word.get(piece)
-                    if token is None and piece.isascii() and piece.isalpha():
+                    if token is None and piece.isalpha() and piece.isascii():
                         # A word of ASCII letters read for the first time (or again, once its
                         # table was emptied): it reads alone, as ``_read_piece`` would read it.
+                        # (``isalpha`` first: it fails on the pieces with a mark, most of the
+                        # rest.)
                         token = _plain_word(piece)
                     if token is not None:
                         # Most pieces are one word: its token takes whether it starts a
@@ -940,9 +951,6 @@ def _tokenise_stretches(
                         add_token(token)
                         add_start(position)
                         position += token.size + 1
-                        continue
-                    if not piece:
-                        position += 1  # two spaces in a row
                         continue
                     mark = piece[-1]
                     if (
