@@ -93,6 +93,9 @@ class Mention(NamedTuple):
     given: str
 
 
+_new_tuple = tuple.__new__  # builds a Mention from its fields in order (see ``_Reader._mention``)
+
+
 # --- patterns --------------------------------------------------------------------------------
 
 # One token of the text outside the quotes. Every alternative consumes at least one character
@@ -1774,17 +1777,23 @@ class _Reader:
     ) -> Mention:
         strings = self.strings
         written = self.text[start:end]
-        # (An empty role or given name is the one empty string already.)
-        return Mention(
-            start,
-            end,
-            strings.setdefault(written, written),
-            kind,
-            gender,
-            number,
-            strings.setdefault(head, head),
-            role and strings.setdefault(role, role),
-            given and strings.setdefault(given, given),
+        # (An empty role or given name is the one empty string already. ``Mention(...)`` runs
+        # the NamedTuple's ``__new__``, a Python function that passes its fields to
+        # ``tuple.__new__``: called here directly, with the fields in their order, it gives
+        # the same Mention without that call's frame, thousands of times an article.)
+        return _new_tuple(
+            Mention,
+            (
+                start,
+                end,
+                strings.setdefault(written, written),
+                kind,
+                gender,
+                number,
+                strings.setdefault(head, head),
+                role and strings.setdefault(role, role),
+                given and strings.setdefault(given, given),
+            ),
         )
 
     # -- pronouns --
