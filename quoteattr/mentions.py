@@ -93,6 +93,9 @@ class Mention(NamedTuple):
     given: str
 
 
+_new_tuple = tuple.__new__  # builds a Mention from its fields in order (see ``_Reader._mention``)
+
+
 # --- patterns --------------------------------------------------------------------------------
 
 # One token of the text outside the quotes. Every alternative consumes at least one character
@@ -928,11 +931,22 @@ def _tokenise_stretches(
                     add_token(_LINE_BREAK_TOKEN)
                     add_start(position - 1)
                     first = True
+                if not line:
+                    # A blank line, or the stretch's edge at a line break: no piece to read.
+                    position += 1
+                    continue
                 for piece in line.split(" "):
+                    if not piece:
+                        # Two spaces in a row, or one at the stretch's edge (a quote's side):
+                        # tested first, as these are a fifth of all pieces in quote-dense text.
+                        position += 1
+                        continue
                     token = one_word.get(piece)
-                    if token is None and piece.isascii() and piece.isalpha():
+                    if token is None and piece.isalpha() and piece.isascii():
                         # A word of ASCII letters read for the first time (or again, once its
                         # table was emptied): it reads alone, as ``_read_piece`` would read it.
+                        # (``isalpha`` first: it fails on the pieces with a mark, most of the
+                        # rest.)
                         token = _plain_word(piece)
                     if token is not None:
                         # Most pieces are one word: its token takes whether it starts a
@@ -943,9 +957,6 @@ def _tokenise_stretches(
                         add_token(token)
                         add_start(position)
                         position += token.size + 1
-                        continue
-                    if not piece:
-                        position += 1  # two spaces in a row
                         continue
                     mark = piece[-1]
                     if (
@@ -1774,17 +1785,23 @@ class _Reader:
     ) -> Mention:
         strings = self.strings
         written = self.text[start:end]
-        # (An empty role or given name is the one empty string already.)
-        return Mention(
-            start,
-            end,
-            strings.setdefault(written, written),
-            kind,
-            gender,
-            number,
-            strings.setdefault(head, head),
-            role and strings.setdefault(role, role),
-            given and strings.setdefault(given, given),
+        # (An empty role or given name is the one empty string already. ``Mention(...)`` runs
+        # the NamedTuple's ``__new__``, a Python function that passes its fields to
+        # ``tuple.__new__``: called here directly, with the fields in their order, it gives
+        # the same Mention without that call's frame, thousands of times an article.)
+        return _new_tuple(
+            Mention,
+            (
+                start,
+                end,
+                strings.setdefault(written, written),
+                kind,
+                gender,
+                number,
+                strings.setdefault(head, head),
+                role and strings.setdefault(role, role),
+                given and strings.setdefault(given, given),
+            ),
         )
 
     # -- pronouns --
