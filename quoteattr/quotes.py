@@ -509,9 +509,49 @@ def headline_at(text: str, start: int, end: int) -> bool:
 
 
 def is_headline(line: str) -> bool:
-    """A paragraph in title case without a full stop inside: a headline or a crosshead."""
-    if len(line) > _HEADLINE_LENGTH:
+    """A paragraph in title case without a full stop inside: a headline or a crosshead.
+
+    >>> is_headline("Parents Rally To Save Ferncliffe Library"), is_headline("He said it was.")
+    (True, False)
+    """
+    if len(line) > _HEADLINE_LENGTH or not _may_be_headline(line):
         return False
+    return _reads_as_headline(line)
+
+
+# A line's characters by class, for ``_may_be_headline``: ASCII capitals and ``?`` (which
+# ``str.encode`` puts for every character outside ASCII, any of which may be a capital) to
+# ``A``, ASCII lowercase letters to ``a``, ASCII white space (all of it splits words for
+# ``str.split``) to a space, every other character to ``.``.
+_HEADLINE_CLASSES = bytes(
+    ord("A") if chr(byte).isupper() or chr(byte) == "?"
+    else ord("a") if chr(byte).islower()
+    else ord(" ") if chr(byte).isspace()
+    else ord(".")
+    for byte in range(128)
+) + bytes(range(128, 256))
+
+
+def _may_be_headline(line: str) -> bool:
+    """``False`` for a line :func:`_reads_as_headline` must turn down, told by counting bytes
+    (most lines asked about are prose, most of them with a curly quote or dash).
+
+    A headline has capitalised at least 70% of its words, so at least 7/3 as many as the words
+    that start with a lowercase letter: a word after ASCII white space (or at the start) that
+    begins with an ASCII lowercase letter is a word, not capitalised. Each capitalised word has
+    a capital of its own: in ASCII a capital letter, outside it any character (each turns into
+    one ``?``). Too few of those, and the line is no headline.
+
+    >>> _may_be_headline("Mayor \N{EN DASH} Save Our Library"), _may_be_headline("we said so")
+    (True, False)
+    """
+    classes = line.encode("ascii", "replace").translate(_HEADLINE_CLASSES)
+    lowercase_words = classes.count(b" a") + classes.startswith(b"a")
+    return 3 * classes.count(b"A") >= 7 * lowercase_words
+
+
+def _reads_as_headline(line: str) -> bool:
+    """:func:`is_headline` once ``_may_be_headline`` has not turned the line down."""
     pieces = line.split()
     # Prose is ruled out without looking at each word: a capitalised word has a capital of its
     # own, and every all-letter piece is a word, so too few capitals cannot make 70%.

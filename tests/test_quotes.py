@@ -63,6 +63,29 @@ def test_capitals_bound_is_exact_in_ascii_and_never_below(line: str) -> None:
         assert bound == quotes._capitals(line)
 
 
+_HEADLINE_WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(["Mayor", "of", "the", "Vows", "To", "\N{EN DASH}", "\u00c9cole", "NHS"]),
+        st.text(alphabet="Aab?.,:'\u2019\u00c9\u00e9\u201c", min_size=1, max_size=6),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.builds(" ".join, _HEADLINE_WORDS),
+        st.builds("\t".join, _HEADLINE_WORDS),
+        st.text(alphabet=[chr(code) for code in range(128)], max_size=60),
+        st.text(),
+    )
+)
+def test_may_be_headline_never_turns_down_a_headline(line: str) -> None:
+    if quotes._reads_as_headline(line):
+        assert quotes._may_be_headline(line)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="Ab .,\u2019\u00c9\u00e9\n", max_size=240), st.data())
 def test_headline_at_answers_as_is_headline_asked_again(text: str, data: st.DataObject) -> None:
