@@ -73,6 +73,9 @@ _NOT_WORD_BEFORE_BYTE = bytes(
     for byte in range(128)
 ) + bytes(range(128, 256))
 
+# The ASCII characters ``SPEAKER_LABEL`` has no place for in a label's first two.
+_NOT_IN_LABEL = frozenset(map(chr, range(128))) - frozenset(string.ascii_uppercase + ".' -")
+
 # The most words of a quote any test of ``classify_kind`` but ``_stands_alone`` reads: a title
 # after its noun (``_after_title_noun``) has at most 12.
 _MOST_WORDS = 12
@@ -284,11 +287,17 @@ def _content(text: str, pair: Pair) -> Span | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    label = SPEAKER_LABEL.match(text, start, end)
-    if label is not None:
-        start = label.end()  # a transcript's "WALLACE: " names the speaker; it is not quoted
     if start >= end:
-        return None
+        return None  # (and no label: one needs three characters)
+    # A label's first two characters are capitals or ``.'\N{RIGHT SINGLE QUOTATION MARK} -``:
+    # most quotes open with a lowercase letter or a capital and a lowercase letter, which the
+    # pattern need not be tried on to turn down.
+    if text[start] not in _NOT_IN_LABEL and text[start + 1 : start + 2] not in _NOT_IN_LABEL:
+        label = SPEAKER_LABEL.match(text, start, end)
+        if label is not None:
+            start = label.end()  # a transcript's "WALLACE: " names the speaker; it is not quoted
+            if start >= end:
+                return None
     return Span(start, end, text[start:end])
 
 
@@ -442,22 +451,39 @@ def _ends_with_phrase(lowered: str, phrase: str) -> bool:
 def _words_before(lowered: str, start: int, end: int | None = None) -> list[str]:
     """``WORDS_BEFORE.findall(lowered, start, end)``.
 
-    In ASCII (nearly every lead), without the pattern, which tests its classes character by
-    character through Unicode tables: a byte table turns every character that is none of the
-    pattern's (``\\w`` and ``'.-``) into a space, so each piece split out is a run of them, and
-    the pattern's word in a run starts at its first ``\\w`` character and takes the rest.
+    In ASCII (nearly every lead, once its curly quotes are spaces), without the pattern, which
+    tests its classes character by character through Unicode tables: a byte table turns every
+    character that is none of the pattern's (``\\w`` and ``'.-``) into a space, so each piece
+    split out is a run of them, and the pattern's word in a run starts at its first ``\\w``
+    character and takes the rest.
 
     >>> _words_before("-- he's said ... 'so-called' u.s. 'tis", 0)
     ["he's", 'said', "so-called'", 'u.s.', 'tis']
     """
     stretch = lowered[start:end]
     if not stretch.isascii():
+        # Curly double quotes and the opening single one (half the leads of a quote-dense
+        # article hold a quote before) are neither ``\w`` nor in the pattern's word: like a
+        # space, they only end a word, and a space in their place leaves the words as they are.
+        stretch = (
+            stretch.replace("\N{LEFT DOUBLE QUOTATION MARK}", " ")
+            .replace("\N{RIGHT DOUBLE QUOTATION MARK}", " ")
+            .replace("\N{LEFT SINGLE QUOTATION MARK}", " ")
+        )
+    if not stretch.isascii():
         # The GIL kept: ``regex`` releases and retakes it around every match of ``findall``
         # unless told the call is not concurrent, which costs more than reading a few words.
         return WORDS_BEFORE.findall(lowered, start, end, False, False)
-    pieces = stretch.encode("ascii").translate(_NOT_WORD_BEFORE_BYTE).decode("ascii").split()
+    kept = stretch.encode("ascii").translate(_NOT_WORD_BEFORE_BYTE).decode("ascii")
+    # Only a space parts the pieces now: none opens with punctuation (nearly every lead) unless
+    # one of them follows a space or starts the stretch, and then each piece is a word.
+    spaced = " " + kept
+    if " '" not in spaced and " ." not in spaced and " -" not in spaced:
+        return kept.split()
     # A piece of punctuation alone ("--", "...") holds no word.
-    return [word for piece in pieces if (word := piece.lstrip(_WORD_BEFORE_PUNCTUATION))]
+    return [
+        word for piece in kept.split() if (word := piece.lstrip(_WORD_BEFORE_PUNCTUATION))
+    ]
 
 
 def _sentence_lead_start(before: str) -> int:
