@@ -73,6 +73,9 @@ _NOT_WORD_BEFORE_BYTE = bytes(
     for byte in range(128)
 ) + bytes(range(128, 256))
 
+# The ASCII characters ``SPEAKER_LABEL`` has no place for in a label's first two.
+_NOT_IN_LABEL = frozenset(map(chr, range(128))) - frozenset(string.ascii_uppercase + ".' -")
+
 # The most words of a quote any test of ``classify_kind`` but ``_stands_alone`` reads: a title
 # after its noun (``_after_title_noun``) has at most 12.
 _MOST_WORDS = 12
@@ -285,11 +288,17 @@ def _content(text: str, pair: Pair) -> Span | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    label = SPEAKER_LABEL.match(text, start, end)
-    if label is not None:
-        start = label.end()  # a transcript's "WALLACE: " names the speaker; it is not quoted
     if start >= end:
-        return None
+        return None  # (and no label: one needs three characters)
+    # A label's first two characters are capitals or ``.'\N{RIGHT SINGLE QUOTATION MARK} -``:
+    # most quotes open with a lowercase letter or a capital and a lowercase letter, which the
+    # pattern need not be tried on to turn down.
+    if text[start] not in _NOT_IN_LABEL and text[start + 1 : start + 2] not in _NOT_IN_LABEL:
+        label = SPEAKER_LABEL.match(text, start, end)
+        if label is not None:
+            start = label.end()  # a transcript's "WALLACE: " names the speaker; it is not quoted
+            if start >= end:
+                return None
     return Span(start, end, text[start:end])
 
 
@@ -443,22 +452,39 @@ def _ends_with_phrase(lowered: str, phrase: str) -> bool:
 def _words_before(lowered: str, start: int, end: int | None = None) -> list[str]:
     """``WORDS_BEFORE.findall(lowered, start, end)``.
 
-    In ASCII (nearly every lead), without the pattern, which tests its classes character by
-    character through Unicode tables: a byte table turns every character that is none of the
-    pattern's (``\\w`` and ``'.-``) into a space, so each piece split out is a run of them, and
-    the pattern's word in a run starts at its first ``\\w`` character and takes the rest.
+    In ASCII (nearly every lead, once its curly quotes are spaces), without the pattern, which
+    tests its classes character by character through Unicode tables: a byte table turns every
+    character that is none of the pattern's (``\\w`` and ``'.-``) into a space, so each piece
+    split out is a run of them, and the pattern's word in a run starts at its first ``\\w``
+    character and takes the rest.
 
     >>> _words_before("-- he's said ... 'so-called' u.s. 'tis", 0)
     ["he's", 'said', "so-called'", 'u.s.', 'tis']
     """
     stretch = lowered[start:end]
     if not stretch.isascii():
+        # Curly double quotes and the opening single one (half the leads of a quote-dense
+        # article hold a quote before) are neither ``\w`` nor in the pattern's word: like a
+        # space, they only end a word, and a space in their place leaves the words as they are.
+        stretch = (
+            stretch.replace("\N{LEFT DOUBLE QUOTATION MARK}", " ")
+            .replace("\N{RIGHT DOUBLE QUOTATION MARK}", " ")
+            .replace("\N{LEFT SINGLE QUOTATION MARK}", " ")
+        )
+    if not stretch.isascii():
         # The GIL kept: ``regex`` releases and retakes it around every match of ``findall``
         # unless told the call is not concurrent, which costs more than reading a few words.
         return WORDS_BEFORE.findall(lowered, start, end, False, False)
-    pieces = stretch.encode("ascii").translate(_NOT_WORD_BEFORE_BYTE).decode("ascii").split()
+    kept = stretch.encode("ascii").translate(_NOT_WORD_BEFORE_BYTE).decode("ascii")
+    # Only a space parts the pieces now: none opens with punctuation (nearly every lead) unless
+    # one of them follows a space or starts the stretch, and then each piece is a word.
+    spaced = " " + kept
+    if " '" not in spaced and " ." not in spaced and " -" not in spaced:
+        return kept.split()
     # A piece of punctuation alone ("--", "...") holds no word.
-    return [word for piece in pieces if (word := piece.lstrip(_WORD_BEFORE_PUNCTUATION))]
+    return [
+        word for piece in kept.split() if (word := piece.lstrip(_WORD_BEFORE_PUNCTUATION))
+    ]
 
 
 def _sentence_lead_start(before: str) -> int:
@@ -510,9 +536,49 @@ def headline_at(text: str, start: int, end: int) -> bool:
 
 
 def is_headline(line: str) -> bool:
-    """A paragraph in title case without a full stop inside: a headline or a crosshead."""
-    if len(line) > _HEADLINE_LENGTH:
+    """A paragraph in title case without a full stop inside: a headline or a crosshead.
+
+    >>> is_headline("Parents Rally To Save Ferncliffe Library"), is_headline("He said it was.")
+    (True, False)
+    """
+    if len(line) > _HEADLINE_LENGTH or not _may_be_headline(line):
         return False
+    return _reads_as_headline(line)
+
+
+# A line's characters by class, for ``_may_be_headline``: ASCII capitals and ``?`` (which
+# ``str.encode`` puts for every character outside ASCII, any of which may be a capital) to
+# ``A``, ASCII lowercase letters to ``a``, ASCII white space (all of it splits words for
+# ``str.split``) to a space, every other character to ``.``.
+_HEADLINE_CLASSES = bytes(
+    ord("A") if chr(byte).isupper() or chr(byte) == "?"
+    else ord("a") if chr(byte).islower()
+    else ord(" ") if chr(byte).isspace()
+    else ord(".")
+    for byte in range(128)
+) + bytes(range(128, 256))
+
+
+def _may_be_headline(line: str) -> bool:
+    """``False`` for a line :func:`_reads_as_headline` must turn down, told by counting bytes
+    (most lines asked about are prose, most of them with a curly quote or dash).
+
+    A headline has capitalised at least 70% of its words, so at least 7/3 as many as the words
+    that start with a lowercase letter: a word after ASCII white space (or at the start) that
+    begins with an ASCII lowercase letter is a word, not capitalised. Each capitalised word has
+    a capital of its own: in ASCII a capital letter, outside it any character (each turns into
+    one ``?``). Too few of those, and the line is no headline.
+
+    >>> _may_be_headline("Mayor \N{EN DASH} Save Our Library"), _may_be_headline("we said so")
+    (True, False)
+    """
+    classes = line.encode("ascii", "replace").translate(_HEADLINE_CLASSES)
+    lowercase_words = classes.count(b" a") + classes.startswith(b"a")
+    return 3 * classes.count(b"A") >= 7 * lowercase_words
+
+
+def _reads_as_headline(line: str) -> bool:
+    """:func:`is_headline` once ``_may_be_headline`` has not turned the line down."""
     pieces = line.split()
     # Prose is ruled out without looking at each word: a capitalised word has a capital of its
     # own, and every all-letter piece is a word, so too few capitals cannot make 70%.

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import quotes
-from quoteattr.patterns import SENTENCE_INSIDE, SENTENCE_LEAD, WORDS_BEFORE
+from quoteattr.patterns import SENTENCE_INSIDE, SENTENCE_LEAD, SPEAKER_LABEL, WORDS_BEFORE
 from tests.strategies import articles
 
 _ALPHABET = [
@@ -38,6 +38,11 @@ def test_sentence_lead_is_the_patterns_match(text: str) -> None:
         _TEXTS,
         st.text(alphabet=[chr(code) for code in range(128)], max_size=60),
         st.text(alphabet="ab_9'.- \t\x1c\N{RIGHT SINGLE QUOTATION MARK}", max_size=40),
+        st.text(
+            alphabet="ab\u00e9'. \N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
+            "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}",
+            max_size=40,
+        ),
     ),
     st.data(),
 )
@@ -61,6 +66,42 @@ def test_capitals_bound_is_exact_in_ascii_and_never_below(line: str) -> None:
     assert bound >= quotes._capitals(line)
     if line.isascii():
         assert bound == quotes._capitals(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="AZab7.,'-: \t\N{RIGHT SINGLE QUOTATION MARK}\u00c9", max_size=12),
+        st.text(alphabet=[chr(code) for code in range(128)], max_size=12),
+        st.text(max_size=12),
+    )
+)
+def test_no_label_opens_with_what_not_in_label_holds(text: str) -> None:
+    if text[:1] in quotes._NOT_IN_LABEL or text[1:2] in quotes._NOT_IN_LABEL:
+        assert SPEAKER_LABEL.match(text) is None
+
+
+_HEADLINE_WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(["Mayor", "of", "the", "Vows", "To", "\N{EN DASH}", "\u00c9cole", "NHS"]),
+        st.text(alphabet="Aab?.,:'\u2019\u00c9\u00e9\u201c", min_size=1, max_size=6),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.builds(" ".join, _HEADLINE_WORDS),
+        st.builds("\t".join, _HEADLINE_WORDS),
+        st.text(alphabet=[chr(code) for code in range(128)], max_size=60),
+        st.text(),
+    )
+)
+def test_may_be_headline_never_turns_down_a_headline(line: str) -> None:
+    if quotes._reads_as_headline(line):
+        assert quotes._may_be_headline(line)
 
 
 @settings(max_examples=200, deadline=None)
