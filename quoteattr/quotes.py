@@ -84,8 +84,8 @@ _MOST_WORDS = 12
 # An internal record: attribution reads a quote's spans and kind to find its speaker, and the
 # public, frozen ``Quote`` is built once, with what attribution found, rather than once here
 # and again as a copy there (a frozen attrs class costs several times as much to build). A
-# slotted class rather than a named tuple, like ``marks.Token``: attribution reads these fields
-# again and again, and the interpreter reads a slot faster than a named tuple's field.
+# slotted class rather than a named tuple: attribution reads these fields again and again, and
+# the interpreter reads a slot faster than a named tuple's field.
 class QuoteDraft:
     """A quote as detection finds it: the fields of :class:`~quoteattr.model.Quote` that do not
     depend on its speaker, in ``Quote``'s order and meaning. Never changed once built.
