@@ -142,3 +142,22 @@ def test_quoted_words_content_holds_the_quoted_words(
     )
     if span is not None:
         assert span[0] <= first and span[1] >= last
+
+
+def test_a_sentence_end_strips_every_space() -> None:
+    """``_content_end`` strips ".", "!", ";" and exactly the characters ``str.isspace`` takes."""
+    spaces = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    assert set(reported._SENTENCE_END) == spaces | set(".!;")
+
+
+@SETTINGS
+@given(_TEXTS, st.integers(0, 5))
+@example("said.\u3000;\n", 0)
+def test_the_sentence_end_is_the_characters_read_from_the_end(text: str, start: int) -> None:
+    """The sentence's end is where the last character that is not ".", "!", ";" or a space
+    stands, read back from its end."""
+    start = min(start, len(text))
+    stop = len(text)
+    while stop > start and (text[stop - 1] in ".!;" or text[stop - 1].isspace()):
+        stop -= 1
+    assert reported._content_end(text, start, len(text)) == stop
