@@ -123,6 +123,7 @@ def _words(
     [(8, 12, 'said', 'said'), (15, 19, 'told', 'told')]
     """
     wanted = _cue_words_folded()
+    sought_words = _sought_words()
     dead_ends = _dead_ends()
     goes_nowhere = _no_phrase_after().match
     if folded is None:
@@ -132,15 +133,13 @@ def _words(
         # A space either side, so that every run has one.
         padded = b" " + folded[stretch_start:stretch_end] + b" "
         runs = padded.split(b" ")
-        present = wanted.keys() & runs
+        present = sought_words.keys() & runs
         found: list[tuple[int, int, str, str]] = []
         # ``padded`` starts a character before the stretch.
         offset = stretch_start - 1
         if len(present) <= _SOUGHT_MOST:
             for word in present:
-                sought = b" " + word + b" "
-                size = len(word)
-                dead_end = word in dead_ends
+                lower, sought, size, dead_end = sought_words[word]
                 # The word is one of the runs, so it is found at least once. Its last place,
                 # searched for from the end, ends the loop: most cue words come once in a
                 # stretch, and a search from the end costs less than one more from the last
@@ -151,9 +150,7 @@ def _words(
                 while True:
                     if not dead_end or goes_nowhere(padded, at + size + 1) is None:
                         start = offset + at + 1
-                        found.append(
-                            (start, start + size, text[start : start + size], wanted[word])
-                        )
+                        found.append((start, start + size, text[start : start + size], lower))
                     if at == last:
                         break
                     at = padded.find(sought, at + size + 1)
@@ -224,6 +221,22 @@ def _dead_ends() -> dict[bytes, frozenset[bytes]]:
         first.encode("ascii"): frozenset(second.encode("ascii") for second in seconds)
         for first, seconds in _second_words().items()
         if first not in verbs and first.isascii()
+    }
+
+
+@functools.cache
+def _sought_words() -> dict[bytes, tuple[str, bytes, int, bool]]:
+    """What ``_words`` reads of each word of ``_cue_words_folded`` it searches for, worked out
+    once rather than for each stretch holding it: the word as ``str``, the word with a space
+    either side (what is searched for), its length, and whether it is one of ``_dead_ends``.
+
+    >>> _sought_words()[b"according"]
+    ('according', b' according ', 9, True)
+    """
+    dead_ends = _dead_ends()
+    return {
+        word: (lower, b" " + word + b" ", len(word), word in dead_ends)
+        for word, lower in _cue_words_folded().items()
     }
 
 

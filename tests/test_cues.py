@@ -227,6 +227,14 @@ def test_phrase_tree_matches_as_the_alternation(
     assert (tree and tree.span()) == (alternation and alternation.span())
 
 
+def test_sought_words_are_the_cue_words_as_searched_for() -> None:
+    dead_ends = cues._dead_ends()
+    assert {
+        word: (lower, b" " + word + b" ", len(word), word in dead_ends)
+        for word, lower in cues._cue_words_folded().items()
+    } == cues._sought_words()
+
+
 def test_a_stretch_with_many_cue_words_is_read_run_by_run() -> None:
     # More distinct cue words than ``_words`` searches for one by one.
     verbs = sorted(word for word in lexicon.speech_verbs() if word.isalpha())
