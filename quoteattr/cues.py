@@ -132,8 +132,9 @@ def _words(
     for stretch_start, stretch_end in stretches:
         # A space either side, so that every run has one.
         padded = b" " + folded[stretch_start:stretch_end] + b" "
-        runs = padded.split(b" ")
-        present = sought_words.keys() & runs
+        # Split at white space, of which the folded bytes hold only spaces: the runs between
+        # them, without the empty ones between two spaces (half the runs, in quote-dense text).
+        present = sought_words.keys() & padded.split()
         found: list[tuple[int, int, str, str]] = []
         # ``padded`` starts a character before the stretch.
         offset = stretch_start - 1
@@ -157,7 +158,7 @@ def _words(
         else:
             # Many cue words: one pass over the runs costs less than a search for each.
             position = offset
-            for run in runs:
+            for run in padded.split(b" "):
                 end = position + len(run)
                 if run in present and (
                     run not in dead_ends or goes_nowhere(padded, end - offset) is None
