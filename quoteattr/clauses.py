@@ -181,12 +181,14 @@ def last_cue(context: Context, start: int, end: int) -> CueWord | None:
 
 def mentions_between(context: Context, start: int, end: int) -> list[int]:
     """Mentions that can be a speaker inside ``[start, end)``: not object pronouns."""
-    first = bisect.bisect_left(context.mention_starts, start)
+    starts = context.mention_starts
+    first = bisect.bisect_left(starts, start)
+    mentions = context.mentions
     found = []
-    for index in range(first, len(context.mentions)):
-        mention = context.mentions[index]
-        if mention.start >= end:
-            break
+    # The mentions starting in the stretch, found by a second bisection in C rather than by
+    # reading each start until one lies past it.
+    for index in range(first, bisect.bisect_left(starts, end, first)):
+        mention = mentions[index]
         if mention.end <= end and (
             # lower() never shortens a text: a longer one is none of the short pronouns
             len(mention.text) > _LONGEST_NOT_SUBJECT or mention.text.lower() not in NOT_SUBJECTS

@@ -123,6 +123,7 @@ def _words(
     [(8, 12, 'said', 'said'), (15, 19, 'told', 'told')]
     """
     wanted = _cue_words_folded()
+    sought_words = _sought_words()
     dead_ends = _dead_ends()
     goes_nowhere = _no_phrase_after().match
     if folded is None:
@@ -131,16 +132,15 @@ def _words(
     for stretch_start, stretch_end in stretches:
         # A space either side, so that every run has one.
         padded = b" " + folded[stretch_start:stretch_end] + b" "
-        runs = padded.split(b" ")
-        present = wanted.keys() & runs
+        # Split at white space, of which the folded bytes hold only spaces: the runs between
+        # them, without the empty ones between two spaces (half the runs, in quote-dense text).
+        present = sought_words.keys() & padded.split()
         found: list[tuple[int, int, str, str]] = []
         # ``padded`` starts a character before the stretch.
         offset = stretch_start - 1
         if len(present) <= _SOUGHT_MOST:
             for word in present:
-                sought = b" " + word + b" "
-                size = len(word)
-                dead_end = word in dead_ends
+                lower, sought, size, dead_end = sought_words[word]
                 # The word is one of the runs, so it is found at least once. Its last place,
                 # searched for from the end, ends the loop: most cue words come once in a
                 # stretch, and a search from the end costs less than one more from the last
@@ -151,16 +151,14 @@ def _words(
                 while True:
                     if not dead_end or goes_nowhere(padded, at + size + 1) is None:
                         start = offset + at + 1
-                        found.append(
-                            (start, start + size, text[start : start + size], wanted[word])
-                        )
+                        found.append((start, start + size, text[start : start + size], lower))
                     if at == last:
                         break
                     at = padded.find(sought, at + size + 1)
         else:
             # Many cue words: one pass over the runs costs less than a search for each.
             position = offset
-            for run in runs:
+            for run in padded.split(b" "):
                 end = position + len(run)
                 if run in present and (
                     run not in dead_ends or goes_nowhere(padded, end - offset) is None
@@ -224,6 +222,22 @@ def _dead_ends() -> dict[bytes, frozenset[bytes]]:
         first.encode("ascii"): frozenset(second.encode("ascii") for second in seconds)
         for first, seconds in _second_words().items()
         if first not in verbs and first.isascii()
+    }
+
+
+@functools.cache
+def _sought_words() -> dict[bytes, tuple[str, bytes, int, bool]]:
+    """What ``_words`` reads of each word of ``_cue_words_folded`` it searches for, worked out
+    once rather than for each stretch holding it: the word as ``str``, the word with a space
+    either side (what is searched for), its length, and whether it is one of ``_dead_ends``.
+
+    >>> _sought_words()[b"according"]
+    ('according', b' according ', 9, True)
+    """
+    dead_ends = _dead_ends()
+    return {
+        word: (lower, b" " + word + b" ", len(word), word in dead_ends)
+        for word, lower in _cue_words_folded().items()
     }
 
 
@@ -381,6 +395,14 @@ _POSSESSIVE = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'", "s\N{RIGHT SINGLE
 # ``\s`` matches (a few more, which only send a word to the pattern).
 _ASCII_WORD_BEFORE = string.ascii_letters + "'"
 _WORD_BEFORE_WINDOW = 24
+# Marks past ASCII often written just before a verb and its space (``,\N{RIGHT DOUBLE QUOTATION
+# MARK} said``): none is a letter, an apostrophe or white space, so none is in a word
+# ``WORD_BEFORE_CUE`` reads, nor in the white space after it.
+_MARKS_BEFORE_WORD = frozenset(
+    "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
+    "\N{EM DASH}\N{EN DASH}\N{HORIZONTAL ELLIPSIS}"
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+)
 
 
 def _after_determiner(text: str, start: int) -> bool:
@@ -399,7 +421,10 @@ def _after_determiner(text: str, start: int) -> bool:
         # first letter, inside the window), stripped off in one call.
         before = text[floor : start - 1]
         rest = before.rstrip(_ASCII_WORD_BEFORE)
-        if not rest or rest[-1].isascii():
+        # (A mark past ASCII ends the word as an ASCII character does: ``,\N{RIGHT DOUBLE
+        # QUOTATION MARK} said``, most often, has no word before the verb. The pattern's
+        # search costs as much as a few dozen words read here.)
+        if not rest or rest[-1].isascii() or rest[-1] in _MARKS_BEFORE_WORD:
             word = before[len(rest) :].lstrip("'").lower()
             # Every possessive ending holds an apostrophe or the mark, and this word is ASCII:
             # one search for the apostrophe spares most words the slower ``endswith``.

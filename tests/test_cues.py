@@ -130,7 +130,8 @@ def _after_determiner_by_pattern(text: str, start: int) -> bool:
     st.lists(
         st.sampled_from(
             ["the", "The", "Ann's", "Ann\u2019s", "boys'", "x" * 30, "said", " ", "  ", "\t",
-             "\N{NO-BREAK SPACE}", "'", "\u2019", "é", "-", ",", "7", "\x1c"]
+             "\N{NO-BREAK SPACE}", "'", "\u2019", "é", "-", ",", "7", "\x1c",
+             "\N{RIGHT DOUBLE QUOTATION MARK}", "\N{EM DASH}"]
         ),
         max_size=8,
     ),
@@ -140,6 +141,15 @@ def test_after_determiner_reads_as_its_pattern(parts: list[str], data: st.DataOb
     text = "".join(parts) + "said"
     start = data.draw(st.integers(0, len(text)))
     assert cues._after_determiner(text, start) == _after_determiner_by_pattern(text, start)
+
+
+@pytest.mark.parametrize("mark", sorted(cues._MARKS_BEFORE_WORD))
+def test_marks_before_a_word_are_in_no_word_before_a_cue(mark: str) -> None:
+    # Neither a character of the word ``WORD_BEFORE_CUE`` reads nor white space after it.
+    assert WORD_BEFORE_CUE.search(f"a{mark} ") is None
+    after_mark = WORD_BEFORE_CUE.search(f"{mark}a ")
+    assert after_mark is not None and after_mark.group(1) == "a"
+    assert WORD_BEFORE_CUE.search(f"a{mark}") is None
 
 
 def _may_go_on_by_characters(text: str, end: int, second_words: frozenset[str]) -> bool:
@@ -215,6 +225,14 @@ def test_phrase_tree_matches_as_the_alternation(
     tree = cues._phrases_by_first_word()[first][0].match(text)
     alternation = _alternation(first).match(text)
     assert (tree and tree.span()) == (alternation and alternation.span())
+
+
+def test_sought_words_are_the_cue_words_as_searched_for() -> None:
+    dead_ends = cues._dead_ends()
+    assert {
+        word: (lower, b" " + word + b" ", len(word), word in dead_ends)
+        for word, lower in cues._cue_words_folded().items()
+    } == cues._sought_words()
 
 
 def test_a_stretch_with_many_cue_words_is_read_run_by_run() -> None:
