@@ -353,7 +353,7 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     short = len(words) <= _MOST_WORDS  # then ``words`` is every word
     # The cheap test first (both are pure, so ``and`` gives the same either way round).
     if (
-        lead_in
+        before_lower[-2:] in _WORK_LEAD_ENDS  # (an empty lead has no end to be in it)
         and _names_a_work(before_lower)
         and _title_case(words if short else content.split())
     ):
@@ -433,12 +433,16 @@ def _scare_cues_by_final() -> dict[str, tuple[str, ...]]:
     return {final: tuple(cues) for final, cues in grouped.items()}
 
 
+# A possessive's last two characters; with ``on``, the last two of every lead (without white
+# space at its end) ``_names_a_work`` holds for: a caller turns down the rest with one look-up.
+_POSSESSIVE_ENDS = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'")
+_WORK_LEAD_ENDS = (*_POSSESSIVE_ENDS, "on")
+
+
 def _names_a_work(before_lower: str) -> bool:
     """A possessive or ``on`` right before title-case words: a programme, paper or show."""
     lead = before_lower.rstrip()
-    return lead.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'")) or _ends_with_phrase(
-        lead, "on"
-    )
+    return lead[-2:] in _POSSESSIVE_ENDS or _ends_with_phrase(lead, "on")
 
 
 def _ends_with_phrase(lowered: str, phrase: str) -> bool:
@@ -701,6 +705,15 @@ def _is_modifier(after: str, words: list[str], content: str) -> bool:
     return len(following) == 2 and following[0] == " " and following[1].islower()
 
 
+# The characters a quote's lead ends with when the quote starts a stretch of its own: a
+# sentence or clause break, a dash or bracket, or a closing mark (one character each, so one
+# ``in`` rather than ``str.endswith`` over a tuple of them).
+_BOUNDARY_ENDS = (
+    ":,.!?;\N{EM DASH}\N{EN DASH}-(["
+    "\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\"'"
+)
+
+
 def _stands_alone(before: str, content: str) -> bool:
     """Whether the quote is an utterance of its own rather than words inside a sentence."""
     # Most quotes open with a letter or digit: no generator needed to find it.
@@ -714,12 +727,11 @@ def _stands_alone(before: str, content: str) -> bool:
     lead = before.rstrip()
     if lead.endswith(",") and INTERRUPTION_LEAD.search(lead):
         return True  # the second half of an interrupted quote: "A," she said, "b."
-    at_boundary = lead == "" or lead[-1] in ":,.!?;\N{EM DASH}\N{EN DASH}-([" or lead.endswith(
-        ("\N{RIGHT DOUBLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}", '"', "'")
-    )
+    at_boundary = lead == "" or lead[-1] in _BOUNDARY_ENDS
     if first_letter.isupper() or first_letter.isdigit():
         return at_boundary or _sentence_inside(content)
-    return _sentence_inside(content) and at_boundary
+    # The cheap test first (both are pure): most lowercase quotes follow a word.
+    return at_boundary and _sentence_inside(content)
 
 
 def _sentence_inside(content: str) -> bool:
