@@ -188,51 +188,74 @@ def build_quotes(
     # curly mark sliced from the text is a new object each time.
     mark_pairs: dict[tuple[str, str], tuple[str, str]] = {}
     previous_close = -1
+    previous_kind = ""
     for pair in pairs:
         if pair.parent >= 0 or (pair.continues >= 0 and pair.open_start not in new_speaker):
             continue  # nested, or a later paragraph of a quote already started
         chain = [pair]
-        while chain[-1].open_start in continuation:
-            following = continuation[chain[-1].open_start]
+        last = pair
+        while last.open_start in continuation:
+            following = continuation[last.open_start]
             if following.open_start in new_speaker:
                 break
             chain.append(following)
-        if len(chain) == 1 and not pair.closed and not _keep_unclosed(text, pair, close_unclosed):
+            last = following
+        if not pair.closed and len(chain) == 1 and not _keep_unclosed(text, pair, close_unclosed):
             continue
-        if _bracketed(text, pair):
+        # The words between the pair's own marks without white space either side (no speaker
+        # label is taken from words that open with a bracket): the quote's first part, when
+        # there are any.
+        first = _content(text, pair)
+        if (
+            first is not None
+            and first.text[0] in "(["
+            and len(first.text) > 2
+            and first.text[-1] in ")]"
+        ):
             continue  # "(CROSSTALK.)": a transcript's stage direction, not words spoken
-        # Loops rather than generators: a chain is nearly always one pair without children.
-        part_spans = []
-        nested_spans = []
-        for link in chain:
-            span = _content(text, link)
-            if span is not None:
-                part_spans.append(span)
-            for child in children.get(link.open_start, ()):
-                span = _content(text, child)
-                if span is not None:
-                    nested_spans.append(span)
+        if len(chain) == 1 and pair.open_start not in children:
+            # Nearly every quote: one pair without children.
+            if first is None:
+                continue
+            parts: tuple[Span, ...] = (first,)
+            nested: tuple[Span, ...] = ()
+        else:
+            part_spans = [] if first is None else [first]
+            nested_spans = []
+            for link in chain:
+                if link is not pair:
+                    span = _content(text, link)
+                    if span is not None:
+                        part_spans.append(span)
+                for child in children.get(link.open_start, ()):
+                    span = _content(text, child)
+                    if span is not None:
+                        nested_spans.append(span)
+            if not part_spans:
+                continue
+            parts = tuple(part_spans)
+            nested = tuple(nested_spans)
         # Most quotes open with a letter: then no character needs to be looked at one by one.
-        if not part_spans or not (
-            part_spans[0].text[0].isalnum()
-            or any(character.isalnum() for span in part_spans for character in span.text)
+        if not (
+            parts[0].text[0].isalnum()
+            or any(character.isalnum() for span in parts for character in span.text)
         ):
             continue  # `'"'`: marks around no word are no quotation
-        parts = tuple(part_spans)
-        nested = tuple(nested_spans)
         kind = classify_kind(text, pair, parts[0])
         if (
-            quotes
+            previous_kind in ("title", "scare")
             and kind in ("direct", "partial")
             and previous_close >= 0
-            and quotes[-1].kind in ("title", "scare")
         ):
-            kind = _coordinated_kind(text, previous_close, pair, quotes[-1].kind, kind)
-        previous_close = chain[-1].close_end
-        found = "closed" if chain[-1].closed else "unclosed"
-        confidence = _CONFIDENCE_OF[found, kind]
-        closing = text[chain[-1].close_start : chain[-1].close_end] if chain[-1].closed else ""
-        marks = (text[pair.open_start : pair.open_end], closing)
+            kind = _coordinated_kind(text, previous_close, pair, previous_kind, kind)
+        previous_close = last.close_end
+        previous_kind = kind
+        if last.closed:
+            confidence = _CONFIDENCE_OF["closed", kind]
+            marks = (text[pair.open_start : pair.open_end], text[last.close_start : last.close_end])
+        else:
+            confidence = _CONFIDENCE_OF["unclosed", kind]
+            marks = (text[pair.open_start : pair.open_end], "")
         quotes.append(
             QuoteDraft(parts, kind, mark_pairs.setdefault(marks, marks), confidence, nested)
         )
@@ -272,14 +295,6 @@ def _skip_space(text: str, position: int) -> int:
     while position < len(text) and text[position] in " \t":
         position += 1
     return position
-
-
-def _bracketed(text: str, pair: Pair) -> bool:
-    start = pair.open_end
-    if start < pair.close_start and text[start] not in "([" and not text[start].isspace():
-        return False  # most quotes: no need to copy out their words to see the first one
-    inside = text[start : pair.close_start].strip()
-    return len(inside) > 2 and inside[0] in "([" and inside[-1] in ")]"
 
 
 def _content(text: str, pair: Pair) -> Span | None:
@@ -353,7 +368,7 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     short = len(words) <= _MOST_WORDS  # then ``words`` is every word
     # The cheap test first (both are pure, so ``and`` gives the same either way round).
     if (
-        lead_in
+        before_lower[-2:] in _WORK_LEAD_ENDS  # (an empty lead has no end to be in it)
         and _names_a_work(before_lower)
         and _title_case(words if short else content.split())
     ):
@@ -433,12 +448,16 @@ def _scare_cues_by_final() -> dict[str, tuple[str, ...]]:
     return {final: tuple(cues) for final, cues in grouped.items()}
 
 
+# A possessive's last two characters; with ``on``, the last two of every lead (without white
+# space at its end) ``_names_a_work`` holds for: a caller turns down the rest with one look-up.
+_POSSESSIVE_ENDS = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'")
+_WORK_LEAD_ENDS = (*_POSSESSIVE_ENDS, "on")
+
+
 def _names_a_work(before_lower: str) -> bool:
     """A possessive or ``on`` right before title-case words: a programme, paper or show."""
     lead = before_lower.rstrip()
-    return lead.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'")) or _ends_with_phrase(
-        lead, "on"
-    )
+    return lead[-2:] in _POSSESSIVE_ENDS or _ends_with_phrase(lead, "on")
 
 
 def _ends_with_phrase(lowered: str, phrase: str) -> bool:
@@ -701,6 +720,15 @@ def _is_modifier(after: str, words: list[str], content: str) -> bool:
     return len(following) == 2 and following[0] == " " and following[1].islower()
 
 
+# The characters a quote's lead ends with when the quote starts a stretch of its own: a
+# sentence or clause break, a dash or bracket, or a closing mark (one character each, so one
+# ``in`` rather than ``str.endswith`` over a tuple of them).
+_BOUNDARY_ENDS = (
+    ":,.!?;\N{EM DASH}\N{EN DASH}-(["
+    "\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\"'"
+)
+
+
 def _stands_alone(before: str, content: str) -> bool:
     """Whether the quote is an utterance of its own rather than words inside a sentence."""
     # Most quotes open with a letter or digit: no generator needed to find it.
@@ -714,12 +742,11 @@ def _stands_alone(before: str, content: str) -> bool:
     lead = before.rstrip()
     if lead.endswith(",") and INTERRUPTION_LEAD.search(lead):
         return True  # the second half of an interrupted quote: "A," she said, "b."
-    at_boundary = lead == "" or lead[-1] in ":,.!?;\N{EM DASH}\N{EN DASH}-([" or lead.endswith(
-        ("\N{RIGHT DOUBLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}", '"', "'")
-    )
+    at_boundary = lead == "" or lead[-1] in _BOUNDARY_ENDS
     if first_letter.isupper() or first_letter.isdigit():
         return at_boundary or _sentence_inside(content)
-    return _sentence_inside(content) and at_boundary
+    # The cheap test first (both are pure): most lowercase quotes follow a word.
+    return at_boundary and _sentence_inside(content)
 
 
 def _sentence_inside(content: str) -> bool:

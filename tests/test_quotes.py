@@ -133,3 +133,18 @@ def test_no_lead_in_finds_nothing_before_the_mark(
     assert quotes._words_before(before_lower, lead_start) == []
     assert not quotes._after_title_noun([], words)
     assert not quotes._is_nickname(before, after, words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="son's' \t\N{RIGHT SINGLE QUOTATION MARK}.\n", max_size=8),
+        st.text(max_size=8),
+    )
+)
+def test_work_leads_end_as_work_lead_ends_says(lead: str) -> None:
+    # ``classify_kind`` asks ``_names_a_work`` only about leads with one of these endings.
+    before_lower = lead.lower().rstrip()
+    if quotes._names_a_work(before_lower):
+        assert before_lower[-2:] in quotes._WORK_LEAD_ENDS
+
