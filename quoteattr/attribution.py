@@ -416,7 +416,9 @@ def _attribution(
 
 def _touching(quotes: Sequence[Quote], starts: list[int], start: int, end: int) -> list[Quote]:
     """The quotes (sorted, disjoint, their ``starts`` given) that overlap ``[start, end)``."""
-    index = max(0, bisect.bisect_right(starts, start) - 1)
+    index = bisect.bisect_right(starts, start) - 1
+    if index < 0:
+        index = 0
     found = []
     while index < len(quotes) and quotes[index].start < end:
         if quotes[index].end > start:
@@ -751,11 +753,13 @@ def _cue_before(context: Context, index: int, found: list[Found | None]) -> Foun
                     return Found(subject_of(context, before, end), None)
         return None
     source = _as_source(context, sentence_start, cue)
-    earlier = last_cue(context, sentence_start, cue.start)
-    if source is None and earlier is not None and cue.kind == "phrase":
-        source = _as_source(context, sentence_start, earlier)  # `as X called them in an article,`
-        if source is not None:
-            cue = earlier
+    if source is None and cue.kind == "phrase":
+        earlier = last_cue(context, sentence_start, cue.start)
+        if earlier is not None:
+            # `as X called them in an article,`
+            source = _as_source(context, sentence_start, earlier)
+            if source is not None:
+                cue = earlier
     if source is not None:
         return source
     before = mentions_between(context, sentence_start, cue.start)
@@ -779,7 +783,8 @@ def _source_before(context: Context, sentence_start: int, cue: CueWord) -> Found
     """A source the mention finder does not know, as the cue's subject: ``the announcer said``,
     ``The clip says``; it must open the clause."""
     text = context.text
-    words = _words(text, max(sentence_start, cue.start - 40), cue.start)[-4:]
+    window_start = cue.start - 40 if cue.start - 40 > sentence_start else sentence_start
+    words = _words(text, window_start, cue.start)[-4:]
     for position, (start, _, word) in enumerate(words):
         if word.lower() not in _DETERMINERS:
             continue
@@ -798,7 +803,7 @@ def _as_source(context: Context, sentence_start: int, cue: CueWord) -> Found | N
     """``as The Daily Courier put it``, ``as Reuters reported``: the capitalised words between
     ``as`` and the cue are its subject, a mention or not."""
     text = context.text
-    window_start = max(sentence_start, cue.start - 50)
+    window_start = cue.start - 50 if cue.start - 50 > sentence_start else sentence_start
     # Most leads hold no "as" before their last word: the words are then not placed.
     if "as" not in map(str.lower, text[window_start : cue.start].split()[-5:-1]):
         return None
@@ -841,8 +846,8 @@ def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Fou
     start = context.outer[index][1]
     stop = context.region_ends[index]
     following = bisect.bisect_right(context.sentence_starts, start)
-    if following < len(context.sentence_starts):
-        stop = min(stop, context.sentence_starts[following])
+    if following < len(context.sentence_starts) and context.sentence_starts[following] < stop:
+        stop = context.sentence_starts[following]
     lead = start
     while lead < stop and text[lead] in _CLOSING_MARKS:
         lead += 1
@@ -1243,6 +1248,7 @@ class _PronounResolver:
         self.phrases: dict[str, Entity] = {}
         self.interviewee = -1  # in a Q-and-A, "I" outside the quotes is the interviewee
         self.phrase_mentions: dict[str, list[Span]] = {}
+        self.subjects: dict[int, bool] = {}  # ``_is_subject`` of the mentions asked about
         # One object per distinct ``resolved_by`` and confidence, shared by every quote that
         # has it: thousands of quotes on a long article, a few dozen distinct values.
         self.rule_names: dict[str, str] = {}
@@ -1332,7 +1338,8 @@ class _PronounResolver:
         mentions, entity_of = self.mentions, self.entity_of
         pronoun = mentions[mention_index]
         fallback = -1
-        for index in range(mention_index - 1, max(-1, mention_index - 40), -1):
+        last = mention_index - 40 if mention_index > 39 else -1
+        for index in range(mention_index - 1, last, -1):
             # The entity of mention ``index``, or of the name set beside it as an apposition:
             # in ``Her neighbour, Gus Pelletier, is…`` the subject is Gus Pelletier.
             candidate = entity_of[index]
@@ -1347,7 +1354,12 @@ class _PronounResolver:
                     candidate = entity_of[index + 1]
             if candidate < 0 or not self._compatible(pronoun, candidate):
                 continue
-            if self._is_subject(index):
+            # Whether a mention is a subject depends on the text, sentences and cues alone:
+            # worked out once per mention, though the pronouns after it look back at it again.
+            subject = self.subjects.get(index)
+            if subject is None:
+                subject = self.subjects[index] = self._is_subject(index)
+            if subject:
                 return candidate
             if fallback < 0:
                 fallback = candidate
@@ -1374,7 +1386,7 @@ class _PronounResolver:
         position = bisect.bisect_right(self.sentence_starts, start) - 1
         # A lead that ends in a word is not blank, and too long for an introductory phrase: it
         # is not sliced out (a run-on sentence would be read once per mention).
-        tail = self.text[max(0, start - _LEAD_TAIL) : start]
+        tail = self.text[start - _LEAD_TAIL if start > _LEAD_TAIL else 0 : start]
         if position >= 0 and (
             start - self.sentence_starts[position] <= 2 * _LEAD_TAIL
             or not tail.strip(" \"'(\u201c\u2018\t\n\r\f\v")
@@ -1382,7 +1394,7 @@ class _PronounResolver:
             lead = self.text[self.sentence_starts[position] : start]
             if not lead.strip(" \"'(\u201c\u2018") or INTRODUCTORY.match(lead):
                 return True
-        lead = self.text[max(0, start - 3) : start].rstrip()
+        lead = self.text[start - 3 if start > 3 else 0 : start].rstrip()
         if lead.endswith(("\u201d", '"', "\u2019", "'")) or lead == "" or lead.endswith("\n"):
             return True
         following = bisect.bisect_left(self.cue_starts, mention.end)
@@ -1406,6 +1418,7 @@ class _PronounResolver:
         article hold megabytes that the speakers' mentions need.
         """
         self.sentence_starts = self.cue_starts = self.cue_ends = ()
+        self.subjects = {}
         speaking = {quote.speaker.id for quote in quotes if quote.speaker is not None}
         # Each speaking entity's mentions in text order: its own (``Entity.mentions``, sorted)
         # and the pronouns resolved to it; entities nobody quotes take no list (on a long
@@ -1471,7 +1484,8 @@ def _interrupts(
     first_outer: tuple[int, int],
     second_outer: tuple[int, int],
 ) -> bool:
-    """Whether ``second`` (whose speaker is known) goes on ``first``, past its cue clause."""
+    """Whether ``second`` goes on ``first`` past its cue clause: one speaker for both, ``first``
+    direct and closed by a comma, and only the cue clause between them."""
     if first.speaker is None or first.cue is None or second.speaker is None:
         return False
     if (
