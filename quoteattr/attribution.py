@@ -132,6 +132,9 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 # INTRODUCTORY's phrase is at most 40 characters and its comma: a longer lead matches only if
 # its last characters are white space.
 _LEAD_TAIL = 41
+# The characters that may follow a quote's closing mark and its white space in a credit line
+# (CREDIT_LEAD's dashes and colon; a test holds this to the pattern).
+_CREDIT_MARKS = frozenset("\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}-:")
 # SPEAKER_LABEL's shortest match: a capital, one more label character, the colon, a space.
 _SHORTEST_LABEL = 4
 Rule = Callable[[Context, int, list["Found | None"]], "Found | None"]
@@ -391,7 +394,11 @@ def _attribution(
     cue = Cue(result.cue.text, result.cue.start, result.cue.end) if result.cue else None
     if entity is None:
         return speaker, cue, confidence, how
-    resolved_by = rule + ("+pronoun" if how == "pronoun" else "")
+    # (A rule's name is already one shared string: only a resolved pronoun makes a new one.)
+    resolved_by = rule
+    if how == "pronoun":
+        resolved_by = rule + "+pronoun"
+        resolved_by = resolver.rule_names.setdefault(resolved_by, resolved_by)
     confidence *= RULE_PRECISION[rule]
     # Positional, like ``QuoteDraft.finished``'s call: a class called with keywords has them
     # packed into a dict and unpacked again for its ``__init__``.
@@ -402,14 +409,16 @@ def _attribution(
         mention.text,
         mention.start,
         mention.end,
-        resolver.rule_names.setdefault(resolved_by, resolved_by),
+        resolved_by,
     )
     return speaker, cue, resolver.confidences.setdefault(confidence, confidence), unresolved
 
 
 def _touching(quotes: Sequence[Quote], starts: list[int], start: int, end: int) -> list[Quote]:
     """The quotes (sorted, disjoint, their ``starts`` given) that overlap ``[start, end)``."""
-    index = max(0, bisect.bisect_right(starts, start) - 1)
+    index = bisect.bisect_right(starts, start) - 1
+    if index < 0:
+        index = 0
     found = []
     while index < len(quotes) and quotes[index].start < end:
         if quotes[index].end > start:
@@ -617,12 +626,16 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         # `X accused the board of "ducking it" on fares, and Ines Varga called …`: a partial
         # quote's words belong to its own clause, not to a cue in the clause joined after it.
         return None
-    inverted = _inverted_subject(context, cue)
     before = mentions_between(context, start, cue.start)
+    # (The inverted subject is looked for only where it can decide: most cues after a quote
+    # have their subject before them with no comma between, `"…," she said`.)
     if before:
-        if inverted is not None and "," in text[context.mentions[before[-1]].end : cue.start]:
-            return Found(inverted, cue)  # `"…" for Clinton, said Kunin.`
+        if "," in text[context.mentions[before[-1]].end : cue.start]:
+            inverted = _inverted_subject(context, cue)
+            if inverted is not None:
+                return Found(inverted, cue)  # `"…" for Clinton, said Kunin.`
         return Found(subject_of(context, before, cue.start), cue)
+    inverted = _inverted_subject(context, cue)
     if inverted is not None:
         return Found(inverted, cue)  # `Ms Obi is "…," said Mr Sperling.`
     if not text[start : cue.start].strip(" ,\N{EM DASH}"):
@@ -740,11 +753,13 @@ def _cue_before(context: Context, index: int, found: list[Found | None]) -> Foun
                     return Found(subject_of(context, before, end), None)
         return None
     source = _as_source(context, sentence_start, cue)
-    earlier = last_cue(context, sentence_start, cue.start)
-    if source is None and earlier is not None and cue.kind == "phrase":
-        source = _as_source(context, sentence_start, earlier)  # `as X called them in an article,`
-        if source is not None:
-            cue = earlier
+    if source is None and cue.kind == "phrase":
+        earlier = last_cue(context, sentence_start, cue.start)
+        if earlier is not None:
+            # `as X called them in an article,`
+            source = _as_source(context, sentence_start, earlier)
+            if source is not None:
+                cue = earlier
     if source is not None:
         return source
     before = mentions_between(context, sentence_start, cue.start)
@@ -768,7 +783,8 @@ def _source_before(context: Context, sentence_start: int, cue: CueWord) -> Found
     """A source the mention finder does not know, as the cue's subject: ``the announcer said``,
     ``The clip says``; it must open the clause."""
     text = context.text
-    words = _words(text, max(sentence_start, cue.start - 40), cue.start)[-4:]
+    window_start = cue.start - 40 if cue.start - 40 > sentence_start else sentence_start
+    words = _words(text, window_start, cue.start)[-4:]
     for position, (start, _, word) in enumerate(words):
         if word.lower() not in _DETERMINERS:
             continue
@@ -787,7 +803,7 @@ def _as_source(context: Context, sentence_start: int, cue: CueWord) -> Found | N
     """``as The Daily Courier put it``, ``as Reuters reported``: the capitalised words between
     ``as`` and the cue are its subject, a mention or not."""
     text = context.text
-    window_start = max(sentence_start, cue.start - 50)
+    window_start = cue.start - 50 if cue.start - 50 > sentence_start else sentence_start
     # Most leads hold no "as" before their last word: the words are then not placed.
     if "as" not in map(str.lower, text[window_start : cue.start].split()[-5:-1]):
         return None
@@ -830,8 +846,8 @@ def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Fou
     start = context.outer[index][1]
     stop = context.region_ends[index]
     following = bisect.bisect_right(context.sentence_starts, start)
-    if following < len(context.sentence_starts):
-        stop = min(stop, context.sentence_starts[following])
+    if following < len(context.sentence_starts) and context.sentence_starts[following] < stop:
+        stop = context.sentence_starts[following]
     lead = start
     while lead < stop and text[lead] in _CLOSING_MARKS:
         lead += 1
@@ -1054,6 +1070,15 @@ def _credit_line(context: Context, index: int, found: list[Found | None]) -> Fou
     """A pull quote or headline credited after a dash or colon: ``"…" — Ana Ruiz, mayor``."""
     text = context.text
     start = context.outer[index][1]
+    # CREDIT_LEAD opens with white space other than a line break, then a dash or a colon. Most
+    # quotes are followed by a comma, a full stop, or a space and a word (`"…," she said`):
+    # the character after the mark (after one space) shows it, and the match, which costs
+    # more than the rest of the rule, is spared.
+    first = text[start : start + 1]
+    if first == " ":
+        first = text[start + 1 : start + 2]
+    if first not in _CREDIT_MARKS and (first == "\n" or not first.isspace()):
+        return None
     limit = context.region_ends[index]
     lead = CREDIT_LEAD.match(text, start, limit)
     if lead is None:
@@ -1116,15 +1141,24 @@ def _outer_spans(text: str, quotes: Sequence[QuoteDraft]) -> tuple[tuple[int, in
     for quote in quotes:
         opening, closing = quote.marks
         start = quote.start
+        # Most quotes start right after their opening mark and end right before their closing
+        # one: a mark found there is the one ``rfind`` (the last before the quote) and ``find``
+        # (the first after it) would give, and is read by one short slice instead.
         if opening:
-            found = text.rfind(opening, start - 60 if start > 60 else 0, start)
-            if found >= 0:
-                start = found
+            if start >= len(opening) and text[start - len(opening) : start] == opening:
+                start -= len(opening)
+            else:
+                found = text.rfind(opening, start - 60 if start > 60 else 0, start)
+                if found >= 0:
+                    start = found
         end = quote.end
         if closing:
-            found = text.find(closing, end, end + 8)
-            if found >= 0:
-                end = found + len(closing)
+            if text[end : end + len(closing)] == closing:
+                end += len(closing)
+            else:
+                found = text.find(closing, end, end + 8)
+                if found >= 0:
+                    end = found + len(closing)
         spans.append((start, end))
     return tuple(spans)
 
@@ -1214,6 +1248,7 @@ class _PronounResolver:
         self.phrases: dict[str, Entity] = {}
         self.interviewee = -1  # in a Q-and-A, "I" outside the quotes is the interviewee
         self.phrase_mentions: dict[str, list[Span]] = {}
+        self.subjects: dict[int, bool] = {}  # ``_is_subject`` of the mentions asked about
         # One object per distinct ``resolved_by`` and confidence, shared by every quote that
         # has it: thousands of quotes on a long article, a few dozen distinct values.
         self.rule_names: dict[str, str] = {}
@@ -1303,7 +1338,8 @@ class _PronounResolver:
         mentions, entity_of = self.mentions, self.entity_of
         pronoun = mentions[mention_index]
         fallback = -1
-        for index in range(mention_index - 1, max(-1, mention_index - 40), -1):
+        last = mention_index - 40 if mention_index > 39 else -1
+        for index in range(mention_index - 1, last, -1):
             # The entity of mention ``index``, or of the name set beside it as an apposition:
             # in ``Her neighbour, Gus Pelletier, is…`` the subject is Gus Pelletier.
             candidate = entity_of[index]
@@ -1318,7 +1354,12 @@ class _PronounResolver:
                     candidate = entity_of[index + 1]
             if candidate < 0 or not self._compatible(pronoun, candidate):
                 continue
-            if self._is_subject(index):
+            # Whether a mention is a subject depends on the text, sentences and cues alone:
+            # worked out once per mention, though the pronouns after it look back at it again.
+            subject = self.subjects.get(index)
+            if subject is None:
+                subject = self.subjects[index] = self._is_subject(index)
+            if subject:
                 return candidate
             if fallback < 0:
                 fallback = candidate
@@ -1345,7 +1386,7 @@ class _PronounResolver:
         position = bisect.bisect_right(self.sentence_starts, start) - 1
         # A lead that ends in a word is not blank, and too long for an introductory phrase: it
         # is not sliced out (a run-on sentence would be read once per mention).
-        tail = self.text[max(0, start - _LEAD_TAIL) : start]
+        tail = self.text[start - _LEAD_TAIL if start > _LEAD_TAIL else 0 : start]
         if position >= 0 and (
             start - self.sentence_starts[position] <= 2 * _LEAD_TAIL
             or not tail.strip(" \"'(\u201c\u2018\t\n\r\f\v")
@@ -1353,7 +1394,7 @@ class _PronounResolver:
             lead = self.text[self.sentence_starts[position] : start]
             if not lead.strip(" \"'(\u201c\u2018") or INTRODUCTORY.match(lead):
                 return True
-        lead = self.text[max(0, start - 3) : start].rstrip()
+        lead = self.text[start - 3 if start > 3 else 0 : start].rstrip()
         if lead.endswith(("\u201d", '"', "\u2019", "'")) or lead == "" or lead.endswith("\n"):
             return True
         following = bisect.bisect_left(self.cue_starts, mention.end)
@@ -1377,6 +1418,7 @@ class _PronounResolver:
         article hold megabytes that the speakers' mentions need.
         """
         self.sentence_starts = self.cue_starts = self.cue_ends = ()
+        self.subjects = {}
         speaking = {quote.speaker.id for quote in quotes if quote.speaker is not None}
         # Each speaking entity's mentions in text order: its own (``Entity.mentions``, sorted)
         # and the pronouns resolved to it; entities nobody quotes take no list (on a long
@@ -1413,7 +1455,13 @@ def _join_interrupted(
     joined: list[Quote] = []
     last_outer = (-1, -1)
     for index, quote in enumerate(quotes):
-        if joined and _interrupts(text, joined[-1], quote, last_outer, outer[index]):
+        # Only a quote with a speaker can go on an attributed one: about half the quotes of a
+        # quote-dense article have none, and are spared the call.
+        if (
+            joined
+            and quote.speaker is not None
+            and _interrupts(text, joined[-1], quote, last_outer, outer[index])
+        ):
             first = joined[-1]
             joined[-1] = evolve(
                 first,
@@ -1436,7 +1484,9 @@ def _interrupts(
     first_outer: tuple[int, int],
     second_outer: tuple[int, int],
 ) -> bool:
-    if first.speaker is None or second.speaker is None or first.cue is None:
+    """Whether ``second`` goes on ``first`` past its cue clause: one speaker for both, ``first``
+    direct and closed by a comma, and only the cue clause between them."""
+    if first.speaker is None or first.cue is None or second.speaker is None:
         return False
     if (
         first.speaker.id != second.speaker.id
