@@ -726,6 +726,13 @@ _READ_FACTS = 1  # any other token: the pass reads its facts
 _PASSES_ALL = 2  # cuts off nothing, and opens nothing unless a head or possessive is in reach
 _PASSES_FUNCTION = 3  # cuts off a possessor scan's reach, and opens nothing
 _PASSES_POSSESSOR = 4  # cuts off a head's reach, and opens nothing unless a possessive is
+_DETERMINES = 5  # a determiner that passes nothing: opens a phrase only with one in reach past it
+_CAPITALISED = 6  # passes all, opens a run, and a phrase only with a head or possessive in reach
+
+
+# The facts that ``_CAPITALISED`` asks of a word, and those of them it must have.
+_CAPITALISED_FACTS = _RUN | _PASSES | _POSSESSOR_PASSES
+_CAPITALISED_TESTS = _CAPITALISED_FACTS | _HEAD | _DETERMINER | _POSSESSIVE | _VERB
 
 
 def _reader_kind(facts: int) -> int:
@@ -741,10 +748,21 @@ def _reader_kind(facts: int) -> int:
     noun ("of", "and" between capitals: see ``_noun_phrase``); any other word may open a
     phrase when a head noun or possessive is still in reach.
 
-    >>> words = ("said", "new", "of", "quickly")
-    >>> [_reader_kind(_facts(word, word, word, False)) for word in words]
-    [0, 2, 3, 4]
+    Two kinds of word that may open something have shortcuts too, for when nothing is in
+    reach past them: a determiner that passes nothing and opens no run ("the", "a"), and a
+    word that passes all and opens a run, with no head noun, determiner, possessive or verb
+    of saying (a capitalised word in no list).
+
+    >>> words = ("said", "new", "of", "quickly", "the", "Tarrant")
+    >>> [_reader_kind(_plain_word(word).facts) for word in words]
+    [0, 2, 3, 4, 5, 6]
     """
+    if facts & _DETERMINER and not facts & (
+        _HEAD | _POSSESSIVE | _RUN | _PASSES | _POSSESSOR_PASSES
+    ):
+        return _DETERMINES
+    if facts & _CAPITALISED_TESTS == _CAPITALISED_FACTS:
+        return _CAPITALISED
     if facts & _MAY_OPEN:
         return _READ_FACTS
     if facts & _FUNCTION:
@@ -1494,6 +1512,25 @@ class _Reader:
                 if kind == _PASSES_ALL:
                     if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
                         next_head[index] = head
+                        continue
+                elif kind == _DETERMINES:
+                    # "the", "a": with no head noun or possessive in reach past it, it opens
+                    # no phrase, cuts off all reach, and may open only a step: "the" before a
+                    # capitalised run, any other word that may start a step anywhere.
+                    if head > index + _HEAD_WINDOW and possessor > index + _POSSESSOR_WINDOW:
+                        head = possessor = far  # (and so next_head[index], as it was made)
+                        if token.facts & _STEP and (
+                            starts_run[index + 1] or token.lower != "the"
+                        ):
+                            candidates.append(index)
+                        continue
+                elif kind == _CAPITALISED:
+                    # A capitalised word in no list, with no head noun or possessive in
+                    # reach: it passes all, opens no phrase, but always a run.
+                    if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
+                        next_head[index] = head
+                        starts_run[index] = 1
+                        candidates.append(index)
                         continue
                 elif kind == _PASSES_FUNCTION:
                     possessor = far
