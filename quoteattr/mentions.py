@@ -548,24 +548,31 @@ class _Token:
         self,
         text: str,
         kind: str,  # "word", "initials", "number", "punct" or "break" (a quote or a line break)
-        lower: str,
-        base: str,
-        base_size: int,
-        cap: bool,  # starts with a capital (or a name prefix: al-Assad)
-        acronym: bool,  # two or more capitals and no lowercase: NHS, FM
+        lower: str | None = None,  # ``None`` for a token that is not a word (see below)
+        base: str = "",
+        base_size: int = 0,
+        cap: bool = False,  # starts with a capital (or a name prefix: al-Assad)
+        acronym: bool = False,  # two or more capitals and no lowercase: NHS, FM
         facts: int = 0,  # what the reader needs to know of a word: see ``_facts``
     ) -> None:
         self.text = text
         self.kind = kind
+        self.size = size = len(text)
+        if lower is None:
+            # A token that is not a word (a number, a punctuation mark or a break): its text
+            # as written is its lowercase and its base, and it has no capital and no facts.
+            # (Built with ``_Token(text, kind)``: one call per quote's break token, where a
+            # class method calling the constructor took two.)
+            lower = base = text
+            base_size = size
         self.lower = lower
         self.base = base
         self.base_size = base_size
         self.cap = cap
         self.acronym = acronym
         self.facts = facts
-        self.size = len(text)
         self.is_word = kind == "word" or kind == "initials"
-        self.possessive = base_size != self.size
+        self.possessive = base_size != size
         # What the backward pass of ``_Reader.__init__`` does here (see ``_reader_kind``),
         # and the facts it tests.
         self.reader_kind, self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
@@ -574,11 +581,6 @@ class _Token:
         # A head word that opens only phrases of several words ("health secretary"): the
         # words one of which must follow it (see ``_head_seconds``).
         self.head_seconds = _head_seconds(lower, base) if facts & _HEAD else None
-
-    @classmethod
-    def plain(cls, text: str, kind: str) -> _Token:
-        """A token that is not a word: a number, a punctuation mark or a break."""
-        return cls(text, kind, text, text, len(text), False, False)
 
     def __repr__(self) -> str:
         return f"_Token({self.text!r}, {self.kind!r})"
@@ -910,7 +912,7 @@ _PIECES_KEPT = 1 << 11
 _WORDS_KEPT = 1 << 14
 _LONGEST_KEPT_PIECE = 64
 _Piece = tuple[tuple[_Token, ...], tuple[int, ...], tuple[int, ...], bool]
-_LINE_BREAK_TOKEN = _Token.plain("\n", "break")
+_LINE_BREAK_TOKEN = _Token("\n", "break")
 _ONE_WORD: dict[str, _Token] = {}
 _PIECES: tuple[dict[str, _Piece], dict[str, _Piece]] = ({}, {})  # by ``first``: False, True
 
@@ -1019,7 +1021,7 @@ def _tokenise_stretches(
         # ends one: when, past its closing marks, its last character is a stop. Stripped of
         # the closing marks of ``_CLOSING_MARKS``, a quote whose last character left is in
         # ASCII is decided; only another needs the pattern.
-        add_token(_Token.plain(text[break_start:break_end], "break"))
+        add_token(_Token(text[break_start:break_end], "break"))
         add_start(break_start)
         window_start = break_end - 12 if break_end - 12 > break_start else break_start
         last = text[window_start:break_end].rstrip(closing)[-1:]
@@ -1094,7 +1096,7 @@ _PIECE_MARKS = (
     "\N{EM DASH}\N{EN DASH}\N{HORIZONTAL ELLIPSIS}\N{HORIZONTAL BAR}"
 )
 # One token for each of these marks, shared by every place where it stands alone.
-_MARK_TOKENS = {mark: _Token.plain(mark, "punct") for mark in _PIECE_MARKS}
+_MARK_TOKENS = {mark: _Token(mark, "punct") for mark in _PIECE_MARKS}
 _NO_MATCH = ""
 _Groups = tuple[str, str, str, str, str]
 _LINE_BREAK: _Groups = ("", "", "", "\n", "")
@@ -1212,7 +1214,7 @@ def _tokenise_piece(
             position = token_start + 1
             if token_start < skip_to:
                 continue
-            add(token_start, marks.get(punct) or token_class.plain(punct, "punct"), False)
+            add(token_start, marks.get(punct) or token_class(punct, "punct"), False)
             if punct in _SENTENCE_ENDS:
                 first = True
         elif initials:
@@ -1227,12 +1229,12 @@ def _tokenise_piece(
         elif number:
             token_start = find(number, position)
             position = token_start + len(number)
-            add(token_start, token_class.plain(number, "number"), first)
+            add(token_start, token_class(number, "number"), first)
             first = False
         else:
             token_start = find("\n", position)
             position = token_start + 1
-            add(token_start, token_class.plain("\n", "break"), False)
+            add(token_start, token_class("\n", "break"), False)
             first = True
     return first
 

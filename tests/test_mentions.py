@@ -597,7 +597,7 @@ def _plain_tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[object,
         if span_start > position:
             first = mentions._tokenise_piece(text, position, span_start, span_start, first, read)
         start = max(span_start, position)
-        read.add(start, mentions._Token.plain(text[start:span_end], "break"), False)
+        read.add(start, mentions._Token(text[start:span_end], "break"), False)
         window = text[max(start, span_end - 12) : span_end]
         first = bool(mentions._QUOTE_ENDS_SENTENCE.search(window))
         position = span_end
