@@ -548,24 +548,31 @@ class _Token:
         self,
         text: str,
         kind: str,  # "word", "initials", "number", "punct" or "break" (a quote or a line break)
-        lower: str,
-        base: str,
-        base_size: int,
-        cap: bool,  # starts with a capital (or a name prefix: al-Assad)
-        acronym: bool,  # two or more capitals and no lowercase: NHS, FM
+        lower: str | None = None,  # ``None`` for a token that is not a word (see below)
+        base: str = "",
+        base_size: int = 0,
+        cap: bool = False,  # starts with a capital (or a name prefix: al-Assad)
+        acronym: bool = False,  # two or more capitals and no lowercase: NHS, FM
         facts: int = 0,  # what the reader needs to know of a word: see ``_facts``
     ) -> None:
         self.text = text
         self.kind = kind
+        self.size = size = len(text)
+        if lower is None:
+            # A token that is not a word (a number, a punctuation mark or a break): its text
+            # as written is its lowercase and its base, and it has no capital and no facts.
+            # (Built with ``_Token(text, kind)``: one call per quote's break token, where a
+            # class method calling the constructor took two.)
+            lower = base = text
+            base_size = size
         self.lower = lower
         self.base = base
         self.base_size = base_size
         self.cap = cap
         self.acronym = acronym
         self.facts = facts
-        self.size = len(text)
         self.is_word = kind == "word" or kind == "initials"
-        self.possessive = base_size != self.size
+        self.possessive = base_size != size
         # What the backward pass of ``_Reader.__init__`` does here (see ``_reader_kind``),
         # and the facts it tests.
         self.reader_kind, self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
@@ -574,11 +581,6 @@ class _Token:
         # A head word that opens only phrases of several words ("health secretary"): the
         # words one of which must follow it (see ``_head_seconds``).
         self.head_seconds = _head_seconds(lower, base) if facts & _HEAD else None
-
-    @classmethod
-    def plain(cls, text: str, kind: str) -> _Token:
-        """A token that is not a word: a number, a punctuation mark or a break."""
-        return cls(text, kind, text, text, len(text), False, False)
 
     def __repr__(self) -> str:
         return f"_Token({self.text!r}, {self.kind!r})"
@@ -726,6 +728,13 @@ _READ_FACTS = 1  # any other token: the pass reads its facts
 _PASSES_ALL = 2  # cuts off nothing, and opens nothing unless a head or possessive is in reach
 _PASSES_FUNCTION = 3  # cuts off a possessor scan's reach, and opens nothing
 _PASSES_POSSESSOR = 4  # cuts off a head's reach, and opens nothing unless a possessive is
+_DETERMINES = 5  # a determiner that passes nothing: opens a phrase only with one in reach past it
+_CAPITALISED = 6  # passes all, opens a run, and a phrase only with a head or possessive in reach
+
+
+# The facts that ``_CAPITALISED`` asks of a word, and those of them it must have.
+_CAPITALISED_FACTS = _RUN | _PASSES | _POSSESSOR_PASSES
+_CAPITALISED_TESTS = _CAPITALISED_FACTS | _HEAD | _DETERMINER | _POSSESSIVE | _VERB
 
 
 def _reader_kind(facts: int) -> int:
@@ -741,10 +750,21 @@ def _reader_kind(facts: int) -> int:
     noun ("of", "and" between capitals: see ``_noun_phrase``); any other word may open a
     phrase when a head noun or possessive is still in reach.
 
-    >>> words = ("said", "new", "of", "quickly")
-    >>> [_reader_kind(_facts(word, word, word, False)) for word in words]
-    [0, 2, 3, 4]
+    Two kinds of word that may open something have shortcuts too, for when nothing is in
+    reach past them: a determiner that passes nothing and opens no run ("the", "a"), and a
+    word that passes all and opens a run, with no head noun, determiner, possessive or verb
+    of saying (a capitalised word in no list).
+
+    >>> words = ("said", "new", "of", "quickly", "the", "Tarrant")
+    >>> [_reader_kind(_plain_word(word).facts) for word in words]
+    [0, 2, 3, 4, 5, 6]
     """
+    if facts & _DETERMINER and not facts & (
+        _HEAD | _POSSESSIVE | _RUN | _PASSES | _POSSESSOR_PASSES
+    ):
+        return _DETERMINES
+    if facts & _CAPITALISED_TESTS == _CAPITALISED_FACTS:
+        return _CAPITALISED
     if facts & _MAY_OPEN:
         return _READ_FACTS
     if facts & _FUNCTION:
@@ -892,7 +912,7 @@ _PIECES_KEPT = 1 << 11
 _WORDS_KEPT = 1 << 14
 _LONGEST_KEPT_PIECE = 64
 _Piece = tuple[tuple[_Token, ...], tuple[int, ...], tuple[int, ...], bool]
-_LINE_BREAK_TOKEN = _Token.plain("\n", "break")
+_LINE_BREAK_TOKEN = _Token("\n", "break")
 _ONE_WORD: dict[str, _Token] = {}
 _PIECES: tuple[dict[str, _Piece], dict[str, _Piece]] = ({}, {})  # by ``first``: False, True
 
@@ -1001,7 +1021,7 @@ def _tokenise_stretches(
         # ends one: when, past its closing marks, its last character is a stop. Stripped of
         # the closing marks of ``_CLOSING_MARKS``, a quote whose last character left is in
         # ASCII is decided; only another needs the pattern.
-        add_token(_Token.plain(text[break_start:break_end], "break"))
+        add_token(_Token(text[break_start:break_end], "break"))
         add_start(break_start)
         window_start = break_end - 12 if break_end - 12 > break_start else break_start
         last = text[window_start:break_end].rstrip(closing)[-1:]
@@ -1076,7 +1096,7 @@ _PIECE_MARKS = (
     "\N{EM DASH}\N{EN DASH}\N{HORIZONTAL ELLIPSIS}\N{HORIZONTAL BAR}"
 )
 # One token for each of these marks, shared by every place where it stands alone.
-_MARK_TOKENS = {mark: _Token.plain(mark, "punct") for mark in _PIECE_MARKS}
+_MARK_TOKENS = {mark: _Token(mark, "punct") for mark in _PIECE_MARKS}
 _NO_MATCH = ""
 _Groups = tuple[str, str, str, str, str]
 _LINE_BREAK: _Groups = ("", "", "", "\n", "")
@@ -1194,7 +1214,7 @@ def _tokenise_piece(
             position = token_start + 1
             if token_start < skip_to:
                 continue
-            add(token_start, marks.get(punct) or token_class.plain(punct, "punct"), False)
+            add(token_start, marks.get(punct) or token_class(punct, "punct"), False)
             if punct in _SENTENCE_ENDS:
                 first = True
         elif initials:
@@ -1209,12 +1229,12 @@ def _tokenise_piece(
         elif number:
             token_start = find(number, position)
             position = token_start + len(number)
-            add(token_start, token_class.plain(number, "number"), first)
+            add(token_start, token_class(number, "number"), first)
             first = False
         else:
             token_start = find("\n", position)
             position = token_start + 1
-            add(token_start, token_class.plain("\n", "break"), False)
+            add(token_start, token_class("\n", "break"), False)
             first = True
     return first
 
@@ -1494,6 +1514,25 @@ class _Reader:
                 if kind == _PASSES_ALL:
                     if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
                         next_head[index] = head
+                        continue
+                elif kind == _DETERMINES:
+                    # "the", "a": with no head noun or possessive in reach past it, it opens
+                    # no phrase, cuts off all reach, and may open only a step: "the" before a
+                    # capitalised run, any other word that may start a step anywhere.
+                    if head > index + _HEAD_WINDOW and possessor > index + _POSSESSOR_WINDOW:
+                        head = possessor = far  # (and so next_head[index], as it was made)
+                        if token.facts & _STEP and (
+                            starts_run[index + 1] or token.lower != "the"
+                        ):
+                            candidates.append(index)
+                        continue
+                elif kind == _CAPITALISED:
+                    # A capitalised word in no list, with no head noun or possessive in
+                    # reach: it passes all, opens no phrase, but always a run.
+                    if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
+                        next_head[index] = head
+                        starts_run[index] = 1
+                        candidates.append(index)
                         continue
                 elif kind == _PASSES_FUNCTION:
                     possessor = far

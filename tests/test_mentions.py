@@ -6,6 +6,7 @@ project's hand-made development articles, which are our text too.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import json
 import subprocess
@@ -596,7 +597,7 @@ def _plain_tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[object,
         if span_start > position:
             first = mentions._tokenise_piece(text, position, span_start, span_start, first, read)
         start = max(span_start, position)
-        read.add(start, mentions._Token.plain(text[start:span_end], "break"), False)
+        read.add(start, mentions._Token(text[start:span_end], "break"), False)
         window = text[max(start, span_end - 12) : span_end]
         first = bool(mentions._QUOTE_ENDS_SENTENCE.search(window))
         position = span_end
@@ -704,6 +705,49 @@ def test_the_reader_rules_out_only_tokens_where_nothing_starts(
             filtered.asked = []
             found = filtered._step(index, tokens[index])
             assert (None if found is None else _fields(found)) == step, tokens[index].text
+
+
+def _backward_pass(reader: mentions._Reader) -> tuple[object, ...]:
+    """What the backward pass of ``_Reader.__init__`` works out."""
+    return (reader.opens_phrase, reader.starts_run, reader.next_possessive, reader.candidates)
+
+
+def _assert_shortcuts_give_the_general_case(text: str, spans: list[tuple[int, int]]) -> None:
+    read = mentions._tokenise(text, spans)
+    general = mentions._Tokens()
+    general.starts, general.firsts = read.starts, read.firsts
+    for token in read.tokens:
+        if token.reader_kind in (mentions._DETERMINES, mentions._CAPITALISED):
+            token = copy.copy(token)  # (tokens are shared between texts: change a copy)
+            token.reader_kind = mentions._READ_FACTS
+        general.tokens.append(token)
+    shortcut = _backward_pass(mentions._Reader(text, read))
+    assert shortcut == _backward_pass(mentions._Reader(text, general))
+
+
+@pytest.mark.parametrize(("text", "spans"), _texts_and_spans())
+def test_the_reader_shortcuts_give_what_the_general_case_gives(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    # ``_DETERMINES`` and ``_CAPITALISED`` are shortcuts of the backward pass: read with
+    # neither taken, it works out the same for every token. (The shortcuts of the words that
+    # open nothing leave out what no step reads at them, so are held to the steps instead:
+    # ``test_the_reader_rules_out_only_tokens_where_nothing_starts``.)
+    _assert_shortcuts_give_the_general_case(text, spans)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.sampled_from(
+            "the The a an her ten this Tarrant Mr said new of quickly chief executive's "
+            "council spokeswoman for minister's , . \n".split(" ")
+        ),
+        max_size=30,
+    )
+)
+def test_the_reader_shortcuts_hold_for_any_words(words: list[str]) -> None:
+    _assert_shortcuts_give_the_general_case(" ".join(words), [])
 
 
 @pytest.mark.parametrize(("text", "spans"), _texts_and_spans())
