@@ -85,7 +85,7 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
                 CueWord(start, phrase_end, strings.setdefault(written, written), lemma, kind)
             )
             skip = phrase_end
-        elif word in verbs and not _after_determiner(text, start):
+        elif word in verbs and not _after_determiner(text, start, folded):
             # "the answers", "Trump's claims": a noun that looks like a verb of saying.
             written = strings.setdefault(written, written)
             found.append(CueWord(start, end, written, verbs[word], "verb"))
@@ -391,9 +391,10 @@ _DETERMINERS = frozenset(
 _POSSESSIVE = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'", "s\N{RIGHT SINGLE QUOTATION MARK}")
 
 
-# The characters of ``WORD_BEFORE_CUE``'s word that are ASCII, and the ASCII characters its
-# ``\s`` matches (a few more, which only send a word to the pattern).
-_ASCII_WORD_BEFORE = string.ascii_letters + "'"
+# The bytes ``_FOLD`` gives the characters of ``WORD_BEFORE_CUE``'s word that are ASCII
+# (letters, lowercase, and the apostrophe), and the ASCII characters its ``\s`` matches (a few
+# more, which only send a word to the pattern).
+_FOLDED_WORD_BEFORE = string.ascii_lowercase.encode("ascii") + b"'"
 _WORD_BEFORE_WINDOW = 24
 # Marks past ASCII often written just before a verb and its space (``,\N{RIGHT DOUBLE QUOTATION
 # MARK} said``): none is a letter, an apostrophe or white space, so none is in a word
@@ -403,10 +404,16 @@ _MARKS_BEFORE_WORD = frozenset(
     "\N{EM DASH}\N{EN DASH}\N{HORIZONTAL ELLIPSIS}"
     "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
 )
+# ``_DETERMINERS`` and the ASCII endings of ``_POSSESSIVE``, as the folded bytes hold them.
+_FOLDED_DETERMINERS = frozenset(word.encode("ascii") for word in _DETERMINERS)
+_FOLDED_POSSESSIVE = tuple(ending.encode("ascii") for ending in _POSSESSIVE if ending.isascii())
+# The apostrophe as an integer: ``byte in word`` is a plain search for one.
+_APOSTROPHE = ord("'")
 
 
-def _after_determiner(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a determiner or a possessive.
+def _after_determiner(text: str, start: int, folded: bytes | None = None) -> bool:
+    """Whether the word before ``start`` is a determiner or a possessive. ``folded`` is
+    ``_folded(text)``, worked out here unless given.
 
     >>> _after_determiner("the answers", 4), _after_determiner("Ann's claims", 6)
     (True, True)
@@ -415,27 +422,45 @@ def _after_determiner(text: str, start: int) -> bool:
     """
     # (A conditional expression, not max: this runs for most verbs of saying.)
     floor = start - _WORD_BEFORE_WINDOW if start > _WORD_BEFORE_WINDOW else 0
-    if start - 2 >= floor and text[start - 1] == " " and text[start - 2] not in _ASCII_SPACE:
+    if folded is None:
+        folded = _folded(text)
+    # (Every ASCII white space character folds to a space: a character folded to another byte
+    # is none, and the text is read only for a folded space.)
+    if (
+        start - 2 >= floor
+        and text[start - 1] == " "
+        and (folded[start - 2] != _SPACE or text[start - 2] not in _ASCII_SPACE)
+    ):
         # One space after a word in ASCII, as almost always: read the word without the pattern
         # (what it would match: the run of letters and apostrophes before the space, from its
-        # first letter, inside the window), stripped off in one call.
-        before = text[floor : start - 1]
-        rest = before.rstrip(_ASCII_WORD_BEFORE)
+        # first letter, inside the window), stripped off in one call. It is read in the folded
+        # bytes, one a character, where the letters are lowercase already and every character
+        # that is no ASCII letter or apostrophe is some other byte, so the run is the same;
+        # a slice of them costs less than one of the text, which may be two bytes a character.
+        before = folded[floor : start - 1]
+        rest = before.rstrip(_FOLDED_WORD_BEFORE)
         # (A mark past ASCII ends the word as an ASCII character does: ``,\N{RIGHT DOUBLE
         # QUOTATION MARK} said``, most often, has no word before the verb. The pattern's
-        # search costs as much as a few dozen words read here.)
-        if not rest or rest[-1].isascii() or rest[-1] in _MARKS_BEFORE_WORD:
-            word = before[len(rest) :].lstrip("'").lower()
-            # Every possessive ending holds an apostrophe or the mark, and this word is ASCII:
-            # one search for the apostrophe spares most words the slower ``endswith``.
+        # search costs as much as a few dozen words read here. Only ``_OTHER`` stands for a
+        # character that may be past ASCII: the text tells.)
+        if (
+            not rest
+            or rest[-1] != _OTHER
+            or text[floor + len(rest) - 1].isascii()
+            or text[floor + len(rest) - 1] in _MARKS_BEFORE_WORD
+        ):
+            word = before[len(rest) :].lstrip(b"'")
+            # Every ASCII possessive ending holds an apostrophe, and this word is ASCII: one
+            # search for the apostrophe spares most words the slower ``endswith``.
             return bool(word) and (
-                word in _DETERMINERS or ("'" in word and word.endswith(_POSSESSIVE))
+                word in _FOLDED_DETERMINERS
+                or (_APOSTROPHE in word and word.endswith(_FOLDED_POSSESSIVE))
             )
     previous = WORD_BEFORE_CUE.search(text, floor, start)
     if previous is None:
         return False
-    word = previous.group(1).lower()
-    return word in _DETERMINERS or word.endswith(_POSSESSIVE)
+    written = previous.group(1).lower()
+    return written in _DETERMINERS or written.endswith(_POSSESSIVE)
 
 
 @functools.cache
