@@ -97,14 +97,42 @@ def is_furniture(paragraph: str) -> bool:
     """
     if len(paragraph) > _MAX_FURNITURE_CHARACTERS:
         return False
-    lowered = paragraph.strip().lower().rstrip(".:!|>»›→ ")
-    if lowered in lexicon.furniture_exact():
+    # The paragraph is compared lowercase, without its final punctuation (``_FINAL``). Those
+    # characters are stripped before lowercasing rather than after: each is its own lowercase,
+    # and no other character's lowercase ends with one (``tests/test_layout.py`` holds both), so
+    # ``kept.lower()`` is what stripping the lowercase would leave.
+    kept = paragraph.strip().rstrip(_FINAL)
+    # Lowercasing never shortens a string (each character becomes one or more), so a paragraph
+    # longer than the longest listed one cannot be listed, and is not lowercased to be looked up.
+    longest_exact, longest_prefix = _longest_entries()
+    if len(kept) <= longest_exact and kept.lower() in lexicon.furniture_exact():
         return True
     # Only the prefixes that start with the paragraph's first character can match (an entry
     # is never empty), and the words are counted only for a paragraph that opens like
-    # furniture: both tests are pure, so their order does not change the answer.
-    return lowered.startswith(_prefixes_by_initial().get(lowered[:1], ())) and (
-        len(lowered.split()) <= _MAX_FURNITURE_WORDS
+    # furniture: both tests are pure, so their order does not change the answer. The opening
+    # is lowercased alone: the lowercase of the paragraph's first ``longest_prefix`` characters
+    # begins as the paragraph's does, as long as any prefix (only a final sigma's lowercase
+    # depends on what follows it, and no prefix holds a sigma).
+    opening = kept[:longest_prefix].lower()
+    return opening.startswith(_prefixes_by_initial().get(opening[:1], ())) and (
+        len(kept.lower().split()) <= _MAX_FURNITURE_WORDS
+    )
+
+
+# What ``is_furniture`` strips from the end of a paragraph before it compares.
+_FINAL = ".:!|>»›→ "
+
+
+@functools.cache
+def _longest_entries() -> tuple[int, int]:
+    """The length of the longest listed furniture paragraph and of the longest prefix.
+
+    >>> _longest_entries()[0] == max(map(len, lexicon.furniture_exact()))
+    True
+    """
+    return (
+        max(map(len, lexicon.furniture_exact())),
+        max(map(len, lexicon.furniture_prefixes())),
     )
 
 

@@ -3,6 +3,8 @@ its scan of every character finds."""
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -66,3 +68,53 @@ def test_paragraphs_flag_furniture_as_is_furniture(lines: list[str]) -> None:
     text = "\n\n".join(lines)
     for paragraph in layout.paragraphs(text):
         assert paragraph.furniture == layout.is_furniture(text[paragraph.start : paragraph.end])
+
+
+def test_furniture_final_characters_strip_the_same_before_lowercasing() -> None:
+    # ``is_furniture`` strips its final punctuation before lowercasing, not after: exact only
+    # because each of those characters is its own lowercase and no other character's lowercase
+    # ends with one. It also skips the look-up of a paragraph longer than the longest entry,
+    # because no character's lowercase is empty.
+    final = frozenset(layout._FINAL)
+    assert all(character.lower() == character for character in final)
+    for code in range(sys.maxunicode + 1):
+        lowered = chr(code).lower()
+        assert lowered
+        assert chr(code) in final or lowered[-1] not in final
+
+
+def test_furniture_prefixes_hold_no_sigma() -> None:
+    # ``is_furniture`` lowercases only a paragraph's opening to match the prefixes: the one
+    # lowercase that depends on what follows is a capital sigma's.
+    entries = lexicon.furniture_prefixes()
+    assert not [entry for entry in entries if {"\N{GREEK SMALL LETTER SIGMA}",
+                                                "\N{GREEK SMALL LETTER FINAL SIGMA}"} & set(entry)]
+
+
+def _is_furniture_as_read(paragraph: str) -> bool:
+    """``is_furniture`` as its rule reads, lowercasing the whole paragraph first."""
+    if len(paragraph) > 300:
+        return False
+    lowered = paragraph.strip().lower().rstrip(layout._FINAL)
+    if lowered in lexicon.furniture_exact():
+        return True
+    return any(lowered.startswith(prefix) for prefix in lexicon.furniture_prefixes()) and (
+        len(lowered.split()) <= 30
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(sorted(lexicon.furniture_exact() | set(lexicon.furniture_prefixes()))),
+            st.text(alphabet=[*layout._FINAL, "\N{GREEK CAPITAL LETTER SIGMA}", "\N{KELVIN SIGN}",
+                              "\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}", "A", "\t", "\n", "S"],
+                    max_size=8),
+            st.sampled_from([" word", " more words to count", "\N{EM DASH}"]),
+        ).map(lambda part: part.upper() if len(part) % 3 == 0 else part),
+        max_size=5,
+    ).map("".join)
+)
+def test_is_furniture_is_its_rule(paragraph: str) -> None:
+    assert layout.is_furniture(paragraph) == _is_furniture_as_read(paragraph)
