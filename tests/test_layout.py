@@ -25,10 +25,28 @@ def test_sentence_ends_are_the_patterns(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     expected = [match.span() for match in SENTENCE_END.finditer(text, start, end)]
-    found = layout._sentence_ends(text, start, end)
+    found = layout._sentence_ends(text, [layout.Paragraph(start, end, False)])
     assert [(at, after) for at, _, after in found] == expected
     spaces = [(space, after) for _, space, after in found]
     assert spaces == [match.span("space") for match in SENTENCE_END.finditer(text, start, end)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(articles(), st.text(alphabet=_ALPHABET, max_size=60)), st.data())
+def test_sentence_ends_of_many_spans_are_each_spans(text: str, data: st.DataObject) -> None:
+    # One walk over several spans (in order, apart, perhaps empty or with gaps between them)
+    # finds what the pattern finds in each span alone.
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    spans = [
+        layout.Paragraph(start, end, False)
+        for start, end in zip(cuts[::2], cuts[1::2], strict=False)  # an odd cut is left out
+    ]
+    expected = [
+        (match.start(), match.start("space"), match.end())
+        for span in spans
+        for match in SENTENCE_END.finditer(text, span.start, span.end)
+    ]
+    assert layout._sentence_ends(text, spans) == expected
 
 
 @settings(max_examples=400, deadline=None)
