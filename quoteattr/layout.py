@@ -18,9 +18,9 @@ parameter file and is several times slower on news text.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import string
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from . import lexicon
@@ -97,14 +97,42 @@ def is_furniture(paragraph: str) -> bool:
     """
     if len(paragraph) > _MAX_FURNITURE_CHARACTERS:
         return False
-    lowered = paragraph.strip().lower().rstrip(".:!|>»›→ ")
-    if lowered in lexicon.furniture_exact():
+    # The paragraph is compared lowercase, without its final punctuation (``_FINAL``). Those
+    # characters are stripped before lowercasing rather than after: each is its own lowercase,
+    # and no other character's lowercase ends with one (``tests/test_layout.py`` holds both), so
+    # ``kept.lower()`` is what stripping the lowercase would leave.
+    kept = paragraph.strip().rstrip(_FINAL)
+    # Lowercasing never shortens a string (each character becomes one or more), so a paragraph
+    # longer than the longest listed one cannot be listed, and is not lowercased to be looked up.
+    longest_exact, longest_prefix = _longest_entries()
+    if len(kept) <= longest_exact and kept.lower() in lexicon.furniture_exact():
         return True
     # Only the prefixes that start with the paragraph's first character can match (an entry
     # is never empty), and the words are counted only for a paragraph that opens like
-    # furniture: both tests are pure, so their order does not change the answer.
-    return lowered.startswith(_prefixes_by_initial().get(lowered[:1], ())) and (
-        len(lowered.split()) <= _MAX_FURNITURE_WORDS
+    # furniture: both tests are pure, so their order does not change the answer. The opening
+    # is lowercased alone: the lowercase of the paragraph's first ``longest_prefix`` characters
+    # begins as the paragraph's does, as long as any prefix (only a final sigma's lowercase
+    # depends on what follows it, and no prefix holds a sigma).
+    opening = kept[:longest_prefix].lower()
+    return opening.startswith(_prefixes_by_initial().get(opening[:1], ())) and (
+        len(kept.lower().split()) <= _MAX_FURNITURE_WORDS
+    )
+
+
+# What ``is_furniture`` strips from the end of a paragraph before it compares.
+_FINAL = ".:!|>»›→ "
+
+
+@functools.cache
+def _longest_entries() -> tuple[int, int]:
+    """The length of the longest listed furniture paragraph and of the longest prefix.
+
+    >>> _longest_entries()[0] == max(map(len, lexicon.furniture_exact()))
+    True
+    """
+    return (
+        max(map(len, lexicon.furniture_exact())),
+        max(map(len, lexicon.furniture_prefixes())),
     )
 
 
@@ -160,21 +188,26 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
     ['Mr. Li arrived.', 'He said so.', 'Then he left.']
     """
     abbreviations = lexicon.abbreviations()
-    # The end punctuation of the whole text, found once: a search per character and paragraph
-    # would mostly search paragraphs without that character.
-    ends = _end_punctuation(text, 0, len(text))
+    # The sentence ends of all paragraphs, found in one walk (``_sentence_ends``), and taken
+    # here paragraph by paragraph; the end past the last is a sentinel that stops every walk.
+    found = _sentence_ends(text, paras)
+    found.append((len(text), 0, 0))
     result = []
-    for para in paras:
-        start = para.start
-        inside = ends[bisect.bisect_left(ends, para.start) : bisect.bisect_left(ends, para.end)]
-        for punctuation, stop, after in _sentence_ends(text, para.start, para.end, inside):
-            if _is_abbreviation(text, punctuation, para.start, abbreviations):
+    index = 0
+    for start, para_end, _ in paras:
+        floor = start
+        while True:
+            punctuation, stop, after = found[index]
+            if punctuation >= para_end:
+                break
+            index += 1
+            if _is_abbreviation(text, punctuation, floor, abbreviations):
                 continue
             if start < stop:
                 result.append((start, stop))
             start = after
-        if start < para.end:
-            result.append((start, para.end))
+        if start < para_end:
+            result.append((start, para_end))
     return tuple(result)
 
 
@@ -189,30 +222,40 @@ _ASCII_CLOSING = ")]\"'"
 _ASCII_SENTENCE_STARTS = string.ascii_uppercase + string.digits + "\"'(["
 
 
-def _sentence_ends(
-    text: str, start: int, end: int, starts: list[int] | None = None
-) -> list[tuple[int, int, int]]:
-    """Where ``SENTENCE_END.finditer(text, start, end)`` finds its matches, as a list of
-    ``(start, space start, end)`` (a generator would be set up and resumed once per
-    paragraph and sentence).
+def _sentence_ends(text: str, spans: Sequence[Paragraph]) -> list[tuple[int, int, int]]:
+    """Where ``SENTENCE_END.finditer(text, span.start, span.end)`` finds its matches, for each
+    of ``spans`` (in text order, not overlapping), as one list of ``(start, space start, end)``
+    in text order: one walk over all paragraphs rather than a call (and a list) for each.
 
     The pattern's scan tries every character in turn, which costs far more than a
     ``str.find`` for each end punctuation character: a match can only start where a run of
-    them starts, so the pattern is tried there alone. ``starts`` is where the end punctuation
-    characters of ``text[start:end]`` are, in order (``_end_punctuation``), if already known.
-    Most sentences end as ``. The`` or ``." The``: those are read without the pattern.
+    them starts, so the pattern is tried there alone (``_end_punctuation`` finds them all
+    once: a search per character and paragraph would mostly search paragraphs without that
+    character). Most sentences end as ``. The`` or ``." The``: those are read without the
+    pattern.
 
     >>> text = 'Wait... What? Yes." No. "Go!" no'
-    >>> [text[at:after] for at, _, after in _sentence_ends(text, 0, len(text))]
+    >>> [text[at:after] for at, _, after in _sentence_ends(text, [Paragraph(0, 32, False)])]
     ['... ', '? ', '." ', '. ']
     """
-    if starts is None:
-        starts = _end_punctuation(text, start, end)
-    found = []
+    found: list[tuple[int, int, int]] = []
+    if not spans:
+        return found
+    last = len(spans) - 1
+    index = 0
+    start, end, _ = spans[0]
     taken = start  # where the last match ended: the scan goes on from there
-    for position in starts:
+    for position in _end_punctuation(text, start, spans[-1].end):
+        if position >= end:
+            # On to the span holding ``position``, if any: its scan starts afresh.
+            while position >= end and index < last:
+                index += 1
+                start, end, _ = spans[index]
+            if position >= end:
+                break  # past the last span
+            taken = start
         if position < taken or (position > start and text[position - 1] in _END_PUNCTUATION):
-            continue  # inside a match already found, or inside a run of end punctuation
+            continue  # between spans, inside a match found, or inside a run of end punctuation
         # One end punctuation character, perhaps one ASCII closing mark, one space and an
         # ASCII capital, digit, mark or bracket: what the pattern matches, exactly, its
         # possessive runs ending where they must (the characters after each are none they

@@ -3,6 +3,8 @@ its scan of every character finds."""
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,10 +25,28 @@ def test_sentence_ends_are_the_patterns(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     expected = [match.span() for match in SENTENCE_END.finditer(text, start, end)]
-    found = layout._sentence_ends(text, start, end)
+    found = layout._sentence_ends(text, [layout.Paragraph(start, end, False)])
     assert [(at, after) for at, _, after in found] == expected
     spaces = [(space, after) for _, space, after in found]
     assert spaces == [match.span("space") for match in SENTENCE_END.finditer(text, start, end)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(articles(), st.text(alphabet=_ALPHABET, max_size=60)), st.data())
+def test_sentence_ends_of_many_spans_are_each_spans(text: str, data: st.DataObject) -> None:
+    # One walk over several spans (in order, apart, perhaps empty or with gaps between them)
+    # finds what the pattern finds in each span alone.
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    spans = [
+        layout.Paragraph(start, end, False)
+        for start, end in zip(cuts[::2], cuts[1::2], strict=False)  # an odd cut is left out
+    ]
+    expected = [
+        (match.start(), match.start("space"), match.end())
+        for span in spans
+        for match in SENTENCE_END.finditer(text, span.start, span.end)
+    ]
+    assert layout._sentence_ends(text, spans) == expected
 
 
 @settings(max_examples=400, deadline=None)
@@ -66,3 +86,53 @@ def test_paragraphs_flag_furniture_as_is_furniture(lines: list[str]) -> None:
     text = "\n\n".join(lines)
     for paragraph in layout.paragraphs(text):
         assert paragraph.furniture == layout.is_furniture(text[paragraph.start : paragraph.end])
+
+
+def test_furniture_final_characters_strip_the_same_before_lowercasing() -> None:
+    # ``is_furniture`` strips its final punctuation before lowercasing, not after: exact only
+    # because each of those characters is its own lowercase and no other character's lowercase
+    # ends with one. It also skips the look-up of a paragraph longer than the longest entry,
+    # because no character's lowercase is empty.
+    final = frozenset(layout._FINAL)
+    assert all(character.lower() == character for character in final)
+    for code in range(sys.maxunicode + 1):
+        lowered = chr(code).lower()
+        assert lowered
+        assert chr(code) in final or lowered[-1] not in final
+
+
+def test_furniture_prefixes_hold_no_sigma() -> None:
+    # ``is_furniture`` lowercases only a paragraph's opening to match the prefixes: the one
+    # lowercase that depends on what follows is a capital sigma's.
+    entries = lexicon.furniture_prefixes()
+    assert not [entry for entry in entries if {"\N{GREEK SMALL LETTER SIGMA}",
+                                                "\N{GREEK SMALL LETTER FINAL SIGMA}"} & set(entry)]
+
+
+def _is_furniture_as_read(paragraph: str) -> bool:
+    """``is_furniture`` as its rule reads, lowercasing the whole paragraph first."""
+    if len(paragraph) > 300:
+        return False
+    lowered = paragraph.strip().lower().rstrip(layout._FINAL)
+    if lowered in lexicon.furniture_exact():
+        return True
+    return any(lowered.startswith(prefix) for prefix in lexicon.furniture_prefixes()) and (
+        len(lowered.split()) <= 30
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(sorted(lexicon.furniture_exact() | set(lexicon.furniture_prefixes()))),
+            st.text(alphabet=[*layout._FINAL, "\N{GREEK CAPITAL LETTER SIGMA}", "\N{KELVIN SIGN}",
+                              "\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}", "A", "\t", "\n", "S"],
+                    max_size=8),
+            st.sampled_from([" word", " more words to count", "\N{EM DASH}"]),
+        ).map(lambda part: part.upper() if len(part) % 3 == 0 else part),
+        max_size=5,
+    ).map("".join)
+)
+def test_is_furniture_is_its_rule(paragraph: str) -> None:
+    assert layout.is_furniture(paragraph) == _is_furniture_as_read(paragraph)
