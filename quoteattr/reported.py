@@ -1428,12 +1428,15 @@ def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
     # sentences).
     spaced = piece.encode().translate(_NOT_IN_A_WORD).lower()
     runs = spaced.decode()
+    # (The marks after a space are looked for in the str, before the stand-in goes back: ``in``
+    # on bytes first tries its operand as a byte value, which raises and clears a TypeError.)
+    marked = spaced.startswith(_MARK_BYTES) or " '" in runs or " -" in runs or " \x01" in runs
     if _STAND_IN in piece:
         # The stand-in back as the mark, in the whole stretch at once: it is no space, so the
         # runs split as before.
         runs = runs.replace(_STAND_IN, "\N{RIGHT SINGLE QUOTATION MARK}")
     words = set(runs.split())
-    if spaced.startswith(_MARK_BYTES) or b" '" in spaced or b" -" in spaced or b" \x01" in spaced:
+    if marked:
         # A run that opens with an apostrophe or a hyphen (or the mark) is matched from its
         # first letter, and a run without a letter is no match at all. Only a run after a
         # space or at the start can open with one: most stretches hold none, and their runs
