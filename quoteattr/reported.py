@@ -460,7 +460,17 @@ def find_reported(
             continue
         while quotes_before < outer_count and outer[quotes_before][0] <= start:
             quotes_before += 1
-        quoted = _inside_quote(outer, quotes_before - 1, start, end)
+        # ``_inside_quote`` reads only the last quote to open by ``start`` (if the sentence
+        # starts inside it) and those that open before ``end``: a sentence that touches none
+        # has nothing quoted, and is "all but a quote" only when shorter than the words a
+        # report needs outside one. Most sentences outside quote-dense text: no call.
+        quoted = (
+            _inside_quote(outer, quotes_before - 1, start, end)
+            if (quotes_before and start < outer[quotes_before - 1][1])
+            or (quotes_before < outer_count and outer[quotes_before][0] < end)
+            or end - start < _FRAME_OUTSIDE_A_QUOTE
+            else False
+        )
         stop = _content_end(text, start, end)
         # (What _content_end leaves out is space and ".!;" only: never a "?".) Only a question
         # by ``_clauses_of`` can end in "?" before these closing marks, all of which it strips
@@ -583,6 +593,10 @@ def _clauses_of(
     >>> list(_clauses_of(text, [(0, len(text))], []))
     [(0, 22, True)]
     """
+    # The first ";" at or after the last sentence's start (-1 for none left): the sentences
+    # come in text order, so it is looked for again only once a sentence starts past it, and
+    # the text is read about once for them all, not once a sentence (most hold none).
+    semicolon_ahead = text.find(";")
     for start, end in sentence_spans:
         # Whether the sentence ends in "?" before its closing marks, read back from its end
         # without slicing it out: most sentences end in a full stop, one look.
@@ -592,7 +606,9 @@ def _clauses_of(
         if last >= start and text[last] == "?":
             yield start, end, True
             continue
-        semicolon = text.find(";", start, end)
+        if 0 <= semicolon_ahead < start:
+            semicolon_ahead = text.find(";", start)
+        semicolon = semicolon_ahead if semicolon_ahead < end else -1
         while semicolon >= 0:
             index = bisect.bisect_right(quoted, (semicolon, len(text))) - 1
             if index < 0 or not quoted[index][0] <= semicolon < quoted[index][1]:
@@ -1428,12 +1444,15 @@ def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
     # sentences).
     spaced = piece.encode().translate(_NOT_IN_A_WORD).lower()
     runs = spaced.decode()
+    # (The marks after a space are looked for in the str, before the stand-in goes back: ``in``
+    # on bytes first tries its operand as a byte value, which raises and clears a TypeError.)
+    marked = spaced.startswith(_MARK_BYTES) or " '" in runs or " -" in runs or " \x01" in runs
     if _STAND_IN in piece:
         # The stand-in back as the mark, in the whole stretch at once: it is no space, so the
         # runs split as before.
         runs = runs.replace(_STAND_IN, "\N{RIGHT SINGLE QUOTATION MARK}")
     words = set(runs.split())
-    if spaced.startswith(_MARK_BYTES) or b" '" in spaced or b" -" in spaced or b" \x01" in spaced:
+    if marked:
         # A run that opens with an apostrophe or a hyphen (or the mark) is matched from its
         # first letter, and a run without a letter is no match at all. Only a run after a
         # space or at the start can open with one: most stretches hold none, and their runs

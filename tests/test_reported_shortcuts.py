@@ -3,6 +3,7 @@ patterns and the word-by-word readings they skip would give, on any text."""
 
 from __future__ import annotations
 
+import itertools
 import sys
 
 import pytest
@@ -161,3 +162,46 @@ def test_the_sentence_end_is_the_characters_read_from_the_end(text: str, start: 
     while stop > start and (text[stop - 1] in ".!;" or text[stop - 1].isspace()):
         stop -= 1
     assert reported._content_end(text, start, len(text)) == stop
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=6),
+    st.integers(0, 70),
+    st.integers(0, 30),
+)
+@example([], 0, 5)
+@example([(10, 5)], 0, 9)
+def test_a_sentence_that_touches_no_quote_is_quoted_only_when_short(
+    quotes: list[tuple[int, int]], start: int, length: int
+) -> None:
+    """``find_reported`` calls ``_inside_quote`` only for a sentence that starts inside the
+    last quote to open by its start, has a quote open before its end, or is shorter than
+    ``_FRAME_OUTSIDE_A_QUOTE``: for any other, ``_inside_quote`` says not quoted."""
+    outer: list[tuple[int, int]] = []
+    for quote_start, quote_length in sorted(quotes):
+        if not outer or quote_start >= outer[-1][1]:  # the quotes in marks never overlap
+            outer.append((quote_start, quote_start + quote_length))
+    end = start + length
+    before = sum(1 for quote_start, _ in outer if quote_start <= start)
+    touches = (before and start < outer[before - 1][1]) or (
+        before < len(outer) and outer[before][0] < end
+    )
+    if not touches and length >= reported._FRAME_OUTSIDE_A_QUOTE:
+        assert not reported._inside_quote(tuple(outer), before - 1, start, end)
+
+
+_CLAUSE_PIECES = st.sampled_from(["a", " ", ";", "?", '"', "\N{RIGHT DOUBLE QUOTATION MARK}"])
+
+
+@SETTINGS
+@given(st.lists(_CLAUSE_PIECES, max_size=40).map("".join), st.lists(st.integers(0, 40), max_size=8))
+@example("a; b. c d; e", [0, 5, 11])
+def test_the_clauses_of_sentences_are_those_of_each_sentence(text: str, cuts: list[int]) -> None:
+    """``_clauses_of`` carries the next semicolon from one sentence to the next: the clauses of
+    the sentences read together are those of each sentence read alone."""
+    bounds = sorted({cut for cut in cuts if cut <= len(text)})
+    spans = list(itertools.pairwise(bounds))
+    quoted = [(2, 6), (20, 30)]
+    alone = [clause for span in spans for clause in reported._clauses_of(text, [span], quoted)]
+    assert list(reported._clauses_of(text, spans, quoted)) == alone
