@@ -534,12 +534,14 @@ def _name_of(
 ) -> str:
     """The name of an entity of type ``kind`` whose mentions are ``members``."""
     if kind == "person":
-        names = [personal_name(mentions[i], text) for i in members if mentions[i].kind == "name"]
-        # The fullest name: most words, the first written on a tie.
-        best_name = names[0]
-        if len(names) > 1:
-            most = len(best_name.split())
-            for name in names:
+        # The fullest name: most words, the first written on a tie. One loop over the
+        # mentions, no list of names: a speaker's mentions are many, most of them names (an
+        # entity of type "person" holds at least one, so the first always takes ``-1``'s place).
+        best_name, most = "", -1
+        for i in members:
+            mention = mentions[i]
+            if mention.kind == "name":
+                name = personal_name(mention, text)
                 words = len(name.split())
                 if words > most:
                     best_name, most = name, words
