@@ -76,7 +76,7 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
         candidates = phrases.get(word)
         phrase = None
         # The next word may be no phrase's: then spare the long pattern.
-        if candidates is not None and _may_go_on(text, end, seconds.get(word)):
+        if candidates is not None and _may_go_on(text, end, seconds.get(word), folded):
             phrase = _longest_phrase(text, start, candidates)
         if phrase is not None:
             lemma, phrase_end, kind = phrase
@@ -491,12 +491,15 @@ _ASCII_LETTERS = string.ascii_letters
 _LOOK_AHEAD = 64
 
 
-def _may_go_on(text: str, end: int, second_words: frozenset[str] | None) -> bool:
+def _may_go_on(
+    text: str, end: int, second_words: frozenset[str] | None, folded: bytes | None = None
+) -> bool:
     """Whether a phrase pattern may match past the first word, which ends at ``end``: false
     only when the white space and the word after it are plain ASCII and that word is none of
     ``second_words`` (a phrase's words are separated by white space, and its second word is
     followed by white space or a word boundary). Anything else is left to the pattern, as is
-    a space or a word running past the next ``_LOOK_AHEAD`` characters.
+    a space or a word running past the next ``_LOOK_AHEAD`` characters. ``folded`` is
+    ``_folded(text)``, worked out here unless given.
 
     >>> _may_go_on("according to her", 9, frozenset({"to"}))
     True
@@ -506,6 +509,21 @@ def _may_go_on(text: str, end: int, second_words: frozenset[str] | None) -> bool
     if second_words is None:
         return True
     size = len(text)
+    if folded is None:
+        folded = _folded(text)
+    # One ASCII space after the first word, as almost always: read the next word in the folded
+    # bytes. Its run (up to the next folded space inside the window: the padding after the
+    # text, or an ASCII character that is no letter, apostrophe or hyphen) is the word when it
+    # is all letters (``bytes.isalpha`` is true only for ASCII letters, and ``_OTHER`` stands
+    # for "?" and for every character past ASCII), lowercase already; the character after it
+    # is ASCII or the text's end, so no letter the pattern reads goes on from it. Anything
+    # else, a run past the window included, is read below.
+    if end < size and text[end] == " ":
+        run_end = folded.find(b" ", end + 1, end + _LOOK_AHEAD)
+        if run_end > end + 1:
+            word = folded[end + 1 : run_end]
+            if word.isalpha():
+                return word.decode("ascii") in second_words
     window = text[end : end + _LOOK_AHEAD]
     word_on = window.lstrip(_ASCII_SPACE)
     after_letters = word_on.lstrip(_ASCII_LETTERS)

@@ -174,7 +174,9 @@ def _may_go_on_by_characters(text: str, end: int, second_words: frozenset[str]) 
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["to", "TO", "them", " ", "\t", "\n", "é", ",", "-", "x" * 70, " " * 70]),
+        st.sampled_from(
+            ["to", "TO", "them", " ", "\t", "\n", "é", ",", "-", "?", "'", "x" * 70, " " * 70]
+        ),
         max_size=6,
     ),
     st.data(),
