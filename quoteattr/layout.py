@@ -38,6 +38,9 @@ class Paragraph(NamedTuple):
     furniture: bool
 
 
+_new_tuple = tuple.__new__  # builds a Paragraph from its fields in order (see ``paragraphs``)
+
+
 def paragraphs(text: str, *, detect_furniture: bool = True) -> tuple[Paragraph, ...]:
     """Split ``text`` into paragraphs, flagging page furniture.
 
@@ -76,7 +79,10 @@ def paragraphs(text: str, *, detect_furniture: bool = True) -> tuple[Paragraph, 
                 and may_open.get(text[begin], True)
                 and is_furniture(text[begin:finish])
             )
-            result.append(Paragraph(begin, finish, furniture))
+            # (``Paragraph(...)`` runs the NamedTuple's ``__new__``, a Python function that
+            # passes its fields to ``tuple.__new__``: called here directly, with the fields in
+            # their order, it gives the same Paragraph without that call's frame.)
+            result.append(_new_tuple(Paragraph, (begin, finish, furniture)))
     return tuple(result)
 
 
@@ -201,8 +207,25 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
             if punctuation >= para_end:
                 break
             index += 1
-            if _is_abbreviation(text, punctuation, floor, abbreviations):
-                continue
+            # A full stop that ends an abbreviation or an initial ends no sentence. (Read here
+            # rather than in a function of its own: a call saved at every sentence end.)
+            if text[punctuation] == ".":
+                # A conditional expression rather than ``max``, which costs several times as
+                # much.
+                lowest = punctuation - _WORD_BEFORE_WINDOW
+                word = _word_before(text, floor if floor > lowest else lowest, punctuation)
+                if word is not None:
+                    token = word.lower()
+                    # A single letter is an initial ("John F. Kennedy"), and so is a run of
+                    # dotted single letters ("G.K. Butterfield"); a lowercase one is part of
+                    # "e.g". That is: letters at the even places and dots at the odd ones, read
+                    # as two slices rather than word by word.
+                    if token in abbreviations or (
+                        len(token) % 2 == 1
+                        and token[::2].isalpha()
+                        and token[1::2] == "." * (len(token) // 2)
+                    ):
+                        continue
             if start < stop:
                 result.append((start, stop))
             start = after
@@ -216,10 +239,20 @@ _END_PUNCTUATION = ".!?\N{HORIZONTAL ELLIPSIS}"
 # The number of its ``space`` group: ``regex`` reads a group's name only after failing to read
 # it as a number, which raises and clears an exception at every sentence end.
 _SPACE_GROUP = SENTENCE_END.groupindex["space"]
-# The ASCII characters of ``SENTENCE_END``'s closing marks, and of what its lookahead lets
-# start a sentence (``\p{Lu}``, ``\p{N}``, marks and brackets).
-_ASCII_CLOSING = ")]\"'"
-_ASCII_SENTENCE_STARTS = string.ascii_uppercase + string.digits + "\"'(["
+# ``SENTENCE_END``'s closing marks, and the ASCII characters and curly opening marks of what
+# its lookahead lets start a sentence (``\p{Lu}``, ``\p{N}``, marks and brackets; the three
+# curly marks are ``\p{Pi}``, the low one is named): the quick reading of ``_sentence_ends``.
+_CLOSING = (
+    ")]\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+)
+_SENTENCE_STARTS = (
+    string.ascii_uppercase
+    + string.digits
+    + "\"'(["
+    + "\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
+    + "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{DOUBLE LOW-9 QUOTATION MARK}"
+)
 
 
 def _sentence_ends(text: str, spans: Sequence[Paragraph]) -> list[tuple[int, int, int]]:
@@ -256,8 +289,9 @@ def _sentence_ends(text: str, spans: Sequence[Paragraph]) -> list[tuple[int, int
             taken = start
         if position < taken or (position > start and text[position - 1] in _END_PUNCTUATION):
             continue  # between spans, inside a match found, or inside a run of end punctuation
-        # One end punctuation character, perhaps one ASCII closing mark, one space and an
-        # ASCII capital, digit, mark or bracket: what the pattern matches, exactly, its
+        # One end punctuation character, perhaps one closing mark, one space and an ASCII
+        # capital, digit, mark or bracket or a curly opening mark: what the pattern matches
+        # (most sentences end so, many as ``. \N{LEFT DOUBLE QUOTATION MARK}W``), exactly, its
         # possessive runs ending where they must (the characters after each are none they
         # take), its lookahead inside the end, and its lookbehind after a character that is
         # not end punctuation (``position > start``, as tested above; at ``start`` the
@@ -265,13 +299,13 @@ def _sentence_ends(text: str, spans: Sequence[Paragraph]) -> list[tuple[int, int
         if position + 2 >= end:
             continue  # no room for the space and the character after it: the pattern fails
         space = position + 1
-        if text[space] in _ASCII_CLOSING:
+        if text[space] in _CLOSING:
             space += 1
         if (
             position > start
             and space + 1 < end
             and text[space] == " "
-            and text[space + 1] in _ASCII_SENTENCE_STARTS
+            and text[space + 1] in _SENTENCE_STARTS
         ):
             taken = space + 1
             found.append((position, space, taken))
@@ -299,27 +333,7 @@ def _end_punctuation(text: str, start: int, end: int) -> list[int]:
     return starts
 
 
-def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[str]) -> bool:
-    """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
-    if text[dot] != ".":
-        return False
-    # A conditional expression rather than ``max``, which costs several times as much.
-    lowest = dot - _WORD_BEFORE_WINDOW
-    word = _word_before(text, floor if floor > lowest else lowest, dot)
-    if word is None:
-        return False
-    token = word.lower()
-    # A single letter is an initial ("John F. Kennedy"), and so is a run of dotted single
-    # letters ("G.K. Butterfield"); a lowercase one is part of "e.g". That is: letters at the
-    # even places and dots at the odd ones, read as two slices rather than word by word.
-    return token in abbreviations or (
-        len(token) % 2 == 1
-        and token[::2].isalpha()
-        and token[1::2] == "." * (len(token) // 2)
-    )
-
-
-# How far before a full stop ``_is_abbreviation`` reads the word (``WORD_BEFORE`` is quadratic
+# How far before a full stop ``sentences`` reads the word (``WORD_BEFORE`` is quadratic
 # in it), and the ASCII characters of that pattern's ``\w``.
 _WORD_BEFORE_WINDOW = 20
 _ASCII_WORD_CHARACTERS = string.ascii_letters + string.digits + "_"

@@ -15,6 +15,9 @@ from tests.strategies import articles
 _ALPHABET = [
     *".!?\N{HORIZONTAL ELLIPSIS}",
     *")]\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{LEFT DOUBLE QUOTATION MARK}([",
+    *"\N{RIGHT SINGLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}",
+    *"\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}",
+    "\N{DOUBLE LOW-9 QUOTATION MARK}",
     " ", "\n", "\t", "a", "B", "7", "\N{LATIN CAPITAL LETTER E WITH ACUTE}", ",",
 ]
 
@@ -29,6 +32,18 @@ def test_sentence_ends_are_the_patterns(text: str, data: st.DataObject) -> None:
     assert [(at, after) for at, _, after in found] == expected
     spaces = [(space, after) for _, space, after in found]
     assert spaces == [match.span("space") for match in SENTENCE_END.finditer(text, start, end)]
+
+
+def test_quick_sentence_ends_are_the_patterns() -> None:
+    # Each closing mark and sentence start the quick reading of ``_sentence_ends`` knows is one
+    # the pattern takes there, with and without a closing mark, and ends the match where it does.
+    for closing in ["", *layout._CLOSING]:
+        for first in layout._SENTENCE_STARTS:
+            text = f"Yes.{closing} {first}o"
+            match = SENTENCE_END.search(text)
+            assert match is not None and match.span() == (3, 5 + len(closing)), text
+            found = layout._sentence_ends(text, [layout.Paragraph(0, len(text), False)])
+            assert found == [(3, 4 + len(closing), 5 + len(closing))], text
 
 
 @settings(max_examples=400, deadline=None)
@@ -86,6 +101,10 @@ def test_paragraphs_flag_furniture_as_is_furniture(lines: list[str]) -> None:
     text = "\n\n".join(lines)
     for paragraph in layout.paragraphs(text):
         assert paragraph.furniture == layout.is_furniture(text[paragraph.start : paragraph.end])
+        # Built with ``tuple.__new__``: the same record as the NamedTuple's constructor builds.
+        assert type(paragraph) is layout.Paragraph
+        assert type(paragraph.furniture) is bool
+        assert paragraph == layout.Paragraph(*paragraph)
 
 
 def test_furniture_final_characters_strip_the_same_before_lowercasing() -> None:
@@ -136,3 +155,12 @@ def _is_furniture_as_read(paragraph: str) -> bool:
 )
 def test_is_furniture_is_its_rule(paragraph: str) -> None:
     assert layout.is_furniture(paragraph) == _is_furniture_as_read(paragraph)
+
+
+def test_sentences_go_on_past_abbreviations_and_initials() -> None:
+    # A full stop after a listed abbreviation, an initial or dotted initials ends no sentence;
+    # one after any other word, or another end punctuation after an initial, does.
+    text = "Dr. Ada F. Lee met G.K. Ward. Then J! They left.\n\nWe e.g. Go."
+    assert [text[start:end] for start, end in layout.sentences(text, layout.paragraphs(text))] == [
+        "Dr. Ada F. Lee met G.K. Ward.", "Then J!", "They left.", "We e.g. Go.",
+    ]
