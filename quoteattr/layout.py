@@ -207,31 +207,36 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
             if punctuation >= para_end:
                 break
             index += 1
-            # A full stop that ends an abbreviation or an initial ends no sentence. (Read here
-            # rather than in a function of its own: a call saved at every sentence end.)
-            if text[punctuation] == ".":
-                # A conditional expression rather than ``max``, which costs several times as
-                # much.
-                lowest = punctuation - _WORD_BEFORE_WINDOW
-                word = _word_before(text, floor if floor > lowest else lowest, punctuation)
-                if word is not None:
-                    token = word.lower()
-                    # A single letter is an initial ("John F. Kennedy"), and so is a run of
-                    # dotted single letters ("G.K. Butterfield"); a lowercase one is part of
-                    # "e.g". That is: letters at the even places and dots at the odd ones, read
-                    # as two slices rather than word by word.
-                    if token in abbreviations or (
-                        len(token) % 2 == 1
-                        and token[::2].isalpha()
-                        and token[1::2] == "." * (len(token) // 2)
-                    ):
-                        continue
+            # A full stop that ends an abbreviation or an initial ends no sentence.
+            if text[punctuation] == "." and _is_abbreviation(
+                text, punctuation, floor, abbreviations
+            ):
+                continue
             if start < stop:
                 result.append((start, stop))
             start = after
         if start < para_end:
             result.append((start, para_end))
     return tuple(result)
+
+
+def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence;
+    the word before it is read no further back than ``floor``."""
+    # A conditional expression rather than ``max``, which costs several times as much.
+    lowest = dot - _WORD_BEFORE_WINDOW
+    word = _word_before(text, floor if floor > lowest else lowest, dot)
+    if word is None:
+        return False
+    token = word.lower()
+    # A single letter is an initial ("John F. Kennedy"), and so is a run of dotted single
+    # letters ("G.K. Butterfield"); a lowercase one is part of "e.g". That is: letters at the
+    # even places and dots at the odd ones, read as two slices rather than word by word.
+    return token in abbreviations or (
+        len(token) % 2 == 1
+        and token[::2].isalpha()
+        and token[1::2] == "." * (len(token) // 2)
+    )
 
 
 # The characters a ``SENTENCE_END`` match starts with.
@@ -333,7 +338,7 @@ def _end_punctuation(text: str, start: int, end: int) -> list[int]:
     return starts
 
 
-# How far before a full stop ``sentences`` reads the word (``WORD_BEFORE`` is quadratic
+# How far before a full stop ``_is_abbreviation`` reads the word (``WORD_BEFORE`` is quadratic
 # in it), and the ASCII characters of that pattern's ``\w``.
 _WORD_BEFORE_WINDOW = 20
 _ASCII_WORD_CHARACTERS = string.ascii_letters + string.digits + "_"
