@@ -250,7 +250,12 @@ def attribute(
     # them grow: on a long article each is megabytes, and the peak would come here, with both
     # held. The drafts are taken off the end of the list, turned round to keep text order
     # (no rule reads them again: ``context.quotes`` is the same list).
+    # An interrupted quote is joined on its drafts (``_interrupts``), before it is built: each
+    # quote is made once, by ``finished``, from the last draft held back with what attribution
+    # found for it (speaker, cue, confidence, unresolved).
     quotes.reverse()
+    held: tuple[QuoteDraft, Attribution | None, Cue | None, float, str | None] | None = None
+    last_outer = (-1, -1)
     for index in range(len(quotes)):
         quote = quotes.pop()
         result, found[index] = found[index], None
@@ -260,20 +265,50 @@ def attribute(
                 if quote.kind in ("title", "scare")
                 else "no cue or speaker within reach"
             )
-            attributed.append(quote.finished(None, None, quote.confidence, reason))
-        else:
-            attributed.append(
-                quote.finished(
-                    *_attribution(
-                        result, rules_used[index], resolver, None, None, quote.confidence, None
-                    ),
-                )
+            finding: tuple[Attribution | None, Cue | None, float, str | None] = (
+                None,
+                None,
+                quote.confidence,
+                reason,
             )
+        else:
+            finding = _attribution(
+                result, rules_used[index], resolver, None, None, quote.confidence, None
+            )
+        # Only a quote with a speaker can go on an attributed one: about half the quotes of a
+        # quote-dense article have none, and are spared the call.
+        if (
+            held is not None
+            and finding[0] is not None
+            and _interrupts(
+                text, held[0], held[1], held[2], quote, finding[0], last_outer, outer[index]
+            )
+        ):
+            first = held[0]
+            # The joined draft's text is the two texts with one space between, as
+            # ``parts_text`` joins the parts; the rest of the quote is the first's.
+            held = (
+                QuoteDraft(
+                    first.parts + quote.parts,
+                    first.kind,
+                    (first.marks[0], quote.marks[1]),
+                    first.confidence,
+                    first.nested + quote.nested,
+                ),
+                *held[1:],
+            )
+        else:
+            if held is not None:
+                attributed.append(held[0].finished(*held[1:]))
+            held = (quote, *finding)
+        last_outer = outer[index]
+    if held is not None:
+        attributed.append(held[0].finished(*held[1:]))
     # Each large table below is let go as soon as no later step reads it: on a long article each
     # is megabytes, and the peak comes late, when the reports and the speakers are built on top
     # of everything still held.
-    del found, rules_used
-    joined = _join_interrupted(text, tuple(attributed), outer)
+    del found, rules_used, held
+    joined = tuple(attributed)
     del attributed, outer
     if reported_speech:
         # Last first, so that each report is let go (``pop``) as its quote is made.
@@ -1448,48 +1483,23 @@ class _PronounResolver:
         return tuple(result)
 
 
-def _join_interrupted(
-    text: str, quotes: tuple[Quote, ...], outer: Sequence[tuple[int, int]]
-) -> tuple[Quote, ...]:
-    """``"A," she said, "B."``: join B to A when only A's cue clause stands between them."""
-    joined: list[Quote] = []
-    last_outer = (-1, -1)
-    for index, quote in enumerate(quotes):
-        # Only a quote with a speaker can go on an attributed one: about half the quotes of a
-        # quote-dense article have none, and are spared the call.
-        if (
-            joined
-            and quote.speaker is not None
-            and _interrupts(text, joined[-1], quote, last_outer, outer[index])
-        ):
-            first = joined[-1]
-            joined[-1] = evolve(
-                first,
-                text=first.text + " " + quote.text,
-                end=quote.end,
-                parts=first.parts + quote.parts,
-                marks=(first.marks[0], quote.marks[1]),
-                nested=first.nested + quote.nested,
-            )
-        else:
-            joined.append(quote)
-        last_outer = outer[index]
-    return tuple(joined)
-
-
 def _interrupts(
     text: str,
-    first: Quote,
-    second: Quote,
+    first: QuoteDraft,
+    first_speaker: Attribution | None,
+    first_cue: Cue | None,
+    second: QuoteDraft,
+    second_speaker: Attribution,
     first_outer: tuple[int, int],
     second_outer: tuple[int, int],
 ) -> bool:
     """Whether ``second`` goes on ``first`` past its cue clause: one speaker for both, ``first``
-    direct and closed by a comma, and only the cue clause between them."""
-    if first.speaker is None or first.cue is None or second.speaker is None:
+    direct and closed by a comma, and only the cue clause between them (``"A," she said,
+    "B."``). The drafts are read with the speakers and cue attribution gave them."""
+    if first_speaker is None or first_cue is None:
         return False
     if (
-        first.speaker.id != second.speaker.id
+        first_speaker.id != second_speaker.id
         or first.kind != "direct"
         or second.kind
         not in (
@@ -1506,4 +1516,4 @@ def _interrupts(
     if "\n" in between or len(between) > 120:
         return False
     stripped = between.rstrip()
-    return stripped.endswith((",", ":")) and first.cue.start >= first_outer[1]
+    return stripped.endswith((",", ":")) and first_cue.start >= first_outer[1]
