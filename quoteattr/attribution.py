@@ -1371,7 +1371,11 @@ class _PronounResolver:
         mention. Grammatical role beats raw recency: in ``Ms Obi met Ms Lee. "…," she said``
         the pronoun is Ms Obi's."""
         mentions, entity_of = self.mentions, self.entity_of
+        types, genders = self.types, self.genders
         pronoun = mentions[mention_index]
+        # The pronoun's number and gender, read once for all the candidates (half of them an
+        # entity already seen further on in the scan).
+        plural, gender = pronoun.number == "pl", pronoun.gender
         fallback = -1
         last = mention_index - 40 if mention_index > 39 else -1
         for index in range(mention_index - 1, last, -1):
@@ -1387,7 +1391,24 @@ class _PronounResolver:
                     and self.text[mention.end : following.start].strip() == ","
                 ):
                     candidate = entity_of[index + 1]
-            if candidate < 0 or not self._compatible(pronoun, candidate):
+            if candidate < 0:
+                continue
+            # A candidate whose kind, number or gender conflicts with the pronoun's is skipped:
+            # "they" takes a group, an organisation, an anonymous source or a plural name;
+            # "it" an organisation; "he" and "she" a person (or an anonymous or unknown
+            # source) of that gender or of none known.
+            kind = types[candidate]
+            if plural:
+                if kind not in ("group", "organisation", "anonymous") and (
+                    mentions[self.clusters.first_mention(candidate)].number != "pl"
+                ):
+                    continue
+            elif gender == "n":
+                if kind != "organisation":
+                    continue
+            elif kind not in ("person", "anonymous", "unknown") or (
+                gender and genders[candidate] and genders[candidate] != gender
+            ):
                 continue
             # Whether a mention is a subject depends on the text, sentences and cues alone:
             # worked out once per mention, though the pronouns after it look back at it again.
@@ -1399,19 +1420,6 @@ class _PronounResolver:
             if fallback < 0:
                 fallback = candidate
         return fallback
-
-    def _compatible(self, pronoun: Mention, entity_index: int) -> bool:
-        kind = self.types[entity_index]
-        if pronoun.number == "pl":
-            return kind in ("group", "organisation", "anonymous") or (
-                self.mentions[self.clusters.first_mention(entity_index)].number == "pl"
-            )
-        if pronoun.gender == "n":
-            return kind == "organisation"
-        if kind not in ("person", "anonymous", "unknown"):
-            return False
-        gender = self.genders[entity_index]
-        return not gender or not pronoun.gender or gender == pronoun.gender
 
     def _is_subject(self, mention_index: int) -> bool:
         """A mention that starts its sentence, follows a quote's closing mark (``"…," she
