@@ -344,7 +344,7 @@ def attribute(
         kept = sorted(
             (*kept, *_quoted_word_reports(text, joined, kept, sentence_table)), key=_SPAN_ORDER
         )
-        joined = tuple(sorted((*_inside_reports(joined, kept), *kept), key=_SPAN_ORDER))
+        joined = tuple(sorted((*_inside_reports(joined, starts, kept), *kept), key=_SPAN_ORDER))
     del sentence_table
     return joined, resolver.speakers(joined)
 
@@ -462,26 +462,34 @@ def _touching(quotes: Sequence[Quote], starts: list[int], start: int, end: int) 
     return found
 
 
-def _inside_reports(quotes: tuple[Quote, ...], reports: list[Quote]) -> list[Quote]:
+def _inside_reports(
+    quotes: tuple[Quote, ...], starts: list[int], reports: list[Quote]
+) -> list[Quote]:
     """Partial quotes inside reported speech take its speaker: in ``sources said that Mr Li
-    showed a "readiness to engage"`` the quoted words are the sources' words."""
+    showed a "readiness to engage"`` the quoted words are the sources' words.
+
+    A partial quote's report is the last mixed report (``reports`` sorted) starting at or before
+    it, if that report holds its start. The quotes (sorted, disjoint, their ``starts`` given) a
+    report is the last for start before the next mixed report: each report's are found by
+    bisection and only they are read, not every quote of the article.
+    """
     mixed = [report for report in reports if report.kind == "mixed"]
-    mixed_starts = [report.start for report in mixed]
-    result = []
-    for quote in quotes:
-        if quote.kind != "partial":
-            result.append(quote)  # (no report is looked up for another kind of quote)
+    result = list(quotes)
+    for at, holder in enumerate(mixed):
+        if holder.speaker is None:
             continue
-        index = bisect.bisect_right(mixed_starts, quote.start) - 1
-        holder = mixed[index] if index >= 0 and quote.start < mixed[index].end else None
-        if (
-            holder is not None
-            and holder.speaker is not None
-            and (quote.speaker is None or quote.speaker.id != holder.speaker.id)
-        ):
-            speaker = evolve(holder.speaker, resolved_by="inside_reported_speech")
-            quote = evolve(quote, speaker=speaker, cue=holder.cue, unresolved=None)
-        result.append(quote)
+        end = holder.end
+        if at + 1 < len(mixed) and mixed[at + 1].start < end:
+            end = mixed[at + 1].start
+        index = bisect.bisect_left(starts, holder.start)
+        while index < len(quotes) and quotes[index].start < end:
+            quote = quotes[index]
+            if quote.kind == "partial" and (
+                quote.speaker is None or quote.speaker.id != holder.speaker.id
+            ):
+                speaker = evolve(holder.speaker, resolved_by="inside_reported_speech")
+                result[index] = evolve(quote, speaker=speaker, cue=holder.cue, unresolved=None)
+            index += 1
     return result
 
 
