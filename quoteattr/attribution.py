@@ -250,7 +250,12 @@ def attribute(
     # them grow: on a long article each is megabytes, and the peak would come here, with both
     # held. The drafts are taken off the end of the list, turned round to keep text order
     # (no rule reads them again: ``context.quotes`` is the same list).
+    # An interrupted quote is joined on its drafts (``_interrupts``), before it is built: each
+    # quote is made once, by ``finished``, from the last draft held back with what attribution
+    # found for it (speaker, cue, confidence, unresolved).
     quotes.reverse()
+    held: tuple[QuoteDraft, Attribution | None, Cue | None, float, str | None] | None = None
+    last_outer = (-1, -1)
     for index in range(len(quotes)):
         quote = quotes.pop()
         result, found[index] = found[index], None
@@ -260,20 +265,50 @@ def attribute(
                 if quote.kind in ("title", "scare")
                 else "no cue or speaker within reach"
             )
-            attributed.append(quote.finished(None, None, quote.confidence, reason))
-        else:
-            attributed.append(
-                quote.finished(
-                    *_attribution(
-                        result, rules_used[index], resolver, None, None, quote.confidence, None
-                    ),
-                )
+            finding: tuple[Attribution | None, Cue | None, float, str | None] = (
+                None,
+                None,
+                quote.confidence,
+                reason,
             )
+        else:
+            finding = _attribution(
+                result, rules_used[index], resolver, None, None, quote.confidence, None
+            )
+        # Only a quote with a speaker can go on an attributed one: about half the quotes of a
+        # quote-dense article have none, and are spared the call.
+        if (
+            held is not None
+            and finding[0] is not None
+            and _interrupts(
+                text, held[0], held[1], held[2], quote, finding[0], last_outer, outer[index]
+            )
+        ):
+            first = held[0]
+            # The joined draft's text is the two texts with one space between, as
+            # ``parts_text`` joins the parts; the rest of the quote is the first's.
+            held = (
+                QuoteDraft(
+                    first.parts + quote.parts,
+                    first.kind,
+                    (first.marks[0], quote.marks[1]),
+                    first.confidence,
+                    first.nested + quote.nested,
+                ),
+                *held[1:],
+            )
+        else:
+            if held is not None:
+                attributed.append(held[0].finished(*held[1:]))
+            held = (quote, *finding)
+        last_outer = outer[index]
+    if held is not None:
+        attributed.append(held[0].finished(*held[1:]))
     # Each large table below is let go as soon as no later step reads it: on a long article each
     # is megabytes, and the peak comes late, when the reports and the speakers are built on top
     # of everything still held.
-    del found, rules_used
-    joined = _join_interrupted(text, tuple(attributed), outer)
+    del found, rules_used, held
+    joined = tuple(attributed)
     del attributed, outer
     if reported_speech:
         # Last first, so that each report is let go (``pop``) as its quote is made.
@@ -309,7 +344,7 @@ def attribute(
         kept = sorted(
             (*kept, *_quoted_word_reports(text, joined, kept, sentence_table)), key=_SPAN_ORDER
         )
-        joined = tuple(sorted((*_inside_reports(joined, kept), *kept), key=_SPAN_ORDER))
+        joined = tuple(sorted((*_inside_reports(joined, starts, kept), *kept), key=_SPAN_ORDER))
     del sentence_table
     return joined, resolver.speakers(joined)
 
@@ -427,26 +462,34 @@ def _touching(quotes: Sequence[Quote], starts: list[int], start: int, end: int) 
     return found
 
 
-def _inside_reports(quotes: tuple[Quote, ...], reports: list[Quote]) -> list[Quote]:
+def _inside_reports(
+    quotes: tuple[Quote, ...], starts: list[int], reports: list[Quote]
+) -> list[Quote]:
     """Partial quotes inside reported speech take its speaker: in ``sources said that Mr Li
-    showed a "readiness to engage"`` the quoted words are the sources' words."""
+    showed a "readiness to engage"`` the quoted words are the sources' words.
+
+    A partial quote's report is the last mixed report (``reports`` sorted) starting at or before
+    it, if that report holds its start. The quotes (sorted, disjoint, their ``starts`` given) a
+    report is the last for start before the next mixed report: each report's are found by
+    bisection and only they are read, not every quote of the article.
+    """
     mixed = [report for report in reports if report.kind == "mixed"]
-    mixed_starts = [report.start for report in mixed]
-    result = []
-    for quote in quotes:
-        if quote.kind != "partial":
-            result.append(quote)  # (no report is looked up for another kind of quote)
+    result = list(quotes)
+    for at, holder in enumerate(mixed):
+        if holder.speaker is None:
             continue
-        index = bisect.bisect_right(mixed_starts, quote.start) - 1
-        holder = mixed[index] if index >= 0 and quote.start < mixed[index].end else None
-        if (
-            holder is not None
-            and holder.speaker is not None
-            and (quote.speaker is None or quote.speaker.id != holder.speaker.id)
-        ):
-            speaker = evolve(holder.speaker, resolved_by="inside_reported_speech")
-            quote = evolve(quote, speaker=speaker, cue=holder.cue, unresolved=None)
-        result.append(quote)
+        end = holder.end
+        if at + 1 < len(mixed) and mixed[at + 1].start < end:
+            end = mixed[at + 1].start
+        index = bisect.bisect_left(starts, holder.start)
+        while index < len(quotes) and quotes[index].start < end:
+            quote = quotes[index]
+            if quote.kind == "partial" and (
+                quote.speaker is None or quote.speaker.id != holder.speaker.id
+            ):
+                speaker = evolve(holder.speaker, resolved_by="inside_reported_speech")
+                result[index] = evolve(quote, speaker=speaker, cue=holder.cue, unresolved=None)
+            index += 1
     return result
 
 
@@ -1336,7 +1379,11 @@ class _PronounResolver:
         mention. Grammatical role beats raw recency: in ``Ms Obi met Ms Lee. "…," she said``
         the pronoun is Ms Obi's."""
         mentions, entity_of = self.mentions, self.entity_of
+        types, genders = self.types, self.genders
         pronoun = mentions[mention_index]
+        # The pronoun's number and gender, read once for all the candidates (half of them an
+        # entity already seen further on in the scan).
+        plural, gender = pronoun.number == "pl", pronoun.gender
         fallback = -1
         last = mention_index - 40 if mention_index > 39 else -1
         for index in range(mention_index - 1, last, -1):
@@ -1352,7 +1399,24 @@ class _PronounResolver:
                     and self.text[mention.end : following.start].strip() == ","
                 ):
                     candidate = entity_of[index + 1]
-            if candidate < 0 or not self._compatible(pronoun, candidate):
+            if candidate < 0:
+                continue
+            # A candidate whose kind, number or gender conflicts with the pronoun's is skipped:
+            # "they" takes a group, an organisation, an anonymous source or a plural name;
+            # "it" an organisation; "he" and "she" a person (or an anonymous or unknown
+            # source) of that gender or of none known.
+            kind = types[candidate]
+            if plural:
+                if kind not in ("group", "organisation", "anonymous") and (
+                    mentions[self.clusters.first_mention(candidate)].number != "pl"
+                ):
+                    continue
+            elif gender == "n":
+                if kind != "organisation":
+                    continue
+            elif kind not in ("person", "anonymous", "unknown") or (
+                gender and genders[candidate] and genders[candidate] != gender
+            ):
                 continue
             # Whether a mention is a subject depends on the text, sentences and cues alone:
             # worked out once per mention, though the pronouns after it look back at it again.
@@ -1364,19 +1428,6 @@ class _PronounResolver:
             if fallback < 0:
                 fallback = candidate
         return fallback
-
-    def _compatible(self, pronoun: Mention, entity_index: int) -> bool:
-        kind = self.types[entity_index]
-        if pronoun.number == "pl":
-            return kind in ("group", "organisation", "anonymous") or (
-                self.mentions[self.clusters.first_mention(entity_index)].number == "pl"
-            )
-        if pronoun.gender == "n":
-            return kind == "organisation"
-        if kind not in ("person", "anonymous", "unknown"):
-            return False
-        gender = self.genders[entity_index]
-        return not gender or not pronoun.gender or gender == pronoun.gender
 
     def _is_subject(self, mention_index: int) -> bool:
         """A mention that starts its sentence, follows a quote's closing mark (``"…," she
@@ -1448,48 +1499,23 @@ class _PronounResolver:
         return tuple(result)
 
 
-def _join_interrupted(
-    text: str, quotes: tuple[Quote, ...], outer: Sequence[tuple[int, int]]
-) -> tuple[Quote, ...]:
-    """``"A," she said, "B."``: join B to A when only A's cue clause stands between them."""
-    joined: list[Quote] = []
-    last_outer = (-1, -1)
-    for index, quote in enumerate(quotes):
-        # Only a quote with a speaker can go on an attributed one: about half the quotes of a
-        # quote-dense article have none, and are spared the call.
-        if (
-            joined
-            and quote.speaker is not None
-            and _interrupts(text, joined[-1], quote, last_outer, outer[index])
-        ):
-            first = joined[-1]
-            joined[-1] = evolve(
-                first,
-                text=first.text + " " + quote.text,
-                end=quote.end,
-                parts=first.parts + quote.parts,
-                marks=(first.marks[0], quote.marks[1]),
-                nested=first.nested + quote.nested,
-            )
-        else:
-            joined.append(quote)
-        last_outer = outer[index]
-    return tuple(joined)
-
-
 def _interrupts(
     text: str,
-    first: Quote,
-    second: Quote,
+    first: QuoteDraft,
+    first_speaker: Attribution | None,
+    first_cue: Cue | None,
+    second: QuoteDraft,
+    second_speaker: Attribution,
     first_outer: tuple[int, int],
     second_outer: tuple[int, int],
 ) -> bool:
     """Whether ``second`` goes on ``first`` past its cue clause: one speaker for both, ``first``
-    direct and closed by a comma, and only the cue clause between them."""
-    if first.speaker is None or first.cue is None or second.speaker is None:
+    direct and closed by a comma, and only the cue clause between them (``"A," she said,
+    "B."``). The drafts are read with the speakers and cue attribution gave them."""
+    if first_speaker is None or first_cue is None:
         return False
     if (
-        first.speaker.id != second.speaker.id
+        first_speaker.id != second_speaker.id
         or first.kind != "direct"
         or second.kind
         not in (
@@ -1506,4 +1532,4 @@ def _interrupts(
     if "\n" in between or len(between) > 120:
         return False
     stripped = between.rstrip()
-    return stripped.endswith((",", ":")) and first.cue.start >= first_outer[1]
+    return stripped.endswith((",", ":")) and first_cue.start >= first_outer[1]

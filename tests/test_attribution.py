@@ -3,12 +3,13 @@ stands for. The texts are our own."""
 
 from __future__ import annotations
 
+from attrs import evolve
 from hypothesis import given
 from hypothesis import strategies as st
 
 from quoteattr import extract
-from quoteattr.attribution import _CREDIT_MARKS, _SHORTEST_LABEL, _outer_spans
-from quoteattr.model import Span
+from quoteattr.attribution import _CREDIT_MARKS, _SHORTEST_LABEL, _inside_reports, _outer_spans
+from quoteattr.model import Attribution, Quote, Span
 from quoteattr.patterns import CREDIT_LEAD, SPEAKER_LABEL
 from quoteattr.quotes import QuoteDraft
 
@@ -73,3 +74,69 @@ def test_outer_spans_take_the_nearest_marks(
     if closing and (found := text.find(closing, end, end + 8)) >= 0:
         outer_end = found + len(closing)
     assert _outer_spans(text, [draft]) == ((outer_start, outer_end),)
+
+
+def _speaker(ident: str) -> Attribution:
+    return Attribution(ident, "Someone", "person", "x", 0, 1, "cue_before")
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 6), st.sampled_from(["direct", "partial"])), max_size=8),
+    st.lists(st.sampled_from(["", "a", "b"]), max_size=8),
+    st.lists(
+        st.tuples(st.integers(0, 60), st.integers(1, 30), st.sampled_from(["mixed", "indirect"])),
+        max_size=5,
+    ),
+    st.lists(st.sampled_from(["", "a", "b"]), max_size=5),
+)
+def test_inside_reports_reads_only_the_quotes_in_mixed_reports(
+    quote_shapes: list[tuple[int, str]],
+    quote_speakers: list[str],
+    report_shapes: list[tuple[int, int, str]],
+    report_speakers: list[str],
+) -> None:
+    """``_inside_reports`` walks each mixed report's quotes, found by bisection: it gives what
+    looking up, for every partial quote, the last mixed report starting at or before it does
+    (a report that holds the quote's start lends it its speaker and cue)."""
+    text = "w" * 100
+    quotes, position = [], 0
+    for index, (length, kind) in enumerate(quote_shapes):
+        position += 1
+        who = quote_speakers[index] if index < len(quote_speakers) else ""
+        quotes.append(
+            Quote.from_parts(
+                (Span(position, position + length, text[position : position + length]),),
+                kind=kind,
+                marks=('"', '"'),
+                speaker=_speaker(who) if who else None,
+            )
+        )
+        position += length
+    reports = []
+    for index, (start, length, kind) in enumerate(report_shapes):
+        who = report_speakers[index] if index < len(report_speakers) else ""
+        reports.append(
+            Quote.from_parts(
+                (Span(start, start + length, text[start : start + length]),),
+                kind=kind,
+                marks=("", ""),
+                speaker=_speaker(who) if who else None,
+            )
+        )
+    reports.sort(key=lambda report: (report.start, report.end))
+    mixed = [report for report in reports if report.kind == "mixed"]
+    expected = []
+    for quote in quotes:
+        holders = [report for report in mixed if report.start <= quote.start]
+        holder = holders[-1] if holders and quote.start < holders[-1].end else None
+        if (
+            quote.kind == "partial"
+            and holder is not None
+            and holder.speaker is not None
+            and (quote.speaker is None or quote.speaker.id != holder.speaker.id)
+        ):
+            speaker = evolve(holder.speaker, resolved_by="inside_reported_speech")
+            quote = evolve(quote, speaker=speaker, cue=holder.cue, unresolved=None)
+        expected.append(quote)
+    starts = [quote.start for quote in quotes]
+    assert _inside_reports(tuple(quotes), starts, reports) == expected
