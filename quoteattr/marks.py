@@ -57,7 +57,7 @@ _OPENING_MARKS = frozenset(
     "\N{DOUBLE LOW-9 QUOTATION MARK}\N{SINGLE LOW-9 QUOTATION MARK}"
     "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{LEFT CORNER BRACKET}"
 )
-# The single marks, which ``_classify_single`` reads (``'``, ``‘``, ``’``).
+# The single marks, where most of the apostrophes hide (``'``, ``‘``, ``’``).
 _SINGLE_MARKS = frozenset(
     "'\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
 )
@@ -183,21 +183,38 @@ def _context_roles(
     """``classify`` for a mark not in ``_FIXED_ROLES``: its roles read from its neighbours."""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
-    if mark in _SINGLE_MARKS and before.isalnum() and after.isalnum():
-        # don't, O'Neill: a third of all marks, which the tests below would each pass over
-        # to reach the same answer in ``_classify_single``.
-        return None
-    space_before = before.isspace()
-    space_after = after.isspace()
-    # Could open: nothing word-like glued before it, something glued after it.
-    open_context = (
-        space_before or before in _OPEN_BEFORE or before in _OPENING_MARKS
-    ) and not space_after
-    # Could close: something glued before it, nothing word-like glued after it.
-    close_context = (
-        space_after or after in _CLOSE_AFTER or after in _CLOSING_MARKS
-    ) and not space_before
+    roles = _neighbour_roles(before + mark + after)
+    if roles is _READ_ON:
+        return _classify_single(text, start, end, before, after, elisions)
+    return roles
 
+
+# What ``_neighbour_roles`` gives a single mark that its neighbours alone do not tell apart
+# from an apostrophe: the word after it or the characters before its neighbour decide
+# (``_classify_single``). Told apart from every real answer by identity.
+_READ_ON = Roles(None, (), False)
+
+
+def _neighbour_roles(context: str) -> Roles | None:
+    """The roles of the mark ``context[1:-1]`` read from the character before it,
+    ``context[0]``, and the one after it, ``context[-1]`` (``"\\n"`` for the start or the
+    end of the text); ``None`` for an apostrophe, ``_READ_ON`` for a single mark whose roles
+    depend on more of the text than that.
+
+    A function of ``context`` alone, so ``_tokens`` remembers its answers by ``context``.
+
+    >>> _neighbour_roles(' "W') is _OPENS_DOUBLE, _neighbour_roles("n't"), _neighbour_roles(" 'e")
+    (True, None, Roles(opens=None, closes=(), tentative=False))
+    """
+    mark = context[1:-1]
+    roles = _FIXED_ROLES.get(mark)
+    if roles is not None:
+        return roles
+    before = context[0]
+    after = context[-1]
+    if mark in _SINGLE_MARKS and before.isalnum() and after.isalnum():
+        return None  # don't, O'Neill, rock'n'roll: a quarter of all marks
+    open_context, close_context = _contexts(before, after)
     if mark == '"' or mark == "'":
         if before == "=" or after == ">":
             return None  # an attribute in leftover markup: <a href="...">
@@ -215,43 +232,50 @@ def _context_roles(
         if open_context and not close_context:
             return _OPENS_ASCII_DOUBLED
         return _CLOSES_ASCII
-    return _classify_single(text, start, end, before, after, open_context, close_context, elisions)
+    if open_context == close_context:
+        # Glued on both sides (not between two letters or digits) or spaced on both.
+        return _OPENS_OR_CLOSES_SINGLE if open_context else None
+    return _READ_ON
+
+
+def _contexts(before: str, after: str) -> tuple[bool, bool]:
+    """Whether a mark between ``before`` and ``after`` could open, and whether it could close."""
+    space_before = before.isspace()
+    space_after = after.isspace()
+    # Could open: nothing word-like glued before it, something glued after it.
+    open_context = (
+        space_before or before in _OPEN_BEFORE or before in _OPENING_MARKS
+    ) and not space_after
+    # Could close: something glued before it, nothing word-like glued after it.
+    close_context = (
+        space_after or after in _CLOSE_AFTER or after in _CLOSING_MARKS
+    ) and not space_before
+    return open_context, close_context
 
 
 def _classify_single(
-    text: str,
-    start: int,
-    end: int,
-    before: str,
-    after: str,
-    open_context: bool,
-    close_context: bool,
-    elisions: frozenset[str],
+    text: str, start: int, end: int, before: str, after: str, elisions: frozenset[str]
 ) -> Roles | None:
-    """The single marks ``'``, ``‘`` and ``’``, where most of the apostrophes hide."""
+    """The single marks ``'``, ``‘`` and ``’`` that ``_neighbour_roles`` reads as
+    ``_READ_ON``: they could open or close, not both, and more of the text tells which
+    apostrophes (and which likely possessives) they are."""
     mark = text[start]
-    if before.isalnum() and after.isalnum():
-        return None  # don't, O'Neill, rock'n'roll
-    if open_context and not close_context:
+    if _contexts(before, after)[0]:  # could open, so (being ``_READ_ON``) could not close
         if _elided_word_follows(text, end, elisions):
             return None  # 'em, 'til, the '90s, rock 'n' roll
         return _LEFT_SINGLE_OPENS if mark == "\N{LEFT SINGLE QUOTATION MARK}" else _OPENS_SINGLE
-    if close_context and not open_context:
-        if mark == "\N{LEFT SINGLE QUOTATION MARK}":
-            return _LEFT_SINGLE_CLOSES
-        if _is_n_elision(text, start):
-            return None  # the second mark of 'n'
-        if before in _PUNCT_BEFORE_CLOSE or before in _CLOSING_MARKS:
-            return _CLOSES_SINGLE
-        # After a word: a closing mark, or a possessive (students', James') or a dropped g
-        # (goin'). Punctuation right after makes a close likely; a word after, a possessive.
-        tentative = not (after in _CLOSE_AFTER or after in _CLOSING_MARKS or after == "\n") and (
-            before in "sSzZ" or text[max(0, start - 2) : start].lower() == "in"
-        )
-        return _CLOSES_SINGLE_TENTATIVELY if tentative else _CLOSES_SINGLE
-    if open_context and close_context:
-        return _OPENS_OR_CLOSES_SINGLE
-    return None  # spaced on both sides: a stray or a typo
+    if mark == "\N{LEFT SINGLE QUOTATION MARK}":
+        return _LEFT_SINGLE_CLOSES
+    if _is_n_elision(text, start):
+        return None  # the second mark of 'n'
+    if before in _PUNCT_BEFORE_CLOSE or before in _CLOSING_MARKS:
+        return _CLOSES_SINGLE
+    # After a word: a closing mark, or a possessive (students', James') or a dropped g
+    # (goin'). Punctuation right after makes a close likely; a word after, a possessive.
+    tentative = not (after in _CLOSE_AFTER or after in _CLOSING_MARKS or after == "\n") and (
+        before in "sSzZ" or text[max(0, start - 2) : start].lower() == "in"
+    )
+    return _CLOSES_SINGLE_TENTATIVELY if tentative else _CLOSES_SINGLE
 
 
 def _elided_word_follows(text: str, end: int, elisions: frozenset[str]) -> bool:
@@ -306,7 +330,10 @@ def pair_marks(
     tokens = _tokens(text, lexicon.elisions(), single_marks)
     position = 0
     count = len(tokens)  # read once: the walk below tests it for every mark and paragraph
-    last_story = max((i for i, p in enumerate(paras) if not p.furniture), default=-1)
+    # The last story paragraph, looked for from the end (furniture there is a line or two).
+    last_story = len(paras) - 1
+    while last_story >= 0 and paras[last_story].furniture:
+        last_story -= 1
     for para_index, para in enumerate(paras):
         while position < count and tokens[position][0] < para.start:
             position += 1
@@ -339,11 +366,21 @@ def pair_marks(
 
 
 _OPEN_START = operator.attrgetter("open_start")
+_new_tuple = tuple.__new__  # builds a Pair from its fields in order (see ``_close``)
 
 
 # More marks than this glued together with nothing between them quote nothing: the most that
 # prose glues is a few closing marks of nested quotes (`…’”`) or a doubled ASCII mark.
 _LONGEST_RUN = 8
+
+
+# ``_neighbour_roles`` by its ``context``, for ``_tokens``: the answer depends on the context
+# alone, so one read once reads the same in any article. Contexts are three or four
+# characters long and the table is emptied when it holds ``_CONTEXTS_KEPT``.
+_CONTEXTS_KEPT = 1 << 10
+_ROLES_BY_CONTEXT: dict[str, Roles | None] = {}
+# Not an answer ``_neighbour_roles`` gives: what ``_tokens`` finds for a context not yet read.
+_UNKNOWN = Roles(None, (), True)
 
 
 def _tokens(text: str, elisions: frozenset[str], single_marks: bool) -> list[_Token]:
@@ -357,6 +394,7 @@ def _tokens(text: str, elisions: frozenset[str], single_marks: bool) -> list[_To
     [(0, 'double', ('low-double',)), (6, 'single', ()), (9, None, ('single', 'low-single'))]
     """
     tokens: list[_Token] = []
+    length = len(text)
     run_first = 0  # index in ``tokens`` of the first token of the current glued run
     run_length = 0  # how many marks the run has, apostrophes and all
     previous_end = -1
@@ -368,13 +406,23 @@ def _tokens(text: str, elisions: frozenset[str], single_marks: bool) -> list[_To
             run_length = 0
         run_length += 1
         previous_end = end
-        # ``classify``, its first look-up made here without the call (most marks are fixed).
-        mark = text[start:end]
-        roles = _FIXED_ROLES.get(mark)
+        # ``classify``, by way of the answers ``_neighbour_roles`` gave before for the same
+        # mark between the same two characters: a few dozen contexts make nearly all marks.
+        if start and end < length:
+            context = text[start - 1 : end + 1]
+        else:
+            context = (text[start - 1] if start else "\n") + text[start:end] + (
+                text[end] if end < length else "\n"
+            )
+        roles = _ROLES_BY_CONTEXT.get(context, _UNKNOWN)
+        if roles is _UNKNOWN:
+            if len(_ROLES_BY_CONTEXT) >= _CONTEXTS_KEPT:
+                _ROLES_BY_CONTEXT.clear()
+            roles = _ROLES_BY_CONTEXT[context] = _neighbour_roles(context)
+        if roles is _READ_ON:
+            roles = _classify_single(text, start, end, context[0], context[-1], elisions)
         if roles is None:
-            roles = _context_roles(text, start, end, mark, elisions)
-            if roles is None:
-                continue
+            continue
         if single_marks or not _only_single(roles):
             tokens.append((start, end, roles))
     if run_length > _LONGEST_RUN:
@@ -539,20 +587,24 @@ def _close(
                     break
                 if pairs[index].parent == opener[0]:
                     pairs[index] = pairs[index]._replace(parent=parent)
-    # By position, in the fields' order: keywords would be packed into a dict and unpacked
-    # again for the class's ``__init__``, once per pair. Only the paragraph's first mark can
-    # continue a quote (``continued_from`` is -1 unless it starts the paragraph).
+    # (``Pair(...)`` runs the NamedTuple's ``__new__``, a Python function that passes its
+    # fields to ``tuple.__new__``: called here directly, with the fields in their order, it
+    # gives the same Pair without that call's frame, once per pair.) Only the paragraph's first
+    # mark can continue a quote (``continued_from`` is -1 unless it starts the paragraph).
     pairs.append(
-        Pair(
-            family,
-            opener[0],
-            opener[1],
-            close_start,
-            close_end,
-            closer is not None,
-            parent,
-            continued_from if opener[0] == para.start else -1,
-            para.end,
-            final,
+        _new_tuple(
+            Pair,
+            (
+                family,
+                opener[0],
+                opener[1],
+                close_start,
+                close_end,
+                closer is not None,
+                parent,
+                continued_from if opener[0] == para.start else -1,
+                para.end,
+                final,
+            ),
         )
     )
