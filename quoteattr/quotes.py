@@ -171,18 +171,20 @@ def build_quotes(
     >>> [(q.text, q.kind) for q in build_quotes(text, pair_marks(text, paragraphs(text)))]
     [('a slap in the face', 'partial')]
     """
-    continuation = {pair.continues: pair for pair in pairs if pair.continues >= 0}
+    # The pairs that continue others, by the pair each continues; the closed nested pairs, by
+    # their parent; and the continuing pairs that open with a speaker label: a transcript
+    # continues paragraph after paragraph, but each new speaker label ("WALLACE: …",
+    # "PENCE: …") starts a new quote. All three read in one walk over the pairs.
+    continuation: dict[int, Pair] = {}
     children: dict[int, list[Pair]] = {}
+    new_speaker: set[int] = set()
     for pair in pairs:
+        if pair.continues >= 0:
+            continuation[pair.continues] = pair
+            if SPEAKER_LABEL.match(text, _skip_space(text, pair.open_end)):
+                new_speaker.add(pair.open_start)
         if pair.parent >= 0 and pair.closed:
             children.setdefault(pair.parent, []).append(pair)
-    # A transcript continues paragraph after paragraph, but each new speaker label
-    # ("WALLACE: …", "PENCE: …") starts a new quote.
-    new_speaker = {
-        pair.open_start
-        for pair in pairs
-        if pair.continues >= 0 and SPEAKER_LABEL.match(text, _skip_space(text, pair.open_end))
-    }
     quotes: list[QuoteDraft] = []
     # One pair of marks per distinct pair: a long article has thousands of quotes, and a
     # curly mark sliced from the text is a new object each time.
