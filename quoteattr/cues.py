@@ -36,6 +36,9 @@ class CueWord(NamedTuple):
     kind: str  # "verb" (said, pointed out) or "phrase" (according to, in a statement)
 
 
+_new_tuple = tuple.__new__  # builds a CueWord from its fields in order (see ``find_cues``)
+
+
 def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ...]:
     """Every speech cue outside the quoted spans, in text order.
 
@@ -81,14 +84,19 @@ def find_cues(text: str, quoted: Sequence[tuple[int, int]]) -> tuple[CueWord, ..
         if phrase is not None:
             lemma, phrase_end, kind = phrase
             written = text[start:phrase_end]
+            # (``CueWord(...)`` runs the NamedTuple's ``__new__``, a Python function that
+            # passes its fields to ``tuple.__new__``: called here directly, with the fields in
+            # their order, it gives the same CueWord without that call's frame.)
             found.append(
-                CueWord(start, phrase_end, strings.setdefault(written, written), lemma, kind)
+                _new_tuple(
+                    CueWord, (start, phrase_end, strings.setdefault(written, written), lemma, kind)
+                )
             )
             skip = phrase_end
         elif word in verbs and not _after_determiner(text, start, folded):
             # "the answers", "Trump's claims": a noun that looks like a verb of saying.
             written = strings.setdefault(written, written)
-            found.append(CueWord(start, end, written, verbs[word], "verb"))
+            found.append(_new_tuple(CueWord, (start, end, written, verbs[word], "verb")))
     return tuple(found)
 
 
