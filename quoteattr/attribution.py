@@ -45,6 +45,7 @@ from .clauses import (
     SpanTable,
     clause_end,
     first_cue,
+    first_name_of,
     last_cue,
     mentions_between,
     paragraph_index,
@@ -620,7 +621,7 @@ def _transcript_label(context: Context, index: int, found: list[Found | None]) -
         return None
     name = label.group().rstrip(": \t").lower()
     # The first name mention whose head is a word of the label, if it comes before the quote.
-    first = context.first_name_of
+    first = first_name_of(context)
     positions = [first[word] for word in name.split() if word in first]
     if positions and context.mentions[min(positions)].start < open_end:
         return Found(min(positions), None)
