@@ -190,20 +190,21 @@ def attribute(
     mentions = find_mentions(text, outer)
     # A word of saying inside a name or description is part of it: "Press Secretary Josh
     # Earnest", "a spokeswoman for Carrick Rail".
-    # Each cue is looked up among the names (sorted, disjoint) by bisection on their starts:
-    # the last name starting at or before the cue holds it if it ends after it.
-    named = [mention for mention in mentions if mention.kind != "pronoun"]
-    named_starts = list(map(_START, named))
-    named_ends = list(map(_END, named))
+    # Each cue is looked up among the mentions (sorted, disjoint) by bisection on their starts
+    # (the rules' own): the last mention starting at or before the cue holds it if it ends
+    # after it. Only a name or description can: a pronoun is one word, never a cue's or part of
+    # one (a test holds the cue finder to this), so the pronouns need not be taken out first.
+    mention_starts = tuple(map(_START, mentions))
+    mention_ends = tuple(map(_END, mentions))
     cues = tuple(
         [
             cue
             for cue in find_cues(text, outer)
-            if (at := bisect.bisect_right(named_starts, cue.start) - 1) < 0
-            or named_ends[at] <= cue.start
+            if (at := bisect.bisect_right(mention_starts, cue.start) - 1) < 0
+            or mention_ends[at] <= cue.start
         ]
     )
-    del named, named_starts, named_ends  # not needed again; on a long article it is megabytes
+    del mention_ends  # not needed again; on a long article it is megabytes
     if not quotes and not cues and not mentions:
         return (), ()  # nobody to quote or report: beliefs and findings need a source too
     clusters = clustered(text, mentions)
@@ -217,7 +218,7 @@ def attribute(
         cues=cues,
         mentions=mentions,
         sentence_starts=sentence_starts,
-        mention_starts=tuple(map(_START, mentions)),
+        mention_starts=mention_starts,
         cue_starts=tuple(map(_START, cues)),
         region_ends=region_ends,
     )
