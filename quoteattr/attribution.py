@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections import Counter
 from collections.abc import Callable, Sequence
 from operator import attrgetter, itemgetter
 
@@ -253,10 +254,11 @@ def attribute(
     # held. The drafts are taken off the end of the list, turned round to keep text order
     # (no rule reads them again: ``context.quotes`` is the same list).
     # An interrupted quote is joined on its drafts (``_interrupts``), before it is built: each
-    # quote is made once, by ``finished``, from the last draft held back with what attribution
-    # found for it (speaker, cue, confidence, unresolved).
+    # quote is made once, by ``finished``, from the last draft held back (``held``) with what
+    # attribution found for it (``held_finding``: speaker, cue, confidence, unresolved).
     quotes.reverse()
-    held: tuple[QuoteDraft, Attribution | None, Cue | None, float, str | None] | None = None
+    held: QuoteDraft | None = None
+    held_finding: tuple[Attribution | None, Cue | None, float, str | None] = (None, None, 0, None)
     last_outer = (-1, -1)
     for index in range(len(quotes)):
         quote = quotes.pop()
@@ -274,42 +276,43 @@ def attribute(
                 reason,
             )
         else:
-            finding = _attribution(
-                result, rules_used[index], resolver, None, None, quote.confidence, None
-            )
+            finding = _attribution(result, rules_used[index], resolver, quote.confidence)
         # Only a quote with a speaker can go on an attributed one: about half the quotes of a
         # quote-dense article have none, and are spared the call.
         if (
             held is not None
             and finding[0] is not None
             and _interrupts(
-                text, held[0], held[1], held[2], quote, finding[0], last_outer, outer[index]
+                text,
+                held,
+                held_finding[0],
+                held_finding[1],
+                quote,
+                finding[0],
+                last_outer,
+                outer[index],
             )
         ):
-            first = held[0]
             # The joined draft's text is the two texts with one space between, as
             # ``parts_text`` joins the parts; the rest of the quote is the first's.
-            held = (
-                QuoteDraft(
-                    first.parts + quote.parts,
-                    first.kind,
-                    (first.marks[0], quote.marks[1]),
-                    first.confidence,
-                    first.nested + quote.nested,
-                ),
-                *held[1:],
+            held = QuoteDraft(
+                held.parts + quote.parts,
+                held.kind,
+                (held.marks[0], quote.marks[1]),
+                held.confidence,
+                held.nested + quote.nested,
             )
         else:
             if held is not None:
-                attributed.append(held[0].finished(*held[1:]))
-            held = (quote, *finding)
+                attributed.append(held.finished(*held_finding))
+            held, held_finding = quote, finding
         last_outer = outer[index]
     if held is not None:
-        attributed.append(held[0].finished(*held[1:]))
+        attributed.append(held.finished(*held_finding))
     # Each large table below is let go as soon as no later step reads it: on a long article each
     # is megabytes, and the peak comes late, when the reports and the speakers are built on top
     # of everything still held.
-    del found, rules_used, held
+    del found, rules_used, held, held_finding
     joined = tuple(attributed)
     del attributed, outer
     if reported_speech:
@@ -329,7 +332,7 @@ def attribute(
             holds = bool(touched) and any(q.kind not in ("scare", "title") for q in touched)
             # The report's quote is built only once it has a speaker: most reports do not.
             speaker, cue, confidence, _ = _attribution(
-                report.found, report.rule, resolver, None, None, _REPORT_CONFIDENCE, None
+                report.found, report.rule, resolver, _REPORT_CONFIDENCE
             )
             if speaker is not None:
                 kept.append(
@@ -344,7 +347,8 @@ def attribute(
                     )
                 )
         kept = sorted(
-            (*kept, *_quoted_word_reports(text, joined, kept, sentence_table)), key=_SPAN_ORDER
+            (*kept, *_quoted_word_reports(text, joined, starts, kept, sentence_table)),
+            key=_SPAN_ORDER,
         )
         joined = tuple(sorted((*_inside_reports(joined, starts, kept), *kept), key=_SPAN_ORDER))
     del sentence_table
@@ -387,16 +391,13 @@ def _interviewee(
     if len(questions) < 3 or answers < 1:
         return -1
     opening_end = paras[questions[0]].end
-    counts: dict[int, int] = {}
-    for entity in entity_of:
-        if entity >= 0 and types[entity] == "person":
-            counts[entity] = counts.get(entity, 0) + 1
+    # How often each entity is named, counted in C; only the people's counts are read.
+    counts = Counter(entity_of)
+    # The mentions are in text order: those of the opening are the first few, read alone.
     named_early = [
-        (mention.start, entity_of[index])
-        for index, mention in enumerate(mentions)
-        if mention.start < opening_end
-        and entity_of[index] >= 0
-        and types[entity_of[index]] == "person"
+        (mentions[index].start, entity_of[index])
+        for index in range(bisect.bisect_left(mentions, opening_end, key=_START))
+        if entity_of[index] >= 0 and types[entity_of[index]] == "person"
     ]
     if not named_early:
         return -1
@@ -409,28 +410,22 @@ def _interviewee(
 
 
 def _attribution(
-    result: Found,
-    rule: str,
-    resolver: _PronounResolver,
-    speaker: Attribution | None,
-    cue: Cue | None,
-    confidence: float,
-    unresolved: str | None,
+    result: Found, rule: str, resolver: _PronounResolver, confidence: float
 ) -> tuple[Attribution | None, Cue | None, float, str | None]:
-    """What a rule's finding gives a quote: its ``(speaker, cue, confidence, unresolved)``,
-    from the quote's own where the finding leaves them."""
+    """What a rule's finding gives a quote of confidence ``confidence`` (its draft's, or a
+    report's): its ``(speaker, cue, confidence, unresolved)``."""
     entity: Entity | None
     if result.phrase is not None:
         mention = result.phrase
         entity, how = resolver.phrase_entity(mention, result.phrase_type), "phrase"
     elif result.mention < 0:
-        return speaker, cue, confidence, "the rule found no mention to rest on"
+        return None, None, confidence, "the rule found no mention to rest on"
     else:
         mention = resolver.mentions[result.mention]
         entity, how = resolver.entity(result.mention)
     cue = Cue(result.cue.text, result.cue.start, result.cue.end) if result.cue else None
     if entity is None:
-        return speaker, cue, confidence, how
+        return None, cue, confidence, how
     # (A rule's name is already one shared string: only a resolved pronoun makes a new one.)
     resolved_by = rule
     if how == "pronoun":
@@ -448,7 +443,7 @@ def _attribution(
         mention.end,
         resolved_by,
     )
-    return speaker, cue, resolver.confidences.setdefault(confidence, confidence), unresolved
+    return speaker, cue, resolver.confidences.setdefault(confidence, confidence), None
 
 
 def _touching(quotes: Sequence[Quote], starts: list[int], start: int, end: int) -> list[Quote]:
@@ -498,6 +493,7 @@ def _inside_reports(
 def _quoted_word_reports(
     text: str,
     quotes: tuple[Quote, ...],
+    starts: list[int],
     reports: list[Quote],
     sentence_spans: SpanTable,
 ) -> list[Quote]:
@@ -507,12 +503,13 @@ def _quoted_word_reports(
     Only where the partial's cue stands in its sentence (or, for ``sentence_subject``, the
     verb right after the subject that opens it), and where the report would not overlap one
     the frames found; partials of the same speaker in one sentence share one report.
+    ``quotes`` are the article's quotes in text order, ``starts`` their starts (the caller's,
+    read again here).
     """
     sentence_starts = sentence_spans.starts
     covered = sorted(reports, key=_SPAN_ORDER)
     covered_starts = [report.start for report in covered]
     used: set[tuple[int, int]] = set()
-    starts = [quote.start for quote in quotes]
     result: list[Quote] = []
     index = 0
     while index < len(quotes):
