@@ -639,14 +639,17 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
     cue = first_cue(context, start, reach)
     if cue is None:
         return None
+    between = text[start : cue.start].lstrip()
     # The cue must follow in the same sentence: `"…," she said` but not `"…." She left.`
-    lead = text[start:reach].lstrip()
+    # What leads after the quote is the first character of ``between``, or with nothing before
+    # the cue the cue's own (a letter: no white space to skip).
+    lead = between[:1] or text[cue.start : cue.start + 1]
     quote_end = context.quotes[index].end
     last_char = text[quote_end - 1 : quote_end]
-    if lead[:1].isupper() and last_char in ".!?":
+    if lead.isupper() and last_char in ".!?":
         # `"…?" Graham asked.` and `"…!" said Ms Obi`, but a full stop ends the sentence:
         # `"…." The PM added that …` starts a new one, and so does `I said, "…?" He laughed.`
-        if last_char == "." or len(text[start : cue.start].split()) > 4:
+        if last_char == "." or len(between.split()) > 4:
             return None
         if _introduced(context, index):
             return None
@@ -654,7 +657,6 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         return None
     # Only the first word counts: split off alone, it opens what is left once the white
     # space before it is stripped (``split`` and ``lstrip`` read the same white space).
-    between = text[start : cue.start].lstrip()
     first_word = between.split(None, 1)[:1]
     if (
         first_word

@@ -15,6 +15,8 @@ from quoteattr.model import Attribution, Quote, Span
 from quoteattr.patterns import CREDIT_LEAD, SPEAKER_LABEL
 from quoteattr.quotes import QuoteDraft
 
+from .strategies import articles
+
 # Characters a speaker label is made of, and some it is not.
 _LABEL_CHARS = "AZÉab.'\u2019 -:\t\n1"
 
@@ -160,3 +162,11 @@ def test_no_cue_starts_inside_a_pronoun(text: str) -> None:
     pronouns = [m for m in find_mentions(text, []) if m.kind == "pronoun"]
     for cue in find_cues(text, []):
         assert not any(m.start <= cue.start < m.end for m in pronouns), (cue, pronouns)
+
+
+@given(st.one_of(articles(), st.lists(st.sampled_from(_PRONOUN_OR_CUE_PIECES)).map("".join)))
+def test_a_cue_opens_with_no_white_space(text: str) -> None:
+    """``_cue_after`` takes the character leading after a quote from the cue itself when only
+    white space comes before it: a cue is never empty nor opens with white space."""
+    for cue in find_cues(text, []):
+        assert cue.text and not cue.text[0].isspace() and text[cue.start] == cue.text[0]
