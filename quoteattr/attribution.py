@@ -414,16 +414,22 @@ def _attribution(
 ) -> tuple[Attribution | None, Cue | None, float, str | None]:
     """What a rule's finding gives a quote of confidence ``confidence`` (its draft's, or a
     report's): its ``(speaker, cue, confidence, unresolved)``."""
+    # Each record is unpacked once rather than read field by field: the interpreter does not
+    # specialise a read of a named tuple's field (a descriptor call each time).
+    mention_index, cue_word, phrase, phrase_type = result
     entity: Entity | None
-    if result.phrase is not None:
-        mention = result.phrase
-        entity, how = resolver.phrase_entity(mention, result.phrase_type), "phrase"
-    elif result.mention < 0:
+    if phrase is not None:
+        mention = phrase
+        entity, how = resolver.phrase_entity(mention, phrase_type), "phrase"
+    elif mention_index < 0:
         return None, None, confidence, "the rule found no mention to rest on"
     else:
-        mention = resolver.mentions[result.mention]
-        entity, how = resolver.entity(result.mention)
-    cue = Cue(result.cue.text, result.cue.start, result.cue.end) if result.cue else None
+        mention = resolver.mentions[mention_index]
+        entity, how = resolver.entity(mention_index)
+    cue = None
+    if cue_word is not None:
+        cue_start, cue_end, cue_text, _, _ = cue_word
+        cue = Cue(cue_text, cue_start, cue_end)
     if entity is None:
         return None, cue, confidence, how
     # (A rule's name is already one shared string: only a resolved pronoun makes a new one.)
@@ -432,17 +438,11 @@ def _attribution(
         resolved_by = rule + "+pronoun"
         resolved_by = resolver.rule_names.setdefault(resolved_by, resolved_by)
     confidence *= RULE_PRECISION[rule]
+    entity_id, name, speaker_type, _, _ = entity
+    start, end, written, _, _, _, _, _, _ = mention
     # Positional, like ``QuoteDraft.finished``'s call: a class called with keywords has them
     # packed into a dict and unpacked again for its ``__init__``.
-    speaker = Attribution(
-        entity.id,
-        entity.name,
-        entity.type,
-        mention.text,
-        mention.start,
-        mention.end,
-        resolved_by,
-    )
+    speaker = Attribution(entity_id, name, speaker_type, written, start, end, resolved_by)
     return speaker, cue, resolver.confidences.setdefault(confidence, confidence), None
 
 
