@@ -46,7 +46,6 @@ from .clauses import (
     SpanTable,
     clause_end,
     first_cue,
-    first_name_of,
     last_cue,
     mentions_between,
     paragraph_index,
@@ -222,6 +221,7 @@ def attribute(
         mention_starts=mention_starts,
         cue_starts=tuple(map(_START, cues)),
         region_ends=region_ends,
+        first_name_of=clusters.first_name_of,
     )
     found: list[Found | None] = []
     rules_used: list[str] = []
@@ -619,7 +619,7 @@ def _transcript_label(context: Context, index: int, found: list[Found | None]) -
         return None
     name = label.group().rstrip(": \t").lower()
     # The first name mention whose head is a word of the label, if it comes before the quote.
-    first = first_name_of(context)
+    first = context.first_name_of
     positions = [first[word] for word in name.split() if word in first]
     if positions and context.mentions[min(positions)].start < open_end:
         return Found(min(positions), None)

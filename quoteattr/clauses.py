@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from operator import attrgetter, itemgetter
 from typing import NamedTuple, overload
 
-from attrs import Factory, frozen
+from attrs import frozen
 
 from .cues import CueWord
 from .layout import Paragraph
@@ -78,10 +78,10 @@ class Context:
     mention_starts: tuple[int, ...]  # each mention's start, for bisecting
     cue_starts: tuple[int, ...]  # each cue's start, for bisecting
     region_ends: Sequence[int]  # where the stretch after each quote ends (next quote, paragraph)
-    # Holds ``first_names(mentions)`` once ``first_name_of`` has worked it out: only a
-    # transcript's label asks for it, and most articles have none, so it is not built up front
-    # (a pass over every mention).
-    names_by_head: list[dict[str, int]] = Factory(list)
+    # The first name mention of each head word (its index in ``mentions``), for a transcript's
+    # label: clustering files every name under its head in text order, and keeps it
+    # (``Clusters.first_name_of``).
+    first_name_of: Mapping[str, int]
 
 
 class SpanTable(Sequence[tuple[int, int]]):
@@ -124,38 +124,6 @@ class SpanTable(Sequence[tuple[int, int]]):
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
         return zip(self.starts, self.ends, strict=True)
-
-
-def first_names(mentions: Sequence[Mention]) -> dict[str, int]:
-    """The index of the first name mention of each head, for looking names up by head.
-
-    >>> from quoteattr.mentions import find_mentions
-    >>> text = "Ann Cole met Bob Dee. Ann Cole left."
-    >>> first_names(find_mentions(text, []))
-    {'cole': 0, 'dee': 1}
-    """
-    first: dict[str, int] = {}
-    for position, mention in enumerate(mentions):
-        if mention.kind == "name" and mention.head:
-            first.setdefault(mention.head, position)
-    return first
-
-
-def first_name_of(context: Context) -> Mapping[str, int]:
-    """The index of the first name mention of each head word (:func:`first_names` of the
-    context's mentions), worked out on the first call for an article and kept in its context.
-
-    >>> from quoteattr.mentions import find_mentions
-    >>> text = "Ann Cole met Bob Dee. Ann Cole left."
-    >>> mentions = find_mentions(text, [])
-    >>> context = Context(text, [], (), (), (), (), mentions, (0, 22), (), (), ())
-    >>> first_name_of(context), first_name_of(context) is first_name_of(context)
-    ({'cole': 0, 'dee': 1}, True)
-    """
-    held = context.names_by_head
-    if not held:
-        held.append(first_names(context.mentions))
-    return held[0]
 
 
 def phrase_mention(start: int, end: int, text: str) -> Mention:

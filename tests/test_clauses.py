@@ -20,7 +20,7 @@ from .strategies import articles
 def _context(text: str) -> Context:
     mentions = find_mentions(text, [])
     starts = tuple(mention.start for mention in mentions)
-    return Context(text, [], (), (), (), (), mentions, (0,), starts, (), ())
+    return Context(text, [], (), (), (), (), mentions, (0,), starts, (), (), {})
 
 
 @given(articles(), st.integers(0, 400), st.integers(0, 400))

@@ -14,8 +14,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quoteattr import speakers
 from quoteattr.mentions import Mention, find_mentions
 from quoteattr.speakers import Entity, cluster
+
+from .strategies import articles
 
 
 class Article(NamedTuple):
@@ -599,3 +602,25 @@ def test_d22() -> None:
     assert (hester.name, hester.gender) == ("Hester Quigley", "f")
     assert result.entity("A council source").name == "a council source"
     assert result.entity("the group").name == "the Brackenfold Ramblers"
+
+
+@given(articles())
+def test_clusters_know_the_first_name_mention_of_each_head(text: str) -> None:
+    """``Clusters.first_name_of``, filed as the names are joined, is the first name mention of
+    each head in text order (an apposition's name is joined a step early)."""
+    mentions = find_mentions(text, [])
+    expected: dict[str, int] = {}
+    for index, mention in enumerate(mentions):
+        if mention.kind == "name" and mention.head:
+            expected.setdefault(mention.head, index)
+    assert speakers.clustered(text, mentions).first_name_of == expected
+
+
+def test_first_name_of_an_apposition() -> None:
+    text = "The couple's attorney, Rafael Ordonez, said so. Mr Ordonez left with Ann Cole."
+    mentions = find_mentions(text, [])
+    first = speakers.clustered(text, mentions).first_name_of
+    assert {head: mentions[index].text for head, index in first.items()} == {
+        "ordonez": "Rafael Ordonez",
+        "cole": "Ann Cole",
+    }
