@@ -936,14 +936,15 @@ def _headline(context: Context, index: int, found: list[Found | None]) -> Found 
     the mention finder: ``Factcheck: Mayor Is Right About 'Potholes'``, ``Parents Rally To
     'Save Our Library'``, ``Bridge 'Unsafe', Engineer Warns``."""
     text = context.text
-    para = context.paras[context.para_of[index]]
-    if not headline_at(text, para.start, para.end):
+    # (Unpacked once: the interpreter does not specialise a read of a named tuple's field.)
+    para_start, para_end, _ = context.paras[context.para_of[index]]
+    if not headline_at(text, para_start, para_end):
         return None
     quote_start, quote_end = context.outer[index]
     verbs = lexicon.speech_verbs()
     # `…, Lindsey Graham Says.` closing the headline.
-    tail = _words(text, quote_end, para.end)
-    comma = text.rfind(",", context.quotes[index].end - 1, para.end)
+    tail = _words(text, quote_end, para_end)
+    comma = text.rfind(",", context.quotes[index].end - 1, para_end)
     if comma >= 0:
         tail = [word for word in tail if word[0] > comma]
         # `…, Howard Dean Tells Convention.`: the verb may have an object after it.
@@ -952,7 +953,7 @@ def _headline(context: Context, index: int, found: list[Found | None]) -> Found 
                 if all(other[2][:1].isupper() for other in tail[:position]):
                     return _headline_source(context, tail[0][0], tail[position - 1][1], verb_start)
                 break
-    lead = _words(text, para.start, quote_start)
+    lead = _words(text, para_start, quote_start)
     # `Politifact: Donald Trump Is Right, '…'`; `CNN Chief On Debates: '…'`.
     for position, (_, _, word) in enumerate(lead[:5]):
         if word.endswith(":"):
@@ -1490,8 +1491,9 @@ class _PronounResolver:
         for entity, pronouns in spans_of.values():  # (in the order of the entities)
             spans = []
             for position in sorted((*entity.mentions, *pronouns)) if pronouns else entity.mentions:
-                mention = mentions[position]
-                spans.append(Span(mention.start, mention.end, mention.text))
+                # (One unpacking, not three reads of a named tuple's fields.)
+                start, end, written, _, _, _, _, _, _ = mentions[position]
+                spans.append(Span(start, end, written))
             result.append(Speaker(entity.id, entity.name, entity.type, tuple(spans)))
         for entity in self.phrases.values():
             if entity.id in speaking:

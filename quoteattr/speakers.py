@@ -560,10 +560,16 @@ def _name_of(
         # The fullest name: most words, the first written on a tie. One loop over the
         # mentions, no list of names: a speaker's mentions are many, most of them names (an
         # entity of type "person" holds at least one, so the first always takes ``-1``'s place).
+        # How many words a mention's personal name has depends on its text, head and given
+        # names alone (a test holds ``personal_name`` to this): a mention written as one read
+        # before it cannot be fuller, and is passed over (a speaker's name again and again).
         best_name, most = "", -1
+        read: set[tuple[str, str, str]] = set()
         for i in members:
             mention = mentions[i]
-            if mention.kind == "name":
+            _, _, written, mention_kind, _, _, head, _, given = mention
+            if mention_kind == "name" and (written, head, given) not in read:
+                read.add((written, head, given))
                 name = personal_name(mention, text)
                 words = len(name.split())
                 if words > most:

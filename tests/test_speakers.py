@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quoteattr import speakers
-from quoteattr.mentions import Mention, find_mentions
+from quoteattr.mentions import Mention, find_mentions, personal_name
 from quoteattr.speakers import Entity, cluster
 
 from .strategies import articles
@@ -624,3 +624,25 @@ def test_first_name_of_an_apposition() -> None:
         "ordonez": "Rafael Ordonez",
         "cole": "Ann Cole",
     }
+
+
+# Names whose surname is not inside the mention (looked up after it), and names whose
+# lowercase is longer than they are (the dotted capital I), said again and again.
+_NAME_PIECES = [
+    "Hollis and Maeve Brandvold", "Mr Brandvold", "Hollis", "\u0130lhan \u00d6zt\u00fcrk",
+    "Mr \u00d6zt\u00fcrk", "Dr \u0130NCE", "Ms Ada Obi", "Obi", "Baroness Penhallow of Treen",
+    " said. ", ", ", " met ", " and ", "\n\n",
+]
+
+
+@given(st.one_of(articles(), st.lists(st.sampled_from(_NAME_PIECES), max_size=12).map("".join)))
+def test_a_personal_names_length_depends_on_its_mentions_words(text: str) -> None:
+    """An entity's name passes over a mention written as one read before it, with the same head
+    and given names: ``personal_name`` gives both as many words, wherever they stand (a surname
+    looked up after the mention is the head as written, its spaces where the head has them)."""
+    words: dict[tuple[str, str, str], int] = {}
+    for mention in find_mentions(text, []):
+        if mention.kind == "name":
+            count = len(personal_name(mention, text).split())
+            key = (mention.text, mention.head, mention.given)
+            assert words.setdefault(key, count) == count, (mention, words)
