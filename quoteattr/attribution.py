@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections import Counter
 from collections.abc import Callable, Sequence
 from operator import attrgetter, itemgetter
 
@@ -189,20 +190,21 @@ def attribute(
     mentions = find_mentions(text, outer)
     # A word of saying inside a name or description is part of it: "Press Secretary Josh
     # Earnest", "a spokeswoman for Carrick Rail".
-    # Each cue is looked up among the names (sorted, disjoint) by bisection on their starts:
-    # the last name starting at or before the cue holds it if it ends after it.
-    named = [mention for mention in mentions if mention.kind != "pronoun"]
-    named_starts = list(map(_START, named))
-    named_ends = list(map(_END, named))
+    # Each cue is looked up among the mentions (sorted, disjoint) by bisection on their starts
+    # (the rules' own): the last mention starting at or before the cue holds it if it ends
+    # after it. Only a name or description can: a pronoun is one word, never a cue's or part of
+    # one (a test holds the cue finder to this), so the pronouns need not be taken out first.
+    mention_starts = tuple(map(_START, mentions))
+    mention_ends = tuple(map(_END, mentions))
     cues = tuple(
         [
             cue
             for cue in find_cues(text, outer)
-            if (at := bisect.bisect_right(named_starts, cue.start) - 1) < 0
-            or named_ends[at] <= cue.start
+            if (at := bisect.bisect_right(mention_starts, cue.start) - 1) < 0
+            or mention_ends[at] <= cue.start
         ]
     )
-    del named, named_starts, named_ends  # not needed again; on a long article it is megabytes
+    del mention_ends  # not needed again; on a long article it is megabytes
     if not quotes and not cues and not mentions:
         return (), ()  # nobody to quote or report: beliefs and findings need a source too
     clusters = clustered(text, mentions)
@@ -216,9 +218,10 @@ def attribute(
         cues=cues,
         mentions=mentions,
         sentence_starts=sentence_starts,
-        mention_starts=tuple(map(_START, mentions)),
+        mention_starts=mention_starts,
         cue_starts=tuple(map(_START, cues)),
         region_ends=region_ends,
+        first_name_of=clusters.first_name_of,
     )
     found: list[Found | None] = []
     rules_used: list[str] = []
@@ -251,10 +254,11 @@ def attribute(
     # held. The drafts are taken off the end of the list, turned round to keep text order
     # (no rule reads them again: ``context.quotes`` is the same list).
     # An interrupted quote is joined on its drafts (``_interrupts``), before it is built: each
-    # quote is made once, by ``finished``, from the last draft held back with what attribution
-    # found for it (speaker, cue, confidence, unresolved).
+    # quote is made once, by ``finished``, from the last draft held back (``held``) with what
+    # attribution found for it (``held_finding``: speaker, cue, confidence, unresolved).
     quotes.reverse()
-    held: tuple[QuoteDraft, Attribution | None, Cue | None, float, str | None] | None = None
+    held: QuoteDraft | None = None
+    held_finding: tuple[Attribution | None, Cue | None, float, str | None] = (None, None, 0, None)
     last_outer = (-1, -1)
     for index in range(len(quotes)):
         quote = quotes.pop()
@@ -272,42 +276,43 @@ def attribute(
                 reason,
             )
         else:
-            finding = _attribution(
-                result, rules_used[index], resolver, None, None, quote.confidence, None
-            )
+            finding = _attribution(result, rules_used[index], resolver, quote.confidence)
         # Only a quote with a speaker can go on an attributed one: about half the quotes of a
         # quote-dense article have none, and are spared the call.
         if (
             held is not None
             and finding[0] is not None
             and _interrupts(
-                text, held[0], held[1], held[2], quote, finding[0], last_outer, outer[index]
+                text,
+                held,
+                held_finding[0],
+                held_finding[1],
+                quote,
+                finding[0],
+                last_outer,
+                outer[index],
             )
         ):
-            first = held[0]
             # The joined draft's text is the two texts with one space between, as
             # ``parts_text`` joins the parts; the rest of the quote is the first's.
-            held = (
-                QuoteDraft(
-                    first.parts + quote.parts,
-                    first.kind,
-                    (first.marks[0], quote.marks[1]),
-                    first.confidence,
-                    first.nested + quote.nested,
-                ),
-                *held[1:],
+            held = QuoteDraft(
+                held.parts + quote.parts,
+                held.kind,
+                (held.marks[0], quote.marks[1]),
+                held.confidence,
+                held.nested + quote.nested,
             )
         else:
             if held is not None:
-                attributed.append(held[0].finished(*held[1:]))
-            held = (quote, *finding)
+                attributed.append(held.finished(*held_finding))
+            held, held_finding = quote, finding
         last_outer = outer[index]
     if held is not None:
-        attributed.append(held[0].finished(*held[1:]))
+        attributed.append(held.finished(*held_finding))
     # Each large table below is let go as soon as no later step reads it: on a long article each
     # is megabytes, and the peak comes late, when the reports and the speakers are built on top
     # of everything still held.
-    del found, rules_used, held
+    del found, rules_used, held, held_finding
     joined = tuple(attributed)
     del attributed, outer
     if reported_speech:
@@ -327,7 +332,7 @@ def attribute(
             holds = bool(touched) and any(q.kind not in ("scare", "title") for q in touched)
             # The report's quote is built only once it has a speaker: most reports do not.
             speaker, cue, confidence, _ = _attribution(
-                report.found, report.rule, resolver, None, None, _REPORT_CONFIDENCE, None
+                report.found, report.rule, resolver, _REPORT_CONFIDENCE
             )
             if speaker is not None:
                 kept.append(
@@ -342,7 +347,8 @@ def attribute(
                     )
                 )
         kept = sorted(
-            (*kept, *_quoted_word_reports(text, joined, kept, sentence_table)), key=_SPAN_ORDER
+            (*kept, *_quoted_word_reports(text, joined, starts, kept, sentence_table)),
+            key=_SPAN_ORDER,
         )
         joined = tuple(sorted((*_inside_reports(joined, starts, kept), *kept), key=_SPAN_ORDER))
     del sentence_table
@@ -385,16 +391,13 @@ def _interviewee(
     if len(questions) < 3 or answers < 1:
         return -1
     opening_end = paras[questions[0]].end
-    counts: dict[int, int] = {}
-    for entity in entity_of:
-        if entity >= 0 and types[entity] == "person":
-            counts[entity] = counts.get(entity, 0) + 1
+    # How often each entity is named, counted in C; only the people's counts are read.
+    counts = Counter(entity_of)
+    # The mentions are in text order: those of the opening are the first few, read alone.
     named_early = [
-        (mention.start, entity_of[index])
-        for index, mention in enumerate(mentions)
-        if mention.start < opening_end
-        and entity_of[index] >= 0
-        and types[entity_of[index]] == "person"
+        (mentions[index].start, entity_of[index])
+        for index in range(bisect.bisect_left(mentions, opening_end, key=_START))
+        if entity_of[index] >= 0 and types[entity_of[index]] == "person"
     ]
     if not named_early:
         return -1
@@ -407,46 +410,40 @@ def _interviewee(
 
 
 def _attribution(
-    result: Found,
-    rule: str,
-    resolver: _PronounResolver,
-    speaker: Attribution | None,
-    cue: Cue | None,
-    confidence: float,
-    unresolved: str | None,
+    result: Found, rule: str, resolver: _PronounResolver, confidence: float
 ) -> tuple[Attribution | None, Cue | None, float, str | None]:
-    """What a rule's finding gives a quote: its ``(speaker, cue, confidence, unresolved)``,
-    from the quote's own where the finding leaves them."""
+    """What a rule's finding gives a quote of confidence ``confidence`` (its draft's, or a
+    report's): its ``(speaker, cue, confidence, unresolved)``."""
+    # Each record is unpacked once rather than read field by field: the interpreter does not
+    # specialise a read of a named tuple's field (a descriptor call each time).
+    mention_index, cue_word, phrase, phrase_type = result
     entity: Entity | None
-    if result.phrase is not None:
-        mention = result.phrase
-        entity, how = resolver.phrase_entity(mention, result.phrase_type), "phrase"
-    elif result.mention < 0:
-        return speaker, cue, confidence, "the rule found no mention to rest on"
+    if phrase is not None:
+        mention = phrase
+        entity, how = resolver.phrase_entity(mention, phrase_type), "phrase"
+    elif mention_index < 0:
+        return None, None, confidence, "the rule found no mention to rest on"
     else:
-        mention = resolver.mentions[result.mention]
-        entity, how = resolver.entity(result.mention)
-    cue = Cue(result.cue.text, result.cue.start, result.cue.end) if result.cue else None
+        mention = resolver.mentions[mention_index]
+        entity, how = resolver.entity(mention_index)
+    cue = None
+    if cue_word is not None:
+        cue_start, cue_end, cue_text, _, _ = cue_word
+        cue = Cue(cue_text, cue_start, cue_end)
     if entity is None:
-        return speaker, cue, confidence, how
+        return None, cue, confidence, how
     # (A rule's name is already one shared string: only a resolved pronoun makes a new one.)
     resolved_by = rule
     if how == "pronoun":
         resolved_by = rule + "+pronoun"
         resolved_by = resolver.rule_names.setdefault(resolved_by, resolved_by)
     confidence *= RULE_PRECISION[rule]
+    entity_id, name, speaker_type, _, _ = entity
+    start, end, written, _, _, _, _, _, _ = mention
     # Positional, like ``QuoteDraft.finished``'s call: a class called with keywords has them
     # packed into a dict and unpacked again for its ``__init__``.
-    speaker = Attribution(
-        entity.id,
-        entity.name,
-        entity.type,
-        mention.text,
-        mention.start,
-        mention.end,
-        resolved_by,
-    )
-    return speaker, cue, resolver.confidences.setdefault(confidence, confidence), unresolved
+    speaker = Attribution(entity_id, name, speaker_type, written, start, end, resolved_by)
+    return speaker, cue, resolver.confidences.setdefault(confidence, confidence), None
 
 
 def _touching(quotes: Sequence[Quote], starts: list[int], start: int, end: int) -> list[Quote]:
@@ -496,6 +493,7 @@ def _inside_reports(
 def _quoted_word_reports(
     text: str,
     quotes: tuple[Quote, ...],
+    starts: list[int],
     reports: list[Quote],
     sentence_spans: SpanTable,
 ) -> list[Quote]:
@@ -505,12 +503,13 @@ def _quoted_word_reports(
     Only where the partial's cue stands in its sentence (or, for ``sentence_subject``, the
     verb right after the subject that opens it), and where the report would not overlap one
     the frames found; partials of the same speaker in one sentence share one report.
+    ``quotes`` are the article's quotes in text order, ``starts`` their starts (the caller's,
+    read again here).
     """
     sentence_starts = sentence_spans.starts
     covered = sorted(reports, key=_SPAN_ORDER)
     covered_starts = [report.start for report in covered]
     used: set[tuple[int, int]] = set()
-    starts = [quote.start for quote in quotes]
     result: list[Quote] = []
     index = 0
     while index < len(quotes):
@@ -640,14 +639,17 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
     cue = first_cue(context, start, reach)
     if cue is None:
         return None
+    between = text[start : cue.start].lstrip()
     # The cue must follow in the same sentence: `"…," she said` but not `"…." She left.`
-    lead = text[start:reach].lstrip()
+    # What leads after the quote is the first character of ``between``, or with nothing before
+    # the cue the cue's own (a letter: no white space to skip).
+    lead = between[:1] or text[cue.start : cue.start + 1]
     quote_end = context.quotes[index].end
     last_char = text[quote_end - 1 : quote_end]
-    if lead[:1].isupper() and last_char in ".!?":
+    if lead.isupper() and last_char in ".!?":
         # `"…?" Graham asked.` and `"…!" said Ms Obi`, but a full stop ends the sentence:
         # `"…." The PM added that …` starts a new one, and so does `I said, "…?" He laughed.`
-        if last_char == "." or len(text[start : cue.start].split()) > 4:
+        if last_char == "." or len(between.split()) > 4:
             return None
         if _introduced(context, index):
             return None
@@ -655,7 +657,6 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         return None
     # Only the first word counts: split off alone, it opens what is left once the white
     # space before it is stripped (``split`` and ``lstrip`` read the same white space).
-    between = text[start : cue.start].lstrip()
     first_word = between.split(None, 1)[:1]
     if (
         first_word
@@ -935,14 +936,15 @@ def _headline(context: Context, index: int, found: list[Found | None]) -> Found 
     the mention finder: ``Factcheck: Mayor Is Right About 'Potholes'``, ``Parents Rally To
     'Save Our Library'``, ``Bridge 'Unsafe', Engineer Warns``."""
     text = context.text
-    para = context.paras[context.para_of[index]]
-    if not headline_at(text, para.start, para.end):
+    # (Unpacked once: the interpreter does not specialise a read of a named tuple's field.)
+    para_start, para_end, _ = context.paras[context.para_of[index]]
+    if not headline_at(text, para_start, para_end):
         return None
     quote_start, quote_end = context.outer[index]
     verbs = lexicon.speech_verbs()
     # `…, Lindsey Graham Says.` closing the headline.
-    tail = _words(text, quote_end, para.end)
-    comma = text.rfind(",", context.quotes[index].end - 1, para.end)
+    tail = _words(text, quote_end, para_end)
+    comma = text.rfind(",", context.quotes[index].end - 1, para_end)
     if comma >= 0:
         tail = [word for word in tail if word[0] > comma]
         # `…, Howard Dean Tells Convention.`: the verb may have an object after it.
@@ -951,7 +953,7 @@ def _headline(context: Context, index: int, found: list[Found | None]) -> Found 
                 if all(other[2][:1].isupper() for other in tail[:position]):
                     return _headline_source(context, tail[0][0], tail[position - 1][1], verb_start)
                 break
-    lead = _words(text, para.start, quote_start)
+    lead = _words(text, para_start, quote_start)
     # `Politifact: Donald Trump Is Right, '…'`; `CNN Chief On Debates: '…'`.
     for position, (_, _, word) in enumerate(lead[:5]):
         if word.endswith(":"):
@@ -1489,8 +1491,9 @@ class _PronounResolver:
         for entity, pronouns in spans_of.values():  # (in the order of the entities)
             spans = []
             for position in sorted((*entity.mentions, *pronouns)) if pronouns else entity.mentions:
-                mention = mentions[position]
-                spans.append(Span(mention.start, mention.end, mention.text))
+                # (One unpacking, not three reads of a named tuple's fields.)
+                start, end, written, _, _, _, _, _, _ = mentions[position]
+                spans.append(Span(start, end, written))
             result.append(Speaker(entity.id, entity.name, entity.type, tuple(spans)))
         for entity in self.phrases.values():
             if entity.id in speaking:

@@ -162,15 +162,33 @@ class Clusters:
     """An article's entities: for each mention the index of its entity (``entity_of``, ``-1``
     for a pronoun), each entity's ``types`` and ``genders``, and each :class:`Entity` itself,
     built once when first asked for (``built`` holds those built so far, ``None`` for others).
+
+    ``first_name_of`` gives the index of the first name mention of each head (surname), read
+    on the way: attribution looks a transcript's labels up in it.
     """
 
-    __slots__ = ("_members", "_mentions", "_text", "built", "entity_of", "genders", "types")
+    __slots__ = (
+        "_members",
+        "_mentions",
+        "_text",
+        "built",
+        "entity_of",
+        "first_name_of",
+        "genders",
+        "types",
+    )
 
     def __init__(
-        self, text: str, mentions: Sequence[Mention], drafts: list[_Draft], entity_of: list[int]
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        drafts: list[_Draft],
+        entity_of: list[int],
+        first_name_of: dict[str, int],
     ) -> None:
         self._text = text
         self._mentions = mentions
+        self.first_name_of = first_name_of
         self.entity_of = tuple(entity_of)
         self.types = [draft.type for draft in drafts]
         self.genders = [draft.gender for draft in drafts]
@@ -214,6 +232,9 @@ class _Clusterer:
         self.entity_of = [-1] * len(mentions)
         self.by_surname: dict[str, list[int]] = {}
         self.by_first_name: dict[str, list[int]] = {}
+        # The first name mention of each head: every name is joined once, in text order (an
+        # apposition's name at the step before its own, and before any later name).
+        self.first_name_of: dict[str, int] = {}
         self.by_role: dict[str, int] = {}
         self.organisations: dict[str, int] = {}  # an organisation's name, lowercase
         self.organisation_words: dict[str, int] = {}  # each word of it: most recent holder
@@ -253,7 +274,7 @@ class _Clusterer:
                 self._group(index)
             else:
                 self._join(index, -1, "", "unknown")
-        return Clusters(self.text, mentions, self.drafts, self.entity_of)
+        return Clusters(self.text, mentions, self.drafts, self.entity_of, self.first_name_of)
 
     # -- names --
 
@@ -476,6 +497,8 @@ class _Clusterer:
                 bisect.insort(self.people, draft_index)
             draft.named = True
             _file_under(self.by_surname, head, draft_index)
+            if head:
+                self.first_name_of.setdefault(head, index)
             if given:
                 if given not in draft.givens:
                     draft.givens.append(given)
@@ -537,10 +560,16 @@ def _name_of(
         # The fullest name: most words, the first written on a tie. One loop over the
         # mentions, no list of names: a speaker's mentions are many, most of them names (an
         # entity of type "person" holds at least one, so the first always takes ``-1``'s place).
+        # How many words a mention's personal name has depends on its text, head and given
+        # names alone (a test holds ``personal_name`` to this): a mention written as one read
+        # before it cannot be fuller, and is passed over (a speaker's name again and again).
         best_name, most = "", -1
+        read: set[tuple[str, str, str]] = set()
         for i in members:
             mention = mentions[i]
-            if mention.kind == "name":
+            _, _, written, mention_kind, _, _, head, _, given = mention
+            if mention_kind == "name" and (written, head, given) not in read:
+                read.add((written, head, given))
                 name = personal_name(mention, text)
                 words = len(name.split())
                 if words > most:

@@ -9,9 +9,13 @@ from hypothesis import strategies as st
 
 from quoteattr import extract
 from quoteattr.attribution import _CREDIT_MARKS, _SHORTEST_LABEL, _inside_reports, _outer_spans
+from quoteattr.cues import find_cues
+from quoteattr.mentions import find_mentions
 from quoteattr.model import Attribution, Quote, Span
 from quoteattr.patterns import CREDIT_LEAD, SPEAKER_LABEL
 from quoteattr.quotes import QuoteDraft
+
+from .strategies import articles
 
 # Characters a speaker label is made of, and some it is not.
 _LABEL_CHARS = "AZÉab.'\u2019 -:\t\n1"
@@ -140,3 +144,29 @@ def test_inside_reports_reads_only_the_quotes_in_mixed_reports(
         expected.append(quote)
     starts = [quote.start for quote in quotes]
     assert _inside_reports(tuple(quotes), starts, reports) == expected
+
+
+# Pronouns and words of saying glued together every way the two finders might split them.
+_PRONOUN_OR_CUE_PIECES = [
+    "he", "she", "her", "his", "it", "its", "they", "their", "we", "us", "I", "me", "my",
+    "said", "told", "says", "asked", "according to", "in a statement", "as he put it",
+    "Her", "HE", "Said", "'s", "-", "'", "\u2019", ".", ",", " ", " ", "Ms Obi", "the mayor",
+]
+
+
+@given(st.lists(st.sampled_from(_PRONOUN_OR_CUE_PIECES), max_size=14).map("".join))
+def test_no_cue_starts_inside_a_pronoun(text: str) -> None:
+    """``attribute`` drops a cue that starts inside a mention, looking it up among all the
+    mentions, pronouns included: that is the same as among the names and descriptions only
+    because no cue starts inside a pronoun."""
+    pronouns = [m for m in find_mentions(text, []) if m.kind == "pronoun"]
+    for cue in find_cues(text, []):
+        assert not any(m.start <= cue.start < m.end for m in pronouns), (cue, pronouns)
+
+
+@given(st.one_of(articles(), st.lists(st.sampled_from(_PRONOUN_OR_CUE_PIECES)).map("".join)))
+def test_a_cue_opens_with_no_white_space(text: str) -> None:
+    """``_cue_after`` takes the character leading after a quote from the cue itself when only
+    white space comes before it: a cue is never empty nor opens with white space."""
+    for cue in find_cues(text, []):
+        assert cue.text and not cue.text[0].isspace() and text[cue.start] == cue.text[0]

@@ -14,8 +14,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr.mentions import Mention, find_mentions
+from quoteattr import speakers
+from quoteattr.mentions import Mention, find_mentions, personal_name
 from quoteattr.speakers import Entity, cluster
+
+from .strategies import articles
 
 
 class Article(NamedTuple):
@@ -599,3 +602,47 @@ def test_d22() -> None:
     assert (hester.name, hester.gender) == ("Hester Quigley", "f")
     assert result.entity("A council source").name == "a council source"
     assert result.entity("the group").name == "the Brackenfold Ramblers"
+
+
+@given(articles())
+def test_clusters_know_the_first_name_mention_of_each_head(text: str) -> None:
+    """``Clusters.first_name_of``, filed as the names are joined, is the first name mention of
+    each head in text order (an apposition's name is joined a step early)."""
+    mentions = find_mentions(text, [])
+    expected: dict[str, int] = {}
+    for index, mention in enumerate(mentions):
+        if mention.kind == "name" and mention.head:
+            expected.setdefault(mention.head, index)
+    assert speakers.clustered(text, mentions).first_name_of == expected
+
+
+def test_first_name_of_an_apposition() -> None:
+    text = "The couple's attorney, Rafael Ordonez, said so. Mr Ordonez left with Ann Cole."
+    mentions = find_mentions(text, [])
+    first = speakers.clustered(text, mentions).first_name_of
+    assert {head: mentions[index].text for head, index in first.items()} == {
+        "ordonez": "Rafael Ordonez",
+        "cole": "Ann Cole",
+    }
+
+
+# Names whose surname is not inside the mention (looked up after it), and names whose
+# lowercase is longer than they are (the dotted capital I), said again and again.
+_NAME_PIECES = [
+    "Hollis and Maeve Brandvold", "Mr Brandvold", "Hollis", "\u0130lhan \u00d6zt\u00fcrk",
+    "Mr \u00d6zt\u00fcrk", "Dr \u0130NCE", "Ms Ada Obi", "Obi", "Baroness Penhallow of Treen",
+    " said. ", ", ", " met ", " and ", "\n\n",
+]
+
+
+@given(st.one_of(articles(), st.lists(st.sampled_from(_NAME_PIECES), max_size=12).map("".join)))
+def test_a_personal_names_length_depends_on_its_mentions_words(text: str) -> None:
+    """An entity's name passes over a mention written as one read before it, with the same head
+    and given names: ``personal_name`` gives both as many words, wherever they stand (a surname
+    looked up after the mention is the head as written, its spaces where the head has them)."""
+    words: dict[tuple[str, str, str], int] = {}
+    for mention in find_mentions(text, []):
+        if mention.kind == "name":
+            count = len(personal_name(mention, text).split())
+            key = (mention.text, mention.head, mention.given)
+            assert words.setdefault(key, count) == count, (mention, words)
