@@ -1494,6 +1494,14 @@ class _Reader:
         next_head = [far] * (count + 2)
         candidates = []
         head = possessor = possessive = far
+        # ``reach``: a number that is at least ``index`` just when both ``head`` and
+        # ``possessor`` are out of reach of ``index`` (``head >= index + _HEAD_WINDOW`` and
+        # ``possessor >= index + _POSSESSOR_WINDOW``), and greater than it just when both are
+        # strictly so: the smaller of ``head - _HEAD_WINDOW`` and ``possessor -
+        # _POSSESSOR_WINDOW``, kept as they change, so that the shortcuts below test one
+        # number and add none. (Where either is ``far`` its term is past every index, so any
+        # value past the last index stands for it.)
+        reach = far
         for index in range(count - 1, -1, -1):
             token = tokens[index]
             # Most tokens take a shortcut by their kind (``_reader_kind``), each giving what
@@ -1502,7 +1510,7 @@ class _Reader:
             if not kind:
                 # A function word or a mark, most tokens: no phrase starts here, and none
                 # reaches past it.
-                head = possessor = far
+                head = possessor = reach = far
                 continue
             if kind > _READ_FACTS:
                 # Most other words: no head noun, determiner, capital, pronoun or possessive.
@@ -1512,15 +1520,15 @@ class _Reader:
                 # that passes ("of", "and" between capitals): no phrase opens with one (see
                 # ``_noun_phrase``).
                 if kind == _PASSES_ALL:
-                    if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
+                    if reach >= index:
                         next_head[index] = head
                         continue
                 elif kind == _DETERMINES:
                     # "the", "a": with no head noun or possessive in reach past it, it opens
                     # no phrase, cuts off all reach, and may open only a step: "the" before a
                     # capitalised run, any other word that may start a step anywhere.
-                    if head > index + _HEAD_WINDOW and possessor > index + _POSSESSOR_WINDOW:
-                        head = possessor = far  # (and so next_head[index], as it was made)
+                    if reach > index:
+                        head = possessor = reach = far  # (next_head[index] is far, as made)
                         if token.facts & _STEP and (
                             starts_run[index + 1] or token.lower != "the"
                         ):
@@ -1529,18 +1537,20 @@ class _Reader:
                 elif kind == _CAPITALISED:
                     # A capitalised word in no list, with no head noun or possessive in
                     # reach: it passes all, opens no phrase, but always a run.
-                    if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
+                    if reach >= index:
                         next_head[index] = head
                         starts_run[index] = 1
                         candidates.append(index)
                         continue
                 elif kind == _PASSES_FUNCTION:
                     possessor = far
+                    reach = head - _HEAD_WINDOW
                     next_head[index] = head
                     continue
                 else:
                     head = far  # (and so next_head[index], as it was made)
-                    if possessor >= index + _POSSESSOR_WINDOW:
+                    reach = possessor - _POSSESSOR_WINDOW
+                    if reach >= index:
                         continue
             fact = token.facts
             # The bits of ``fact`` as booleans, which are cheaper to test.
@@ -1573,6 +1583,11 @@ class _Reader:
             elif token.possessive:
                 possessor = index
             next_head[index] = head
+            reach = (
+                head - _HEAD_WINDOW
+                if head - _HEAD_WINDOW < possessor - _POSSESSOR_WINDOW
+                else possessor - _POSSESSOR_WINDOW
+            )
             if not determiner:
                 if not fact:
                     continue  # not a word: no phrase starts here, nor anything else
