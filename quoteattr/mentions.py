@@ -730,11 +730,14 @@ _PASSES_FUNCTION = 3  # cuts off a possessor scan's reach, and opens nothing
 _PASSES_POSSESSOR = 4  # cuts off a head's reach, and opens nothing unless a possessive is
 _DETERMINES = 5  # a determiner that passes nothing: opens a phrase only with one in reach past it
 _CAPITALISED = 6  # passes all, opens a run, and a phrase only with a head or possessive in reach
+_STEPS = 7  # a pronoun: passes nothing, opens no phrase and no run, but always a step
 
 
 # The facts that ``_CAPITALISED`` asks of a word, and those of them it must have.
 _CAPITALISED_FACTS = _RUN | _PASSES | _POSSESSOR_PASSES
 _CAPITALISED_TESTS = _CAPITALISED_FACTS | _HEAD | _DETERMINER | _POSSESSIVE | _VERB
+# What ``_STEPS`` asks of a word: a step may start at it, and it opens or passes nothing else.
+_STEPS_TESTS = _STEP | _HEAD | _DETERMINER | _RUN | _PASSES | _POSSESSOR_PASSES | _POSSESSIVE
 
 
 def _reader_kind(facts: int) -> int:
@@ -753,12 +756,16 @@ def _reader_kind(facts: int) -> int:
     Two kinds of word that may open something have shortcuts too, for when nothing is in
     reach past them: a determiner that passes nothing and opens no run ("the", "a"), and a
     word that passes all and opens a run, with no head noun, determiner, possessive or verb
-    of saying (a capitalised word in no list).
+    of saying (a capitalised word in no list). A third needs none: a word that may start a
+    step but passes nothing and opens nothing else (a pronoun, not "the", which is a
+    determiner) is always a candidate and cuts off all reach.
 
-    >>> words = ("said", "new", "of", "quickly", "the", "Tarrant")
+    >>> words = ("said", "new", "of", "quickly", "the", "Tarrant", "she")
     >>> [_reader_kind(_plain_word(word).facts) for word in words]
-    [0, 2, 3, 4, 5, 6]
+    [0, 2, 3, 4, 5, 6, 7]
     """
+    if facts & _STEPS_TESTS == _STEP:
+        return _STEPS
     if facts & _DETERMINER and not facts & (
         _HEAD | _POSSESSIVE | _RUN | _PASSES | _POSSESSOR_PASSES
     ):
@@ -1542,6 +1549,12 @@ class _Reader:
                         starts_run[index] = 1
                         candidates.append(index)
                         continue
+                elif kind == _STEPS:
+                    # "she", "they": what the general case gives a word that may open only a
+                    # step (no phrase starts here, nor a run, and no reach passes it).
+                    head = possessor = reach = far
+                    candidates.append(index)
+                    continue
                 elif kind == _PASSES_FUNCTION:
                     possessor = far
                     reach = head - _HEAD_WINDOW
