@@ -944,8 +944,9 @@ def _tokenise_stretches(
     token_list = tokens.tokens
     starts = tokens.starts
     firsts = tokens.firsts
-    add_token = token_list.append
-    add_start = starts.append
+    # (``token_list.append(...)``, not a bound ``append`` kept in a local: CPython 3.11
+    # specialises a call of ``list.append`` as a method into an append with no call at all,
+    # about a third cheaper than calling the bound method, which is done twice a piece.)
     closing = _CLOSING_MARKS
     first = True
     position = start  # where the piece starts
@@ -955,8 +956,8 @@ def _tokenise_stretches(
                 if number:
                     # Each piece moved ``position`` one past its end, and the line's last one
                     # past the line break.
-                    add_token(_LINE_BREAK_TOKEN)
-                    add_start(position - 1)
+                    token_list.append(_LINE_BREAK_TOKEN)
+                    starts.append(position - 1)
                     first = True
                 if not line:
                     # A blank line, or the stretch's edge at a line break: no piece to read.
@@ -981,8 +982,8 @@ def _tokenise_stretches(
                         if first:
                             firsts.append(len(token_list))
                             first = False
-                        add_token(token)
-                        add_start(position)
+                        token_list.append(token)
+                        starts.append(position)
                         position += token.size + 1
                         continue
                     mark = piece[-1]
@@ -1001,11 +1002,11 @@ def _tokenise_stretches(
                         if mark != "." or token.lower not in abbreviations:
                             if first:
                                 firsts.append(len(token_list))
-                            add_token(token)
-                            add_start(position)
-                            add_token(_MARK_TOKENS[mark])
+                            token_list.append(token)
+                            starts.append(position)
+                            token_list.append(_MARK_TOKENS[mark])
                             position += token.size
-                            add_start(position)
+                            starts.append(position)
                             position += 2
                             first = mark in _SENTENCE_ENDS
                             continue
@@ -1016,8 +1017,8 @@ def _tokenise_stretches(
                     if piece_firsts:
                         firsts.extend(map(len(token_list).__add__, piece_firsts))
                     if len(offsets) == 1:
-                        add_token(piece_tokens[0])
-                        add_start(position + offsets[0])
+                        token_list.append(piece_tokens[0])
+                        starts.append(position + offsets[0])
                     else:
                         token_list.extend(piece_tokens)
                         starts.extend(map(position.__add__, offsets))
@@ -1028,8 +1029,8 @@ def _tokenise_stretches(
         # ends one: when, past its closing marks, its last character is a stop. Stripped of
         # the closing marks of ``_CLOSING_MARKS``, a quote whose last character left is in
         # ASCII is decided; only another needs the pattern.
-        add_token(_Token(text[break_start:break_end], "break"))
-        add_start(break_start)
+        token_list.append(_Token(text[break_start:break_end], "break"))
+        starts.append(break_start)
         window_start = break_end - 12 if break_end - 12 > break_start else break_start
         last = text[window_start:break_end].rstrip(closing)[-1:]
         if last in _SENTENCE_ENDS:
