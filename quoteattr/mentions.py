@@ -186,6 +186,9 @@ _DETERMINERS = frozenset(
     """.split()
 )
 
+# No text longer than this is a determiner (see ``_Token``).
+_LONGEST_DETERMINER = max(map(len, _DETERMINERS))
+
 # Determiners before a common noun that names a body: "the council", "its board".
 _ORGANISATION_DETERMINERS = frozenset("the this its their our his her".split())
 
@@ -576,7 +579,10 @@ class _Token:
         # What the backward pass of ``_Reader.__init__`` does here (see ``_reader_kind``),
         # and the facts it tests.
         self.reader_kind, self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
-        if not facts and lower in _DETERMINERS:
+        # (The length first, ``size`` being that of ``lower`` here, the text: most tokens with
+        # no facts are quotes, too long to be a determiner, whose text would otherwise be
+        # hashed here for nothing.)
+        if not facts and size <= _LONGEST_DETERMINER and lower in _DETERMINERS:
             self.reader_kind = _READ_FACTS  # a quote that is just "the"
         # A head word that opens only phrases of several words ("health secretary"): the
         # words one of which must follow it (see ``_head_seconds``).
@@ -692,6 +698,12 @@ _POSSESSIVE = 4096  # a word with a possessive ending
 _FUNCTION = 8192  # a function word (``_FUNCTION_WORDS``)
 # A token with none of these may open a phrase only with a head noun or a possessive in reach.
 _MAY_OPEN = _HEAD | _DETERMINER | _RUN | _STEP | _POSSESSIVE
+# The facts of a word in no list (see ``_facts``), each combined once rather than at each of
+# the thousands of distinct words an article reads for the first time: a capitalised word; a
+# lowercase one, which passes a possessor scan, and modifiers too unless it ends in -ly.
+_CAPITALISED_WORD = _WORD | _PASSES | _RUN | _POSSESSOR_PASSES
+_LOWERCASE_WORD = _WORD | _POSSESSOR_PASSES
+_MODIFIER_WORD = _LOWERCASE_WORD | _PASSES
 
 # The facts the reader's setup tests, as booleans (see ``_Reader.__init__``), one tuple per
 # distinct ``facts`` value (at most one per combination of the bits above), each kept with
@@ -815,10 +827,10 @@ def _facts(text: str, lower: str, base: str, cap: bool) -> int:
         # and its ending (the plural of a role, an adverb in -ly), which a test holds to
         # the rules themselves.
         if cap:
-            return _WORD | _PASSES | _RUN | _POSSESSOR_PASSES
+            return _CAPITALISED_WORD
         if lower[-1:] != "s":
-            return _WORD | _POSSESSOR_PASSES | (0 if lower[-2:] == "ly" else _PASSES)
-        facts = _WORD | _POSSESSOR_PASSES
+            return _LOWERCASE_WORD if lower[-2:] == "ly" else _MODIFIER_WORD
+        facts = _LOWERCASE_WORD
         if lower[-2:] in ("ss", "us", "is"):
             facts |= _PASSES
         if lower[:-1] in roles or lower[:-2] in roles:
