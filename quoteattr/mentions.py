@@ -186,6 +186,9 @@ _DETERMINERS = frozenset(
     """.split()
 )
 
+# No text longer than this is a determiner (see ``_Token``).
+_LONGEST_DETERMINER = max(map(len, _DETERMINERS))
+
 # Determiners before a common noun that names a body: "the council", "its board".
 _ORGANISATION_DETERMINERS = frozenset("the this its their our his her".split())
 
@@ -576,7 +579,10 @@ class _Token:
         # What the backward pass of ``_Reader.__init__`` does here (see ``_reader_kind``),
         # and the facts it tests.
         self.reader_kind, self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
-        if not facts and lower in _DETERMINERS:
+        # (The length first, ``size`` being that of ``lower`` here, the text: most tokens with
+        # no facts are quotes, too long to be a determiner, whose text would otherwise be
+        # hashed here for nothing.)
+        if not facts and size <= _LONGEST_DETERMINER and lower in _DETERMINERS:
             self.reader_kind = _READ_FACTS  # a quote that is just "the"
         # A head word that opens only phrases of several words ("health secretary"): the
         # words one of which must follow it (see ``_head_seconds``).
@@ -692,6 +698,12 @@ _POSSESSIVE = 4096  # a word with a possessive ending
 _FUNCTION = 8192  # a function word (``_FUNCTION_WORDS``)
 # A token with none of these may open a phrase only with a head noun or a possessive in reach.
 _MAY_OPEN = _HEAD | _DETERMINER | _RUN | _STEP | _POSSESSIVE
+# The facts of a word in no list (see ``_facts``), each combined once rather than at each of
+# the thousands of distinct words an article reads for the first time: a capitalised word; a
+# lowercase one, which passes a possessor scan, and modifiers too unless it ends in -ly.
+_CAPITALISED_WORD = _WORD | _PASSES | _RUN | _POSSESSOR_PASSES
+_LOWERCASE_WORD = _WORD | _POSSESSOR_PASSES
+_MODIFIER_WORD = _LOWERCASE_WORD | _PASSES
 
 # The facts the reader's setup tests, as booleans (see ``_Reader.__init__``), one tuple per
 # distinct ``facts`` value (at most one per combination of the bits above), each kept with
@@ -730,11 +742,14 @@ _PASSES_FUNCTION = 3  # cuts off a possessor scan's reach, and opens nothing
 _PASSES_POSSESSOR = 4  # cuts off a head's reach, and opens nothing unless a possessive is
 _DETERMINES = 5  # a determiner that passes nothing: opens a phrase only with one in reach past it
 _CAPITALISED = 6  # passes all, opens a run, and a phrase only with a head or possessive in reach
+_STEPS = 7  # a pronoun: passes nothing, opens no phrase and no run, but always a step
 
 
 # The facts that ``_CAPITALISED`` asks of a word, and those of them it must have.
 _CAPITALISED_FACTS = _RUN | _PASSES | _POSSESSOR_PASSES
 _CAPITALISED_TESTS = _CAPITALISED_FACTS | _HEAD | _DETERMINER | _POSSESSIVE | _VERB
+# What ``_STEPS`` asks of a word: a step may start at it, and it opens or passes nothing else.
+_STEPS_TESTS = _STEP | _HEAD | _DETERMINER | _RUN | _PASSES | _POSSESSOR_PASSES | _POSSESSIVE
 
 
 def _reader_kind(facts: int) -> int:
@@ -753,12 +768,16 @@ def _reader_kind(facts: int) -> int:
     Two kinds of word that may open something have shortcuts too, for when nothing is in
     reach past them: a determiner that passes nothing and opens no run ("the", "a"), and a
     word that passes all and opens a run, with no head noun, determiner, possessive or verb
-    of saying (a capitalised word in no list).
+    of saying (a capitalised word in no list). A third needs none: a word that may start a
+    step but passes nothing and opens nothing else (a pronoun, not "the", which is a
+    determiner) is always a candidate and cuts off all reach.
 
-    >>> words = ("said", "new", "of", "quickly", "the", "Tarrant")
+    >>> words = ("said", "new", "of", "quickly", "the", "Tarrant", "she")
     >>> [_reader_kind(_plain_word(word).facts) for word in words]
-    [0, 2, 3, 4, 5, 6]
+    [0, 2, 3, 4, 5, 6, 7]
     """
+    if facts & _STEPS_TESTS == _STEP:
+        return _STEPS
     if facts & _DETERMINER and not facts & (
         _HEAD | _POSSESSIVE | _RUN | _PASSES | _POSSESSOR_PASSES
     ):
@@ -808,10 +827,10 @@ def _facts(text: str, lower: str, base: str, cap: bool) -> int:
         # and its ending (the plural of a role, an adverb in -ly), which a test holds to
         # the rules themselves.
         if cap:
-            return _WORD | _PASSES | _RUN | _POSSESSOR_PASSES
+            return _CAPITALISED_WORD
         if lower[-1:] != "s":
-            return _WORD | _POSSESSOR_PASSES | (0 if lower[-2:] == "ly" else _PASSES)
-        facts = _WORD | _POSSESSOR_PASSES
+            return _LOWERCASE_WORD if lower[-2:] == "ly" else _MODIFIER_WORD
+        facts = _LOWERCASE_WORD
         if lower[-2:] in ("ss", "us", "is"):
             facts |= _PASSES
         if lower[:-1] in roles or lower[:-2] in roles:
@@ -937,8 +956,9 @@ def _tokenise_stretches(
     token_list = tokens.tokens
     starts = tokens.starts
     firsts = tokens.firsts
-    add_token = token_list.append
-    add_start = starts.append
+    # (``token_list.append(...)``, not a bound ``append`` kept in a local: CPython 3.11
+    # specialises a call of ``list.append`` as a method into an append with no call at all,
+    # about a third cheaper than calling the bound method, which is done twice a piece.)
     closing = _CLOSING_MARKS
     first = True
     position = start  # where the piece starts
@@ -948,8 +968,8 @@ def _tokenise_stretches(
                 if number:
                     # Each piece moved ``position`` one past its end, and the line's last one
                     # past the line break.
-                    add_token(_LINE_BREAK_TOKEN)
-                    add_start(position - 1)
+                    token_list.append(_LINE_BREAK_TOKEN)
+                    starts.append(position - 1)
                     first = True
                 if not line:
                     # A blank line, or the stretch's edge at a line break: no piece to read.
@@ -974,8 +994,8 @@ def _tokenise_stretches(
                         if first:
                             firsts.append(len(token_list))
                             first = False
-                        add_token(token)
-                        add_start(position)
+                        token_list.append(token)
+                        starts.append(position)
                         position += token.size + 1
                         continue
                     mark = piece[-1]
@@ -994,11 +1014,11 @@ def _tokenise_stretches(
                         if mark != "." or token.lower not in abbreviations:
                             if first:
                                 firsts.append(len(token_list))
-                            add_token(token)
-                            add_start(position)
-                            add_token(_MARK_TOKENS[mark])
+                            token_list.append(token)
+                            starts.append(position)
+                            token_list.append(_MARK_TOKENS[mark])
                             position += token.size
-                            add_start(position)
+                            starts.append(position)
                             position += 2
                             first = mark in _SENTENCE_ENDS
                             continue
@@ -1009,8 +1029,8 @@ def _tokenise_stretches(
                     if piece_firsts:
                         firsts.extend(map(len(token_list).__add__, piece_firsts))
                     if len(offsets) == 1:
-                        add_token(piece_tokens[0])
-                        add_start(position + offsets[0])
+                        token_list.append(piece_tokens[0])
+                        starts.append(position + offsets[0])
                     else:
                         token_list.extend(piece_tokens)
                         starts.extend(map(position.__add__, offsets))
@@ -1021,8 +1041,8 @@ def _tokenise_stretches(
         # ends one: when, past its closing marks, its last character is a stop. Stripped of
         # the closing marks of ``_CLOSING_MARKS``, a quote whose last character left is in
         # ASCII is decided; only another needs the pattern.
-        add_token(_Token(text[break_start:break_end], "break"))
-        add_start(break_start)
+        token_list.append(_Token(text[break_start:break_end], "break"))
+        starts.append(break_start)
         window_start = break_end - 12 if break_end - 12 > break_start else break_start
         last = text[window_start:break_end].rstrip(closing)[-1:]
         if last in _SENTENCE_ENDS:
@@ -1494,6 +1514,14 @@ class _Reader:
         next_head = [far] * (count + 2)
         candidates = []
         head = possessor = possessive = far
+        # ``reach``: a number that is at least ``index`` just when both ``head`` and
+        # ``possessor`` are out of reach of ``index`` (``head >= index + _HEAD_WINDOW`` and
+        # ``possessor >= index + _POSSESSOR_WINDOW``), and greater than it just when both are
+        # strictly so: the smaller of ``head - _HEAD_WINDOW`` and ``possessor -
+        # _POSSESSOR_WINDOW``, kept as they change, so that the shortcuts below test one
+        # number and add none. (Where either is ``far`` its term is past every index, so any
+        # value past the last index stands for it.)
+        reach = far
         for index in range(count - 1, -1, -1):
             token = tokens[index]
             # Most tokens take a shortcut by their kind (``_reader_kind``), each giving what
@@ -1502,7 +1530,7 @@ class _Reader:
             if not kind:
                 # A function word or a mark, most tokens: no phrase starts here, and none
                 # reaches past it.
-                head = possessor = far
+                head = possessor = reach = far
                 continue
             if kind > _READ_FACTS:
                 # Most other words: no head noun, determiner, capital, pronoun or possessive.
@@ -1512,15 +1540,15 @@ class _Reader:
                 # that passes ("of", "and" between capitals): no phrase opens with one (see
                 # ``_noun_phrase``).
                 if kind == _PASSES_ALL:
-                    if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
+                    if reach >= index:
                         next_head[index] = head
                         continue
                 elif kind == _DETERMINES:
                     # "the", "a": with no head noun or possessive in reach past it, it opens
                     # no phrase, cuts off all reach, and may open only a step: "the" before a
                     # capitalised run, any other word that may start a step anywhere.
-                    if head > index + _HEAD_WINDOW and possessor > index + _POSSESSOR_WINDOW:
-                        head = possessor = far  # (and so next_head[index], as it was made)
+                    if reach > index:
+                        head = possessor = reach = far  # (next_head[index] is far, as made)
                         if token.facts & _STEP and (
                             starts_run[index + 1] or token.lower != "the"
                         ):
@@ -1529,18 +1557,26 @@ class _Reader:
                 elif kind == _CAPITALISED:
                     # A capitalised word in no list, with no head noun or possessive in
                     # reach: it passes all, opens no phrase, but always a run.
-                    if head >= index + _HEAD_WINDOW and possessor >= index + _POSSESSOR_WINDOW:
+                    if reach >= index:
                         next_head[index] = head
                         starts_run[index] = 1
                         candidates.append(index)
                         continue
+                elif kind == _STEPS:
+                    # "she", "they": what the general case gives a word that may open only a
+                    # step (no phrase starts here, nor a run, and no reach passes it).
+                    head = possessor = reach = far
+                    candidates.append(index)
+                    continue
                 elif kind == _PASSES_FUNCTION:
                     possessor = far
+                    reach = head - _HEAD_WINDOW
                     next_head[index] = head
                     continue
                 else:
                     head = far  # (and so next_head[index], as it was made)
-                    if possessor >= index + _POSSESSOR_WINDOW:
+                    reach = possessor - _POSSESSOR_WINDOW
+                    if reach >= index:
                         continue
             fact = token.facts
             # The bits of ``fact`` as booleans, which are cheaper to test.
@@ -1573,6 +1609,11 @@ class _Reader:
             elif token.possessive:
                 possessor = index
             next_head[index] = head
+            reach = (
+                head - _HEAD_WINDOW
+                if head - _HEAD_WINDOW < possessor - _POSSESSOR_WINDOW
+                else possessor - _POSSESSOR_WINDOW
+            )
             if not determiner:
                 if not fact:
                     continue  # not a word: no phrase starts here, nor anything else
