@@ -500,7 +500,8 @@ def find_reported(
         last = first
         while last < cue_count and cue_starts[last] < stop:
             last += 1
-        sentence_cues = list(context.cues[first:last]) if last > first else []
+        # (A slice of the tuple, read but never changed: no list is built from it.)
+        sentence_cues = context.cues[first:last]
         if quoted:
             # '"…," he said, adding that CLAUSE': only a participle's clause outside the quote.
             report = _participle_clause(context, start, stop, sentence_cues, sentence) or (
@@ -646,7 +647,7 @@ def _next_mark(text: str, mark: str, start: int) -> int:
 def _joined_reports(
     context: Context,
     report: Report,
-    cues: list[CueWord],
+    cues: Sequence[CueWord],
     stop: int,
     clause_lemmas: frozenset[str],
 ) -> list[Report]:
@@ -822,7 +823,7 @@ def _quote_then_words(context: Context, quote_end: int, start: int, stop: int) -
 
 
 def _participle_clause(
-    context: Context, start: int, stop: int, cues: list[CueWord], sentence: str
+    context: Context, start: int, stop: int, cues: Sequence[CueWord], sentence: str
 ) -> Report | None:
     """``X did Y, saying / adding / noting (that) CLAUSE`` and ``X did Y, citing / referring
     to NP``: a participle after a comma reports a clause or a stance of the sentence's
@@ -870,7 +871,7 @@ def _participle_clause(
 
 
 def _who_reported(
-    context: Context, comma: int, after_who: int, stop: int, cues: list[CueWord]
+    context: Context, comma: int, after_who: int, stop: int, cues: Sequence[CueWord]
 ) -> Report | None:
     """``"…," said Tom Reyes, who added that CLAUSE``: a relative clause on the mention before
     the comma, whose verb of saying (inflected, right after *who*) reports a clause."""
@@ -1998,7 +1999,9 @@ _SENTENCE_END = (
 )
 
 
-def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) -> Report | None:
+def _according_to(
+    context: Context, start: int, stop: int, cues: Sequence[CueWord]
+) -> Report | None:
     text = context.text
     for cue in cues:
         if cue.lemma != "according to":
@@ -2044,7 +2047,7 @@ def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) 
     return None
 
 
-def _holds_report(cues: list[CueWord], span: tuple[int, int]) -> bool:
+def _holds_report(cues: Sequence[CueWord], span: tuple[int, int]) -> bool:
     """Whether a verb that reports a clause stands inside ``span``."""
     clause_lemmas = lexicon.clause_verbs()
     return any(
@@ -2112,7 +2115,7 @@ def _reported_after(
     context: Context,
     start: int,
     stop: int,
-    cues: list[CueWord],
+    cues: Sequence[CueWord],
     clause_lemmas: frozenset[str],
 ) -> Report | None:
     """``CLAUSE, X said.``: the sentence's last comma, then a short tail with cue and subject.
@@ -2217,7 +2220,7 @@ def _holds_mark(words: str) -> bool:
 
 
 def _tail_cue(
-    cues: list[CueWord], comma: int, end: int, clause_lemmas: frozenset[str]
+    cues: Sequence[CueWord], comma: int, end: int, clause_lemmas: frozenset[str]
 ) -> CueWord | None:
     """The first verb that reports a clause between a comma and ``end``."""
     for cue in cues:
@@ -2259,7 +2262,7 @@ def _reported_clause(
     context: Context,
     start: int,
     stop: int,
-    cues: list[CueWord],
+    cues: Sequence[CueWord],
     clause_lemmas: frozenset[str],
 ) -> Report | None:
     """``X said (that) CLAUSE``: the first clause verb with a subject before it."""
