@@ -460,18 +460,28 @@ def find_reported(
             continue
         while quotes_before < outer_count and outer[quotes_before][0] <= start:
             quotes_before += 1
-        # ``_inside_quote`` reads only the last quote to open by ``start`` (if the sentence
-        # starts inside it) and those that open before ``end``: a sentence that touches none
-        # has nothing quoted, and is "all but a quote" only when shorter than the words a
-        # report needs outside one. Most sentences outside quote-dense text: no call.
+        # Whether the sentence starts inside the last quote to open by its start (0 when none
+        # has): then it is quoted (``_inside_quote`` answers so first), and only then may it
+        # go on in the writer's words after that quote (``_quote_then_words``). Else
+        # ``_inside_quote`` reads only the quotes that open before ``end``: a sentence that
+        # touches none has nothing quoted, and is "all but a quote" only when shorter than the
+        # words a report needs outside one. Most sentences outside quote-dense text: no call.
+        open_quote_end = outer[quotes_before - 1][1] if quotes_before else 0
+        opens_in_quote = start < open_quote_end
         quoted = (
-            _inside_quote(outer, quotes_before - 1, start, end)
-            if (quotes_before and start < outer[quotes_before - 1][1])
-            or (quotes_before < outer_count and outer[quotes_before][0] < end)
-            or end - start < _FRAME_OUTSIDE_A_QUOTE
-            else False
+            opens_in_quote
+            or (
+                _inside_quote(outer, quotes_before - 1, start, end)
+                if (quotes_before < outer_count and outer[quotes_before][0] < end)
+                or end - start < _FRAME_OUTSIDE_A_QUOTE
+                else False
+            )
         )
-        stop = _content_end(text, start, end)
+        # The sentence's content, sliced once: the frames below that read all of it
+        # (``_participle_clause``, ``_in_poll``, ``_lowercase_words``) take this copy rather
+        # than each slicing the sentence again.
+        sentence = _content(text, start, end)
+        stop = start + len(sentence)
         # (What _content_end leaves out is space and ".!;" only: never a "?".) Only a question
         # by ``_clauses_of`` can end in "?" before these closing marks, all of which it strips
         # too: any other sentence's clauses end as it does, or in its ";".
@@ -490,12 +500,13 @@ def find_reported(
         last = first
         while last < cue_count and cue_starts[last] < stop:
             last += 1
-        sentence_cues = list(context.cues[first:last]) if last > first else []
+        # (A slice of the tuple, read but never changed: no list is built from it.)
+        sentence_cues = context.cues[first:last]
         if quoted:
             # '"…," he said, adding that CLAUSE': only a participle's clause outside the quote.
-            report = _participle_clause(context, start, stop, sentence_cues) or (
+            report = _participle_clause(context, start, stop, sentence_cues, sentence) or (
                 _reported_after(context, start, stop, sentence_cues, clause_lemmas)
-                if _quote_then_words(context, quotes_before - 1, start, stop)
+                if opens_in_quote and _quote_then_words(context, open_quote_end, start, stop)
                 else None
             )
             if report is None:
@@ -511,9 +522,9 @@ def find_reported(
                 or _reported_clause(context, start, stop, sentence_cues, clause_lemmas)
             )
         if report is None:
-            report = _in_poll(context, start, stop)
+            report = _in_poll(context, start, stop, sentence)
         if report is None:
-            words = _lowercase_words(text, start, stop)
+            words = _words_of(sentence)
             # Most sentences hold none of the words the frames below start from: one look
             # then skips them all (``_frame_words``).
             if not frame_words.isdisjoint(words):
@@ -523,7 +534,7 @@ def find_reported(
                     or _stance(context, start, stop, words)
                     or _naming(context, start, stop, words)
                     or _object_stance(context, start, stop, words)
-                    or _participle_clause(context, start, stop, sentence_cues)
+                    or _participle_clause(context, start, stop, sentence_cues, sentence)
                     or _claim_noun(context, start, stop)
                 )
         if report is None:
@@ -593,21 +604,26 @@ def _clauses_of(
     >>> list(_clauses_of(text, [(0, len(text))], []))
     [(0, 22, True)]
     """
-    # The first ";" at or after the last sentence's start (-1 for none left): the sentences
-    # come in text order, so it is looked for again only once a sentence starts past it, and
-    # the text is read about once for them all, not once a sentence (most hold none).
-    semicolon_ahead = text.find(";")
+    # The first "?" and the first ";" at or after the last sentence's start (the text's
+    # length for none left): the sentences come in text order, so each is looked for again
+    # only once a sentence starts past it, and the text is read about once for them all, not
+    # once a sentence. Most sentences hold neither: one comparison each.
+    question_ahead = _next_mark(text, "?", 0)
+    semicolon_ahead = _next_mark(text, ";", 0)
     for start, end in sentence_spans:
-        # Whether the sentence ends in "?" before its closing marks, read back from its end
-        # without slicing it out: most sentences end in a full stop, one look.
-        last = end - 1
-        while last >= start and text[last] in _CLOSING_MARKS:
-            last -= 1
-        if last >= start and text[last] == "?":
-            yield start, end, True
-            continue
-        if 0 <= semicolon_ahead < start:
-            semicolon_ahead = text.find(";", start)
+        if question_ahead < start:
+            question_ahead = _next_mark(text, "?", start)
+        if question_ahead < end:
+            # Whether the sentence ends in "?" before its closing marks, read back from its
+            # end without slicing it out.
+            last = end - 1
+            while last >= start and text[last] in _CLOSING_MARKS:
+                last -= 1
+            if last >= start and text[last] == "?":
+                yield start, end, True
+                continue
+        if semicolon_ahead < start:
+            semicolon_ahead = _next_mark(text, ";", start)
         semicolon = semicolon_ahead if semicolon_ahead < end else -1
         while semicolon >= 0:
             index = bisect.bisect_right(quoted, (semicolon, len(text))) - 1
@@ -618,10 +634,20 @@ def _clauses_of(
         yield start, end, False
 
 
+def _next_mark(text: str, mark: str, start: int) -> int:
+    """Where the first ``mark`` at or after ``start`` is, or ``len(text)`` if none is.
+
+    >>> _next_mark("Why; why not?", "?", 0), _next_mark("Why; why not?", ";", 4)
+    (12, 13)
+    """
+    found = text.find(mark, start)
+    return found if found >= 0 else len(text)
+
+
 def _joined_reports(
     context: Context,
     report: Report,
-    cues: list[CueWord],
+    cues: Sequence[CueWord],
     stop: int,
     clause_lemmas: frozenset[str],
 ) -> list[Report]:
@@ -778,15 +804,12 @@ def _interrupted_lead(context: Context, start: int, cue: CueWord, found: Found) 
     return Report(*leading, cue, found, "reported_clause")
 
 
-def _quote_then_words(context: Context, index: int, start: int, stop: int) -> bool:
+def _quote_then_words(context: Context, quote_end: int, start: int, stop: int) -> bool:
     """Whether a sentence that opens with a quote goes on in the writer's words before its
     last comma: ``"Thank the volunteers" for the victory, Sanders said`` reports one clause
-    that holds the quote (``mixed``). ``index`` is that of the last quote in marks to start
-    by ``start`` (-1 for none), as ``find_reported`` counts them."""
+    that holds the quote (``mixed``). The sentence starts inside the quote in marks that
+    ends at ``quote_end`` (``find_reported`` asks only then)."""
     text = context.text
-    if index < 0 or not context.outer[index][0] <= start < context.outer[index][1]:
-        return False
-    quote_end = context.outer[index][1]
     near = quote_end - 4 if quote_end - 4 > start else start
     last = text[near:quote_end].rstrip(_CLOSING_QUOTES)[-1:]
     if not last or last in ",.?!;:":
@@ -800,19 +823,18 @@ def _quote_then_words(context: Context, index: int, start: int, stop: int) -> bo
 
 
 def _participle_clause(
-    context: Context, start: int, stop: int, cues: list[CueWord]
+    context: Context, start: int, stop: int, cues: Sequence[CueWord], sentence: str
 ) -> Report | None:
     """``X did Y, saying / adding / noting (that) CLAUSE`` and ``X did Y, citing / referring
     to NP``: a participle after a comma reports a clause or a stance of the sentence's
     subject, the mention that opens the sentence (after a short phrase). After a quote in
     marks (``"…," he said, adding that …``) the speaker is the one named between the quote
-    and the participle."""
+    and the participle. ``sentence`` is ``text[start:stop]``."""
+    if "ing" not in sentence and "who" not in sentence:
+        return None  # no word after a comma can be "who" or end in "-ing"
     text = context.text
-    next_comma = text.find(",", start, stop)
-    if next_comma > start:
-        sentence = text[start:stop]
-        if "ing" not in sentence and "who" not in sentence:
-            return None  # no word after a comma can be "who" or end in "-ing"
+    at = sentence.find(",")
+    next_comma = start + at if at >= 0 else -1
     while next_comma > start:
         comma, next_comma = next_comma, text.find(",", next_comma + 1, stop)
         position = comma + 1
@@ -849,7 +871,7 @@ def _participle_clause(
 
 
 def _who_reported(
-    context: Context, comma: int, after_who: int, stop: int, cues: list[CueWord]
+    context: Context, comma: int, after_who: int, stop: int, cues: Sequence[CueWord]
 ) -> Report | None:
     """``"…," said Tom Reyes, who added that CLAUSE``: a relative clause on the mention before
     the comma, whose verb of saying (inflected, right after *who*) reports a clause."""
@@ -1049,10 +1071,8 @@ def _headline_verb(context: Context, start: int, stop: int) -> Report | None:
     (the words before the verb are the speaker, those after it the content) or ``Ferry Could
     Run All Winter, Ines Varga Says`` (the words before the comma are the content). Capitals
     hide the speaker from the mention finder, so a phrase of one to six words stands in when no
-    mention does."""
+    mention does. ``find_reported`` asks only for a sentence that opens its line."""
     text = context.text
-    if start > 0 and text[start - 1] != "\n":
-        return None
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     # (``headline_at`` turns down a line too long for a headline before slicing it out.)
@@ -1106,10 +1126,9 @@ def _headline(context: Context, start: int, stop: int) -> Report | None:
     """``Name: claim`` on a line of its own, as headlines and transcripts put it: the colon is
     the cue, and the speaker is the one mention that opens the line (``Clinton to donors:``
     keeps the mention), a transcript's capitalised label (``SMITH:``) or a finding's source
-    (``Poll:``). The content runs to the line's end."""
+    (``Poll:``). The content runs to the line's end. ``find_reported`` asks only for a
+    sentence that opens its line."""
     text = context.text
-    if start > 0 and text[start - 1] != "\n":
-        return None
     lead_end = start + _HEADLINE_LEAD if start + _HEADLINE_LEAD < stop else stop
     colon = text.find(":", start, lead_end)
     if colon < 0 or not text.startswith(" ", colon + 1):
@@ -1430,7 +1449,17 @@ def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
     >>> sorted(_lowercase_words(text, 0, len(text)))
     ['ann\N{RIGHT SINGLE QUOTATION MARK}s', 'backed', "jo's", 'plan', 's', 'u']
     """
-    piece = text[start:stop]
+    return _words_of(text[start:stop])
+
+
+def _words_of(stretch: str) -> set[str]:
+    """``_lowercase_words`` of a whole ``stretch`` (``find_reported`` has each sentence's
+    content sliced already).
+
+    >>> sorted(_words_of("He VOWED to act, U.S.-backed."))
+    ['act', 'backed', 'he', 's', 'to', 'u', 'vowed']
+    """
+    piece = stretch
     if _STAND_IN in piece:
         return _words_by_piece(piece)
     if not piece.isascii():
@@ -1439,7 +1468,7 @@ def _lowercase_words(text: str, start: int, stop: int) -> set[str]:
                 piece = piece.replace(mark, " ")
         piece = piece.replace("\N{RIGHT SINGLE QUOTATION MARK}", _STAND_IN)
         if not piece.isascii():
-            return _words_by_piece(text[start:stop])
+            return _words_by_piece(stretch)
     # The ASCII stretch, read in C (inline rather than in a helper: this runs for most
     # sentences).
     spaced = piece.encode().translate(_NOT_IN_A_WORD).lower()
@@ -1947,9 +1976,19 @@ def _content_end(text: str, start: int, end: int) -> int:
     >>> text[: _content_end(text, 0, len(text))]
     'The pier is safe'
     """
+    return start + len(_content(text, start, end))
+
+
+def _content(text: str, start: int, end: int) -> str:
+    """The sentence without its final punctuation and white space: ``text[start:stop]``,
+    where ``stop`` is ``_content_end(text, start, end)``.
+
+    >>> _content("The pier is safe.\N{NO-BREAK SPACE}! \\n", 0, 20)
+    'The pier is safe'
+    """
     # One strip in C rather than a look at each character from the end (this runs for every
     # sentence); the copy it strips is read once, as the sentence is.
-    return start + len(text[start:end].rstrip(_SENTENCE_END))
+    return text[start:end].rstrip(_SENTENCE_END)
 
 
 # What ``_content_end`` strips: ".", "!", ";" and every character ``str.isspace`` takes (a test
@@ -1960,7 +1999,9 @@ _SENTENCE_END = (
 )
 
 
-def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) -> Report | None:
+def _according_to(
+    context: Context, start: int, stop: int, cues: Sequence[CueWord]
+) -> Report | None:
     text = context.text
     for cue in cues:
         if cue.lemma != "according to":
@@ -2006,7 +2047,7 @@ def _according_to(context: Context, start: int, stop: int, cues: list[CueWord]) 
     return None
 
 
-def _holds_report(cues: list[CueWord], span: tuple[int, int]) -> bool:
+def _holds_report(cues: Sequence[CueWord], span: tuple[int, int]) -> bool:
     """Whether a verb that reports a clause stands inside ``span``."""
     clause_lemmas = lexicon.clause_verbs()
     return any(
@@ -2015,15 +2056,16 @@ def _holds_report(cues: list[CueWord], span: tuple[int, int]) -> bool:
     )
 
 
-def _in_poll(context: Context, start: int, stop: int) -> Report | None:
+def _in_poll(context: Context, start: int, stop: int, sentence: str) -> Report | None:
     """A finding placed in a poll: ``In the latest poll, CLAUSE``. The source is the phrase
     after ``In`` (at most ten words, holding a word for a poll); the rule is named
     ``according_to``, as the phrase reads "according to the poll". (``CLAUSE in most polls``
     at a sentence's end is not taken: PolNeAR's annotators mark it about a third of the time.)
+    ``sentence`` is ``text[start:stop]``.
     """
     text = context.text
-    sentence = text[start:stop].lower()
-    if "poll" not in sentence and "survey" not in sentence and "average" not in sentence:
+    lowered = sentence.lower()
+    if "poll" not in lowered and "survey" not in lowered and "average" not in lowered:
         return None  # no word of _POLL_NOUNS
     lead = _trim(text, start, stop)[0]
     first_word = WORD.match(text, lead, stop)
@@ -2073,7 +2115,7 @@ def _reported_after(
     context: Context,
     start: int,
     stop: int,
-    cues: list[CueWord],
+    cues: Sequence[CueWord],
     clause_lemmas: frozenset[str],
 ) -> Report | None:
     """``CLAUSE, X said.``: the sentence's last comma, then a short tail with cue and subject.
@@ -2178,7 +2220,7 @@ def _holds_mark(words: str) -> bool:
 
 
 def _tail_cue(
-    cues: list[CueWord], comma: int, end: int, clause_lemmas: frozenset[str]
+    cues: Sequence[CueWord], comma: int, end: int, clause_lemmas: frozenset[str]
 ) -> CueWord | None:
     """The first verb that reports a clause between a comma and ``end``."""
     for cue in cues:
@@ -2220,7 +2262,7 @@ def _reported_clause(
     context: Context,
     start: int,
     stop: int,
-    cues: list[CueWord],
+    cues: Sequence[CueWord],
     clause_lemmas: frozenset[str],
 ) -> Report | None:
     """``X said (that) CLAUSE``: the first clause verb with a subject before it."""

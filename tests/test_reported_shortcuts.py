@@ -205,3 +205,17 @@ def test_the_clauses_of_sentences_are_those_of_each_sentence(text: str, cuts: li
     quoted = [(2, 6), (20, 30)]
     alone = [clause for span in spans for clause in reported._clauses_of(text, [span], quoted)]
     assert list(reported._clauses_of(text, spans, quoted)) == alone
+
+
+@SETTINGS
+@given(st.lists(_CLAUSE_PIECES, max_size=40).map("".join), st.lists(st.integers(0, 40), max_size=8))
+@example('a?" a', [0, 3, 5])
+def test_a_clause_is_a_question_when_it_ends_in_a_question_mark(text: str, cuts: list[int]) -> None:
+    """``_clauses_of`` reads a sentence back from its end only once a "?" stands in it: the
+    flag is still whether the sentence ends in "?" before its closing marks."""
+    bounds = sorted({cut for cut in cuts if cut <= len(text)})
+    spans = list(itertools.pairwise(bounds))
+    for start, end, question in reported._clauses_of(text, spans, [(2, 6), (20, 30)]):
+        sentence = next(span for span in spans if span[0] <= start and end <= span[1])
+        ending = text[sentence[0] : sentence[1]].rstrip(reported._CLOSING_MARKS)
+        assert question == ending.endswith("?")
