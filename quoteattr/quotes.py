@@ -360,10 +360,12 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         # is never empty): one endswith over those few rules out nearly every quote before the
         # word-boundary check.
         scare_cues = _scare_cues_by_final().get(before_lower[-1:], ())
-        if before_lower.endswith(scare_cues) and any(
-            _ends_with_phrase(before_lower, cue) for cue in scare_cues
-        ):
-            return "scare"
+        if before_lower.endswith(scare_cues):
+            # The word-boundary check for just the cues the lead ends with (a group has up to
+            # a few dozen cues; the lead ends with one or two).
+            for cue in scare_cues:
+                if before_lower.endswith(cue) and _ends_with_phrase(before_lower, cue):
+                    return "scare"
     # The words, split no further than the tests below read them: past ``_MOST_WORDS`` the last
     # piece is the rest of the quote, and only ``len(words) > _MOST_WORDS`` is read of it.
     words = content.split(None, _MOST_WORDS)
@@ -396,8 +398,7 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
                 return "title"
         # Title case and capitalised neighbours mean nothing in a headline, and quoted words in
         # a sentence that reports speech are the speaker's words, whatever they look like.
-        # Not sliced out when too long for a headline: a long paragraph may hold many quotes.
-        # The sentence holds a verb of saying (``called it``): the headline test is not needed.
+        # The sentence holds a verb of saying (``called it``): the tests are not needed.
         # Each test of the block needs at most 10 words; ``reported`` is read again only for
         # one word.
         if len(words) <= 10:
@@ -405,25 +406,20 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
                 lead_words
             )
             if not reported:
-                # A line that runs from ``line_start`` past the quote's closing mark longer
-                # than a headline can be is none: its end need not be looked for.
-                headline = False
-                if pair.close_end - line_start <= _HEADLINE_LENGTH:
-                    line_end = text.find("\n", pair.close_end, pair.close_end + window)
-                    if line_end < 0:
-                        line_end = pair.close_end + window
-                        if line_end > len(text):
-                            line_end = len(text)
-                    headline = headline_at(text, line_start, line_end)
-                if not headline:
-                    after = text[pair.close_end : pair.close_end + 30]  # a slice stops at the end
-                    if lead_in and _is_nickname(before, after, words):
-                        return "scare"
-                    if len(words) >= 2 and _title_case(words) and not _sentence_inside(content):
-                        return "title"
-                    if _is_modifier(after, words, content):
-                        return "scare"
-    if _stands_alone(before, content):
+                after = text[pair.close_end : pair.close_end + 30]  # a slice stops at the end
+                if lead_in and _is_nickname(before, after, words):
+                    neighbours_kind = "scare"
+                elif len(words) >= 2 and _title_case(words) and not _sentence_inside(content):
+                    neighbours_kind = "title"
+                elif _is_modifier(after, words, content):
+                    neighbours_kind = "scare"
+                else:
+                    neighbours_kind = ""
+                # The headline test last, and only when one of the tests it overrules holds
+                # (few quotes): all of them are pure, so the order changes no answer.
+                if neighbours_kind and not _line_is_headline(text, line_start, pair.close_end):
+                    return neighbours_kind
+    if _stands_alone(before, before_lower, content):
         return "direct"
     if (
         not reported
@@ -434,6 +430,23 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         # One quoted word outside any reported speech is a term held at arm's length.
         return "scare"
     return "partial"
+
+
+def _line_is_headline(text: str, line_start: int, close_end: int) -> bool:
+    """Whether the line a quote closes on, from ``line_start`` (found no further back than a
+    headline's length), is a headline. Not sliced out when too long for one: a long paragraph
+    may hold many quotes."""
+    # A line that runs from ``line_start`` past the quote's closing mark longer than a headline
+    # can be is none: its end need not be looked for.
+    if close_end - line_start > _HEADLINE_LENGTH:
+        return False
+    window = _HEADLINE_LENGTH + 1
+    line_end = text.find("\n", close_end, close_end + window)
+    if line_end < 0:
+        line_end = close_end + window
+        if line_end > len(text):
+            line_end = len(text)
+    return headline_at(text, line_start, line_end)
 
 
 @functools.cache
@@ -731,22 +744,29 @@ _BOUNDARY_ENDS = (
 )
 
 
-def _stands_alone(before: str, content: str) -> bool:
-    """Whether the quote is an utterance of its own rather than words inside a sentence."""
+def _stands_alone(before: str, before_lower: str, content: str) -> bool:
+    """Whether the quote is an utterance of its own rather than words inside a sentence.
+
+    ``before_lower`` is ``before.lower().rstrip()``: lowering changes neither which characters
+    are white space nor whether the last of the others is one of ``_BOUNDARY_ENDS`` (a test
+    holds every character to it), so its last character tells what ``before.rstrip()``'s does.
+    """
     # Most quotes open with a letter or digit: no generator needed to find it.
     first_letter = content[0] if content[:1].isalnum() else next(
         (c for c in content if c.isalnum()), ""
     )
     if not first_letter:
         return False
-    if not first_letter.isupper() and not first_letter.islower() and not first_letter.isdigit():
-        return True  # a script without capitals (「…」と述べた): nothing tells a fragment apart
-    lead = before.rstrip()
-    if lead.endswith(",") and INTERRUPTION_LEAD.search(lead):
-        return True  # the second half of an interrupted quote: "A," she said, "b."
-    at_boundary = lead == "" or lead[-1] in _BOUNDARY_ENDS
+    # (An empty lead is a boundary too: the empty string is in every string.)
+    at_boundary = before_lower[-1:] in _BOUNDARY_ENDS
     if first_letter.isupper() or first_letter.isdigit():
         return at_boundary or _sentence_inside(content)
+    if not first_letter.islower():
+        return True  # a script without capitals (「…」と述べた): nothing tells a fragment apart
+    # The second half of an interrupted quote ("A," she said, "b.") stands alone: its lead
+    # ends with a comma, a boundary, so only a lowercase half need be looked at for it.
+    if at_boundary and before_lower[-1:] == "," and INTERRUPTION_LEAD.search(before.rstrip()):
+        return True
     # The cheap test first (both are pure): most lowercase quotes follow a word.
     return at_boundary and _sentence_inside(content)
 

@@ -148,3 +148,32 @@ def test_work_leads_end_as_work_lead_ends_says(lead: str) -> None:
     if quotes._names_a_work(before_lower):
         assert before_lower[-2:] in quotes._WORK_LEAD_ENDS
 
+
+
+def test_lowering_keeps_white_space_and_boundary_ends() -> None:
+    # ``_stands_alone`` reads the end of ``before.rstrip()`` off ``before.lower().rstrip()``:
+    # sound because lowering any character keeps it white space or not, never ends a character
+    # that is not white space with white space, and keeps it in ``_BOUNDARY_ENDS`` or out.
+    # (Lowering is per character but for a final sigma, which lowers to a sigma either way.)
+    for code in range(0x110000):
+        character = chr(code)
+        lowered = character.lower()
+        if character.isspace():
+            assert lowered == character
+        else:
+            assert lowered and not lowered[-1].isspace()
+            assert (lowered[-1] in quotes._BOUNDARY_ENDS) == (character in quotes._BOUNDARY_ENDS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=" \t\n,.:;-(\"'\N{RIGHT DOUBLE QUOTATION MARK}aB\u0130\u03a3", max_size=12),
+        st.text(max_size=12),
+    )
+)
+def test_boundary_read_off_the_lowered_lead(before: str) -> None:
+    lead = before.rstrip()
+    expected = lead == "" or lead[-1] in quotes._BOUNDARY_ENDS
+    assert (before.lower().rstrip()[-1:] in quotes._BOUNDARY_ENDS) == expected
+    assert before.lower().rstrip().endswith(",") == lead.endswith(",")
