@@ -338,14 +338,14 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     ['partial']
     """
     content = first.text
-    # The quote's line, looked for no further than a headline's length either side: a longer
-    # line is no headline, and one line of a megabyte must not be searched once per quote.
-    window = _HEADLINE_LENGTH + 1
-    # Conditional expressions rather than ``min``/``max``, which cost several times as much.
+    # The quote's line before its mark, no more than its last 80 characters, the most any test
+    # reads. (A conditional expression rather than ``max``, which costs several times as much;
+    # the line's break looked for in that slice, without a search's bounds to parse.)
     open_start = pair.open_start
-    found = text.rfind("\n", open_start - window if open_start > window else 0, open_start)
-    line_start = found + 1 if found >= 0 or open_start <= window else open_start - window
-    before = text[line_start if line_start > open_start - 80 else open_start - 80 : open_start]
+    before = text[open_start - 80 if open_start > 80 else 0 : open_start]
+    line_break = before.rfind("\n")
+    if line_break >= 0:
+        before = before[line_break + 1 :]
     before_lower = before.lower().rstrip()
     # Nothing but white space before the mark on its line (a third of the quotes of a
     # quote-dense article): the tests that read the words before it find nothing. No scare cue
@@ -394,7 +394,13 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
                 # ``_after_title_noun`` reads the last two words, which may lie in the sentence
                 # before.
                 words_before = _words_before(before_lower, 0, lead_start - 1) + lead_words
-            if _after_title_noun(words_before, words):
+            # ``_after_title_noun`` holds only after a title noun or a naming verb: most leads
+            # end with another word, and are turned down without a call.
+            if (
+                words_before
+                and words_before[-1] in _title_leads()
+                and _after_title_noun(words_before, words)
+            ):
                 return "title"
         # Title case and capitalised neighbours mean nothing in a headline, and quoted words in
         # a sentence that reports speech are the speaker's words, whatever they look like.
@@ -417,7 +423,7 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
                     neighbours_kind = ""
                 # The headline test last, and only when one of the tests it overrules holds
                 # (few quotes): all of them are pure, so the order changes no answer.
-                if neighbours_kind and not _line_is_headline(text, line_start, pair.close_end):
+                if neighbours_kind and not _line_is_headline(text, open_start, pair.close_end):
                     return neighbours_kind
     if _stands_alone(before, before_lower, content):
         return "direct"
@@ -432,15 +438,18 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     return "partial"
 
 
-def _line_is_headline(text: str, line_start: int, close_end: int) -> bool:
-    """Whether the line a quote closes on, from ``line_start`` (found no further back than a
-    headline's length), is a headline. Not sliced out when too long for one: a long paragraph
-    may hold many quotes."""
+def _line_is_headline(text: str, open_start: int, close_end: int) -> bool:
+    """Whether the line of a quote whose marks span ``open_start`` to ``close_end`` is a
+    headline. Not sliced out when too long for one: a long paragraph may hold many quotes."""
+    # The line looked for no further than a headline's length either side: a longer line is no
+    # headline, and one line of a megabyte must not be searched once per quote.
+    window = _HEADLINE_LENGTH + 1
+    found = text.rfind("\n", open_start - window if open_start > window else 0, open_start)
+    line_start = found + 1 if found >= 0 or open_start <= window else open_start - window
     # A line that runs from ``line_start`` past the quote's closing mark longer than a headline
     # can be is none: its end need not be looked for.
     if close_end - line_start > _HEADLINE_LENGTH:
         return False
-    window = _HEADLINE_LENGTH + 1
     line_end = text.find("\n", close_end, close_end + window)
     if line_end < 0:
         line_end = close_end + window
@@ -664,6 +673,17 @@ def _first_letter(word: str) -> str:
     if word[:1].isalpha():
         return word[0]  # most words: no generator needed
     return next((c for c in word if c.isalpha()), "")
+
+
+@functools.cache
+def _title_leads() -> frozenset[str]:
+    """The last words of a lead ``_after_title_noun`` can hold for: the title nouns and the
+    naming verbs.
+
+    >>> {"film", "titled"} <= _title_leads()
+    True
+    """
+    return lexicon.title_nouns() | _NAMING_VERBS
 
 
 def _after_title_noun(words_before: list[str], words: list[str]) -> bool:

@@ -177,3 +177,20 @@ def test_boundary_read_off_the_lowered_lead(before: str) -> None:
     expected = lead == "" or lead[-1] in quotes._BOUNDARY_ENDS
     assert (before.lower().rstrip()[-1:] in quotes._BOUNDARY_ENDS) == expected
     assert before.lower().rstrip().endswith(",") == lead.endswith(",")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["the", "film", "called", "titled", "petition", "headed", "said"]),
+            st.text(alphabet="abcdefilmnt", min_size=1, max_size=8),
+        ),
+        max_size=4,
+    ),
+    st.lists(st.sampled_from(["Save", "Our", "Marsh", "the", "end", "of", "it"]), max_size=13),
+)
+def test_title_noun_follows_only_title_leads(words_before: list[str], words: list[str]) -> None:
+    # ``classify_kind`` asks ``_after_title_noun`` only about leads that end with one of these.
+    if quotes._after_title_noun(words_before, words):
+        assert words_before[-1] in quotes._title_leads()
