@@ -6,7 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import quotes
-from quoteattr.patterns import SENTENCE_INSIDE, SENTENCE_LEAD, SPEAKER_LABEL, WORDS_BEFORE
+from quoteattr.patterns import (
+    SENTENCE_INSIDE,
+    SENTENCE_LEAD,
+    SPEAKER_LABEL,
+    TITLE_WORD,
+    WORDS_BEFORE,
+)
 from tests.strategies import articles
 
 _ALPHABET = [
@@ -194,3 +200,42 @@ def test_title_noun_follows_only_title_leads(words_before: list[str], words: lis
     # ``classify_kind`` asks ``_after_title_noun`` only about leads that end with one of these.
     if quotes._after_title_noun(words_before, words):
         assert words_before[-1] in quotes._title_leads()
+
+
+def _title_case_by_the_pattern(words: list[str]) -> bool:
+    # ``_title_case`` as written with a ``TITLE_WORD`` search for every word.
+    capitalised = 0
+    for position, word in enumerate(words):
+        core = TITLE_WORD.search(word)
+        if core is None:
+            continue
+        token = core.group()
+        if token.isupper() and len(token) > 1:
+            return False
+        if token[0].isupper():
+            capitalised += 1
+        elif position == 0 or token.lower() not in quotes._MINOR_WORDS:
+            return False
+    return capitalised >= 2
+
+
+_TITLE_WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(["Save", "Our", "of", "the", "NHS", "a", "Don't", "Marsh.", "it,"]),
+        st.text(alphabet="Aab7'-.,!\"?:()\N{RIGHT SINGLE QUOTATION MARK}\u00e9", max_size=6),
+        st.text(alphabet=[chr(code) for code in range(128)], max_size=6),
+        st.text(max_size=4),
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TITLE_WORDS)
+def test_title_case_reads_words_as_the_pattern_does(words: list[str]) -> None:
+    assert quotes._title_case(words) == _title_case_by_the_pattern(words)
+    for word in words:
+        # Each word's reading on its own (``_title_case`` stops at the first that rules it out).
+        assert quotes._title_case([word, "Save", "Our"]) == _title_case_by_the_pattern(
+            [word, "Save", "Our"]
+        )
