@@ -174,7 +174,9 @@ def test_lowering_keeps_white_space_and_boundary_ends() -> None:
 @settings(max_examples=400, deadline=None)
 @given(
     st.one_of(
-        st.text(alphabet=" \t\n,.:;-(\"'\N{RIGHT DOUBLE QUOTATION MARK}aB\u0130\u03a3", max_size=12),
+        st.text(
+            alphabet=" \t\n,.:;-(\"'\N{RIGHT DOUBLE QUOTATION MARK}aB\u0130\u03a3", max_size=12
+        ),
         st.text(max_size=12),
     )
 )
