@@ -73,6 +73,9 @@ _NOT_WORD_BEFORE_BYTE = bytes(
     for byte in range(128)
 ) + bytes(range(128, 256))
 
+# The ASCII punctuation ``TITLE_WORD`` has no place for in a word (all but ``'`` and ``-``).
+_NOT_IN_TITLE_WORD = "".join(sorted(set(string.punctuation) - set("'-")))
+
 # The ASCII characters ``SPEAKER_LABEL`` has no place for in a label's first two.
 _NOT_IN_LABEL = frozenset(map(chr, range(128))) - frozenset(string.ascii_uppercase + ".' -")
 
@@ -338,14 +341,14 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     ['partial']
     """
     content = first.text
-    # The quote's line, looked for no further than a headline's length either side: a longer
-    # line is no headline, and one line of a megabyte must not be searched once per quote.
-    window = _HEADLINE_LENGTH + 1
-    # Conditional expressions rather than ``min``/``max``, which cost several times as much.
+    # The quote's line before its mark, no more than its last 80 characters, the most any test
+    # reads. (A conditional expression rather than ``max``, which costs several times as much;
+    # the line's break looked for in that slice, without a search's bounds to parse.)
     open_start = pair.open_start
-    found = text.rfind("\n", open_start - window if open_start > window else 0, open_start)
-    line_start = found + 1 if found >= 0 or open_start <= window else open_start - window
-    before = text[line_start if line_start > open_start - 80 else open_start - 80 : open_start]
+    before = text[open_start - 80 if open_start > 80 else 0 : open_start]
+    line_break = before.rfind("\n")
+    if line_break >= 0:
+        before = before[line_break + 1 :]
     before_lower = before.lower().rstrip()
     # Nothing but white space before the mark on its line (a third of the quotes of a
     # quote-dense article): the tests that read the words before it find nothing. No scare cue
@@ -360,10 +363,12 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         # is never empty): one endswith over those few rules out nearly every quote before the
         # word-boundary check.
         scare_cues = _scare_cues_by_final().get(before_lower[-1:], ())
-        if before_lower.endswith(scare_cues) and any(
-            _ends_with_phrase(before_lower, cue) for cue in scare_cues
-        ):
-            return "scare"
+        if before_lower.endswith(scare_cues):
+            # The word-boundary check for just the cues the lead ends with (a group has up to
+            # a few dozen cues; the lead ends with one or two).
+            for cue in scare_cues:
+                if before_lower.endswith(cue) and _ends_with_phrase(before_lower, cue):
+                    return "scare"
     # The words, split no further than the tests below read them: past ``_MOST_WORDS`` the last
     # piece is the rest of the quote, and only ``len(words) > _MOST_WORDS`` is read of it.
     words = content.split(None, _MOST_WORDS)
@@ -392,12 +397,17 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
                 # ``_after_title_noun`` reads the last two words, which may lie in the sentence
                 # before.
                 words_before = _words_before(before_lower, 0, lead_start - 1) + lead_words
-            if _after_title_noun(words_before, words):
+            # ``_after_title_noun`` holds only after a title noun or a naming verb: most leads
+            # end with another word, and are turned down without a call.
+            if (
+                words_before
+                and words_before[-1] in _title_leads()
+                and _after_title_noun(words_before, words)
+            ):
                 return "title"
         # Title case and capitalised neighbours mean nothing in a headline, and quoted words in
         # a sentence that reports speech are the speaker's words, whatever they look like.
-        # Not sliced out when too long for a headline: a long paragraph may hold many quotes.
-        # The sentence holds a verb of saying (``called it``): the headline test is not needed.
+        # The sentence holds a verb of saying (``called it``): the tests are not needed.
         # Each test of the block needs at most 10 words; ``reported`` is read again only for
         # one word.
         if len(words) <= 10:
@@ -405,25 +415,20 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
                 lead_words
             )
             if not reported:
-                # A line that runs from ``line_start`` past the quote's closing mark longer
-                # than a headline can be is none: its end need not be looked for.
-                headline = False
-                if pair.close_end - line_start <= _HEADLINE_LENGTH:
-                    line_end = text.find("\n", pair.close_end, pair.close_end + window)
-                    if line_end < 0:
-                        line_end = pair.close_end + window
-                        if line_end > len(text):
-                            line_end = len(text)
-                    headline = headline_at(text, line_start, line_end)
-                if not headline:
-                    after = text[pair.close_end : pair.close_end + 30]  # a slice stops at the end
-                    if lead_in and _is_nickname(before, after, words):
-                        return "scare"
-                    if len(words) >= 2 and _title_case(words) and not _sentence_inside(content):
-                        return "title"
-                    if _is_modifier(after, words, content):
-                        return "scare"
-    if _stands_alone(before, content):
+                after = text[pair.close_end : pair.close_end + 30]  # a slice stops at the end
+                if lead_in and _is_nickname(before, after, words):
+                    neighbours_kind = "scare"
+                elif len(words) >= 2 and _title_case(words) and not _sentence_inside(content):
+                    neighbours_kind = "title"
+                elif _is_modifier(after, words, content):
+                    neighbours_kind = "scare"
+                else:
+                    neighbours_kind = ""
+                # The headline test last, and only when one of the tests it overrules holds
+                # (few quotes): all of them are pure, so the order changes no answer.
+                if neighbours_kind and not _line_is_headline(text, open_start, pair.close_end):
+                    return neighbours_kind
+    if _stands_alone(before, before_lower, content):
         return "direct"
     if (
         not reported
@@ -434,6 +439,26 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         # One quoted word outside any reported speech is a term held at arm's length.
         return "scare"
     return "partial"
+
+
+def _line_is_headline(text: str, open_start: int, close_end: int) -> bool:
+    """Whether the line of a quote whose marks span ``open_start`` to ``close_end`` is a
+    headline. Not sliced out when too long for one: a long paragraph may hold many quotes."""
+    # The line looked for no further than a headline's length either side: a longer line is no
+    # headline, and one line of a megabyte must not be searched once per quote.
+    window = _HEADLINE_LENGTH + 1
+    found = text.rfind("\n", open_start - window if open_start > window else 0, open_start)
+    line_start = found + 1 if found >= 0 or open_start <= window else open_start - window
+    # A line that runs from ``line_start`` past the quote's closing mark longer than a headline
+    # can be is none: its end need not be looked for.
+    if close_end - line_start > _HEADLINE_LENGTH:
+        return False
+    line_end = text.find("\n", close_end, close_end + window)
+    if line_end < 0:
+        line_end = close_end + window
+        if line_end > len(text):
+            line_end = len(text)
+    return headline_at(text, line_start, line_end)
 
 
 @functools.cache
@@ -653,6 +678,17 @@ def _first_letter(word: str) -> str:
     return next((c for c in word if c.isalpha()), "")
 
 
+@functools.cache
+def _title_leads() -> frozenset[str]:
+    """The last words of a lead ``_after_title_noun`` can hold for: the title nouns and the
+    naming verbs.
+
+    >>> {"film", "titled"} <= _title_leads()
+    True
+    """
+    return lexicon.title_nouns() | _NAMING_VERBS
+
+
 def _after_title_noun(words_before: list[str], words: list[str]) -> bool:
     """``the film "…"``, ``a petition headed '…'``, ``a paper titled "…"``."""
     if not words_before or len(words) > 12:
@@ -701,10 +737,19 @@ def _title_case(words: list[str]) -> bool:
     """Every word capitalised, bar short function words, and not shouted in capitals."""
     capitalised = 0
     for position, word in enumerate(words):
-        core = TITLE_WORD.search(word)
-        if core is None:
-            continue
-        token = core.group()
+        # ``TITLE_WORD.search(word).group()``: for an ASCII word that is letters with only
+        # punctuation the pattern's word cannot hold after them (``listened,``), those letters,
+        # taken without the pattern (a search costs several times as much).
+        stem = word.rstrip(_NOT_IN_TITLE_WORD)
+        if stem.isalpha() and stem.isascii():
+            token = stem
+        else:
+            # The GIL kept: ``regex`` releases and retakes it around a search unless told
+            # the call is not concurrent.
+            core = TITLE_WORD.search(word, 0, None, False)
+            if core is None:
+                continue
+            token = core.group()
         if token.isupper() and len(token) > 1:
             return False
         if token[0].isupper():
@@ -731,22 +776,29 @@ _BOUNDARY_ENDS = (
 )
 
 
-def _stands_alone(before: str, content: str) -> bool:
-    """Whether the quote is an utterance of its own rather than words inside a sentence."""
+def _stands_alone(before: str, before_lower: str, content: str) -> bool:
+    """Whether the quote is an utterance of its own rather than words inside a sentence.
+
+    ``before_lower`` is ``before.lower().rstrip()``: lowering changes neither which characters
+    are white space nor whether the last of the others is one of ``_BOUNDARY_ENDS`` (a test
+    holds every character to it), so its last character tells what ``before.rstrip()``'s does.
+    """
     # Most quotes open with a letter or digit: no generator needed to find it.
     first_letter = content[0] if content[:1].isalnum() else next(
         (c for c in content if c.isalnum()), ""
     )
     if not first_letter:
         return False
-    if not first_letter.isupper() and not first_letter.islower() and not first_letter.isdigit():
-        return True  # a script without capitals (「…」と述べた): nothing tells a fragment apart
-    lead = before.rstrip()
-    if lead.endswith(",") and INTERRUPTION_LEAD.search(lead):
-        return True  # the second half of an interrupted quote: "A," she said, "b."
-    at_boundary = lead == "" or lead[-1] in _BOUNDARY_ENDS
+    # (An empty lead is a boundary too: the empty string is in every string.)
+    at_boundary = before_lower[-1:] in _BOUNDARY_ENDS
     if first_letter.isupper() or first_letter.isdigit():
         return at_boundary or _sentence_inside(content)
+    if not first_letter.islower():
+        return True  # a script without capitals (「…」と述べた): nothing tells a fragment apart
+    # The second half of an interrupted quote ("A," she said, "b.") stands alone: its lead
+    # ends with a comma, a boundary, so only a lowercase half need be looked at for it.
+    if at_boundary and before_lower[-1:] == "," and INTERRUPTION_LEAD.search(before.rstrip()):
+        return True
     # The cheap test first (both are pure): most lowercase quotes follow a word.
     return at_boundary and _sentence_inside(content)
 
@@ -761,7 +813,8 @@ def _sentence_inside(content: str) -> bool:
     for character in _END_PUNCTUATION:
         position = content.find(character)
         while position >= 0:
-            if SENTENCE_INSIDE.match(content, position):
+            # (Not concurrent: the GIL kept through the match, as in ``_title_case``.)
+            if SENTENCE_INSIDE.match(content, position, None, False):
                 return True
             position = content.find(character, position + 1)
     return False

@@ -6,7 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import quotes
-from quoteattr.patterns import SENTENCE_INSIDE, SENTENCE_LEAD, SPEAKER_LABEL, WORDS_BEFORE
+from quoteattr.patterns import (
+    SENTENCE_INSIDE,
+    SENTENCE_LEAD,
+    SPEAKER_LABEL,
+    TITLE_WORD,
+    WORDS_BEFORE,
+)
 from tests.strategies import articles
 
 _ALPHABET = [
@@ -148,3 +154,90 @@ def test_work_leads_end_as_work_lead_ends_says(lead: str) -> None:
     if quotes._names_a_work(before_lower):
         assert before_lower[-2:] in quotes._WORK_LEAD_ENDS
 
+
+
+def test_lowering_keeps_white_space_and_boundary_ends() -> None:
+    # ``_stands_alone`` reads the end of ``before.rstrip()`` off ``before.lower().rstrip()``:
+    # sound because lowering any character keeps it white space or not, never ends a character
+    # that is not white space with white space, and keeps it in ``_BOUNDARY_ENDS`` or out.
+    # (Lowering is per character but for a final sigma, which lowers to a sigma either way.)
+    for code in range(0x110000):
+        character = chr(code)
+        lowered = character.lower()
+        if character.isspace():
+            assert lowered == character
+        else:
+            assert lowered and not lowered[-1].isspace()
+            assert (lowered[-1] in quotes._BOUNDARY_ENDS) == (character in quotes._BOUNDARY_ENDS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(
+            alphabet=" \t\n,.:;-(\"'\N{RIGHT DOUBLE QUOTATION MARK}aB\u0130\u03a3", max_size=12
+        ),
+        st.text(max_size=12),
+    )
+)
+def test_boundary_read_off_the_lowered_lead(before: str) -> None:
+    lead = before.rstrip()
+    expected = lead == "" or lead[-1] in quotes._BOUNDARY_ENDS
+    assert (before.lower().rstrip()[-1:] in quotes._BOUNDARY_ENDS) == expected
+    assert before.lower().rstrip().endswith(",") == lead.endswith(",")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["the", "film", "called", "titled", "petition", "headed", "said"]),
+            st.text(alphabet="abcdefilmnt", min_size=1, max_size=8),
+        ),
+        max_size=4,
+    ),
+    st.lists(st.sampled_from(["Save", "Our", "Marsh", "the", "end", "of", "it"]), max_size=13),
+)
+def test_title_noun_follows_only_title_leads(words_before: list[str], words: list[str]) -> None:
+    # ``classify_kind`` asks ``_after_title_noun`` only about leads that end with one of these.
+    if quotes._after_title_noun(words_before, words):
+        assert words_before[-1] in quotes._title_leads()
+
+
+def _title_case_by_the_pattern(words: list[str]) -> bool:
+    # ``_title_case`` as written with a ``TITLE_WORD`` search for every word.
+    capitalised = 0
+    for position, word in enumerate(words):
+        core = TITLE_WORD.search(word)
+        if core is None:
+            continue
+        token = core.group()
+        if token.isupper() and len(token) > 1:
+            return False
+        if token[0].isupper():
+            capitalised += 1
+        elif position == 0 or token.lower() not in quotes._MINOR_WORDS:
+            return False
+    return capitalised >= 2
+
+
+_TITLE_WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(["Save", "Our", "of", "the", "NHS", "a", "Don't", "Marsh.", "it,"]),
+        st.text(alphabet="Aab7'-.,!\"?:()\N{RIGHT SINGLE QUOTATION MARK}\u00e9", max_size=6),
+        st.text(alphabet=[chr(code) for code in range(128)], max_size=6),
+        st.text(max_size=4),
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TITLE_WORDS)
+def test_title_case_reads_words_as_the_pattern_does(words: list[str]) -> None:
+    assert quotes._title_case(words) == _title_case_by_the_pattern(words)
+    for word in words:
+        # Each word's reading on its own (``_title_case`` stops at the first that rules it out).
+        assert quotes._title_case([word, "Save", "Our"]) == _title_case_by_the_pattern(
+            [word, "Save", "Our"]
+        )
