@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from . import lexicon
-from .patterns import BLANK_LINE, LINE_BREAK, SENTENCE_END, WORD_BEFORE
+from .patterns import BLANK_LINE, SENTENCE_END, WORD_BEFORE
 
 
 # An internal record, so a NamedTuple rather than a frozen attrs class like the public
@@ -54,16 +54,37 @@ def paragraphs(text: str, *, detect_furniture: bool = True) -> tuple[Paragraph, 
     >>> [(p.start, p.end, p.furniture) for p in paragraphs("One.\\n\\nAdvertisement\\n\\nTwo.")]
     [(0, 4, False), (6, 19, True), (21, 25, False)]
     """
-    splitter = BLANK_LINE if BLANK_LINE.search(text) else LINE_BREAK
-    found = []
-    start = 0
-    for match in splitter.finditer(text):
-        found.append((start, match.start()))
-        start = match.end()
-    found.append((start, len(text)))
+    # The paragraphs lie between the splitter's matches: ``BLANK_LINE``'s, or for an article
+    # without a blank line ``patterns.LINE_BREAK``'s. Rather than run the splitter's scan (a
+    # match object and a call or two on it per break), the line breaks are found with
+    # ``str.find`` and each is asked whether a match starts there, as the scan's leftmost
+    # matches do: at every line break for ``LINE_BREAK``; for ``BLANK_LINE`` at one followed by
+    # another (the common blank line, read without the pattern) or by white space (the pattern
+    # decides), and at no other, as what lies between its two line breaks is ``\s`` and
+    # ``str.isspace`` holds for every ``\s``. A break is taken to end after its line breaks, not
+    # where the pattern's trailing ``\s*+`` would: all that takes more is white space, which the
+    # paragraph after sheds anyway (as does any blank paragraph a break inside it would leave),
+    # so the paragraphs are the same (``tests/test_layout.py`` holds them to the splitters').
+    blank_lines = BLANK_LINE.search(text) is not None
     result = []
     may_open = _may_open_furniture() if detect_furniture else {}
-    for begin, finish in found:
+    begin = 0
+    newline = text.find("\n")
+    while True:
+        if newline < 0:
+            finish = after = len(text)
+        elif not blank_lines:
+            finish, after = newline, newline + 1
+        else:
+            following = text[newline + 1 : newline + 2]
+            if following == "\n":
+                finish, after = newline, newline + 2
+            else:
+                match = BLANK_LINE.match(text, newline) if following.isspace() else None
+                if match is None:
+                    newline = text.find("\n", newline + 1)
+                    continue
+                finish, after = newline, match.end()
         while begin < finish and text[begin].isspace():
             begin += 1
         while finish > begin and text[finish - 1].isspace():
@@ -83,7 +104,10 @@ def paragraphs(text: str, *, detect_furniture: bool = True) -> tuple[Paragraph, 
             # passes its fields to ``tuple.__new__``: called here directly, with the fields in
             # their order, it gives the same Paragraph without that call's frame.)
             result.append(_new_tuple(Paragraph, (begin, finish, furniture)))
-    return tuple(result)
+        if newline < 0:
+            return tuple(result)
+        begin = after
+        newline = text.find("\n", after)
 
 
 # Furniture paragraphs are short; a long paragraph that happens to start with "Photo:" is prose.
