@@ -190,3 +190,26 @@ def test_paragraphs_lie_between_the_splitters_matches(text: str) -> None:
             expected.append((begin, finish))
     found = layout.paragraphs(text, detect_furniture=False)
     assert [(start, end) for start, end, _ in found] == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=[*"abmrsidAMR. \N{LATIN SMALL LETTER E WITH ACUTE}"], max_size=12),
+    st.data(),
+)
+def test_a_full_stop_after_a_plain_ending_ends_no_abbreviation(
+    text: str, data: st.DataObject
+) -> None:
+    # ``sentences`` does not ask ``_is_abbreviation`` about a full stop after a pair of
+    # ``_plain_word_endings``: it would say no.
+    dot = data.draw(st.integers(2, len(text))) if len(text) >= 2 else 2
+    text = text[:dot] + "." + text[dot:]
+    floor = data.draw(st.integers(0, dot - 2))
+    if text[dot - 2 : dot] in layout._plain_word_endings():
+        assert not layout._is_abbreviation(text, dot, floor, lexicon.abbreviations())
+
+
+def test_plain_word_endings_end_no_abbreviation() -> None:
+    for abbreviation in lexicon.abbreviations():
+        assert abbreviation[-2:] not in layout._plain_word_endings()
+    assert "id" in layout._plain_word_endings()
