@@ -19,12 +19,13 @@ parameter file and is several times slower on news text.
 from __future__ import annotations
 
 import functools
+import itertools
 import string
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from . import lexicon
-from .patterns import BLANK_LINE, LINE_BREAK, SENTENCE_END, WORD_BEFORE
+from .patterns import BLANK_LINE, SENTENCE_END, WORD_BEFORE
 
 
 # An internal record, so a NamedTuple rather than a frozen attrs class like the public
@@ -54,16 +55,37 @@ def paragraphs(text: str, *, detect_furniture: bool = True) -> tuple[Paragraph, 
     >>> [(p.start, p.end, p.furniture) for p in paragraphs("One.\\n\\nAdvertisement\\n\\nTwo.")]
     [(0, 4, False), (6, 19, True), (21, 25, False)]
     """
-    splitter = BLANK_LINE if BLANK_LINE.search(text) else LINE_BREAK
-    found = []
-    start = 0
-    for match in splitter.finditer(text):
-        found.append((start, match.start()))
-        start = match.end()
-    found.append((start, len(text)))
+    # The paragraphs lie between the splitter's matches: ``BLANK_LINE``'s, or for an article
+    # without a blank line ``patterns.LINE_BREAK``'s. Rather than run the splitter's scan (a
+    # match object and a call or two on it per break), the line breaks are found with
+    # ``str.find`` and each is asked whether a match starts there, as the scan's leftmost
+    # matches do: at every line break for ``LINE_BREAK``; for ``BLANK_LINE`` at one followed by
+    # another (the common blank line, read without the pattern) or by white space (the pattern
+    # decides), and at no other, as what lies between its two line breaks is ``\s`` and
+    # ``str.isspace`` holds for every ``\s``. A break is taken to end after its line breaks, not
+    # where the pattern's trailing ``\s*+`` would: all that takes more is white space, which the
+    # paragraph after sheds anyway (as does any blank paragraph a break inside it would leave),
+    # so the paragraphs are the same (``tests/test_layout.py`` holds them to the splitters').
+    blank_lines = BLANK_LINE.search(text) is not None
     result = []
     may_open = _may_open_furniture() if detect_furniture else {}
-    for begin, finish in found:
+    begin = 0
+    newline = text.find("\n")
+    while True:
+        if newline < 0:
+            finish = after = len(text)
+        elif not blank_lines:
+            finish, after = newline, newline + 1
+        else:
+            following = text[newline + 1 : newline + 2]
+            if following == "\n":
+                finish, after = newline, newline + 2
+            else:
+                match = BLANK_LINE.match(text, newline) if following.isspace() else None
+                if match is None:
+                    newline = text.find("\n", newline + 1)
+                    continue
+                finish, after = newline, match.end()
         while begin < finish and text[begin].isspace():
             begin += 1
         while finish > begin and text[finish - 1].isspace():
@@ -83,7 +105,10 @@ def paragraphs(text: str, *, detect_furniture: bool = True) -> tuple[Paragraph, 
             # passes its fields to ``tuple.__new__``: called here directly, with the fields in
             # their order, it gives the same Paragraph without that call's frame.)
             result.append(_new_tuple(Paragraph, (begin, finish, furniture)))
-    return tuple(result)
+        if newline < 0:
+            return tuple(result)
+        begin = after
+        newline = text.find("\n", after)
 
 
 # Furniture paragraphs are short; a long paragraph that happens to start with "Photo:" is prose.
@@ -194,6 +219,7 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
     ['Mr. Li arrived.', 'He said so.', 'Then he left.']
     """
     abbreviations = lexicon.abbreviations()
+    plain_endings = _plain_word_endings()
     # The sentence ends of all paragraphs, found in one walk (``_sentence_ends``), and taken
     # here paragraph by paragraph; the end past the last is a sentinel that stops every walk.
     found = _sentence_ends(text, paras)
@@ -207,9 +233,16 @@ def sentences(text: str, paras: tuple[Paragraph, ...]) -> tuple[tuple[int, int],
             if punctuation >= para_end:
                 break
             index += 1
-            # A full stop that ends an abbreviation or an initial ends no sentence.
-            if text[punctuation] == "." and _is_abbreviation(
-                text, punctuation, floor, abbreviations
+            # A full stop that ends an abbreviation or an initial ends no sentence. One after
+            # two lowercase letters that end no abbreviation (``_plain_word_endings``; "said.")
+            # ends neither, and is not read further: half of all full stops found.
+            if (
+                text[punctuation] == "."
+                and (
+                    punctuation - 2 < floor
+                    or text[punctuation - 2 : punctuation] not in plain_endings
+                )
+                and _is_abbreviation(text, punctuation, floor, abbreviations)
             ):
                 continue
             if start < stop:
@@ -236,6 +269,23 @@ def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[s
         len(token) % 2 == 1
         and token[::2].isalpha()
         and token[1::2] == "." * (len(token) // 2)
+    )
+
+
+@functools.cache
+def _plain_word_endings() -> frozenset[str]:
+    """The pairs of lowercase ASCII letters that end no abbreviation. ``_is_abbreviation`` is
+    false at a full stop after one (read from no earlier than its ``floor``): the word before
+    the stop ends with the pair, and so does the word's lowercase (each of the two is its own
+    lowercase, whatever comes before), so that is no abbreviation; nor is it an initial or a
+    run of them, which has a dot before its last letter.
+
+    >>> "id" in _plain_word_endings(), "mr" in _plain_word_endings()
+    (True, False)
+    """
+    pairs = map("".join, itertools.product(string.ascii_lowercase, repeat=2))
+    return frozenset(pairs).difference(
+        abbreviation[-2:] for abbreviation in lexicon.abbreviations()
     )
 
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import layout, lexicon
-from quoteattr.patterns import SENTENCE_END, WORD_BEFORE
+from quoteattr.patterns import BLANK_LINE, LINE_BREAK, SENTENCE_END, WORD_BEFORE
 from tests.strategies import articles
 
 _ALPHABET = [
@@ -164,3 +164,52 @@ def test_sentences_go_on_past_abbreviations_and_initials() -> None:
     assert [text[start:end] for start, end in layout.sentences(text, layout.paragraphs(text))] == [
         "Dr. Ada F. Lee met G.K. Ward.", "Then J!", "They left.", "We e.g. Go.",
     ]
+
+
+_BREAK_ALPHABET = [
+    "a", "B", ".", "\n", " ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0",
+    "\N{LINE SEPARATOR}", "\N{PARAGRAPH SEPARATOR}", "\N{IDEOGRAPHIC SPACE}",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(articles(), st.text(alphabet=_BREAK_ALPHABET, max_size=40)))
+def test_paragraphs_lie_between_the_splitters_matches(text: str) -> None:
+    # ``paragraphs`` asks only the line breaks whether a break starts there: it finds what
+    # splitting at the matches of ``BLANK_LINE`` (or, without a blank line, ``LINE_BREAK``)
+    # finds, each paragraph stripped of its outer white space, the blank ones dropped.
+    splitter = BLANK_LINE if BLANK_LINE.search(text) else LINE_BREAK
+    bounds = [0, *(at for match in splitter.finditer(text) for at in match.span()), len(text)]
+    expected = []
+    for begin, finish in zip(bounds[::2], bounds[1::2], strict=True):
+        while begin < finish and text[begin].isspace():
+            begin += 1
+        while finish > begin and text[finish - 1].isspace():
+            finish -= 1
+        if begin < finish:
+            expected.append((begin, finish))
+    found = layout.paragraphs(text, detect_furniture=False)
+    assert [(start, end) for start, end, _ in found] == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=[*"abmrsidAMR. \N{LATIN SMALL LETTER E WITH ACUTE}"], max_size=12),
+    st.data(),
+)
+def test_a_full_stop_after_a_plain_ending_ends_no_abbreviation(
+    text: str, data: st.DataObject
+) -> None:
+    # ``sentences`` does not ask ``_is_abbreviation`` about a full stop after a pair of
+    # ``_plain_word_endings``: it would say no.
+    dot = data.draw(st.integers(2, len(text))) if len(text) >= 2 else 2
+    text = text[:dot] + "." + text[dot:]
+    floor = data.draw(st.integers(0, dot - 2))
+    if text[dot - 2 : dot] in layout._plain_word_endings():
+        assert not layout._is_abbreviation(text, dot, floor, lexicon.abbreviations())
+
+
+def test_plain_word_endings_end_no_abbreviation() -> None:
+    for abbreviation in lexicon.abbreviations():
+        assert abbreviation[-2:] not in layout._plain_word_endings()
+    assert "id" in layout._plain_word_endings()
