@@ -338,7 +338,7 @@ def _cue_words_in(piece: str) -> tuple[tuple[int, int, str, str], ...]:
         return ((0, len(word), word, lower),) if lower in wanted else ()
     return tuple(
         (match.start(), match.end(), match.group(), match.group().lower())
-        for match in WORD.finditer(piece)
+        for match in WORD.finditer(piece, 0, None, False, False)
         if match.group().lower() in wanted
     )
 
@@ -464,7 +464,7 @@ def _after_determiner(text: str, start: int, folded: bytes | None = None) -> boo
                 word in _FOLDED_DETERMINERS
                 or (_APOSTROPHE in word and word.endswith(_FOLDED_POSSESSIVE))
             )
-    previous = WORD_BEFORE_CUE.search(text, floor, start)
+    previous = WORD_BEFORE_CUE.search(text, floor, start, False)
     if previous is None:
         return False
     written = previous.group(1).lower()
@@ -626,7 +626,7 @@ def _longest_phrase(
     if candidates is None:
         return None
     pattern, forms = candidates
-    match = pattern.match(text, start)
+    match = pattern.match(text, start, None, False)
     if match is None:
         return None
     lemma, kind = forms[" ".join(match.group().lower().split())]

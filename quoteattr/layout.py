@@ -66,7 +66,7 @@ def paragraphs(text: str, *, detect_furniture: bool = True) -> tuple[Paragraph, 
     # where the pattern's trailing ``\s*+`` would: all that takes more is white space, which the
     # paragraph after sheds anyway (as does any blank paragraph a break inside it would leave),
     # so the paragraphs are the same (``tests/test_layout.py`` holds them to the splitters').
-    blank_lines = BLANK_LINE.search(text) is not None
+    blank_lines = BLANK_LINE.search(text, 0, None, False) is not None
     result = []
     may_open = _may_open_furniture() if detect_furniture else {}
     begin = 0
@@ -81,7 +81,9 @@ def paragraphs(text: str, *, detect_furniture: bool = True) -> tuple[Paragraph, 
             if following == "\n":
                 finish, after = newline, newline + 2
             else:
-                match = BLANK_LINE.match(text, newline) if following.isspace() else None
+                match = (
+                    BLANK_LINE.match(text, newline, None, False) if following.isspace() else None
+                )
                 if match is None:
                     newline = text.find("\n", newline + 1)
                     continue
@@ -365,7 +367,7 @@ def _sentence_ends(text: str, spans: Sequence[Paragraph]) -> list[tuple[int, int
             taken = space + 1
             found.append((position, space, taken))
             continue
-        match = SENTENCE_END.match(text, position, end)
+        match = SENTENCE_END.match(text, position, end, False)
         if match is not None:
             taken = match.end()
             found.append((position, match.start(_SPACE_GROUP), taken))
@@ -416,6 +418,7 @@ def _word_before(text: str, start: int, end: int) -> str | None:
         # The character the word stops at: past a dot that joins nothing, the one before it.
         stop = rest[-2] if rest[-1] == "." and 2 <= len(rest) < len(window) else rest[-1]
         if not stop.isascii():
-            match = WORD_BEFORE.search(text, start, end)  # \w beyond ASCII: the pattern decides
+            # \w beyond ASCII: the pattern decides
+            match = WORD_BEFORE.search(text, start, end, False)
             return None if match is None else match.group()
     return window[len(rest) :] or None

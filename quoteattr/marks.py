@@ -279,7 +279,7 @@ def _classify_single(
 
 
 def _elided_word_follows(text: str, end: int, elisions: frozenset[str]) -> bool:
-    word = WORD_AFTER.match(text, end, min(len(text), end + 12))
+    word = WORD_AFTER.match(text, end, min(len(text), end + 12), False)
     if word is None:
         return False
     token = word.group()

@@ -3,6 +3,13 @@
 All of them are linear-time: no nested unbounded quantifiers, and every repetition is over a
 character class that cannot overlap what follows it. Each has a worst-case test in
 ``tests/test_patterns.py``. Marks are written with ``\\N{...}`` names, not glyphs.
+
+The pipeline calls them with ``concurrent=False`` given by position
+(``PATTERN.match(text, pos, endpos, False)``; ``finditer`` and ``findall`` take ``overlapped``
+first): by default ``regex`` lets go of the GIL around each match of a ``str`` and takes it
+back after, which costs about 1,100 instructions a call, more than most of these matches take.
+Passed by keyword, it costs more than it saves. ``tests/test_patterns.py`` holds every call
+to it.
 """
 
 from __future__ import annotations

@@ -184,7 +184,7 @@ def build_quotes(
     for pair in pairs:
         if pair.continues >= 0:
             continuation[pair.continues] = pair
-            if SPEAKER_LABEL.match(text, _skip_space(text, pair.open_end)):
+            if SPEAKER_LABEL.match(text, _skip_space(text, pair.open_end), None, False):
                 new_speaker.add(pair.open_start)
         if pair.parent >= 0 and pair.closed:
             children.setdefault(pair.parent, []).append(pair)
@@ -314,7 +314,7 @@ def _content(text: str, pair: Pair) -> Span | None:
     # most quotes open with a lowercase letter or a capital and a lowercase letter, which the
     # pattern need not be tried on to turn down.
     if text[start] not in _NOT_IN_LABEL and text[start + 1 : start + 2] not in _NOT_IN_LABEL:
-        label = SPEAKER_LABEL.match(text, start, end)
+        label = SPEAKER_LABEL.match(text, start, end, False)
         if label is not None:
             start = label.end()  # a transcript's "WALLACE: " names the speaker; it is not quoted
             if start >= end:
@@ -434,7 +434,7 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
         not reported
         and len(words) == 1
         and content[:1].isupper() != content[:1].islower()  # a cased script: a word, not a line
-        and not SENTENCE_END_INSIDE.search(content)
+        and not SENTENCE_END_INSIDE.search(content, 0, None, False)
     ):
         # One quoted word outside any reported speech is a term held at arm's length.
         return "scare"
@@ -639,7 +639,7 @@ def _reads_as_headline(line: str) -> bool:
     left = len(words)
     capitalised = 0
     for word in words:
-        if _first_letter(word).isupper() and TITLE_WORD.search(word):
+        if _first_letter(word).isupper() and TITLE_WORD.search(word, 0, None, False):
             capitalised += 1
         left -= 1
         if capitalised + left < needed:
@@ -797,7 +797,9 @@ def _stands_alone(before: str, before_lower: str, content: str) -> bool:
         return True  # a script without capitals (「…」と述べた): nothing tells a fragment apart
     # The second half of an interrupted quote ("A," she said, "b.") stands alone: its lead
     # ends with a comma, a boundary, so only a lowercase half need be looked at for it.
-    if at_boundary and before_lower[-1:] == "," and INTERRUPTION_LEAD.search(before.rstrip()):
+    if at_boundary and before_lower[-1:] == "," and INTERRUPTION_LEAD.search(
+        before.rstrip(), 0, None, False
+    ):
         return True
     # The cheap test first (both are pure): most lowercase quotes follow a word.
     return at_boundary and _sentence_inside(content)
