@@ -824,8 +824,12 @@ def _quote_then_words(context: Context, quote_end: int, start: int, stop: int) -
     ends at ``quote_end`` (``find_reported`` asks only then)."""
     text = context.text
     near = quote_end - 4 if quote_end - 4 > start else start
-    last = text[near:quote_end].rstrip(_CLOSING_QUOTES)[-1:]
-    if not last or last in ",.?!;:":
+    # The last character before the quote's closing marks, read back from its end in the
+    # last four characters (or the sentence's, if fewer), without slicing and stripping them.
+    last = quote_end - 1
+    while last >= near and text[last] in _CLOSING_QUOTES:
+        last -= 1
+    if last < near or text[last] in ",.?!;:":
         return False  # '"…," Ann Lowe, the chair, said': the quote closes its own sentence
     comma = text.rfind(",", quote_end, stop)
     return (

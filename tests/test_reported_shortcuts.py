@@ -289,3 +289,26 @@ def test_settle_steps_to_the_quotes_bisect_would_find(
     assert reported._settle(context, report, before if before <= len(outer) else len(outer)) == (
         expected
     )
+
+
+@SETTINGS
+@given(
+    st.lists(_ACCORDING_PIECES, max_size=12).map("".join), st.integers(0, 40), st.integers(1, 40)
+)
+@example("\N{LEFT DOUBLE QUOTATION MARK}No,\N{RIGHT DOUBLE QUOTATION MARK} said", 0, 5)
+@example("\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}, said", 1, 1)
+def test_a_quote_that_closes_its_own_sentence_is_no_mixed_clause(
+    text: str, start: int, length: int
+) -> None:
+    """``_quote_then_words`` reads the character before the quote's closing marks back from
+    the quote's end: a quote whose last four characters (within the sentence) are all marks,
+    or end in punctuation before them, never goes on in the writer's words."""
+    start = min(start, len(text))
+    quote_end = min(start + length, len(text))
+    if quote_end <= start:
+        return
+    near = max(quote_end - 4, start)
+    last = text[near:quote_end].rstrip(reported._CLOSING_QUOTES)[-1:]
+    context = _context(text)
+    if not last or last in ",.?!;:":
+        assert not reported._quote_then_words(context, quote_end, start, len(text))
