@@ -448,6 +448,13 @@ def find_reported(
     cue_starts = context.cue_starts
     cue_count = len(cue_starts)
     first = 0
+    # The index of the first "according to" cue at or after ``first`` (``cue_count`` for none):
+    # ``_according_to`` reads no other cue, so a sentence whose cue slice ends by it has
+    # nothing for that frame, which is then not called (most sentences). It moves forward
+    # with ``first``, looked for again only once ``first`` passes it: each cue is read about
+    # once a pass for it. (-1: not looked for yet.)
+    cues = context.cues
+    according = -1
     # The quotes that start by each clause's start: they too only grow in number as the clauses
     # go on, so they are counted by stepping rather than by bisecting for each clause.
     outer = context.outer
@@ -501,7 +508,11 @@ def find_reported(
         while last < cue_count and cue_starts[last] < stop:
             last += 1
         # (A slice of the tuple, read but never changed: no list is built from it.)
-        sentence_cues = context.cues[first:last]
+        sentence_cues = cues[first:last]
+        if according < first:
+            according = first
+            while according < cue_count and cues[according].lemma != "according to":
+                according += 1
         if quoted:
             # '"…," he said, adding that CLAUSE': only a participle's clause outside the quote.
             report = _participle_clause(context, start, stop, sentence_cues, sentence) or (
@@ -517,7 +528,7 @@ def find_reported(
             report = None  # both headline frames need a sentence that opens its line
         if report is None and sentence_cues:
             report = (
-                _according_to(context, start, stop, sentence_cues)
+                (_according_to(context, start, stop, sentence_cues) if according < last else None)
                 or _reported_after(context, start, stop, sentence_cues, clause_lemmas)
                 or _reported_clause(context, start, stop, sentence_cues, clause_lemmas)
             )
@@ -552,7 +563,7 @@ def find_reported(
         # and each comprehension and generator is a frame of its own.)
         settled = []
         for each in joined:
-            kept = _settle(context, each)
+            kept = _settle(context, each, quotes_before)
             if kept is not None:
                 settled.append(kept)
         if not settled:
@@ -582,7 +593,9 @@ def find_reported(
             participle = _participle(context, after.start(), stop)
             if participle is not None:
                 cue, content = participle
-                second = _settle(context, Report(*content, cue, report.found, report.rule))
+                second = _settle(
+                    context, Report(*content, cue, report.found, report.rule), quotes_before
+                )
                 if second is not None:
                     reports.append(second)
                     reported_until = second.end
@@ -811,8 +824,12 @@ def _quote_then_words(context: Context, quote_end: int, start: int, stop: int) -
     ends at ``quote_end`` (``find_reported`` asks only then)."""
     text = context.text
     near = quote_end - 4 if quote_end - 4 > start else start
-    last = text[near:quote_end].rstrip(_CLOSING_QUOTES)[-1:]
-    if not last or last in ",.?!;:":
+    # The last character before the quote's closing marks, read back from its end in the
+    # last four characters (or the sentence's, if fewer), without slicing and stripping them.
+    last = quote_end - 1
+    while last >= near and text[last] in _CLOSING_QUOTES:
+        last -= 1
+    if last < near or text[last] in ",.?!;:":
         return False  # '"…," Ann Lowe, the chair, said': the quote closes its own sentence
     comma = text.rfind(",", quote_end, stop)
     return (
@@ -1883,20 +1900,29 @@ def _finding_subject(context: Context, start: int, verb_start: int, cue: CueWord
     return Found(-1, cue, phrase, "unknown")
 
 
-def _settle(context: Context, report: Report) -> Report | None:
+def _settle(context: Context, report: Report, before: int) -> Report | None:
     """The report with its clause holding whole quotes in marks, never half of one.
 
     The sentence splitter can end a sentence inside quoted words (``the plan "was dead. Gone"
     today``): a quote that starts in the clause and runs past its end extends the clause; a
     quote that starts before the clause and ends inside it moves the clause's start past it.
+    ``before`` is how many quotes start by some place near the report's start (the caller's
+    clause start): stepped from there to the count for the report's start itself.
     """
     start, end = report.start, report.end
     outer = context.outer
-    # From the last quote to start by ``start`` on, by index (no islice for every report).
-    index = bisect.bisect_right(outer, (start, len(context.text))) - 1
-    if index < 0:
-        index = 0
-    while index < len(outer) and outer[index][0] < end:
+    count = len(outer)
+    # From the last quote to start by ``start`` on, by index. The quotes are in text order, so
+    # the number that start by ``start`` is found by stepping from ``before`` (the reports of
+    # a clause start in or near it: a step or two at most), the count ``bisect_right(outer,
+    # (start, len(text)))`` gives (every quote ends by the text's end), without building a
+    # key or calling bisect for every report.
+    while before < count and outer[before][0] <= start:
+        before += 1
+    while before > 0 and outer[before - 1][0] > start:
+        before -= 1
+    index = before - 1 if before else 0
+    while index < count and outer[index][0] < end:
         quote_start, quote_end = outer[index]
         if quote_start < start < quote_end:
             start = quote_end

@@ -3,6 +3,7 @@ patterns and the word-by-word readings they skip would give, on any text."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import sys
 
@@ -12,6 +13,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quoteattr import reported
+from quoteattr.clauses import Context, Found
+from quoteattr.cues import CueWord, find_cues
+from quoteattr.mentions import find_mentions
 from quoteattr.patterns import CLAUSE_BOUNDARY, COORDINATED_VERB, RELATIVE_CLAUSE
 
 SETTINGS = settings(max_examples=500, deadline=None, derandomize=True)
@@ -219,3 +223,92 @@ def test_a_clause_is_a_question_when_it_ends_in_a_question_mark(text: str, cuts:
         sentence = next(span for span in spans if span[0] <= start and end <= span[1])
         ending = text[sentence[0] : sentence[1]].rstrip(reported._CLOSING_MARKS)
         assert question == ending.endswith("?")
+
+
+def _context(text: str, outer: tuple[tuple[int, int], ...] = ()) -> Context:
+    """The context ``find_reported`` reads, with the text's own mentions and cues."""
+    mentions = find_mentions(text, outer)
+    cues = find_cues(text, outer)
+    return Context(
+        text, [], outer, (), (), cues, mentions, (0,),
+        tuple(mention.start for mention in mentions), tuple(cue.start for cue in cues), (), {},
+    )
+
+
+# Texts where "according to" comes up often, at a sentence's start and after a comma.
+_ACCORDING_PIECES = st.sampled_from(
+    [
+        "According to", "according to", "Ms Obi", "the poll", "the port", "said", "will close",
+        "But", "Now", ",", ", ", " ", ":", ".", "the ferry is late", "in a statement", "told",
+        "\N{LEFT DOUBLE QUOTATION MARK}", "\N{RIGHT DOUBLE QUOTATION MARK}",
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(_ACCORDING_PIECES, max_size=20).map(" ".join))
+@example("According to Ms Obi , the ferry is late .")
+@example("the ferry is late , according to the poll .")
+def test_according_to_reads_only_its_own_cues(text: str) -> None:
+    """``find_reported`` calls ``_according_to`` only for a sentence whose cues hold an
+    "according to": with every other cue, or none, it finds nothing."""
+    context = _context(text)
+    others = [cue for cue in context.cues if cue.lemma != "according to"]
+    for start in range(0, len(text), 7):
+        assert reported._according_to(context, start, len(text), others) is None
+    assert reported._according_to(context, 0, len(text), []) is None
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(st.integers(0, 6), st.integers(1, 8)), max_size=6),
+    st.integers(0, 60),
+    st.integers(0, 30),
+    st.integers(0, 8),
+)
+@example([(0, 5), (1, 5)], 8, 10, 0)
+@example([(3, 5)], 0, 20, 1)
+def test_settle_steps_to_the_quotes_bisect_would_find(
+    gaps: list[tuple[int, int]], start: int, length: int, before: int
+) -> None:
+    """``_settle`` counts the quotes that start by the report's start by stepping from any
+    count the caller has (its clause's), to the count ``bisect`` gives."""
+    text = "The port will close, Ms Obi said on Friday after the vote in May. " * 2
+    outer = []
+    position = 0
+    for gap, size in gaps:
+        position += gap
+        outer.append((position, position + size))
+        position += size
+    context = _context(text, tuple(outer))
+    end = start + length if start + length <= len(text) else len(text)
+    cue = CueWord(21, 27, "said", "say", "verb")
+    report = reported.Report(start, end, cue, Found(-1, cue), "reported_clause")
+    exact = bisect.bisect_right(context.outer, (start, len(text)))
+    expected = reported._settle(context, report, exact)
+    assert reported._settle(context, report, before if before <= len(outer) else len(outer)) == (
+        expected
+    )
+
+
+@SETTINGS
+@given(
+    st.lists(_ACCORDING_PIECES, max_size=12).map("".join), st.integers(0, 40), st.integers(1, 40)
+)
+@example("\N{LEFT DOUBLE QUOTATION MARK}No,\N{RIGHT DOUBLE QUOTATION MARK} said", 0, 5)
+@example("\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}, said", 1, 1)
+def test_a_quote_that_closes_its_own_sentence_is_no_mixed_clause(
+    text: str, start: int, length: int
+) -> None:
+    """``_quote_then_words`` reads the character before the quote's closing marks back from
+    the quote's end: a quote whose last four characters (within the sentence) are all marks,
+    or end in punctuation before them, never goes on in the writer's words."""
+    start = min(start, len(text))
+    quote_end = min(start + length, len(text))
+    if quote_end <= start:
+        return
+    near = max(quote_end - 4, start)
+    last = text[near:quote_end].rstrip(reported._CLOSING_QUOTES)[-1:]
+    context = _context(text)
+    if not last or last in ",.?!;:":
+        assert not reported._quote_then_words(context, quote_end, start, len(text))
