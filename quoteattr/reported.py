@@ -725,7 +725,7 @@ def _stance_after(context: Context, report: Report, stop: int) -> list[Report]:
         position += 1  # '… for Terrence,” but pledged': the quote's comma and mark
     if position > report.end and text[position - 1] == ",":
         position -= 1
-    match = COORDINATED_VERB.match(text, position, stop)
+    match = COORDINATED_VERB.match(text, position, stop, False)
     if match is None:
         return []
     word = match.group(_VERB_GROUP)
@@ -745,7 +745,7 @@ def _stance_after(context: Context, report: Report, stop: int) -> list[Report]:
         return []
     cue = CueWord(position, verb_end, text[position:verb_end], lemma, "verb")
     content_end = _cut_tail(context, verb_end, stop)
-    boundary = OBJECT_END.search(text, verb_end + 1, content_end)
+    boundary = OBJECT_END.search(text, verb_end + 1, content_end, False)
     if boundary is not None and not infinitive:
         content_end = boundary.start()
     content = _trim(text, verb_end, _second_predicate(text, verb_end, content_end))
@@ -857,7 +857,7 @@ def _participle_clause(
         position = comma + 1
         while position < stop and (text[position] == " " or text[position].isspace()):
             position += 1
-        word = WORD.match(text, position, stop)
+        word = WORD.match(text, position, stop, False)
         if word is not None and word.group() == "who":
             relative = _who_reported(context, comma, word.end(), stop, cues)
             if relative is not None:
@@ -925,7 +925,7 @@ def _participle(
     ``saying`` / ``adding`` / ``noting``, or the object of ``citing`` / ``referring to`` /
     ``accusing`` (the stance verbs of ``data/object_verbs.txt``)."""
     text = context.text
-    word = WORD.match(text, position, stop)
+    word = WORD.match(text, position, stop, False)
     if word is None:
         return None
     form = word.group().lower()
@@ -957,7 +957,7 @@ def _participle(
     if lemma in _WISH_LEMMAS or lemma in _INFINITIVE_LEMMAS:
         return None  # "refusing to …", "vowing to …": not an object
     content_end = _cut_tail(context, verb_end, stop)
-    boundary = OBJECT_END.search(text, verb_end + 1, content_end)
+    boundary = OBJECT_END.search(text, verb_end + 1, content_end, False)
     if boundary is not None:
         content_end = boundary.start()
     content = _trim(text, verb_end, content_end)
@@ -979,7 +979,7 @@ def _object_end(text: str, start: int, end: int) -> int:
     """
     position = start + 1
     while True:
-        boundary = OBJECT_END.search(text, position, end)
+        boundary = OBJECT_END.search(text, position, end, False)
         if boundary is None:
             return end
         if text.startswith(", including ", boundary.start()):
@@ -1027,7 +1027,7 @@ def _object_verb(text: str, form: str, end: int, stop: int) -> tuple[str, int] |
     ('refer to', 12)
     """
     verbs = lexicon.object_verbs()
-    following = WORD.match(text, end + 1, stop) if text.startswith(" ", end) else None
+    following = WORD.match(text, end + 1, stop, False) if text.startswith(" ", end) else None
     if following is not None:
         phrase = f"{form} {following.group().lower()}"
         if phrase in verbs:
@@ -1062,7 +1062,7 @@ def _claim_noun(context: Context, start: int, stop: int) -> Report | None:
     next_that = text.find(" that ", start, stop)
     while next_that >= 0:
         that, next_that = next_that, text.find(" that ", next_that + 1, stop)
-        word = WORD.match(text, text.rfind(" ", start, that) + 1, that)
+        word = WORD.match(text, text.rfind(" ", start, that) + 1, that, False)
         if word is None or word.end() != that or word.group().lower() not in _CLAIM_NOUNS:
             continue
         before = text[max(start, word.start() - 3) : word.start()]
@@ -1158,7 +1158,7 @@ def _headline(context: Context, start: int, stop: int) -> Report | None:
         return None
     cue = CueWord(colon, colon + 1, ":", ":", "phrase")
     lead = text[start:colon]
-    if lead.lower() in _EVIDENCE_NOUNS or SPEAKER_LABEL.fullmatch(text, start, colon + 2):
+    if lead.lower() in _EVIDENCE_NOUNS or SPEAKER_LABEL.fullmatch(text, start, colon + 2, False):
         phrase = phrase_mention(start, colon, lead)
         return Report(*content, cue, Found(-1, cue, phrase, "unknown"), "headline_colon")
     candidates = mentions_between(context, start, colon)
@@ -1239,7 +1239,11 @@ def _bare_belief(
         form = word.group()
         if beliefs.get(form) not in _BARE_BELIEF_LEMMAS:
             continue
-        following = WORD.match(text, word.end() + 1) if text.startswith(" ", word.end()) else None
+        following = (
+            WORD.match(text, word.end() + 1, None, False)
+            if text.startswith(" ", word.end())
+            else None
+        )
         if following is None or not (
             following.group().lower() in _CLAUSE_OPENERS or following.group()[:1].isupper()
         ):
@@ -1394,7 +1398,7 @@ def _words_among(
         at = stretch.find(form)
         while at >= 0:
             position = start + at
-            word = WORD.match(text, position, stop)
+            word = WORD.match(text, position, stop, False)
             if word is not None and word.end() == position + len(form):
                 if _opens_word(text, start, position):
                     found.append((position, word))
@@ -1439,9 +1443,9 @@ def _opens_word(text: str, start: int, position: int) -> bool:
         character = text[at]
         if character.isspace():
             return True  # the common case: a space before the word
-        if WORD.fullmatch(character):
+        if WORD.fullmatch(character, 0, None, False):
             return False  # a letter: the word began before it
-        if not WORD.fullmatch("a" + character):
+        if not WORD.fullmatch("a" + character, 0, None, False):
             return True  # not a character WORD takes inside a word
         at -= 1
     return True
@@ -1565,7 +1569,7 @@ def _piece_words(piece: str) -> tuple[str, ...]:
     word = piece.rstrip(_MARKS_AFTER_WORD)
     if word.isascii() and word.isalpha():
         return (word.lower(),)
-    return tuple(word.lower() for word in WORD.findall(piece))
+    return tuple(word.lower() for word in WORD.findall(piece, 0, None, False, False))
 
 
 def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Report | None:
@@ -1682,10 +1686,10 @@ def _named(context: Context, verb_end: int, stop: int) -> tuple[int, int] | None
         return None
     close = _past_closing_quotes(text, quote_end, stop)
     end = max(close, _cut_tail(context, verb_end, stop))
-    joined = COORDINATED_CLAUSE.match(text, close, end)
+    joined = COORDINATED_CLAUSE.match(text, close, end, False)
     if joined is not None:
         end = close  # 'call him the "Beast" and he likes it': a clause of its own follows
-    boundary = OBJECT_END.search(text, close, end)
+    boundary = OBJECT_END.search(text, close, end, False)
     if boundary is not None:
         end = boundary.start()
     return _trim(text, verb_end, end)
@@ -1763,7 +1767,9 @@ def _object_stance(
         phrase = word.group().lower()
         for _ in range(3):
             following = (
-                WORD.match(text, verb_end + 1, stop) if text.startswith(" ", verb_end) else None
+                WORD.match(text, verb_end + 1, stop, False)
+                if text.startswith(" ", verb_end)
+                else None
             )
             if following is None:
                 break
@@ -2094,7 +2100,7 @@ def _in_poll(context: Context, start: int, stop: int, sentence: str) -> Report |
     if "poll" not in lowered and "survey" not in lowered and "average" not in lowered:
         return None  # no word of _POLL_NOUNS
     lead = _trim(text, start, stop)[0]
-    first_word = WORD.match(text, lead, stop)
+    first_word = WORD.match(text, lead, stop, False)
     if first_word is not None and first_word.group().lower() in _SENTENCE_CONJUNCTIONS:
         lead = _trim(text, first_word.end(), stop)[0]
     if text.startswith(("In ", "in "), lead):
@@ -2275,7 +2281,7 @@ def _adjunct(text: str, start: int, end: int) -> bool:
     >>> _adjunct(" he was sorry", 0, 13)
     False
     """
-    lead = CLAUSE_LEAD.match(text, start, end)
+    lead = CLAUSE_LEAD.match(text, start, end, False)
     words = text[lead.end() if lead is not None else start : end].lower().split()
     return (
         bool(words)
@@ -2536,14 +2542,14 @@ def _noun_phrase_subject(text: str, start: int, cue_start: int) -> Mention | Non
     >>> _noun_phrase_subject("He then said it was over.", 0, 8) is None
     True
     """
-    dateline = DATELINE.match(text, start, cue_start)
+    dateline = DATELINE.match(text, start, cue_start, False)
     if dateline is not None:
         start = dateline.end()  # "WASHINGTON (AP) — A news report published Wednesday said"
     lead = text[start:cue_start]
     first = start
     comma = lead.rfind(",")
     if comma >= 0:
-        if not INTRODUCTORY.fullmatch(lead, 0, comma + 2):
+        if not INTRODUCTORY.fullmatch(lead, 0, comma + 2, False):
             return None
         first = start + comma + 1
     words = list(WORDS_BEFORE.finditer(text, first, cue_start, False, False))
@@ -2649,7 +2655,7 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
         if after_that and after_that[0].lower() in _FINITE and not text[cue.end : that - 4].strip():
             return that - len("that")  # said that was wrong: "that" is the clause's subject
         return that  # said (on Tuesday / in a statement / to reporters) that …
-    lead = CLAUSE_LEAD.match(text, cue.end, stop)
+    lead = CLAUSE_LEAD.match(text, cue.end, stop, False)
     position = lead.end() if lead is not None else cue.end
     following = text[position:stop].lstrip()
     if (
@@ -2806,7 +2812,7 @@ def _coordinated_verbs(text: str, start: int, stop: int) -> Iterator[regex.Match
             continue  # no space before it, or it lies inside the last match ("and also and")
         if run_start > matched_until and text[run_start - 1] == ",":
             run_start -= 1
-        match = COORDINATED_VERB.match(text, run_start, stop)
+        match = COORDINATED_VERB.match(text, run_start, stop, False)
         if match is not None:
             matched_until = match.end()
             yield match
@@ -2901,7 +2907,9 @@ def _opens_clause(words: list[str]) -> bool:
 def _starts_sentence(text: str, sentence_start: int, position: int) -> bool:
     """Whether ``position`` starts its sentence, perhaps after "But" or a short phrase."""
     lead = text[sentence_start:position]
-    return not lead.strip(" \"'(\N{LEFT DOUBLE QUOTATION MARK}") or bool(INTRODUCTORY.match(lead))
+    return not lead.strip(" \"'(\N{LEFT DOUBLE QUOTATION MARK}") or bool(
+        INTRODUCTORY.match(lead, 0, None, False)
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -3040,7 +3048,7 @@ def quoted_words_content(
     ):
         return None
     start = cue[1]
-    match = WORD.search(text, start, first)
+    match = WORD.search(text, start, first, False)
     if match is not None and match.group().lower() == "that":
         start = match.end()
     start, _ = _trim(text, start, first)
@@ -3107,7 +3115,7 @@ def _quoted_words_before_cue(
     if len(text[last : cue[0]].split()) > _TAIL_AFTER_CUE or "\n" in text[sentence[0] : cue[0]]:
         return None
     start, _ = _trim(text, sentence[0], first)
-    opening = WORD.match(text, start)
+    opening = WORD.match(text, start, None, False)
     if opening is not None and opening.group().lower() in _SENTENCE_CONJUNCTIONS:
         start, _ = _trim(text, opening.end(), first)
     if start >= first:
