@@ -565,9 +565,21 @@ class _Token:
             # A token that is not a word (a number, a punctuation mark or a break): its text
             # as written is its lowercase and its base, and it has no capital and no facts.
             # (Built with ``_Token(text, kind)``: one call per quote's break token, where a
-            # class method calling the constructor took two.)
-            lower = base = text
-            base_size = size
+            # class method calling the constructor took two.) What the rest of this method
+            # works out for such a token is set here at once, from constants: a token with
+            # no facts is no word, no possessive and no head, and takes the reader kind of
+            # no facts (a test holds these to the general case below).
+            self.lower = self.base = text
+            self.base_size = size
+            self.cap = self.acronym = self.is_word = self.possessive = False
+            self.facts = 0
+            self.reader_kind, self.reader_facts = _NO_FACTS_READER
+            # (The length first: most such tokens are quotes, too long to be a determiner,
+            # whose text would otherwise be hashed here for nothing.)
+            if size <= _LONGEST_DETERMINER and text in _DETERMINERS:
+                self.reader_kind = _READ_FACTS  # a quote that is just "the"
+            self.head_seconds = None
+            return
         self.lower = lower
         self.base = base
         self.base_size = base_size
@@ -579,11 +591,10 @@ class _Token:
         # What the backward pass of ``_Reader.__init__`` does here (see ``_reader_kind``),
         # and the facts it tests.
         self.reader_kind, self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
-        # (The length first, ``size`` being that of ``lower`` here, the text: most tokens with
-        # no facts are quotes, too long to be a determiner, whose text would otherwise be
-        # hashed here for nothing.)
+        # (Every word read from text has facts, ``_WORD`` at least: this holds only for one
+        # built with none.)
         if not facts and size <= _LONGEST_DETERMINER and lower in _DETERMINERS:
-            self.reader_kind = _READ_FACTS  # a quote that is just "the"
+            self.reader_kind = _READ_FACTS
         # A head word that opens only phrases of several words ("health secretary"): the
         # words one of which must follow it (see ``_head_seconds``).
         self.head_seconds = _head_seconds(lower, base) if facts & _HEAD else None
@@ -809,6 +820,10 @@ def _reader_facts(facts: int) -> tuple[int, _ReaderFacts]:
         bool(facts & _STEP),
     )
     return _READER_FACTS.setdefault(facts, (_reader_kind(facts), found))
+
+
+# What ``_reader_facts`` gives a token with no facts (see ``_Token.__init__``).
+_NO_FACTS_READER = _reader_facts(0)
 
 
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
