@@ -1413,6 +1413,23 @@ def _blocks_phrase(word: str, cap: bool, verbs: frozenset[str]) -> bool:
     )
 
 
+# Bounded, though only a word with the ``_PRONOUN`` fact is asked: a pronoun, or one with a
+# contraction's ending ("he's", "they\N{RIGHT SINGLE QUOTATION MARK}ll"), a few dozen forms.
+@functools.lru_cache(maxsize=256)
+def _pronoun_reading(lower: str) -> tuple[str, str, str]:
+    """How a token with the ``_PRONOUN`` fact reads, by its lowercase: its pronoun word, with
+    the gender and number of ``lexicon.pronouns`` (number ``"sg"`` where none is marked).
+    Worked out once a form rather than at each of the thousands of pronouns an article reads.
+
+    >>> _pronoun_reading("they're"), _pronoun_reading("she")
+    (('they', '', 'pl'), ('she', 'f', 'sg'))
+    """
+    # A pronoun as it is (most) is its own pronoun word.
+    word = lower if lower in _PRONOUNS else _pronoun_word(lower)
+    gender, number = lexicon.pronouns().get(word, ("", "sg"))
+    return word, gender, number or "sg"
+
+
 def _pronoun_word(word: str) -> str:
     """The pronoun a lowercase word starts with, contractions included: ``he`` in ``he's``,
     ``i`` in ``i'll``; else the word itself."""
@@ -1903,19 +1920,17 @@ class _Reader:
 
     def _pronoun(self, index: int) -> tuple[list[Mention], int] | None:
         token = self.tokens[index]
-        # A pronoun as it is (most) is its own pronoun word.
-        word = token.lower if token.lower in _PRONOUNS else _pronoun_word(token.lower)
+        lower = token.lower
+        word, gender, number = _pronoun_reading(lower)
         if word == "i" and token.text[:1] != "I":
             return None
-        if token.lower == "her":
+        if lower == "her":
             # Possessive "her" (her husband) is a determiner, not a mention.
             following = self._word(index + 1)
             if following is not None and not following.facts & (_FUNCTION | _VERB):
                 return None
-        gender, number = lexicon.pronouns().get(word, ("", "sg"))
         start = self.starts[index]
-        end = start + len(word)
-        mention = self._mention(start, end, "pronoun", gender, number or "sg", word)
+        mention = self._mention(start, start + len(word), "pronoun", gender, number, word)
         return [mention], index + 1
 
     # -- noun phrases around a head noun --
