@@ -1056,16 +1056,17 @@ def _tokenise_stretches(
         # ends one: when, past its closing marks, its last character is a stop. Stripped of
         # the closing marks of ``_CLOSING_MARKS``, a quote whose last character left is in
         # ASCII is decided; only another needs the pattern.
-        token_list.append(_Token(text[break_start:break_end], "break"))
+        quote = text[break_start:break_end]
+        token_list.append(_Token(quote, "break"))
         starts.append(break_start)
-        window_start = break_end - 12 if break_end - 12 > break_start else break_start
-        last = text[window_start:break_end].rstrip(closing)[-1:]
+        window = quote[-12:]  # its last 12 characters, or all of a shorter one
+        last = window.rstrip(closing)[-1:]
         if last in _SENTENCE_ENDS:
             first = True
         elif last.isascii():
             first = False  # no stop before the closing marks, or none left in the window
         else:
-            first = bool(_QUOTE_ENDS_SENTENCE.search(text[window_start:break_end]))
+            first = bool(_QUOTE_ENDS_SENTENCE.search(window))
         position = break_end
 
 
