@@ -565,9 +565,21 @@ class _Token:
             # A token that is not a word (a number, a punctuation mark or a break): its text
             # as written is its lowercase and its base, and it has no capital and no facts.
             # (Built with ``_Token(text, kind)``: one call per quote's break token, where a
-            # class method calling the constructor took two.)
-            lower = base = text
-            base_size = size
+            # class method calling the constructor took two.) What the rest of this method
+            # works out for such a token is set here at once, from constants: a token with
+            # no facts is no word, no possessive and no head, and takes the reader kind of
+            # no facts (a test holds these to the general case below).
+            self.lower = self.base = text
+            self.base_size = size
+            self.cap = self.acronym = self.is_word = self.possessive = False
+            self.facts = 0
+            self.reader_kind, self.reader_facts = _NO_FACTS_READER
+            # (The length first: most such tokens are quotes, too long to be a determiner,
+            # whose text would otherwise be hashed here for nothing.)
+            if size <= _LONGEST_DETERMINER and text in _DETERMINERS:
+                self.reader_kind = _READ_FACTS  # a quote that is just "the"
+            self.head_seconds = None
+            return
         self.lower = lower
         self.base = base
         self.base_size = base_size
@@ -579,11 +591,10 @@ class _Token:
         # What the backward pass of ``_Reader.__init__`` does here (see ``_reader_kind``),
         # and the facts it tests.
         self.reader_kind, self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
-        # (The length first, ``size`` being that of ``lower`` here, the text: most tokens with
-        # no facts are quotes, too long to be a determiner, whose text would otherwise be
-        # hashed here for nothing.)
+        # (Every word read from text has facts, ``_WORD`` at least: this holds only for one
+        # built with none.)
         if not facts and size <= _LONGEST_DETERMINER and lower in _DETERMINERS:
-            self.reader_kind = _READ_FACTS  # a quote that is just "the"
+            self.reader_kind = _READ_FACTS
         # A head word that opens only phrases of several words ("health secretary"): the
         # words one of which must follow it (see ``_head_seconds``).
         self.head_seconds = _head_seconds(lower, base) if facts & _HEAD else None
@@ -809,6 +820,10 @@ def _reader_facts(facts: int) -> tuple[int, _ReaderFacts]:
         bool(facts & _STEP),
     )
     return _READER_FACTS.setdefault(facts, (_reader_kind(facts), found))
+
+
+# What ``_reader_facts`` gives a token with no facts (see ``_Token.__init__``).
+_NO_FACTS_READER = _reader_facts(0)
 
 
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
@@ -1041,16 +1056,17 @@ def _tokenise_stretches(
         # ends one: when, past its closing marks, its last character is a stop. Stripped of
         # the closing marks of ``_CLOSING_MARKS``, a quote whose last character left is in
         # ASCII is decided; only another needs the pattern.
-        token_list.append(_Token(text[break_start:break_end], "break"))
+        quote = text[break_start:break_end]
+        token_list.append(_Token(quote, "break"))
         starts.append(break_start)
-        window_start = break_end - 12 if break_end - 12 > break_start else break_start
-        last = text[window_start:break_end].rstrip(closing)[-1:]
+        window = quote[-12:]  # its last 12 characters, or all of a shorter one
+        last = window.rstrip(closing)[-1:]
         if last in _SENTENCE_ENDS:
             first = True
         elif last.isascii():
             first = False  # no stop before the closing marks, or none left in the window
         else:
-            first = bool(_QUOTE_ENDS_SENTENCE.search(text[window_start:break_end]))
+            first = bool(_QUOTE_ENDS_SENTENCE.search(window))
         position = break_end
 
 
@@ -1396,6 +1412,23 @@ def _blocks_phrase(word: str, cap: bool, verbs: frozenset[str]) -> bool:
         or word.endswith("ly")
         or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
     )
+
+
+# Bounded, though only a word with the ``_PRONOUN`` fact is asked: a pronoun, or one with a
+# contraction's ending ("he's", "they\N{RIGHT SINGLE QUOTATION MARK}ll"), a few dozen forms.
+@functools.lru_cache(maxsize=256)
+def _pronoun_reading(lower: str) -> tuple[str, str, str]:
+    """How a token with the ``_PRONOUN`` fact reads, by its lowercase: its pronoun word, with
+    the gender and number of ``lexicon.pronouns`` (number ``"sg"`` where none is marked).
+    Worked out once a form rather than at each of the thousands of pronouns an article reads.
+
+    >>> _pronoun_reading("they're"), _pronoun_reading("she")
+    (('they', '', 'pl'), ('she', 'f', 'sg'))
+    """
+    # A pronoun as it is (most) is its own pronoun word.
+    word = lower if lower in _PRONOUNS else _pronoun_word(lower)
+    gender, number = lexicon.pronouns().get(word, ("", "sg"))
+    return word, gender, number or "sg"
 
 
 def _pronoun_word(word: str) -> str:
@@ -1888,19 +1921,17 @@ class _Reader:
 
     def _pronoun(self, index: int) -> tuple[list[Mention], int] | None:
         token = self.tokens[index]
-        # A pronoun as it is (most) is its own pronoun word.
-        word = token.lower if token.lower in _PRONOUNS else _pronoun_word(token.lower)
+        lower = token.lower
+        word, gender, number = _pronoun_reading(lower)
         if word == "i" and token.text[:1] != "I":
             return None
-        if token.lower == "her":
+        if lower == "her":
             # Possessive "her" (her husband) is a determiner, not a mention.
             following = self._word(index + 1)
             if following is not None and not following.facts & (_FUNCTION | _VERB):
                 return None
-        gender, number = lexicon.pronouns().get(word, ("", "sg"))
         start = self.starts[index]
-        end = start + len(word)
-        mention = self._mention(start, end, "pronoun", gender, number or "sg", word)
+        mention = self._mention(start, start + len(word), "pronoun", gender, number, word)
         return [mention], index + 1
 
     # -- noun phrases around a head noun --
@@ -2206,7 +2237,10 @@ class _Reader:
                 return None  # "Dame Judi Dench", "Judge Ann Roe": a title, read with the name
             if name is not None and not name[7]:  # not titled
                 return self._name_mentions(start_offset, name, phrase_head, gender)
-        if kind in ("role", "anonymous", "group") or self._lower_at(end) == "of":
+        # (``self._lower_at(end) == "of"`` written out, ``end`` being past the phrase's start.)
+        if kind in ("role", "anonymous", "group") or (
+            end < self.count and tokens[end].lower == "of"
+        ):
             for _ in range(2):
                 complement_end = self._complement(end)
                 if complement_end is None:
@@ -2459,7 +2493,10 @@ class _Reader:
         # Every part is a word, so none is a break: the given names are the parts before.
         given = ""
         if surname:
-            given = self.text[self.starts[parts[0]] : self._end(parts[surname - 1])]
+            # (``_end`` of the last given name, written out: a call less a given name.)
+            last_given = parts[surname - 1]
+            given_end = self.starts[last_given] + tokens[last_given].size
+            given = self.text[self.starts[parts[0]] : given_end]
             first_given = tokens[parts[0]].base.rstrip(".")
             gender = gender or _given_gender(first_given) or ""
         end_offset = self.starts[end - 1] + tokens[end - 1].base_size

@@ -624,6 +624,23 @@ def _texts_and_spans() -> list[tuple[str, list[tuple[int, int]]]]:
     return cases
 
 
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.one_of(st.sampled_from(["the", "a", "an", "of", "\n", "\u201cNo.\u201d"]), st.text()),
+    st.sampled_from(["break", "punct", "number"]),
+)
+def test_a_token_that_is_no_word_is_built_as_the_general_case_builds_it(
+    text: str, kind: str
+) -> None:
+    # ``_Token(text, kind)`` sets every field of a token with no facts from constants, as the
+    # rest of the constructor would work them out for the same text as its own lowercase and
+    # base, with no capital and no facts.
+    short = mentions._Token(text, kind)
+    general = mentions._Token(text, kind, text, text, len(text), False, False, 0)
+    for field in mentions._Token.__slots__:
+        assert getattr(short, field) == getattr(general, field), field
+
+
 @pytest.mark.parametrize(("text", "spans"), _texts_and_spans())
 def test_the_tokeniser_reads_as_the_pattern_does(text: str, spans: list[tuple[int, int]]) -> None:
     read = mentions._tokenise(text, spans)
