@@ -659,7 +659,11 @@ _CLOSING_MARKS = "".join(
         + "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
         + "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
         + "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
-        + "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{NO-BREAK SPACE}"
+        + "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{NO-BREAK SPACE}",
+        0,
+        None,
+        False,
+        False,
     )
 )
 
@@ -679,7 +683,7 @@ def _shape(word: str) -> tuple[str, bool, bool, int, bool]:
     cap = initial.isupper() or (
         initial in _NAME_PREFIX_INITIALS
         and not word.isalpha()  # the prefix ends in an apostrophe or a hyphen
-        and _NAME_PREFIX.match(word) is not None
+        and _NAME_PREFIX.match(word, 0, None, False) is not None
     )
     if initial.isalpha() and not initial.isupper():
         acronym = False  # a lowercase (or uncased) first letter
@@ -1066,7 +1070,7 @@ def _tokenise_stretches(
         elif last.isascii():
             first = False  # no stop before the closing marks, or none left in the window
         else:
-            first = bool(_QUOTE_ENDS_SENTENCE.search(window))
+            first = bool(_QUOTE_ENDS_SENTENCE.search(window, 0, None, False))
         position = break_end
 
 
@@ -1212,7 +1216,7 @@ def _tokenise_piece(
     # the apostrophe, which the pattern matches as punctuation.
     skip_to = start
     if matches is None:
-        matches = _TOKEN.findall(text, start, stop)
+        matches = _TOKEN.findall(text, start, stop, False, False)
     for initials, number, word, _line_break, punct in matches:
         if word:
             token_start = find(word, position)
@@ -2570,7 +2574,7 @@ class _Reader:
                 return True
             # "Jo Weir, a planner, said" / "Johnnie Wilson, of Springfield, Va., said": an
             # apposition the word lists do not know, closed by a verb of saying.
-            cue = _APPOSITION_THEN_VERB.match(self.text, self.starts[end + 1])
+            cue = _APPOSITION_THEN_VERB.match(self.text, self.starts[end + 1], None, False)
             return cue is not None and cue.group("verb") in lexicon.speech_verbs()
         return False
 
