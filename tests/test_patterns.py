@@ -546,6 +546,61 @@ def test_every_regex_is_a_module_level_pattern() -> None:
     )
 
 
+# Where ``concurrent`` stands among the positional arguments of each matching method of a
+# ``regex`` pattern (``finditer`` and ``findall`` take ``overlapped`` before it).
+CONCURRENT_AT = {"match": 3, "search": 3, "fullmatch": 3, "finditer": 4, "findall": 4}
+
+
+def _regex_names(tree: ast.Module, module: str, found: tuple[str, ...]) -> set[str]:
+    """The names a module gives ``regex`` patterns: its own, and those it imports from
+    ``patterns``."""
+    names = {
+        key.rsplit(".", 1)[1]
+        for key in found
+        if key.rsplit(".", 1)[0] == module and isinstance(pattern_named(key), regex.Pattern)
+    }
+    shared = importlib.import_module("quoteattr.patterns")
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module in ("patterns", "quoteattr.patterns"):
+            names.update(
+                alias.asname or alias.name
+                for alias in node.names
+                if isinstance(getattr(shared, alias.name, None), regex.Pattern)
+            )
+    return names
+
+
+def test_regex_patterns_keep_the_gil() -> None:
+    """Every call of a ``regex`` pattern by its module-level name passes ``concurrent=False`` by
+    position: by default ``regex`` lets go of the GIL around each match of a ``str`` and takes
+    it back, which costs more than most of the pipeline's matches (``patterns``' docstring)."""
+    found, _ = scan()
+    calls = 0
+    wrong = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = _module_name(path)
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        names = _regex_names(tree, module, found)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in CONCURRENT_AT
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in names
+            ):
+                calls += 1
+                at = CONCURRENT_AT[node.func.attr]
+                given = node.args[at] if len(node.args) > at else None
+                if not (isinstance(given, ast.Constant) and given.value is False):
+                    wrong.append(f"{module}:{node.lineno}: {node.func.value.id}.{node.func.attr}")
+    # A scan that finds no call would pass vacuously.
+    assert calls > 50, calls
+    assert not wrong, (
+        f"pass concurrent=False by position (see quoteattr/patterns.py) in: {wrong}"
+    )
+
+
 # --- the timings ---------------------------------------------------------------------------
 
 
