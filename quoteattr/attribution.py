@@ -32,6 +32,7 @@ speaker is worse than none.
 from __future__ import annotations
 
 import bisect
+import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -1224,26 +1225,39 @@ def _quote_places(
     # Machine integers: a tuple took a 32-byte int object for each quote past the 256th.
     para_of = array("l")
     ends = array("l")
-    count = len(quotes)
-    last_para = len(paras) - 1
+    if not quotes:
+        return para_of, ends
+    # The paragraphs' starts and ends, read in C once, and the current paragraph's start and
+    # end and the next one's start held in locals: a quote is mostly in the paragraph of the
+    # one before, and each quote's tests then read no paragraph (a named tuple's field is a
+    # descriptor call each time). Past the last paragraph the next start is ``maxsize``, never
+    # at or before a quote, so no test of the last index is needed either.
+    para_starts = (*map(_START, paras), sys.maxsize)
+    para_ends = tuple(map(_END, paras))
     this_para = 0
-    for index, quote in enumerate(quotes):
+    para_start, para_end, next_start = para_starts[0], para_ends[0], para_starts[1]
+    # Each quote with the opening mark of the next (``maxsize`` after the last): the stretch
+    # after a quote stops there.
+    next_openings = (*map(itemgetter(0), outer[1:]), sys.maxsize)
+    for quote, next_opening in zip(quotes, next_openings, strict=True):
         start = quote.start
-        if this_para and paras[this_para].start > start:
+        if start < para_start and this_para:
             this_para = paragraph_index(paras, start)  # (not in text order: found afresh)
-        while this_para < last_para and paras[this_para + 1].start <= start:
+            para_start, para_end = para_starts[this_para], para_ends[this_para]
+            next_start = para_starts[this_para + 1]
+        while next_start <= start:
             this_para += 1
+            para_start, para_end = next_start, para_ends[this_para]
+            next_start = para_starts[this_para + 1]
         para_of.append(this_para)
-        end = paras[this_para].end
+        end = para_end
         # A quote that ends before the next paragraph starts ends in its own: only one continued
         # over paragraphs needs its last part's paragraph looked up.
-        if this_para < last_para and paras[this_para + 1].start <= quote.end:
-            later = paras[paragraph_index(paras, quote.end)].end
+        if next_start <= quote.end:
+            later = para_ends[paragraph_index(paras, quote.end)]
             if later > end:
                 end = later
-        if index + 1 < count and outer[index + 1][0] < end:
-            end = outer[index + 1][0]  # the next quote's opening mark
-        ends.append(end)
+        ends.append(next_opening if next_opening < end else end)
     return para_of, ends
 
 
