@@ -49,6 +49,7 @@ from .clauses import (
     first_cue,
     last_cue,
     mentions_between,
+    new_found,
     paragraph_index,
     phrase_mention,
     sentence_break,
@@ -623,11 +624,11 @@ def _transcript_label(context: Context, index: int, found: list[Found | None]) -
     first = context.first_name_of
     positions = [first[word] for word in name.split() if word in first]
     if positions and context.mentions[min(positions)].start < open_end:
-        return Found(min(positions), None)
+        return new_found((min(positions), None, None, "unknown"))
     # Nobody of that name was mentioned: the label itself names the speaker.
     written = label.group().rstrip(": \t")
     label_end = label.start() + len(written)
-    return Found(-1, None, phrase_mention(label.start(), label_end, written), "person")
+    return new_found((-1, None, phrase_mention(label.start(), label_end, written), "person"))
 
 
 def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found | None:
@@ -678,11 +679,12 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         if "," in text[context.mentions[before[-1]].end : cue.start]:
             inverted = _inverted_subject(context, cue)
             if inverted is not None:
-                return Found(inverted, cue)  # `"…" for Clinton, said Kunin.`
-        return Found(subject_of(context, before, cue.start), cue)
+                # `"…" for Clinton, said Kunin.`
+                return new_found((inverted, cue, None, "unknown"))
+        return new_found((subject_of(context, before, cue.start), cue, None, "unknown"))
     inverted = _inverted_subject(context, cue)
     if inverted is not None:
-        return Found(inverted, cue)  # `Ms Obi is "…," said Mr Sperling.`
+        return new_found((inverted, cue, None, "unknown"))  # `Ms Obi is "…," said Mr Sperling.`
     if not text[start : cue.start].strip(" ,\N{EM DASH}"):
         # `X, who ran on a promise to "…", said`: the quote sits inside the subject's clause.
         sentence_start = start_of_sentence(
@@ -690,11 +692,11 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         )
         leading = mentions_between(context, sentence_start, context.outer[index][0])
         if leading and context.mentions[leading[0]].start - sentence_start <= 4:
-            return Found(leading[0], cue)
+            return new_found((leading[0], cue, None, "unknown"))
     clause_stop = clause_end(context, cue.end, limit)
     after = mentions_between(context, cue.end, clause_stop)
     if after:
-        return Found(after[0], cue)
+        return new_found((after[0], cue, None, "unknown"))
     # A source the mention finder does not know: "…," the book said. / "…," said the ruling.
     noun_phrase = SOURCE_PHRASE.search(text, start, cue.start)
     if noun_phrase is not None and noun_phrase.end() != cue.start:
@@ -711,8 +713,8 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         # "the statement added": whoever made the statement, if the article said so.
         author = _author_of(context, index, words.split()[-1].lower(), found)
         if author is not None:
-            return Found(author.mention, cue, author.phrase, author.phrase_type)
-    return Found(-1, cue, phrase_mention(begin, begin + len(words), words), "unknown")
+            return new_found((author.mention, cue, author.phrase, author.phrase_type))
+    return new_found((-1, cue, phrase_mention(begin, begin + len(words), words), "unknown"))
 
 
 def _introduced(context: Context, index: int) -> bool:
@@ -750,8 +752,8 @@ def _author_of(context: Context, index: int, noun: str, found: list[Found | None
             if not owners:
                 next_break = clause_end(context, cue.end, position)
                 owners = mentions_between(context, cue.end, next_break)
-                return Found(owners[0], cue) if owners else None
-            return Found(subject_of(context, owners, cue.start), cue)
+                return new_found((owners[0], cue, None, "unknown")) if owners else None
+            return new_found((subject_of(context, owners, cue.start), cue, None, "unknown"))
         if cue.start < position - 2000:
             break
     if noun not in _ISSUED_NOUNS:
@@ -795,7 +797,7 @@ def _cue_before(context: Context, index: int, found: list[Found | None]) -> Foun
                 lead = text[sentence_start : context.mentions[before[0]].start]
                 # "Dr Kolk put it simply:", "One of its authors, Dr Kolk, put it simply:"
                 if len(lead) <= 12 or (lead.rstrip().endswith(",") and len(lead.split()) <= 6):
-                    return Found(subject_of(context, before, end), None)
+                    return new_found((subject_of(context, before, end), None, None, "unknown"))
         return None
     source = _as_source(context, sentence_start, cue)
     if source is None and cue.kind == "phrase":
@@ -814,13 +816,13 @@ def _cue_before(context: Context, index: int, found: list[Found | None]) -> Foun
             outer = _reporting_subject(context, sentence_start, subject)
             if outer is not None:
                 return outer
-        return Found(subject, cue)
+        return new_found((subject, cue, None, "unknown"))
     phrase = _source_before(context, sentence_start, cue)
     if phrase is not None:
         return phrase
     after = mentions_between(context, cue.end, end)
     if after:
-        return Found(after[0], cue)
+        return new_found((after[0], cue, None, "unknown"))
     return None
 
 
@@ -840,7 +842,7 @@ def _source_before(context: Context, sentence_start: int, cue: CueWord) -> Found
             if words[position - 1][2].lower() not in ("and", "but", "as", "then"):
                 return None
         end = words[-1][1]
-        return Found(-1, cue, phrase_mention(start, end, text[start:end]), "unknown")
+        return new_found((-1, cue, phrase_mention(start, end, text[start:end]), "unknown"))
     return None
 
 
@@ -864,8 +866,8 @@ def _as_source(context: Context, sentence_start: int, cue: CueWord) -> Found | N
     start, end = phrase[0][0], phrase[-1][1]
     known = mentions_between(context, start, end)
     if known:
-        return Found(known[-1], cue)
-    return Found(-1, cue, phrase_mention(start, end, text[start:end]), "unknown")
+        return new_found((known[-1], cue, None, "unknown"))
+    return new_found((-1, cue, phrase_mention(start, end, text[start:end]), "unknown"))
 
 
 def _reporting_subject(context: Context, sentence_start: int, pronoun: int) -> Found | None:
@@ -880,7 +882,7 @@ def _reporting_subject(context: Context, sentence_start: int, pronoun: int) -> F
         return None  # `said she`, `said on Sunday that she`; not `indicate, he said,`
     before = mentions_between(context, sentence_start, cue.start)
     if before:
-        return Found(subject_of(context, before, cue.start), cue)
+        return new_found((subject_of(context, before, cue.start), cue, None, "unknown"))
     return _source_before(context, sentence_start, cue)  # `The statement noted they had said`
 
 
@@ -920,7 +922,7 @@ def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Fou
     if speaker is None and noun in lexicon.speech_nouns() and subject.lower().startswith("the "):
         author = _author_of(context, index, noun, found)  # `…, the statement added.`
         if author is not None:
-            return Found(author.mention, cue, author.phrase, author.phrase_type)
+            return new_found((author.mention, cue, author.phrase, author.phrase_type))
     words_of_subject = subject.split()
     phrase_like = bool(words_of_subject) and (
         subject[:1].isupper() or words_of_subject[0].lower() in _DETERMINERS
@@ -928,7 +930,7 @@ def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Fou
     if speaker is None and phrase_like and len(words_of_subject) <= 5:
         # `…," The Hill reported.`: a source the mention finder does not know.
         start = text.index(subject, lead)
-        return Found(-1, cue, phrase_mention(start, start + len(subject), subject), "unknown")
+        return new_found((-1, cue, phrase_mention(start, start + len(subject), subject), "unknown"))
     return speaker
 
 
@@ -993,7 +995,7 @@ def _headline_source(context: Context, start: int, end: int, verb: int | None) -
     cue = first_cue(context, verb, verb + 1) if verb is not None else None
     known = mentions_between(context, start, end)
     if known:
-        return Found(known[0], cue)
+        return new_found((known[0], cue, None, "unknown"))
     words = text[start:end].lower().split()
     kind = (
         "group"
@@ -1002,7 +1004,7 @@ def _headline_source(context: Context, start: int, end: int, verb: int | None) -
         if words[-1] in lexicon.organisation_words()
         else "unknown"
     )
-    return Found(-1, cue, phrase_mention(start, end, text[start:end]), kind)
+    return new_found((-1, cue, phrase_mention(start, end, text[start:end]), kind))
 
 
 def _continuation(context: Context, index: int, found: list[Found | None]) -> Found | None:
@@ -1035,7 +1037,8 @@ def _continuation(context: Context, index: int, found: list[Found | None]) -> Fo
 
 def _carry(previous: Found) -> Found:
     """The speaker of the quote before, carried on to this one (without its cue)."""
-    return Found(previous.mention, None, previous.phrase, previous.phrase_type)
+    mention, _, phrase, phrase_type = previous
+    return new_found((mention, None, phrase, phrase_type))
 
 
 def _preceding_sentence(context: Context, index: int, found: list[Found | None]) -> Found | None:
@@ -1079,7 +1082,7 @@ def _preceding_sentence(context: Context, index: int, found: list[Found | None])
         return None
     if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
         return None
-    return Found(inside[0], None)
+    return new_found((inside[0], None, None, "unknown"))
 
 
 def _tail_attribution(context: Context, start: int, end: int) -> Found | None:
@@ -1109,7 +1112,7 @@ def _sentence_subject(context: Context, index: int, found: list[Found | None]) -
         return None
     if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
         return None
-    return Found(inside[0], None)
+    return new_found((inside[0], None, None, "unknown"))
 
 
 def _credit_line(context: Context, index: int, found: list[Found | None]) -> Found | None:
@@ -1138,7 +1141,7 @@ def _credit_line(context: Context, index: int, found: list[Found | None]) -> Fou
         if credited.kind == "name" and (
             lead.group().strip() != ":" or rest[:1] in ("", ",", "\n") or rest.startswith(" on ")
         ):
-            return Found(after[0], None)
+            return new_found((after[0], None, None, "unknown"))
     # A name the mention finder does not know: capitalised words up to a comma or line end.
     if lead.group().strip() == ":":
         return None  # a headline's colon is followed by prose as often as by a name
@@ -1146,7 +1149,7 @@ def _credit_line(context: Context, index: int, found: list[Found | None]) -> Fou
     if credit is None:
         return None
     name = credit.group()
-    return Found(-1, None, phrase_mention(credit.start(), credit.end(), name), "person")
+    return new_found((-1, None, phrase_mention(credit.start(), credit.end(), name), "person"))
 
 
 _RULES: tuple[Rule, ...] = (
