@@ -279,21 +279,18 @@ def attribute(
             )
         else:
             finding = _attribution(result, rules_used[index], resolver, quote.confidence)
-        # Only a quote with a speaker can go on an attributed one: about half the quotes of a
-        # quote-dense article have none, and are spared the call.
+        # A quote goes on the one held only if both have one speaker and the held one has a
+        # cue (whose clause interrupts them): tested here, where the findings are at hand,
+        # before ``_interrupts`` reads the text. About half the quotes of a quote-dense
+        # article have no speaker, and most of the rest another's or none before them.
+        speaker, held_speaker, held_cue = finding[0], held_finding[0], held_finding[1]
         if (
             held is not None
-            and finding[0] is not None
-            and _interrupts(
-                text,
-                held,
-                held_finding[0],
-                held_finding[1],
-                quote,
-                finding[0],
-                last_outer,
-                outer[index],
-            )
+            and speaker is not None
+            and held_cue is not None
+            and held_speaker is not None
+            and held_speaker.id == speaker.id
+            and _interrupts(text, held, held_cue, quote, last_outer, outer[index])
         ):
             # The joined draft's text is the two texts with one space between, as
             # ``parts_text`` joins the parts; the rest of the quote is the first's.
@@ -1522,27 +1519,16 @@ class _PronounResolver:
 def _interrupts(
     text: str,
     first: QuoteDraft,
-    first_speaker: Attribution | None,
-    first_cue: Cue | None,
+    first_cue: Cue,
     second: QuoteDraft,
-    second_speaker: Attribution,
     first_outer: tuple[int, int],
     second_outer: tuple[int, int],
 ) -> bool:
-    """Whether ``second`` goes on ``first`` past its cue clause: one speaker for both, ``first``
-    direct and closed by a comma, and only the cue clause between them (``"A," she said,
-    "B."``). The drafts are read with the speakers and cue attribution gave them."""
-    if first_speaker is None or first_cue is None:
-        return False
-    if (
-        first_speaker.id != second_speaker.id
-        or first.kind != "direct"
-        or second.kind
-        not in (
-            "direct",
-            "partial",
-        )
-    ):
+    """Whether ``second`` goes on ``first`` past its cue clause (``"A," she said, "B."``), given
+    that attribution found one speaker for both and ``first_cue`` for ``first``: ``first``
+    direct and closed by a comma, ``second`` direct or partial, only the cue clause between
+    them, and the cue after ``first``."""
+    if first.kind != "direct" or second.kind not in ("direct", "partial"):
         return False
     if not first.text.endswith(",") and not text[first_outer[1] - 2 : first_outer[1]].startswith(
         ","
