@@ -374,17 +374,12 @@ def _interviewee(
     """
     questions = [
         index
-        for index, para in enumerate(paras)
+        # (Each paragraph unpacked once: the interpreter does not specialise a read of a named
+        # tuple's field, and every paragraph of every article is read here.)
+        for index, (start, end, _) in enumerate(paras)
         # (A paragraph not opening with "Q" is spared the look for "Q:", "Q." and "Q ".)
-        if (
-            text[para.start : para.start + 1] == "Q"
-            and text.startswith(("Q:", "Q.", "Q "), para.start)
-        )
-        or (
-            para.end - para.start < 120
-            and text[para.end - 1] == "?"
-            and text[para.start] not in _OPENERS
-        )
+        if (text[start : start + 1] == "Q" and text.startswith(("Q:", "Q.", "Q "), start))
+        or (end - start < 120 and text[end - 1] == "?" and text[start] not in _OPENERS)
     ]
     answers = len(paras) - questions[0] - len(questions) if questions else 0
     if len(questions) < 3 or answers < 1:
