@@ -1186,20 +1186,22 @@ def _outer_spans(text: str, quotes: Sequence[QuoteDraft]) -> tuple[tuple[int, in
         # one: a mark found there is the one ``rfind`` (the last before the quote) and ``find``
         # (the first after it) would give, and is read by one short slice instead.
         if opening:
-            if start >= len(opening) and text[start - len(opening) : start] == opening:
-                start -= len(opening)
+            width = len(opening)
+            if start >= width and text[start - width : start] == opening:
+                start -= width
             else:
                 found = text.rfind(opening, start - 60 if start > 60 else 0, start)
                 if found >= 0:
                     start = found
         end = quote.end
         if closing:
-            if text[end : end + len(closing)] == closing:
-                end += len(closing)
+            width = len(closing)
+            if text[end : end + width] == closing:
+                end += width
             else:
                 found = text.find(closing, end, end + 8)
                 if found >= 0:
-                    end = found + len(closing)
+                    end = found + width
         spans.append((start, end))
     return tuple(spans)
 
