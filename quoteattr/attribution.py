@@ -32,6 +32,7 @@ speaker is worse than none.
 from __future__ import annotations
 
 import bisect
+import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -48,6 +49,7 @@ from .clauses import (
     first_cue,
     last_cue,
     mentions_between,
+    new_found,
     paragraph_index,
     phrase_mention,
     sentence_break,
@@ -277,21 +279,18 @@ def attribute(
             )
         else:
             finding = _attribution(result, rules_used[index], resolver, quote.confidence)
-        # Only a quote with a speaker can go on an attributed one: about half the quotes of a
-        # quote-dense article have none, and are spared the call.
+        # A quote goes on the one held only if both have one speaker and the held one has a
+        # cue (whose clause interrupts them): tested here, where the findings are at hand,
+        # before ``_interrupts`` reads the text. About half the quotes of a quote-dense
+        # article have no speaker, and most of the rest another's or none before them.
+        speaker, held_speaker, held_cue = finding[0], held_finding[0], held_finding[1]
         if (
             held is not None
-            and finding[0] is not None
-            and _interrupts(
-                text,
-                held,
-                held_finding[0],
-                held_finding[1],
-                quote,
-                finding[0],
-                last_outer,
-                outer[index],
-            )
+            and speaker is not None
+            and held_cue is not None
+            and held_speaker is not None
+            and held_speaker.id == speaker.id
+            and _interrupts(text, held, held_cue, quote, last_outer, outer[index])
         ):
             # The joined draft's text is the two texts with one space between, as
             # ``parts_text`` joins the parts; the rest of the quote is the first's.
@@ -375,17 +374,12 @@ def _interviewee(
     """
     questions = [
         index
-        for index, para in enumerate(paras)
+        # (Each paragraph unpacked once: the interpreter does not specialise a read of a named
+        # tuple's field, and every paragraph of every article is read here.)
+        for index, (start, end, _) in enumerate(paras)
         # (A paragraph not opening with "Q" is spared the look for "Q:", "Q." and "Q ".)
-        if (
-            text[para.start : para.start + 1] == "Q"
-            and text.startswith(("Q:", "Q.", "Q "), para.start)
-        )
-        or (
-            para.end - para.start < 120
-            and text[para.end - 1] == "?"
-            and text[para.start] not in _OPENERS
-        )
+        if (text[start : start + 1] == "Q" and text.startswith(("Q:", "Q.", "Q "), start))
+        or (end - start < 120 and text[end - 1] == "?" and text[start] not in _OPENERS)
     ]
     answers = len(paras) - questions[0] - len(questions) if questions else 0
     if len(questions) < 3 or answers < 1:
@@ -622,11 +616,11 @@ def _transcript_label(context: Context, index: int, found: list[Found | None]) -
     first = context.first_name_of
     positions = [first[word] for word in name.split() if word in first]
     if positions and context.mentions[min(positions)].start < open_end:
-        return Found(min(positions), None)
+        return new_found((min(positions), None, None, "unknown"))
     # Nobody of that name was mentioned: the label itself names the speaker.
     written = label.group().rstrip(": \t")
     label_end = label.start() + len(written)
-    return Found(-1, None, phrase_mention(label.start(), label_end, written), "person")
+    return new_found((-1, None, phrase_mention(label.start(), label_end, written), "person"))
 
 
 def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found | None:
@@ -677,11 +671,12 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         if "," in text[context.mentions[before[-1]].end : cue.start]:
             inverted = _inverted_subject(context, cue)
             if inverted is not None:
-                return Found(inverted, cue)  # `"…" for Clinton, said Kunin.`
-        return Found(subject_of(context, before, cue.start), cue)
+                # `"…" for Clinton, said Kunin.`
+                return new_found((inverted, cue, None, "unknown"))
+        return new_found((subject_of(context, before, cue.start), cue, None, "unknown"))
     inverted = _inverted_subject(context, cue)
     if inverted is not None:
-        return Found(inverted, cue)  # `Ms Obi is "…," said Mr Sperling.`
+        return new_found((inverted, cue, None, "unknown"))  # `Ms Obi is "…," said Mr Sperling.`
     if not text[start : cue.start].strip(" ,\N{EM DASH}"):
         # `X, who ran on a promise to "…", said`: the quote sits inside the subject's clause.
         sentence_start = start_of_sentence(
@@ -689,11 +684,11 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         )
         leading = mentions_between(context, sentence_start, context.outer[index][0])
         if leading and context.mentions[leading[0]].start - sentence_start <= 4:
-            return Found(leading[0], cue)
+            return new_found((leading[0], cue, None, "unknown"))
     clause_stop = clause_end(context, cue.end, limit)
     after = mentions_between(context, cue.end, clause_stop)
     if after:
-        return Found(after[0], cue)
+        return new_found((after[0], cue, None, "unknown"))
     # A source the mention finder does not know: "…," the book said. / "…," said the ruling.
     noun_phrase = SOURCE_PHRASE.search(text, start, cue.start)
     if noun_phrase is not None and noun_phrase.end() != cue.start:
@@ -710,8 +705,8 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         # "the statement added": whoever made the statement, if the article said so.
         author = _author_of(context, index, words.split()[-1].lower(), found)
         if author is not None:
-            return Found(author.mention, cue, author.phrase, author.phrase_type)
-    return Found(-1, cue, phrase_mention(begin, begin + len(words), words), "unknown")
+            return new_found((author.mention, cue, author.phrase, author.phrase_type))
+    return new_found((-1, cue, phrase_mention(begin, begin + len(words), words), "unknown"))
 
 
 def _introduced(context: Context, index: int) -> bool:
@@ -749,8 +744,8 @@ def _author_of(context: Context, index: int, noun: str, found: list[Found | None
             if not owners:
                 next_break = clause_end(context, cue.end, position)
                 owners = mentions_between(context, cue.end, next_break)
-                return Found(owners[0], cue) if owners else None
-            return Found(subject_of(context, owners, cue.start), cue)
+                return new_found((owners[0], cue, None, "unknown")) if owners else None
+            return new_found((subject_of(context, owners, cue.start), cue, None, "unknown"))
         if cue.start < position - 2000:
             break
     if noun not in _ISSUED_NOUNS:
@@ -794,7 +789,7 @@ def _cue_before(context: Context, index: int, found: list[Found | None]) -> Foun
                 lead = text[sentence_start : context.mentions[before[0]].start]
                 # "Dr Kolk put it simply:", "One of its authors, Dr Kolk, put it simply:"
                 if len(lead) <= 12 or (lead.rstrip().endswith(",") and len(lead.split()) <= 6):
-                    return Found(subject_of(context, before, end), None)
+                    return new_found((subject_of(context, before, end), None, None, "unknown"))
         return None
     source = _as_source(context, sentence_start, cue)
     if source is None and cue.kind == "phrase":
@@ -813,13 +808,13 @@ def _cue_before(context: Context, index: int, found: list[Found | None]) -> Foun
             outer = _reporting_subject(context, sentence_start, subject)
             if outer is not None:
                 return outer
-        return Found(subject, cue)
+        return new_found((subject, cue, None, "unknown"))
     phrase = _source_before(context, sentence_start, cue)
     if phrase is not None:
         return phrase
     after = mentions_between(context, cue.end, end)
     if after:
-        return Found(after[0], cue)
+        return new_found((after[0], cue, None, "unknown"))
     return None
 
 
@@ -839,7 +834,7 @@ def _source_before(context: Context, sentence_start: int, cue: CueWord) -> Found
             if words[position - 1][2].lower() not in ("and", "but", "as", "then"):
                 return None
         end = words[-1][1]
-        return Found(-1, cue, phrase_mention(start, end, text[start:end]), "unknown")
+        return new_found((-1, cue, phrase_mention(start, end, text[start:end]), "unknown"))
     return None
 
 
@@ -863,8 +858,8 @@ def _as_source(context: Context, sentence_start: int, cue: CueWord) -> Found | N
     start, end = phrase[0][0], phrase[-1][1]
     known = mentions_between(context, start, end)
     if known:
-        return Found(known[-1], cue)
-    return Found(-1, cue, phrase_mention(start, end, text[start:end]), "unknown")
+        return new_found((known[-1], cue, None, "unknown"))
+    return new_found((-1, cue, phrase_mention(start, end, text[start:end]), "unknown"))
 
 
 def _reporting_subject(context: Context, sentence_start: int, pronoun: int) -> Found | None:
@@ -879,7 +874,7 @@ def _reporting_subject(context: Context, sentence_start: int, pronoun: int) -> F
         return None  # `said she`, `said on Sunday that she`; not `indicate, he said,`
     before = mentions_between(context, sentence_start, cue.start)
     if before:
-        return Found(subject_of(context, before, cue.start), cue)
+        return new_found((subject_of(context, before, cue.start), cue, None, "unknown"))
     return _source_before(context, sentence_start, cue)  # `The statement noted they had said`
 
 
@@ -919,7 +914,7 @@ def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Fou
     if speaker is None and noun in lexicon.speech_nouns() and subject.lower().startswith("the "):
         author = _author_of(context, index, noun, found)  # `…, the statement added.`
         if author is not None:
-            return Found(author.mention, cue, author.phrase, author.phrase_type)
+            return new_found((author.mention, cue, author.phrase, author.phrase_type))
     words_of_subject = subject.split()
     phrase_like = bool(words_of_subject) and (
         subject[:1].isupper() or words_of_subject[0].lower() in _DETERMINERS
@@ -927,7 +922,7 @@ def _closing_cue(context: Context, index: int, found: list[Found | None]) -> Fou
     if speaker is None and phrase_like and len(words_of_subject) <= 5:
         # `…," The Hill reported.`: a source the mention finder does not know.
         start = text.index(subject, lead)
-        return Found(-1, cue, phrase_mention(start, start + len(subject), subject), "unknown")
+        return new_found((-1, cue, phrase_mention(start, start + len(subject), subject), "unknown"))
     return speaker
 
 
@@ -992,7 +987,7 @@ def _headline_source(context: Context, start: int, end: int, verb: int | None) -
     cue = first_cue(context, verb, verb + 1) if verb is not None else None
     known = mentions_between(context, start, end)
     if known:
-        return Found(known[0], cue)
+        return new_found((known[0], cue, None, "unknown"))
     words = text[start:end].lower().split()
     kind = (
         "group"
@@ -1001,7 +996,7 @@ def _headline_source(context: Context, start: int, end: int, verb: int | None) -
         if words[-1] in lexicon.organisation_words()
         else "unknown"
     )
-    return Found(-1, cue, phrase_mention(start, end, text[start:end]), kind)
+    return new_found((-1, cue, phrase_mention(start, end, text[start:end]), kind))
 
 
 def _continuation(context: Context, index: int, found: list[Found | None]) -> Found | None:
@@ -1034,7 +1029,8 @@ def _continuation(context: Context, index: int, found: list[Found | None]) -> Fo
 
 def _carry(previous: Found) -> Found:
     """The speaker of the quote before, carried on to this one (without its cue)."""
-    return Found(previous.mention, None, previous.phrase, previous.phrase_type)
+    mention, _, phrase, phrase_type = previous
+    return new_found((mention, None, phrase, phrase_type))
 
 
 def _preceding_sentence(context: Context, index: int, found: list[Found | None]) -> Found | None:
@@ -1078,7 +1074,7 @@ def _preceding_sentence(context: Context, index: int, found: list[Found | None])
         return None
     if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
         return None
-    return Found(inside[0], None)
+    return new_found((inside[0], None, None, "unknown"))
 
 
 def _tail_attribution(context: Context, start: int, end: int) -> Found | None:
@@ -1108,7 +1104,7 @@ def _sentence_subject(context: Context, index: int, found: list[Found | None]) -
         return None
     if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
         return None
-    return Found(inside[0], None)
+    return new_found((inside[0], None, None, "unknown"))
 
 
 def _credit_line(context: Context, index: int, found: list[Found | None]) -> Found | None:
@@ -1137,7 +1133,7 @@ def _credit_line(context: Context, index: int, found: list[Found | None]) -> Fou
         if credited.kind == "name" and (
             lead.group().strip() != ":" or rest[:1] in ("", ",", "\n") or rest.startswith(" on ")
         ):
-            return Found(after[0], None)
+            return new_found((after[0], None, None, "unknown"))
     # A name the mention finder does not know: capitalised words up to a comma or line end.
     if lead.group().strip() == ":":
         return None  # a headline's colon is followed by prose as often as by a name
@@ -1145,7 +1141,7 @@ def _credit_line(context: Context, index: int, found: list[Found | None]) -> Fou
     if credit is None:
         return None
     name = credit.group()
-    return Found(-1, None, phrase_mention(credit.start(), credit.end(), name), "person")
+    return new_found((-1, None, phrase_mention(credit.start(), credit.end(), name), "person"))
 
 
 _RULES: tuple[Rule, ...] = (
@@ -1190,20 +1186,22 @@ def _outer_spans(text: str, quotes: Sequence[QuoteDraft]) -> tuple[tuple[int, in
         # one: a mark found there is the one ``rfind`` (the last before the quote) and ``find``
         # (the first after it) would give, and is read by one short slice instead.
         if opening:
-            if start >= len(opening) and text[start - len(opening) : start] == opening:
-                start -= len(opening)
+            width = len(opening)
+            if start >= width and text[start - width : start] == opening:
+                start -= width
             else:
                 found = text.rfind(opening, start - 60 if start > 60 else 0, start)
                 if found >= 0:
                     start = found
         end = quote.end
         if closing:
-            if text[end : end + len(closing)] == closing:
-                end += len(closing)
+            width = len(closing)
+            if text[end : end + width] == closing:
+                end += width
             else:
                 found = text.find(closing, end, end + 8)
                 if found >= 0:
-                    end = found + len(closing)
+                    end = found + width
         spans.append((start, end))
     return tuple(spans)
 
@@ -1224,26 +1222,39 @@ def _quote_places(
     # Machine integers: a tuple took a 32-byte int object for each quote past the 256th.
     para_of = array("l")
     ends = array("l")
-    count = len(quotes)
-    last_para = len(paras) - 1
+    if not quotes:
+        return para_of, ends
+    # The paragraphs' starts and ends, read in C once, and the current paragraph's start and
+    # end and the next one's start held in locals: a quote is mostly in the paragraph of the
+    # one before, and each quote's tests then read no paragraph (a named tuple's field is a
+    # descriptor call each time). Past the last paragraph the next start is ``maxsize``, never
+    # at or before a quote, so no test of the last index is needed either.
+    para_starts = (*map(_START, paras), sys.maxsize)
+    para_ends = tuple(map(_END, paras))
     this_para = 0
-    for index, quote in enumerate(quotes):
+    para_start, para_end, next_start = para_starts[0], para_ends[0], para_starts[1]
+    # Each quote with the opening mark of the next (``maxsize`` after the last): the stretch
+    # after a quote stops there.
+    next_openings = (*map(itemgetter(0), outer[1:]), sys.maxsize)
+    for quote, next_opening in zip(quotes, next_openings, strict=True):
         start = quote.start
-        if this_para and paras[this_para].start > start:
+        if start < para_start and this_para:
             this_para = paragraph_index(paras, start)  # (not in text order: found afresh)
-        while this_para < last_para and paras[this_para + 1].start <= start:
+            para_start, para_end = para_starts[this_para], para_ends[this_para]
+            next_start = para_starts[this_para + 1]
+        while next_start <= start:
             this_para += 1
+            para_start, para_end = next_start, para_ends[this_para]
+            next_start = para_starts[this_para + 1]
         para_of.append(this_para)
-        end = paras[this_para].end
+        end = para_end
         # A quote that ends before the next paragraph starts ends in its own: only one continued
         # over paragraphs needs its last part's paragraph looked up.
-        if this_para < last_para and paras[this_para + 1].start <= quote.end:
-            later = paras[paragraph_index(paras, quote.end)].end
+        if next_start <= quote.end:
+            later = para_ends[paragraph_index(paras, quote.end)]
             if later > end:
                 end = later
-        if index + 1 < count and outer[index + 1][0] < end:
-            end = outer[index + 1][0]  # the next quote's opening mark
-        ends.append(end)
+        ends.append(next_opening if next_opening < end else end)
     return para_of, ends
 
 
@@ -1505,27 +1516,16 @@ class _PronounResolver:
 def _interrupts(
     text: str,
     first: QuoteDraft,
-    first_speaker: Attribution | None,
-    first_cue: Cue | None,
+    first_cue: Cue,
     second: QuoteDraft,
-    second_speaker: Attribution,
     first_outer: tuple[int, int],
     second_outer: tuple[int, int],
 ) -> bool:
-    """Whether ``second`` goes on ``first`` past its cue clause: one speaker for both, ``first``
-    direct and closed by a comma, and only the cue clause between them (``"A," she said,
-    "B."``). The drafts are read with the speakers and cue attribution gave them."""
-    if first_speaker is None or first_cue is None:
-        return False
-    if (
-        first_speaker.id != second_speaker.id
-        or first.kind != "direct"
-        or second.kind
-        not in (
-            "direct",
-            "partial",
-        )
-    ):
+    """Whether ``second`` goes on ``first`` past its cue clause (``"A," she said, "B."``), given
+    that attribution found one speaker for both and ``first_cue`` for ``first``: ``first``
+    direct and closed by a comma, ``second`` direct or partial, only the cue clause between
+    them, and the cue after ``first``."""
+    if first.kind != "direct" or second.kind not in ("direct", "partial"):
         return False
     if not first.text.endswith(",") and not text[first_outer[1] - 2 : first_outer[1]].startswith(
         ","

@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import functools
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import attrgetter, itemgetter
-from typing import NamedTuple, overload
+from typing import NamedTuple, cast, overload
 
 from attrs import frozen
 
@@ -61,6 +61,16 @@ class Found(NamedTuple):
     cue: CueWord | None
     phrase: Mention | None = None
     phrase_type: str = "unknown"
+
+
+#: Builds a :class:`Found` from its four fields, in order and all given
+#: (``new_found((mention, cue, None, "unknown"))``): ``Found(...)`` calls the named tuple's
+#: ``__new__``, a Python function that only hands its fields to ``tuple.__new__``, through
+#: the class's own call, and the rules build thousands an article.
+new_found = cast(
+    "Callable[[tuple[int, CueWord | None, Mention | None, str]], Found]",
+    functools.partial(tuple.__new__, Found),
+)
 
 
 @frozen
@@ -306,6 +316,6 @@ def speaker_of_tail(context: Context, start: int, cue: CueWord, stop: int) -> Fo
     the cue (``, Schiff said``), else the first mention after it (``, said Ana Ruiz``)."""
     before = mentions_between(context, start, cue.start)
     if before:
-        return Found(subject_of(context, before, cue.start), cue)
+        return new_found((subject_of(context, before, cue.start), cue, None, "unknown"))
     after = mentions_between(context, cue.end, stop)
-    return Found(after[0], cue) if after else None
+    return new_found((after[0], cue, None, "unknown")) if after else None

@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 from quoteattr.clauses import (
     NOT_SUBJECTS,
     Context,
+    Found,
     _subject_among,
     mentions_between,
+    new_found,
     subject_of,
 )
 from quoteattr.mentions import find_mentions
@@ -65,3 +67,18 @@ def test_a_lone_candidate_is_the_subject(text: str, cue_start: int) -> None:
         assert subject_of(context, [candidate], cue_start) == candidate
     if before:
         assert subject_of(context, before, cue_start) == _subject_among(context, before, cue_start)
+
+
+@given(articles())
+def test_new_found_builds_what_found_builds(text: str) -> None:
+    """``new_found`` gives the record ``Found`` gives for the same four fields, of its type
+    (the rules build it without the named tuple's ``__new__``)."""
+    context = _context(text)
+    for index, mention in enumerate(context.mentions):
+        cue = context.cues[0] if context.cues else None
+        for fields in ((index, cue, None, "unknown"), (-1, None, mention, mention.kind)):
+            built = new_found(fields)
+            assert type(built) is Found
+            assert built == Found(*fields)
+            assert (built.mention, built.cue, built.phrase, built.phrase_type) == fields
+    assert new_found((3, None, None, "unknown")) == Found(3, None)
