@@ -608,7 +608,7 @@ def _transcript_label(context: Context, index: int, found: list[Found | None]) -
     # one, and are spared the match.
     if quote.start - open_end < _SHORTEST_LABEL:
         return None
-    label = SPEAKER_LABEL.match(context.text, open_end + 1, quote.start + 1)
+    label = SPEAKER_LABEL.match(context.text, open_end + 1, quote.start + 1, False)
     if label is None:
         return None
     name = label.group().rstrip(": \t").lower()
@@ -660,7 +660,9 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
         # `"…" against what the campaign sees`, `"…," when Ms Obi said`: the sentence goes
         # on with a clause of its own, not the quote's cue (but `"…" before the vote, she said`).
         return None
-    if context.quotes[index].kind == "partial" and JOINED_CLAUSE.search(text, start, cue.start):
+    if context.quotes[index].kind == "partial" and JOINED_CLAUSE.search(
+        text, start, cue.start, False
+    ):
         # `X accused the board of "ducking it" on fares, and Ines Varga called …`: a partial
         # quote's words belong to its own clause, not to a cue in the clause joined after it.
         return None
@@ -690,11 +692,11 @@ def _cue_after(context: Context, index: int, found: list[Found | None]) -> Found
     if after:
         return new_found((after[0], cue, None, "unknown"))
     # A source the mention finder does not know: "…," the book said. / "…," said the ruling.
-    noun_phrase = SOURCE_PHRASE.search(text, start, cue.start)
+    noun_phrase = SOURCE_PHRASE.search(text, start, cue.start, False)
     if noun_phrase is not None and noun_phrase.end() != cue.start:
         noun_phrase = None
     if noun_phrase is None:
-        noun_phrase = SOURCE_PHRASE.match(text, cue.end, clause_stop)
+        noun_phrase = SOURCE_PHRASE.match(text, cue.end, clause_stop, False)
         if noun_phrase is not None and text[noun_phrase.end() : clause_stop].strip(" .,;:!?"):
             noun_phrase = None  # "said the vote was …": a clause, not a source
     if noun_phrase is None:
@@ -827,7 +829,7 @@ def _source_before(context: Context, sentence_start: int, cue: CueWord) -> Found
     for position, (start, _, word) in enumerate(words):
         if word.lower() not in _DETERMINERS:
             continue
-        if SOURCE_PHRASE.fullmatch(text, start, cue.start) is None:
+        if SOURCE_PHRASE.fullmatch(text, start, cue.start, False) is None:
             return None
         opening = text[sentence_start:start].rstrip()
         if opening and not opening.endswith(",") and position > 0:
@@ -1066,7 +1068,7 @@ def _preceding_sentence(context: Context, index: int, found: list[Found | None])
         return tail  # "…, Schiff said." then the quote
     first = context.mentions[inside[0]]
     if first.start - sentence_start > 4 and APPOSITION_LEAD.fullmatch(
-        text, sentence_start, first.start
+        text, sentence_start, first.start, False
     ):
         pass  # "The new head, Sarah Quinn, is blunter.": the name after the apposition leads
     elif first.start - sentence_start > 4 or first.kind not in ("name", "role", "pronoun"):
@@ -1098,7 +1100,7 @@ def _sentence_subject(context: Context, index: int, found: list[Found | None]) -
         return None
     first = context.mentions[inside[0]]
     lead = context.text[sentence_start : first.start]
-    if len(lead) > 4 and not INTRODUCTORY.match(lead):
+    if len(lead) > 4 and not INTRODUCTORY.match(lead, 0, None, False):
         return None
     if first.kind not in ("name", "role", "pronoun", "organisation", "anonymous"):
         return None
@@ -1121,7 +1123,7 @@ def _credit_line(context: Context, index: int, found: list[Found | None]) -> Fou
     if first not in _CREDIT_MARKS and (first == "\n" or not first.isspace()):
         return None
     limit = context.region_ends[index]
-    lead = CREDIT_LEAD.match(text, start, limit)
+    lead = CREDIT_LEAD.match(text, start, limit, False)
     if lead is None:
         return None
     after = mentions_between(context, lead.end(), min(limit, lead.end() + 80))
@@ -1137,7 +1139,7 @@ def _credit_line(context: Context, index: int, found: list[Found | None]) -> Fou
     # A name the mention finder does not know: capitalised words up to a comma or line end.
     if lead.group().strip() == ":":
         return None  # a headline's colon is followed by prose as often as by a name
-    credit = CREDITED_NAME.match(text, lead.end(), limit)
+    credit = CREDITED_NAME.match(text, lead.end(), limit, False)
     if credit is None:
         return None
     name = credit.group()
@@ -1362,7 +1364,7 @@ class _PronounResolver:
                     end = min(end, mentions[following].start)
                     if mentions[following].kind == "pronoun":
                         end = mentions[following].end
-                pronoun = GENDERED_PRONOUN.search(self.text, mention.end, end)
+                pronoun = GENDERED_PRONOUN.search(self.text, mention.end, end, False)
                 if pronoun is not None:
                     self.genders[entity] = "f" if pronoun.group().lower() in _FEMININE else "m"
                     break
@@ -1456,7 +1458,7 @@ class _PronounResolver:
             or not tail.strip(" \"'(\u201c\u2018\t\n\r\f\v")
         ):
             lead = self.text[self.sentence_starts[position] : start]
-            if not lead.strip(" \"'(\u201c\u2018") or INTRODUCTORY.match(lead):
+            if not lead.strip(" \"'(\u201c\u2018") or INTRODUCTORY.match(lead, 0, None, False):
                 return True
         lead = self.text[start - 3 if start > 3 else 0 : start].rstrip()
         if lead.endswith(("\u201d", '"', "\u2019", "'")) or lead == "" or lead.endswith("\n"):
