@@ -475,6 +475,15 @@ def find_reported(
         # words a report needs outside one. Most sentences outside quote-dense text: no call.
         open_quote_end = outer[quotes_before - 1][1] if quotes_before else 0
         opens_in_quote = start < open_quote_end
+        while first < cue_count and cue_starts[first] < start:
+            first += 1
+        # A sentence all inside one quote, with no cue in it (a quote's every sentence but
+        # the one with its cue, in quote-dense text), has nothing to report: it is quoted, the
+        # participle frame reads only commas outside that quote or a cue after "who", and no
+        # words go on after the quote (``_quote_then_words``). Skipped before its content is
+        # sliced (a test holds the skip to the frames).
+        if open_quote_end >= end and (first == cue_count or cue_starts[first] >= end):
+            continue
         quoted = (
             opens_in_quote
             or (
@@ -502,8 +511,6 @@ def find_reported(
             )
         ):
             continue
-        while first < cue_count and cue_starts[first] < start:
-            first += 1
         last = first
         while last < cue_count and cue_starts[last] < stop:
             last += 1
