@@ -475,6 +475,15 @@ def find_reported(
         # words a report needs outside one. Most sentences outside quote-dense text: no call.
         open_quote_end = outer[quotes_before - 1][1] if quotes_before else 0
         opens_in_quote = start < open_quote_end
+        while first < cue_count and cue_starts[first] < start:
+            first += 1
+        # A sentence all inside one quote, with no cue in it (a quote's every sentence but
+        # the one with its cue, in quote-dense text), has nothing to report: it is quoted, the
+        # participle frame reads only commas outside that quote or a cue after "who", and no
+        # words go on after the quote (``_quote_then_words``). Skipped before its content is
+        # sliced (a test holds the skip to the frames).
+        if open_quote_end >= end and (first == cue_count or cue_starts[first] >= end):
+            continue
         quoted = (
             opens_in_quote
             or (
@@ -502,8 +511,6 @@ def find_reported(
             )
         ):
             continue
-        while first < cue_count and cue_starts[first] < start:
-            first += 1
         last = first
         while last < cue_count and cue_starts[last] < stop:
             last += 1
@@ -1935,21 +1942,22 @@ def _settle(context: Context, report: Report, before: int) -> Report | None:
         elif start <= quote_start < end < quote_end:
             end = quote_end
         index += 1
-    start, end = _trim(context.text, start, end)
-    while start < end and not (context.text[start].isalnum() or context.text[start] in _OPENING):
+    text = context.text
+    start, end = _trim(text, start, end)
+    while start < end and not (text[start].isalnum() or text[start] in _OPENING):
         start += 1
-    infinitive = context.text.startswith("to ", start) and len(context.text[start:end].split()) > 2
     # A clause that opens its sentence had its first word checked by _leading_clause.
     if report.rule == "object_stance":
         if start >= end:
             return None
     elif report.end <= report.cue.start:
-        if len(context.text[start:end].split()) < _MIN_INTERRUPTED_WORDS:
+        if len(text[start:end].split()) < _MIN_INTERRUPTED_WORDS:
             return None
     elif not (
-        infinitive
-        or _long_enough(context.text, (start, end))
-        or (report.predicate and _predicate(context.text, start, end))
+        # an infinitive ("to lift the rules"), looked for only where it counts
+        (text.startswith("to ", start) and len(text[start:end].split()) > 2)
+        or _long_enough(text, (start, end))
+        or (report.predicate and _predicate(text, start, end))
     ):
         return None
     if start == report.start and end == report.end and not report.predicate:

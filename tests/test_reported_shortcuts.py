@@ -312,3 +312,51 @@ def test_a_quote_that_closes_its_own_sentence_is_no_mixed_clause(
     context = _context(text)
     if not last or last in ",.?!;:":
         assert not reported._quote_then_words(context, quote_end, start, len(text))
+
+
+# Quotes with commas, participles and "who" clauses inside them and after them.
+_INSIDE_PIECES = st.sampled_from(
+    [
+        "\N{LEFT DOUBLE QUOTATION MARK}", "\N{RIGHT DOUBLE QUOTATION MARK}", "Ms Obi", "Tom Reyes",
+        "the mayor", "said", "saying", "adding that", "who said", "who added", "citing", "the port",
+        "will close", "the vote", ",", ", ", " ", "."
+    ]
+)
+
+
+@SETTINGS
+@given(
+    st.lists(_INSIDE_PIECES, max_size=24).map(" ".join), st.integers(0, 60), st.integers(0, 60)
+)
+@example(
+    "\N{LEFT DOUBLE QUOTATION MARK} the mayor , saying the port will close , who added that the"
+    " vote will close . \N{RIGHT DOUBLE QUOTATION MARK} Ms Obi said",
+    2,
+    76,
+)
+def test_a_sentence_inside_a_quote_without_a_cue_reports_nothing(
+    text: str, start: int, length: int
+) -> None:
+    """``find_reported`` skips a sentence that lies inside one quote in marks and holds no cue:
+    then the frames it would try (the participle's, then ``_quote_then_words``) find nothing."""
+    outer = []
+    opening = text.find("\N{LEFT DOUBLE QUOTATION MARK}")
+    while opening >= 0:
+        closing = text.find("\N{RIGHT DOUBLE QUOTATION MARK}", opening)
+        if closing < 0:
+            break
+        outer.append((opening, closing + 1))
+        opening = text.find("\N{LEFT DOUBLE QUOTATION MARK}", closing)
+    context = _context(text, tuple(outer))
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    before = bisect.bisect_right(context.outer, (start, len(text)))
+    quote_end = context.outer[before - 1][1] if before else 0
+    cues = [cue for cue in context.cues if start <= cue.start < end]
+    if quote_end < end or cues:
+        return
+    sentence = reported._content(text, start, end)
+    stop = start + len(sentence)
+    assert reported._participle_clause(context, start, stop, cues, sentence) is None
+    if start < quote_end:
+        assert not reported._quote_then_words(context, quote_end, start, stop)
