@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr import quotes
+from quoteattr import lexicon, quotes
 from quoteattr.patterns import (
     SENTENCE_INSIDE,
     SENTENCE_LEAD,
@@ -241,3 +241,69 @@ def test_title_case_reads_words_as_the_pattern_does(words: list[str]) -> None:
         assert quotes._title_case([word, "Save", "Our"]) == _title_case_by_the_pattern(
             [word, "Save", "Our"]
         )
+
+
+def test_title_leads_end_with_a_letter_and_lead_ends_hold_no_word() -> None:
+    # ``_may_end_with_title_lead`` reads a title lead off the end of a lead letter for letter:
+    # each is two characters or more that end with a letter; ``_AFTER_LAST_WORD`` holds no
+    # character of a word, and a letter or digit is always ``\w``, where a word may end.
+    for lead in quotes._title_leads():
+        assert len(lead) >= 2 and lead[-1].isalpha()
+    for character in quotes._AFTER_LAST_WORD:
+        assert WORDS_BEFORE.search(character) is None
+        word = WORDS_BEFORE.match("a" + character)
+        assert word is not None and word.group() == "a"
+    for code in range(0x110000):
+        character = chr(code)
+        if character.isalpha() or character.isdecimal():
+            assert WORDS_BEFORE.fullmatch(character) is not None
+
+
+_LEAD_PIECES = st.one_of(
+    st.sampled_from(
+        ["film", "the", "called", "so-called", "titled", "report", "said", "2", "ad", "x-film"]
+    ),
+    st.text(
+        alphabet=" ,.:;-'(\"\N{RIGHT SINGLE QUOTATION MARK}\N{LEFT DOUBLE QUOTATION MARK}"
+        "\N{EM DASH}\N{NO-BREAK SPACE}\t_a\u00e9\u00bd7",
+        max_size=3,
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(
+        st.builds("".join, st.lists(_LEAD_PIECES, max_size=6)),
+        st.builds(" ".join, st.lists(_LEAD_PIECES, max_size=6)),
+        st.text(max_size=12),
+    )
+)
+def test_title_lead_gate_passes_every_lead_ending_with_one(lead: str) -> None:
+    # ``classify_kind`` reads the words before a quote for a title noun only where
+    # ``_may_end_with_title_lead`` lets it.
+    before_lower = lead.lower().rstrip()
+    words_before = quotes._words_before(before_lower, 0)
+    if words_before and words_before[-1] in quotes._title_leads():
+        assert quotes._may_end_with_title_lead(before_lower)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.builds(
+        " ".join,
+        st.lists(
+            st.one_of(
+                st.sampled_from(["she", "said", "told", "it", "was", "so.", "then", "Said"]),
+                st.text(alphabet="ab.!? \t'", max_size=5),
+            ),
+            max_size=8,
+        ),
+    )
+)
+def test_reports_speech_reads_the_words_of_the_sentence_lead(lead: str) -> None:
+    before_lower = lead.lower().rstrip()
+    match = SENTENCE_LEAD.search(before_lower)
+    sentence = match.group() if match else before_lower
+    expected = any(word in lexicon.speech_verbs() for word in WORDS_BEFORE.findall(sentence))
+    assert quotes._reports_speech(before_lower) == expected
