@@ -358,24 +358,23 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     # are skipped, and the tests that read only the quote, its line and what follows it run
     # as for any quote.
     lead_in = before_lower != ""
-    if lead_in:
-        # Only the cues that end with the last character before the quote can end it (a cue
-        # is never empty): one endswith over those few rules out nearly every quote before the
-        # word-boundary check.
-        scare_cues = _scare_cues_by_final().get(before_lower[-1:], ())
-        if before_lower.endswith(scare_cues):
-            # The word-boundary check for just the cues the lead ends with (a group has up to
-            # a few dozen cues; the lead ends with one or two).
-            for cue in scare_cues:
-                if before_lower.endswith(cue) and _ends_with_phrase(before_lower, cue):
-                    return "scare"
+    # Only the cues that end with the last two characters before the quote can end it, and a
+    # work is named only after a lead with one of ``_WORK_LEAD_ENDS``: one look-up rules out
+    # both tests for nearly every quote (an empty lead has no end to look up).
+    scare_cues, may_name_work = _lead_ends().get(before_lower[-2:], _NO_LEAD_END)
+    if scare_cues and before_lower.endswith(scare_cues):
+        # The word-boundary check for just the cues the lead ends with (a group has a few
+        # cues; the lead ends with one or two).
+        for cue in scare_cues:
+            if before_lower.endswith(cue) and _ends_with_phrase(before_lower, cue):
+                return "scare"
     # The words, split no further than the tests below read them: past ``_MOST_WORDS`` the last
     # piece is the rest of the quote, and only ``len(words) > _MOST_WORDS`` is read of it.
     words = content.split(None, _MOST_WORDS)
     short = len(words) <= _MOST_WORDS  # then ``words`` is every word
     # The cheap test first (both are pure, so ``and`` gives the same either way round).
     if (
-        before_lower[-2:] in _WORK_LEAD_ENDS  # (an empty lead has no end to be in it)
+        may_name_work
         and _names_a_work(before_lower)
         and _title_case(words if short else content.split())
     ):
@@ -453,24 +452,31 @@ def _line_is_headline(text: str, open_start: int, close_end: int) -> bool:
     return headline_at(text, line_start, line_end)
 
 
-@functools.cache
-def _scare_cues_by_final() -> dict[str, tuple[str, ...]]:
-    """``lexicon.scare_cues()`` by last character, so a quote is tested against the few cues
-    that can end its lead-in rather than all of them.
-
-    >>> "so-called" in _scare_cues_by_final()["d"]
-    True
-    """
-    grouped: dict[str, list[str]] = {}
-    for cue in lexicon.scare_cues():
-        grouped.setdefault(cue[-1:], []).append(cue)
-    return {final: tuple(cues) for final, cues in grouped.items()}
-
-
 # A possessive's last two characters; with ``on``, the last two of every lead (without white
 # space at its end) ``_names_a_work`` holds for: a caller turns down the rest with one look-up.
 _POSSESSIVE_ENDS = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'")
 _WORK_LEAD_ENDS = (*_POSSESSIVE_ENDS, "on")
+# What ``_lead_ends`` gives for the end of a lead no test of it can hold for.
+_NO_LEAD_END: tuple[tuple[str, ...], bool] = ((), False)
+
+
+@functools.cache
+def _lead_ends() -> dict[str, tuple[tuple[str, ...], bool]]:
+    """For the last two characters of a lowered lead that a scare cue or ``_WORK_LEAD_ENDS``
+    ends with: the cues that end with them (longest first, as ``lexicon.scare_cues()``) and
+    whether a work may be named after it. Every cue has two characters or more (a test holds
+    the list to it), so only those may end a lead with other last two.
+
+    >>> "so-called" in _lead_ends()["ed"][0], _lead_ends()["'s"], "id" in _lead_ends()
+    (True, ((), True), False)
+    """
+    grouped: dict[str, list[str]] = {}
+    for cue in lexicon.scare_cues():
+        grouped.setdefault(cue[-2:], []).append(cue)
+    return {
+        end: (tuple(grouped.get(end, ())), end in _WORK_LEAD_ENDS)
+        for end in (*grouped, *_WORK_LEAD_ENDS)
+    }
 
 
 def _names_a_work(before_lower: str) -> bool:

@@ -133,7 +133,7 @@ def test_no_lead_in_finds_nothing_before_the_mark(
     # space stands there: each of them finds nothing for such a lead.
     before_lower = before.lower().rstrip()
     assert before_lower == ""
-    assert not quotes._scare_cues_by_final().get(before_lower[-1:], ())
+    assert before_lower[-2:] not in quotes._lead_ends()
     assert not quotes._names_a_work(before_lower)
     lead_start = quotes._sentence_lead_start(before_lower)
     assert quotes._words_before(before_lower, lead_start) == []
@@ -154,6 +154,17 @@ def test_work_leads_end_as_work_lead_ends_says(lead: str) -> None:
     if quotes._names_a_work(before_lower):
         assert before_lower[-2:] in quotes._WORK_LEAD_ENDS
 
+
+
+def test_lead_ends_hold_every_cue_and_work_lead_end() -> None:
+    # ``classify_kind`` tries a lead against the cues ``_lead_ends`` gives for its last two
+    # characters, and asks ``_names_a_work`` only where it says a work may be named.
+    cues = lexicon.scare_cues()
+    assert all(len(cue) >= 2 for cue in cues)
+    for end, (ending_cues, may_name_work) in quotes._lead_ends().items():
+        assert ending_cues == tuple(cue for cue in cues if cue.endswith(end))
+        assert may_name_work == (end in quotes._WORK_LEAD_ENDS)
+    assert set(quotes._lead_ends()) == {cue[-2:] for cue in cues} | set(quotes._WORK_LEAD_ENDS)
 
 
 def test_lowering_keeps_white_space_and_boundary_ends() -> None:
