@@ -806,9 +806,15 @@ def _title_case(words: list[str]) -> bool:
     for position, word in enumerate(words):
         # ``TITLE_WORD.search(word).group()``: for an ASCII word that is letters with only
         # punctuation the pattern's word cannot hold after them (``listened,``), those letters,
-        # taken without the pattern (a search costs several times as much).
+        # taken without the pattern (a search costs several times as much). So too for one
+        # that opens with a letter and holds apostrophes or hyphens between or after them
+        # (``It's``, ``students'``): the pattern's word runs on through those.
         stem = word.rstrip(_NOT_IN_TITLE_WORD)
-        if stem.isalpha() and stem.isascii():
+        if (stem.isalpha() and stem.isascii()) or (
+            stem[:1].isalpha()
+            and stem.isascii()
+            and stem.replace("'", "").replace("-", "").isalnum()
+        ):
             token = stem
         else:
             # The GIL kept: ``regex`` releases and retakes it around a search unless told
