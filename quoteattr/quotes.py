@@ -417,7 +417,11 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
                 reported = lead_in and _reports_speech(before_lower)
                 if not reported and not _line_is_headline(text, open_start, pair.close_end):
                     return neighbours_kind
-    if _stands_alone(before, before_lower, content):
+    # A capital letter after a boundary (or first on its line) opens most direct quotes, and
+    # ``_stands_alone`` holds for it at once: told without the call (a test holds it to it).
+    if (
+        before_lower[-1:] in _BOUNDARY_ENDS and content[:1].isupper() and content[0].isalpha()
+    ) or _stands_alone(before, before_lower, content):
         return "direct"
     if (
         len(words) == 1

@@ -318,3 +318,20 @@ def test_reports_speech_reads_the_words_of_the_sentence_lead(lead: str) -> None:
     sentence = match.group() if match else before_lower
     expected = any(word in lexicon.speech_verbs() for word in WORDS_BEFORE.findall(sentence))
     assert quotes._reports_speech(before_lower) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=" \t,.:;-(\"'\N{RIGHT DOUBLE QUOTATION MARK}aB\u0130\u03a3", max_size=8),
+    st.one_of(
+        st.text(alphabet="AaZ \u00c9\u24b6\u2160\u01c5.!?,'7", max_size=8),
+        st.text(max_size=8),
+    ),
+)
+def test_capital_after_a_boundary_stands_alone(before: str, content: str) -> None:
+    # ``classify_kind`` calls a quote direct without asking ``_stands_alone`` when it opens with
+    # a capital letter after a boundary.
+    before_lower = before.lower().rstrip()
+    at_boundary = before_lower[-1:] in quotes._BOUNDARY_ENDS
+    if at_boundary and content[:1].isupper() and content[0].isalpha():
+        assert quotes._stands_alone(before, before_lower, content)
