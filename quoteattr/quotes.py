@@ -358,47 +358,39 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
     # are skipped, and the tests that read only the quote, its line and what follows it run
     # as for any quote.
     lead_in = before_lower != ""
-    if lead_in:
-        # Only the cues that end with the last character before the quote can end it (a cue
-        # is never empty): one endswith over those few rules out nearly every quote before the
-        # word-boundary check.
-        scare_cues = _scare_cues_by_final().get(before_lower[-1:], ())
-        if before_lower.endswith(scare_cues):
-            # The word-boundary check for just the cues the lead ends with (a group has up to
-            # a few dozen cues; the lead ends with one or two).
-            for cue in scare_cues:
-                if before_lower.endswith(cue) and _ends_with_phrase(before_lower, cue):
-                    return "scare"
+    # Only the cues that end with the last two characters before the quote can end it, and a
+    # work is named only after a lead with one of ``_WORK_LEAD_ENDS``: one look-up rules out
+    # both tests for nearly every quote (an empty lead has no end to look up).
+    scare_cues, may_name_work = _lead_ends().get(before_lower[-2:], _NO_LEAD_END)
+    if scare_cues and before_lower.endswith(scare_cues):
+        # The word-boundary check for just the cues the lead ends with (a group has a few
+        # cues; the lead ends with one or two).
+        for cue in scare_cues:
+            if before_lower.endswith(cue) and _ends_with_phrase(before_lower, cue):
+                return "scare"
     # The words, split no further than the tests below read them: past ``_MOST_WORDS`` the last
     # piece is the rest of the quote, and only ``len(words) > _MOST_WORDS`` is read of it.
     words = content.split(None, _MOST_WORDS)
     short = len(words) <= _MOST_WORDS  # then ``words`` is every word
     # The cheap test first (both are pure, so ``and`` gives the same either way round).
     if (
-        before_lower[-2:] in _WORK_LEAD_ENDS  # (an empty lead has no end to be in it)
+        may_name_work
         and _names_a_work(before_lower)
         and _title_case(words if short else content.split())
     ):
         return "title"  # MSNBC's "Morning Joe", on "Face the Nation"
     # Past ``_MOST_WORDS`` words no test below but ``_stands_alone`` can hold: a title after
     # its noun has at most 12 words, the headline tests at most 10, the last test one.
-    reported = False
+    # Whether the sentence up to the quote holds a verb of saying, read only when a test that
+    # it overrules holds (``None`` until then): most quotes are decided without it.
+    reported: bool | None = None
     if short:
-        lead_words: list[str] = []
-        if lead_in:
-            # The words of the sentence up to the quote, read once for both the title noun and
-            # the verb of saying: a word never runs over the white space that ends
-            # ``lead_start``'s sentence end, so the words before it are the words of the part
-            # before that space.
-            lead_start = _sentence_lead_start(before_lower)
-            lead_words = _words_before(before_lower, lead_start)
-            words_before = lead_words
-            if len(lead_words) < 2 and lead_start > 0:
-                # ``_after_title_noun`` reads the last two words, which may lie in the sentence
-                # before.
-                words_before = _words_before(before_lower, 0, lead_start - 1) + lead_words
-            # ``_after_title_noun`` holds only after a title noun or a naming verb: most leads
-            # end with another word, and are turned down without a call.
+        # ``_after_title_noun`` holds only after a title noun or a naming verb: most leads end
+        # with another word, told from their last characters, and are turned down without
+        # reading their words.
+        if lead_in and _may_end_with_title_lead(before_lower):
+            # It reads the last two words, which may lie in the sentence before the quote's.
+            words_before = _words_before(before_lower, 0)
             if (
                 words_before
                 and words_before[-1] in _title_leads()
@@ -407,37 +399,40 @@ def classify_kind(text: str, pair: Pair, first: Span) -> str:
                 return "title"
         # Title case and capitalised neighbours mean nothing in a headline, and quoted words in
         # a sentence that reports speech are the speaker's words, whatever they look like.
-        # The sentence holds a verb of saying (``called it``): the tests are not needed.
-        # Each test of the block needs at most 10 words; ``reported`` is read again only for
-        # one word.
+        # Each test of the block needs at most 10 words.
         if len(words) <= 10:
-            reported = bool(lead_words) and not lexicon.speech_verbs().keys().isdisjoint(
-                lead_words
-            )
-            if not reported:
-                after = text[pair.close_end : pair.close_end + 30]  # a slice stops at the end
-                if lead_in and _is_nickname(before, after, words):
-                    neighbours_kind = "scare"
-                elif len(words) >= 2 and _title_case(words) and not _sentence_inside(content):
-                    neighbours_kind = "title"
-                elif _is_modifier(after, words, content):
-                    neighbours_kind = "scare"
-                else:
-                    neighbours_kind = ""
-                # The headline test last, and only when one of the tests it overrules holds
-                # (few quotes): all of them are pure, so the order changes no answer.
-                if neighbours_kind and not _line_is_headline(text, open_start, pair.close_end):
+            after = text[pair.close_end : pair.close_end + 30]  # a slice stops at the end
+            if lead_in and _is_nickname(before, after, words):
+                neighbours_kind = "scare"
+            elif len(words) >= 2 and _title_case(words) and not _sentence_inside(content):
+                neighbours_kind = "title"
+            elif _is_modifier(after, words, content):
+                neighbours_kind = "scare"
+            else:
+                neighbours_kind = ""
+            # The verb of saying and the headline test last, and only when one of the tests
+            # they overrule holds (few quotes): all of them are pure, so the order changes no
+            # answer. (No lead, no words before the quote, and so no verb of saying.)
+            if neighbours_kind:
+                reported = lead_in and _reports_speech(before_lower)
+                if not reported and not _line_is_headline(text, open_start, pair.close_end):
                     return neighbours_kind
-    if _stands_alone(before, before_lower, content):
+    # A capital letter after a boundary (or first on its line) opens most direct quotes, and
+    # ``_stands_alone`` holds for it at once: told without the call (a test holds it to it).
+    if (
+        before_lower[-1:] in _BOUNDARY_ENDS and content[:1].isupper() and content[0].isalpha()
+    ) or _stands_alone(before, before_lower, content):
         return "direct"
     if (
-        not reported
-        and len(words) == 1
+        len(words) == 1
         and content[:1].isupper() != content[:1].islower()  # a cased script: a word, not a line
         and not SENTENCE_END_INSIDE.search(content, 0, None, False)
     ):
-        # One quoted word outside any reported speech is a term held at arm's length.
-        return "scare"
+        if reported is None:
+            reported = lead_in and _reports_speech(before_lower)
+        if not reported:
+            # One quoted word outside any reported speech is a term held at arm's length.
+            return "scare"
     return "partial"
 
 
@@ -461,24 +456,31 @@ def _line_is_headline(text: str, open_start: int, close_end: int) -> bool:
     return headline_at(text, line_start, line_end)
 
 
-@functools.cache
-def _scare_cues_by_final() -> dict[str, tuple[str, ...]]:
-    """``lexicon.scare_cues()`` by last character, so a quote is tested against the few cues
-    that can end its lead-in rather than all of them.
-
-    >>> "so-called" in _scare_cues_by_final()["d"]
-    True
-    """
-    grouped: dict[str, list[str]] = {}
-    for cue in lexicon.scare_cues():
-        grouped.setdefault(cue[-1:], []).append(cue)
-    return {final: tuple(cues) for final, cues in grouped.items()}
-
-
 # A possessive's last two characters; with ``on``, the last two of every lead (without white
 # space at its end) ``_names_a_work`` holds for: a caller turns down the rest with one look-up.
 _POSSESSIVE_ENDS = ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "s'")
 _WORK_LEAD_ENDS = (*_POSSESSIVE_ENDS, "on")
+# What ``_lead_ends`` gives for the end of a lead no test of it can hold for.
+_NO_LEAD_END: tuple[tuple[str, ...], bool] = ((), False)
+
+
+@functools.cache
+def _lead_ends() -> dict[str, tuple[tuple[str, ...], bool]]:
+    """For the last two characters of a lowered lead that a scare cue or ``_WORK_LEAD_ENDS``
+    ends with: the cues that end with them (longest first, as ``lexicon.scare_cues()``) and
+    whether a work may be named after it. Every cue has two characters or more (a test holds
+    the list to it), so only those may end a lead with other last two.
+
+    >>> "so-called" in _lead_ends()["ed"][0], _lead_ends()["'s"], "id" in _lead_ends()
+    (True, ((), True), False)
+    """
+    grouped: dict[str, list[str]] = {}
+    for cue in lexicon.scare_cues():
+        grouped.setdefault(cue[-2:], []).append(cue)
+    return {
+        end: (tuple(grouped.get(end, ())), end in _WORK_LEAD_ENDS)
+        for end in (*grouped, *_WORK_LEAD_ENDS)
+    }
 
 
 def _names_a_work(before_lower: str) -> bool:
@@ -531,6 +533,28 @@ def _words_before(lowered: str, start: int, end: int | None = None) -> list[str]
     return [
         word for piece in kept.split() if (word := piece.lstrip(_WORD_BEFORE_PUNCTUATION))
     ]
+
+
+@functools.cache
+def _speech_verb_forms() -> frozenset[str]:
+    """Every form of ``lexicon.speech_verbs()``, as a set (asking the read-only mapping for its
+    keys costs a call each time).
+
+    >>> "said" in _speech_verb_forms()
+    True
+    """
+    return frozenset(lexicon.speech_verbs())
+
+
+def _reports_speech(before_lower: str) -> bool:
+    """Whether the words of the quote's sentence up to its mark, in its lowered lead
+    ``before_lower``, hold a verb of saying (``she called it``).
+
+    >>> _reports_speech("it rained. then she said it was"), _reports_speech("she said. it was")
+    (True, False)
+    """
+    lead_words = _words_before(before_lower, _sentence_lead_start(before_lower))
+    return not _speech_verb_forms().isdisjoint(lead_words)
 
 
 def _sentence_lead_start(before: str) -> int:
@@ -689,6 +713,53 @@ def _title_leads() -> frozenset[str]:
     return lexicon.title_nouns() | _NAMING_VERBS
 
 
+@functools.cache
+def _title_leads_by_end() -> dict[str, tuple[str, ...]]:
+    """``_title_leads()`` by their last two characters (each has two or more: a test holds the
+    lists to it).
+
+    >>> "film" in _title_leads_by_end()["lm"]
+    True
+    """
+    grouped: dict[str, list[str]] = {}
+    for lead in sorted(_title_leads()):
+        grouped.setdefault(lead[-2:], []).append(lead)
+    return {end: tuple(leads) for end, leads in grouped.items()}
+
+
+# Characters after a lead's last word that are in no word of ``WORDS_BEFORE``: neither ``\w`` nor
+# in the rest of its words (``'.-`` and the right single quotation mark). A test holds them to it.
+_AFTER_LAST_WORD = (
+    " ,:;()[]!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
+    "\N{LEFT SINGLE QUOTATION MARK}\N{EM DASH}\N{EN DASH}"
+)
+
+
+def _may_end_with_title_lead(before_lower: str) -> bool:
+    """``False`` when the last of ``_words_before(before_lower, 0)`` is surely not one of
+    ``_title_leads()``, told without reading the words.
+
+    Past the characters after it that no word holds (``_AFTER_LAST_WORD``), a lead that ends
+    with a letter or digit (both ``\\w``), with or without punctuation a word holds after it,
+    ends with its last word. Every title lead has two characters or more and ends with a letter
+    (a test holds the lists to it): one would end the stripped lead, letter for letter. Any
+    other lead may end with one, and is read.
+
+    >>> _may_end_with_title_lead('the film ("'), _may_end_with_title_lead("he said,")
+    (True, False)
+    """
+    tail = before_lower.rstrip(_AFTER_LAST_WORD)
+    # The punctuation a word may hold (a full stop ends many leads, ``she said.``).
+    word_end = tail.rstrip(_WORD_BEFORE_PUNCTUATION + "\N{RIGHT SINGLE QUOTATION MARK}")
+    last = word_end[-1:]
+    if not (last.isalpha() or last.isdecimal()):
+        return True
+    if len(word_end) < len(tail):
+        return False  # the last word runs on to the punctuation: no title lead ends with any
+    leads = _title_leads_by_end().get(tail[-2:])
+    return leads is not None and tail.endswith(leads)
+
+
 def _after_title_noun(words_before: list[str], words: list[str]) -> bool:
     """``the film "…"``, ``a petition headed '…'``, ``a paper titled "…"``."""
     if not words_before or len(words) > 12:
@@ -739,9 +810,15 @@ def _title_case(words: list[str]) -> bool:
     for position, word in enumerate(words):
         # ``TITLE_WORD.search(word).group()``: for an ASCII word that is letters with only
         # punctuation the pattern's word cannot hold after them (``listened,``), those letters,
-        # taken without the pattern (a search costs several times as much).
+        # taken without the pattern (a search costs several times as much). So too for one
+        # that opens with a letter and holds apostrophes or hyphens between or after them
+        # (``It's``, ``students'``): the pattern's word runs on through those.
         stem = word.rstrip(_NOT_IN_TITLE_WORD)
-        if stem.isalpha() and stem.isascii():
+        if (stem.isalpha() and stem.isascii()) or (
+            stem[:1].isalpha()
+            and stem.isascii()
+            and stem.replace("'", "").replace("-", "").isalnum()
+        ):
             token = stem
         else:
             # The GIL kept: ``regex`` releases and retakes it around a search unless told

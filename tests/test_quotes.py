@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr import quotes
+from quoteattr import lexicon, quotes
 from quoteattr.patterns import (
     SENTENCE_INSIDE,
     SENTENCE_LEAD,
@@ -133,7 +133,7 @@ def test_no_lead_in_finds_nothing_before_the_mark(
     # space stands there: each of them finds nothing for such a lead.
     before_lower = before.lower().rstrip()
     assert before_lower == ""
-    assert not quotes._scare_cues_by_final().get(before_lower[-1:], ())
+    assert before_lower[-2:] not in quotes._lead_ends()
     assert not quotes._names_a_work(before_lower)
     lead_start = quotes._sentence_lead_start(before_lower)
     assert quotes._words_before(before_lower, lead_start) == []
@@ -154,6 +154,17 @@ def test_work_leads_end_as_work_lead_ends_says(lead: str) -> None:
     if quotes._names_a_work(before_lower):
         assert before_lower[-2:] in quotes._WORK_LEAD_ENDS
 
+
+
+def test_lead_ends_hold_every_cue_and_work_lead_end() -> None:
+    # ``classify_kind`` tries a lead against the cues ``_lead_ends`` gives for its last two
+    # characters, and asks ``_names_a_work`` only where it says a work may be named.
+    cues = lexicon.scare_cues()
+    assert all(len(cue) >= 2 for cue in cues)
+    for end, (ending_cues, may_name_work) in quotes._lead_ends().items():
+        assert ending_cues == tuple(cue for cue in cues if cue.endswith(end))
+        assert may_name_work == (end in quotes._WORK_LEAD_ENDS)
+    assert set(quotes._lead_ends()) == {cue[-2:] for cue in cues} | set(quotes._WORK_LEAD_ENDS)
 
 
 def test_lowering_keeps_white_space_and_boundary_ends() -> None:
@@ -241,3 +252,86 @@ def test_title_case_reads_words_as_the_pattern_does(words: list[str]) -> None:
         assert quotes._title_case([word, "Save", "Our"]) == _title_case_by_the_pattern(
             [word, "Save", "Our"]
         )
+
+
+def test_title_leads_end_with_a_letter_and_lead_ends_hold_no_word() -> None:
+    # ``_may_end_with_title_lead`` reads a title lead off the end of a lead letter for letter:
+    # each is two characters or more that end with a letter; ``_AFTER_LAST_WORD`` holds no
+    # character of a word, and a letter or digit is always ``\w``, where a word may end.
+    for lead in quotes._title_leads():
+        assert len(lead) >= 2 and lead[-1].isalpha()
+    for character in quotes._AFTER_LAST_WORD:
+        assert WORDS_BEFORE.search(character) is None
+        word = WORDS_BEFORE.match("a" + character)
+        assert word is not None and word.group() == "a"
+    for code in range(0x110000):
+        character = chr(code)
+        if character.isalpha() or character.isdecimal():
+            assert WORDS_BEFORE.fullmatch(character) is not None
+
+
+_LEAD_PIECES = st.one_of(
+    st.sampled_from(
+        ["film", "the", "called", "so-called", "titled", "report", "said", "2", "ad", "x-film"]
+    ),
+    st.text(
+        alphabet=" ,.:;-'(\"\N{RIGHT SINGLE QUOTATION MARK}\N{LEFT DOUBLE QUOTATION MARK}"
+        "\N{EM DASH}\N{NO-BREAK SPACE}\t_a\u00e9\u00bd7",
+        max_size=3,
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(
+        st.builds("".join, st.lists(_LEAD_PIECES, max_size=6)),
+        st.builds(" ".join, st.lists(_LEAD_PIECES, max_size=6)),
+        st.text(max_size=12),
+    )
+)
+def test_title_lead_gate_passes_every_lead_ending_with_one(lead: str) -> None:
+    # ``classify_kind`` reads the words before a quote for a title noun only where
+    # ``_may_end_with_title_lead`` lets it.
+    before_lower = lead.lower().rstrip()
+    words_before = quotes._words_before(before_lower, 0)
+    if words_before and words_before[-1] in quotes._title_leads():
+        assert quotes._may_end_with_title_lead(before_lower)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.builds(
+        " ".join,
+        st.lists(
+            st.one_of(
+                st.sampled_from(["she", "said", "told", "it", "was", "so.", "then", "Said"]),
+                st.text(alphabet="ab.!? \t'", max_size=5),
+            ),
+            max_size=8,
+        ),
+    )
+)
+def test_reports_speech_reads_the_words_of_the_sentence_lead(lead: str) -> None:
+    before_lower = lead.lower().rstrip()
+    match = SENTENCE_LEAD.search(before_lower)
+    sentence = match.group() if match else before_lower
+    expected = any(word in lexicon.speech_verbs() for word in WORDS_BEFORE.findall(sentence))
+    assert quotes._reports_speech(before_lower) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=" \t,.:;-(\"'\N{RIGHT DOUBLE QUOTATION MARK}aB\u0130\u03a3", max_size=8),
+    st.one_of(
+        st.text(alphabet="AaZ \u00c9\u24b6\u2160\u01c5.!?,'7", max_size=8),
+        st.text(max_size=8),
+    ),
+)
+def test_capital_after_a_boundary_stands_alone(before: str, content: str) -> None:
+    # ``classify_kind`` calls a quote direct without asking ``_stands_alone`` when it opens with
+    # a capital letter after a boundary.
+    before_lower = before.lower().rstrip()
+    at_boundary = before_lower[-1:] in quotes._BOUNDARY_ENDS
+    if at_boundary and content[:1].isupper() and content[0].isalpha():
+        assert quotes._stands_alone(before, before_lower, content)
