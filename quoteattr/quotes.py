@@ -791,19 +791,6 @@ def _is_nickname(before: str, after: str, words: list[str]) -> bool:
     )
 
 
-def _is_title(words_before: list[str], words: list[str], content: str) -> bool:
-    titles = lexicon.title_nouns()
-    lead_in = words_before[-3:]
-    if any(word in titles for word in lead_in) and len(words) <= 12:
-        if _title_case(words) or len(words) <= 4:
-            return True
-    if lead_in and lead_in[-1] in ("titled", "entitled", "headlined", "headed", "read", "reading"):
-        return _title_case(words) or len(words) <= 6
-    return len(words) >= 2 and len(words) <= 10 and _title_case(words) and not (
-        _sentence_inside(content)
-    )
-
-
 def _title_case(words: list[str]) -> bool:
     """Every word capitalised, bar short function words, and not shouted in capitals."""
     capitalised = 0
