@@ -84,6 +84,18 @@ def _speaker(ident: str) -> Attribution:
     return Attribution(ident, "Someone", "person", "x", 0, 1, "cue_before")
 
 
+def _one_part(
+    text: str, start: int, length: int, kind: str, marks: tuple[str, str], who: str
+) -> Quote:
+    """A quote of one part, ``text[start:start + length]``, said by ``who`` (none if empty)."""
+    return Quote.from_parts(
+        (Span(start, start + length, text[start : start + length]),),
+        kind=kind,
+        marks=marks,
+        speaker=_speaker(who) if who else None,
+    )
+
+
 @given(
     st.lists(st.tuples(st.integers(1, 6), st.sampled_from(["direct", "partial"])), max_size=8),
     st.lists(st.sampled_from(["", "a", "b"]), max_size=8),
@@ -107,26 +119,12 @@ def test_inside_reports_reads_only_the_quotes_in_mixed_reports(
     for index, (length, kind) in enumerate(quote_shapes):
         position += 1
         who = quote_speakers[index] if index < len(quote_speakers) else ""
-        quotes.append(
-            Quote.from_parts(
-                (Span(position, position + length, text[position : position + length]),),
-                kind=kind,
-                marks=('"', '"'),
-                speaker=_speaker(who) if who else None,
-            )
-        )
+        quotes.append(_one_part(text, position, length, kind, ('"', '"'), who))
         position += length
     reports = []
     for index, (start, length, kind) in enumerate(report_shapes):
         who = report_speakers[index] if index < len(report_speakers) else ""
-        reports.append(
-            Quote.from_parts(
-                (Span(start, start + length, text[start : start + length]),),
-                kind=kind,
-                marks=("", ""),
-                speaker=_speaker(who) if who else None,
-            )
-        )
+        reports.append(_one_part(text, start, length, kind, ("", ""), who))
     reports.sort(key=lambda report: (report.start, report.end))
     mixed = [report for report in reports if report.kind == "mixed"]
     expected = []
