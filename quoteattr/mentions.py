@@ -2241,10 +2241,7 @@ class _Reader:
                 return None  # "Dame Judi Dench", "Judge Ann Roe": a title, read with the name
             if name is not None and not name[7]:  # not titled
                 return self._name_mentions(start_offset, name, phrase_head, gender)
-        # (``self._lower_at(end) == "of"`` written out, ``end`` being past the phrase's start.)
-        if kind in ("role", "anonymous", "group") or (
-            end < self.count and tokens[end].lower == "of"
-        ):
+        if kind in ("role", "anonymous", "group") or self._lower_at(end) == "of":
             for _ in range(2):
                 complement_end = self._complement(end)
                 if complement_end is None:
@@ -2497,10 +2494,7 @@ class _Reader:
         # Every part is a word, so none is a break: the given names are the parts before.
         given = ""
         if surname:
-            # (``_end`` of the last given name, written out: a call less a given name.)
-            last_given = parts[surname - 1]
-            given_end = self.starts[last_given] + tokens[last_given].size
-            given = self.text[self.starts[parts[0]] : given_end]
+            given = self.text[self.starts[parts[0]] : self._end(parts[surname - 1])]
             first_given = tokens[parts[0]].base.rstrip(".")
             gender = gender or _given_gender(first_given) or ""
         end_offset = self.starts[end - 1] + tokens[end - 1].base_size
