@@ -337,6 +337,17 @@ def document(paragraphs: list[str], size: int) -> str:
     return "\n\n".join(pieces)[:size]
 
 
+def sampled_document(paragraphs: list[str], size: int) -> str:
+    """A single document of exactly ``size`` characters whose paragraphs are spread evenly over
+    ``paragraphs`` (every k-th, then the next k-th from one further on, and so on), so that a
+    document smaller than the corpus reads like the whole corpus, not like its first articles.
+    At the corpus's size and above it is :func:`document`: the corpus in order, repeated."""
+    total = sum(len(paragraph) + 2 for paragraph in paragraphs)
+    stride = max(1, total // size)
+    order = [index for first in range(stride) for index in range(first, len(paragraphs), stride)]
+    return document([paragraphs[index] for index in order], size)
+
+
 def _repeat(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
@@ -422,6 +433,14 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
         'while she says the pier is safe, and Ines Varga called the plan "a mess" and warned '
         "that the ferry would stop and said the pier is sound, and added that it is cheap, "
         "and Tom Reyes wants to go, and ",
+        n,
+    ),
+    # The same few speakers all through a long text, quoted after a statement, referred to as
+    # "they", calling for things: each once looked back over the whole text before it.
+    "recurring-speakers": lambda n: _repeat(
+        'The council issued a statement on Monday. "The pier is safe," the statement said.\n\n'
+        "Ines Varga spoke on Tuesday. They said the pier is safe, and called for calm at the "
+        "harbour.\n\n",
         n,
     ),
 }
