@@ -737,9 +737,13 @@ def _author_of(context: Context, index: int, noun: str, found: list[Found | None
     """Who made ``the statement`` a quote cites: the subject of the last ``in a statement``
     cue before it, else the speaker of the quote just before it."""
     position = context.outer[index][0]
-    for cue in reversed(context.cues):
-        if cue.start >= position or position - cue.start > 2000:
-            continue
+    cues = context.cues
+    at = bisect.bisect_left(context.cue_starts, position)  # the cues before the quote: [0, at)
+    while at:
+        at -= 1
+        cue = cues[at]
+        if position - cue.start > 2000:
+            break
         if cue.kind == "phrase" and noun in cue.text.lower().split():
             sentence_start = start_of_sentence(context, 0, cue.start)
             owners = mentions_between(context, sentence_start, cue.start)
@@ -748,8 +752,6 @@ def _author_of(context: Context, index: int, noun: str, found: list[Found | None
                 owners = mentions_between(context, cue.end, next_break)
                 return new_found((owners[0], cue, None, "unknown")) if owners else None
             return new_found((subject_of(context, owners, cue.start), cue, None, "unknown"))
-        if cue.start < position - 2000:
-            break
     if noun not in _ISSUED_NOUNS:
         return None  # "the letter reads": a document is its own source
     previous = found[index - 1] if index > 0 else None

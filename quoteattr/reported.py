@@ -1865,9 +1865,9 @@ def _object_then_to(context: Context, position: int, stop: int) -> int | None:
     if not words:
         return None
     if words[0].lower() == "for":
-        return position + text[position:].index("for") + 3  # called for NP
+        return text.index("for", position) + 3  # called for NP
     if words[0].lower() == "on":
-        position += text[position:].index("on") + 2
+        position = text.index("on", position) + 2
         words = words[1:]
     if "to" in [word.lower() for word in words[1:7]] and not any(
         mark in word for word in words[:7] for mark in ".;:"

@@ -168,6 +168,7 @@ class Clusters:
     """
 
     __slots__ = (
+        "_first",
         "_members",
         "_mentions",
         "_text",
@@ -193,6 +194,7 @@ class Clusters:
         self.types = [draft.type for draft in drafts]
         self.genders = [draft.gender for draft in drafts]
         self._members = [draft.mentions for draft in drafts]
+        self._first = [-1] * len(drafts)  # each entity's first mention, once asked for
         self.built: list[Entity | None] = [None] * len(drafts)
 
     def __len__(self) -> int:
@@ -220,7 +222,10 @@ class Clusters:
 
     def first_mention(self, index: int) -> int:
         """The first mention of the entity at ``index`` (its ``mentions[0]``), unbuilt."""
-        return min(self._members[index])
+        first = self._first[index]
+        if first < 0:  # (read once: an entity of a long text can hold thousands of mentions)
+            first = self._first[index] = min(self._members[index])
+        return first
 
 
 class _Clusterer:
