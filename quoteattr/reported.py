@@ -222,6 +222,14 @@ _RELATIVE_OPENERS = frozenset("who whose where".split())
 # How far into a reported clause its end is looked for (characters): far longer than any
 # clause of news prose, and short enough that a run-on text is read in linear time.
 _CLAUSE_WINDOW = 1000
+# How far before a verb of saying its subject's mention is looked for (characters), for the
+# same reasons.
+_SUBJECT_WINDOW = 1000
+# INTRODUCTORY's phrase is at most 40 characters and its comma: a longer lead matches only if
+# its last characters are white space (as attribution's _LEAD_TAIL).
+_LEAD_TAIL = 41
+# What may stand before a sentence's first word besides white space (_starts_sentence).
+_LEAD_MARKS = " \"'(\N{LEFT DOUBLE QUOTATION MARK}"
 # Participles after a comma that add the reporter's own act ("…, citing …", "…, arguing
 # that …"): they end the clause before them.
 _REPORTING_PARTICIPLES = _PARTICIPLES | frozenset(
@@ -2500,7 +2508,10 @@ def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
     quantity = _quantity_subject(text, start, cue.start)
     if quantity is not None:
         return Found(-1, cue, quantity, "unknown")
-    candidates = mentions_between(context, start, cue.start)
+    # Mentions further back than _SUBJECT_WINDOW are not read: in a run-on sentence every verb
+    # of saying would read every mention back to the sentence's start.
+    reach = cue.start - _SUBJECT_WINDOW
+    candidates = mentions_between(context, reach if reach > start else start, cue.start)
     if candidates:
         subject = subject_of(context, candidates, cue.start)
         nearest_gap = text[context.mentions[candidates[-1]].end : cue.start]
@@ -2519,6 +2530,8 @@ def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
         or cue.text.endswith("ing")
     ):
         return None  # a stance verb too: "The harbour master criticized the timetable"
+    if cue.start - start > _SUBJECT_WINDOW:
+        return None  # a noun phrase that opens the sentence is a few words after a short lead
     phrase = _noun_phrase_subject(text, start, cue.start)
     return None if phrase is None else Found(-1, cue, phrase, "unknown")
 
@@ -2665,7 +2678,8 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
         return that  # said (on Tuesday / in a statement / to reporters) that …
     lead = CLAUSE_LEAD.match(text, cue.end, stop, False)
     position = lead.end() if lead is not None else cue.end
-    following = text[position:stop].lstrip()
+    # (Only the first word and the character after a comma are read: two words are enough.)
+    following = _head(text, position, stop, 2).lstrip()
     if (
         not following
         or following[0] in ":\"“‘'("
@@ -2707,6 +2721,23 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
     return position
 
 
+def _head(text: str, start: int, stop: int, words: int) -> str:
+    """``text[start:stop]``, or a start of it that holds its first ``words`` words whole and
+    the beginning of the next: the few words after a verb, read without copying the rest of
+    its sentence (a run-on sentence would be copied once per verb of saying).
+
+    >>> _head("said on Tuesday that the port would close", 4, 41, 2)
+    ' on Tuesday that the port would close'
+    """
+    end = start + 64
+    while end < stop:
+        head = text[start:end]
+        if len(head.split(None, words)) > words:
+            return head
+        end += end - start
+    return text[start:stop]
+
+
 def _complementizer(text: str, start: int, stop: int) -> int | None:
     """Where the clause starts after a *that* among the verb's next nine words, if the words
     before it hold no punctuation that would end the verb's phrase.
@@ -2715,8 +2746,8 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
     >>> text[_complementizer(text, 4, len(text)) :]
     ' the port would close'
     """
-    stretch = text[start:stop]
-    # The first nine words, lowercase, split in C; the rest of the sentence stays in one piece.
+    stretch = _head(text, start, stop, _COMPLEMENTIZER_WORDS)
+    # The first nine words, lowercase, split in C; the rest of the stretch stays in one piece.
     # (Lowercasing neither makes nor takes a space, so these are the words' own lowercase.)
     lowered = stretch.lower().split(None, _COMPLEMENTIZER_WORDS)[:_COMPLEMENTIZER_WORDS]
     if "that" not in lowered:
@@ -2914,8 +2945,16 @@ def _opens_clause(words: list[str]) -> bool:
 
 def _starts_sentence(text: str, sentence_start: int, position: int) -> bool:
     """Whether ``position`` starts its sentence, perhaps after "But" or a short phrase."""
+    # INTRODUCTORY's phrase is at most 40 characters and its comma, and white space after it: a
+    # longer lead whose last _LEAD_TAIL characters hold anything but white space and opening
+    # marks is neither blank nor introductory. It is not sliced (a run-on sentence would be
+    # read once per verb of saying).
+    if position - sentence_start > 2 * _LEAD_TAIL and "".join(
+        text[position - _LEAD_TAIL : position].split()
+    ).strip(_LEAD_MARKS):
+        return False
     lead = text[sentence_start:position]
-    return not lead.strip(" \"'(\N{LEFT DOUBLE QUOTATION MARK}") or bool(
+    return not lead.strip(_LEAD_MARKS) or bool(
         INTRODUCTORY.match(lead, 0, None, False)
     )
 

@@ -408,6 +408,24 @@ def test_a_long_text_of_recurring_speakers_takes_linear_time(unit: str, small: i
     assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
 
 
+@pytest.mark.parametrize(
+    ("unit", "small"),
+    [
+        # Each verb of saying that found no subject read every mention back to the sentence's
+        # start (here object pronouns, which are never one), and copied and lowercased the
+        # rest of the sentence after it for a "that".
+        ("him him him said, ", 600),
+        # The same with a subject before each verb that does not govern it.
+        ('in a statement the council said "the pier is safe", the statement said, ', 400),
+    ],
+)
+def test_a_run_on_sentence_of_verbs_without_a_subject_takes_linear_time(
+    unit: str, small: int
+) -> None:
+    growth = _growth(unit, "end.", small, time.process_time)
+    assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
+
+
 # ---------------------------------------------------------------------------------------------
 # Input checks: anything but a str fails at once and says what to pass
 
