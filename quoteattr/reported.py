@@ -88,6 +88,8 @@ _ADJUNCT_OPENERS = frozenset("after before during in at on".split())
 _ADJUNCT_WORDS = 6
 _CLAUSE_PRONOUNS = frozenset("he she they we I".split())
 _NOT_A_CLAUSE_START = frozenset("to for about of by on with in at from into".split())
+# A cue's start, the key its list is bisected on.
+_START = operator.attrgetter("start")
 # Words before the verb that make it a question, a condition or a passive.
 _PROGRESSIVE = frozenset("is are was were been am".split())
 # The same, with their contractions, between a subject and its "-ing" verb ("He's claiming").
@@ -2313,9 +2315,52 @@ def _reported_clause(
     cues: Sequence[CueWord],
     clause_lemmas: frozenset[str],
 ) -> Report | None:
-    """``X said (that) CLAUSE``: the first clause verb with a subject before it."""
+    """``X said (that) CLAUSE``: the first clause verb with a subject before it.
+
+    A report with a relative clause (``…, which argues that CLAUSE``) may give way to a report
+    of a later verb in it, which may give way in turn: the reports that wait for a later one
+    are stacked rather than read by recursion, so that a run-on sentence of relative clauses
+    neither overflows the stack nor copies its later verbs once per clause.
+    """
     text = context.text
-    for cue in cues:
+    waiting: list[Report] = []
+    low, high = 0, len(cues)
+    while True:
+        step = _first_reported_clause(context, start, stop, cues, low, high, clause_lemmas)
+        if step is None or step[1] is None:
+            result = None if step is None else step[0]
+            break
+        report, relative = step
+        waiting.append(report)
+        # The verbs after the relative word and inside the report (``cues`` are in text order).
+        low = bisect.bisect_right(cues, relative, low, high, key=_START)
+        high = bisect.bisect_left(cues, report.end, low, high, key=_START)
+    while waiting:
+        report = waiting.pop()
+        if not (
+            result is not None
+            and _complementizer(text, result.cue.end, stop) is not None
+            and text[report.start : result.cue.start].rstrip().endswith((", which", ", who"))
+        ):
+            result = report
+    return result
+
+
+def _first_reported_clause(
+    context: Context,
+    start: int,
+    stop: int,
+    cues: Sequence[CueWord],
+    low: int,
+    high: int,
+    clause_lemmas: frozenset[str],
+) -> tuple[Report, int | None] | None:
+    """One step of :func:`_reported_clause` over ``cues[low:high]``: the first report, with
+    where its relative clause starts if a later verb in it may take its place (else ``None``),
+    or ``None`` for no report."""
+    text = context.text
+    for index in range(low, high):
+        cue = cues[index]
         if cue.kind != "verb":
             cue = _told_phrase_as_verb(cue)  # a phrase cue may read as a verb; no other cue
             if cue.kind != "verb":
@@ -2349,7 +2394,7 @@ def _reported_clause(
                 content = _trim(text, content[0], comma)
         predicate = _relative_predicate(context, cue, found, content)
         if predicate is not None:
-            return Report(*predicate, cue, found, "reported_clause", predicate=True)
+            return Report(*predicate, cue, found, "reported_clause", predicate=True), None
         report = Report(*content, cue, found, "reported_clause")
         if not _is_claim(text, content) and len(_interrupted(context, start, report, stop)) == 1:
             continue  # "The risk, he said, is a clash": the part before the cue is the report
@@ -2357,16 +2402,10 @@ def _reported_clause(
         relative = which if which > who else who
         if relative >= 0 and _complementizer(text, cue.end, stop) is None:
             # "granted an order sought by the society, which argues that CLAUSE": a verb with
-            # an object gives way to a later verb that takes a clause with "that"
-            later = [other for other in cues if relative < other.start < content[1]]
-            nested = _reported_clause(context, start, stop, later, clause_lemmas)
-            if (
-                nested is not None
-                and _complementizer(text, nested.cue.end, stop) is not None
-                and text[content[0] : nested.cue.start].rstrip().endswith((", which", ", who"))
-            ):
-                return nested
-        return report
+            # an object gives way to a later verb that takes a clause with "that" (the caller
+            # reads the verbs after ``relative`` in the report)
+            return report, relative
+        return report, None
     return None
 
 
@@ -2384,12 +2423,12 @@ def _relative_predicate(
     before = text[subject.start - 12 if subject.start > 12 else 0 : subject.start].split()
     if not before or before[-1].lower() not in _RELATIVE_WORDS:
         return None
-    first_word = text[content[0] : content[1]].split()[0].lower()
+    first_word = _head(text, content[0], content[1], 1).split()[0].lower()
     if text[subject.end : cue.start].strip() or not _verb_like(first_word):
         return None
     comma = _comma_outside_quotes(context, content[0], content[1])
     end = comma if comma is not None else content[1]
-    if len(text[content[0] : end].split()) < 2:
+    if len(_head(text, content[0], end, 2).split()) < 2:
         return None
     return _trim(text, content[0], end)
 
@@ -2972,7 +3011,8 @@ def _long_enough(text: str, span: tuple[int, int]) -> bool:
     """Whether a span can be a reported clause: enough words, and a first word that can start
     a clause (not "and", "during", "is": those mean the verb was not reporting a clause)."""
     # Split no further than a clause's fewest words: only their count up to it matters here.
-    words = text[span[0] : span[1]].split(None, _MIN_WORDS)
+    # (Its first words only: a clause may run to the end of a run-on sentence.)
+    words = _head(text, span[0], span[1], _MIN_WORDS).split(None, _MIN_WORDS)
     if len(words) < _MIN_WORDS:
         return False
     first = words[0].lower().strip(",")
@@ -2982,7 +3022,7 @@ def _long_enough(text: str, span: tuple[int, int]) -> bool:
         return False
     # "said that if it passed, the port would close": an opening phrase, then the main clause.
     comma = text.find(",", span[0], span[1])
-    return comma >= 0 and len(text[comma + 1 : span[1]].split()) >= _MIN_WORDS
+    return comma >= 0 and len(_head(text, comma + 1, span[1], _MIN_WORDS).split()) >= _MIN_WORDS
 
 
 def _leading_clause(
