@@ -40,6 +40,7 @@ from .clauses import (
     Context,
     Found,
     first_cue,
+    first_mention_between,
     governs,
     mentions_between,
     phrase_mention,
@@ -136,6 +137,7 @@ _SUBORDINATORS = frozenset("while although though whereas as because since".spli
 # Conjunctions that open a sentence but not the clause it reports: "But the plan failed, she
 # said." (PolNeAR's annotators leave them out about twice as often as they keep them.)
 _SENTENCE_CONJUNCTIONS = frozenset("but and so yet".split())
+_LONGEST_CONJUNCTION = max(map(len, _SENTENCE_CONJUNCTIONS))
 # Adjectives of belief whose "that" clause is a held view ("X is convinced that …"), the
 # verbs before them, and the words that may stand between; "clear" only after "made (it)".
 _BELIEF_ADJECTIVES = frozenset(
@@ -2053,29 +2055,34 @@ def _according_to(
     context: Context, start: int, stop: int, cues: Sequence[CueWord]
 ) -> Report | None:
     text = context.text
+    # Where the sentence's first character but a space or a comma stands, and where its word
+    # after the first _ADVERBIAL_LEAD_WORDS starts (``stop`` for none): read once, when first
+    # asked for, so that the lead before each cue is not sliced (see _adverbial_lead).
+    solid = far = -1
     for cue in cues:
         if cue.lemma != "according to":
             continue
-        comma = text.find(",", cue.end, stop)
         # At the sentence's start, or after a colon: "It has not gone unnoticed: According to …"
         opens = cue.start - start <= 2 or (
             text[max(start, cue.start - 3) : cue.start].rstrip().endswith(":")
         )
+        after_comma = text[cue.start - 2 : cue.start].strip() == ","
+        if not opens and not after_comma:
+            continue  # (before the comma after the cue is looked for: it can be far)
+        comma = text.find(",", cue.end, stop)
         if opens and comma > 0:
             # According to X, CLAUSE.
             found = _source(context, cue, comma, comma)
             content = _trim(text, comma + 1, _cut_tail(context, comma + 1, stop))
             if found is not None and _is_claim(text, content):
                 return Report(*content, cue, found, "according_to")
-        elif (
-            text[cue.start - 2 : cue.start].strip() == ","
-            and comma > 0
-            and (
-                not text[start : cue.start - 2].strip(" ,")
-                or text[start : cue.start - 2].split()[-1].lower() in _SENTENCE_CONJUNCTIONS
-                or len(text[start : cue.start - 2].split()) <= _ADVERBIAL_LEAD_WORDS
-            )
-        ):
+            continue
+        if not after_comma:
+            continue
+        if comma > 0:
+            if solid < 0:
+                solid, far = _lead_marks(text, start, stop)
+        if comma > 0 and _adverbial_lead(text, start, cue.start - 2, solid, far):
             # "But, according to the poll, CLAUSE" / "Now, according to X, CLAUSE": the lead
             # before the cue is a conjunction or a short adverbial.
             found = _source(context, cue, comma, comma)
@@ -2087,14 +2094,55 @@ def _according_to(
                 # "His criticism, according to the interview, was …": the subject comes first
                 # (the predicate after the source is added by _interrupted)
                 return Report(*lead, cue, found, "according_to")
-        elif text[cue.start - 2 : cue.start].strip() == ",":
+        else:
             # CLAUSE, according to X.
             found = _source(context, cue, stop, comma if comma > 0 else stop)
+            if found is None:
+                continue
             leading = _leading_clause(text, start, cue.start - 2)
-            if found is None or leading is None or _is_quote(text, *leading):
+            if leading is None or _is_quote(text, *leading):
                 continue
             return Report(*leading, cue, found, "according_to")
     return None
+
+
+def _lead_marks(text: str, start: int, stop: int) -> tuple[int, int]:
+    """For :func:`_adverbial_lead`: where the first character of ``text[start:stop]`` that is
+    not a space or a comma stands, and where its word after the first _ADVERBIAL_LEAD_WORDS
+    starts (``stop`` for none)."""
+    solid = start
+    while solid < stop and text[solid] in " ,":
+        solid += 1
+    head = _head(text, start, stop, _ADVERBIAL_LEAD_WORDS)
+    pieces = head.split(None, _ADVERBIAL_LEAD_WORDS)
+    far = start + len(head) - len(pieces[-1]) if len(pieces) > _ADVERBIAL_LEAD_WORDS else stop
+    return solid, far
+
+
+def _adverbial_lead(text: str, start: int, end: int, solid: int, far: int) -> bool:
+    """Whether the lead ``text[start:end]`` before "according to" is nothing but spaces and
+    commas, ends in a conjunction, or has at most _ADVERBIAL_LEAD_WORDS words; ``solid`` and
+    ``far`` are :func:`_lead_marks` of its sentence. Only the last word is read, not the whole
+    lead (a run-on sentence would be read once per "according to").
+
+    >>> text = "But, according to the poll, it is fine"
+    >>> _adverbial_lead(text, 0, 3, *_lead_marks(text, 0, len(text)))
+    True
+    """
+    if solid >= end:
+        return True  # not lead.strip(" ,")
+    last = end
+    while last > start and text[last - 1].isspace():
+        last -= 1
+    if last == start:  # white space but for spaces: no word (as before, an IndexError)
+        return text[start:end].split()[-1].lower() in _SENTENCE_CONJUNCTIONS
+    first = last - 1
+    while first > start and last - first <= _LONGEST_CONJUNCTION and not text[first - 1].isspace():
+        first -= 1
+    # (A longer word is no conjunction: lowercasing never shortens a word.)
+    if last - first <= _LONGEST_CONJUNCTION and text[first:last].lower() in _SENTENCE_CONJUNCTIONS:
+        return True
+    return end <= far  # len(lead.split()) <= _ADVERBIAL_LEAD_WORDS
 
 
 def _holds_report(cues: Sequence[CueWord], span: tuple[int, int]) -> bool:
@@ -2151,9 +2199,9 @@ def _names_a_poll(phrase: str) -> bool:
 def _source(context: Context, cue: CueWord, end: int, phrase_end: int) -> Found | None:
     """The source after ``according to``: its first mention before ``end``, else the short
     phrase up to ``phrase_end`` (``according to a new poll``, ``according to figures``)."""
-    sources = mentions_between(context, cue.end, end)
-    if sources:
-        return Found(sources[0], cue)
+    source = first_mention_between(context, cue.end, end)
+    if source is not None:
+        return Found(source, cue)
     phrase = _trim(context.text, cue.end, phrase_end)
     words = context.text[phrase[0] : phrase[1]].split()
     if not 1 <= len(words) <= 8 or any(mark in word for word in words for mark in "\"“”"):
@@ -3040,16 +3088,18 @@ def _leading_clause(
     >>> _leading_clause("When asked about the plan, she said.", 0, 25) is None
     True
     """
+    # Only the clause's first words are read (_head), not all of it: a run-on sentence would be
+    # read once per verb of saying.
     span = _trim(text, start, end)
-    first_word = text[span[0] : span[1]].split(None, 1)
+    first_word = _head(text, span[0], span[1], 1).split(None, 1)
     if len(first_word) == 2 and first_word[0].lower().strip(",") in _SENTENCE_CONJUNCTIONS:
         span = _trim(text, span[0] + len(first_word[0]), span[1])
-    words = text[span[0] : span[1]].split()
+    words = _head(text, span[0], span[1], min_words).split()
     if len(words) < min_words:
         return None
     if not opening_phrase and words[0].lower().strip(",\"'(") in _NOT_A_CLAUSE_OPENING:
         comma = text.find(",", span[0], span[1])
-        if comma < 0 or len(text[comma + 1 : span[1]].split()) < _MIN_WORDS:
+        if comma < 0 or len(_head(text, comma + 1, span[1], _MIN_WORDS).split()) < _MIN_WORDS:
             return None
     return span
 

@@ -435,6 +435,22 @@ def test_a_run_on_sentence_of_relative_clauses_takes_linear_time() -> None:
     assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
 
 
+@pytest.mark.parametrize(
+    ("unit", "small"),
+    [
+        # Each "according to" after a comma split the sentence up to it, for its last word and
+        # its word count.
+        ("according to, ", 500),
+        # Each "CLAUSE, according to X" split the clause from the sentence's start, and listed
+        # every mention to the sentence's end for the first.
+        ("in the harbour the pier is safe, according to the poll ", 250),
+    ],
+)
+def test_a_run_on_sentence_of_according_to_takes_linear_time(unit: str, small: int) -> None:
+    growth = _growth(unit, "end.", small, time.process_time)
+    assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
+
+
 # ---------------------------------------------------------------------------------------------
 # Input checks: anything but a str fails at once and says what to pass
 
