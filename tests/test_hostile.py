@@ -451,6 +451,13 @@ def test_a_run_on_sentence_of_according_to_takes_linear_time(unit: str, small: i
     assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
 
 
+def test_a_run_on_sentence_of_quotes_without_a_cue_takes_linear_time() -> None:
+    # Each quote with no cue listed every mention from its sentence's start for the first one
+    # (sentence_subject): quadratic in a sentence of names and quotes.
+    growth = _growth('Ms Obi and Tom Reyes and "the plan" ', "end.", 400, time.process_time)
+    assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
+
+
 # ---------------------------------------------------------------------------------------------
 # Input checks: anything but a str fails at once and says what to pass
 
