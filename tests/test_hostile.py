@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from quoteattr import Article, Config, Quote, extract
 from quoteattr.model import QUOTE_KINDS, SPEAKER_TYPES
-from tests.strategies import hostile_articles, long_articles, mark_soup
+from tests.strategies import hostile_articles, long_articles, mark_soup, reporting_sentences
 
 # Hypothesis's own generation is slower than extraction on these strategies; too_slow and
 # data_too_large would only flag that, not a problem in the library.
@@ -153,6 +153,31 @@ def test_hostile_articles_keep_every_invariant(text: str) -> None:
     assert extract(text) == article, "the same input gives the same output"
     copy = "".join(list(text))  # an equal string that is another object
     assert extract(copy).to_dict() == article.to_dict(), "output depends on the value only"
+
+
+@settings(HOSTILE, max_examples=300)
+@given(st.lists(reporting_sentences(), min_size=1, max_size=3).map("".join))
+def test_run_on_reporting_sentences_keep_every_invariant(text: str) -> None:
+    # A lead of odd white space before ", according to" once raised IndexError, and a sentence
+    # of a thousand relative clauses RecursionError.
+    article = extract(text)
+    check_article(text, article)
+    check_json(article)
+
+
+def test_a_lead_of_odd_white_space_before_according_to_is_read() -> None:
+    text = "It was fine;\N{NO-BREAK SPACE}, according to the mayor, the pier is safe and sound."
+    article = extract(text)  # raised IndexError: the lead's last word, of none
+    check_article(text, article)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in article.quotes] == [
+        ("the pier is safe and sound", "the mayor")
+    ]
+
+
+def test_a_sentence_of_thousands_of_relative_clauses_is_read() -> None:
+    text = "the plan, which Ms Obi said, " * 3000 + "end."
+    article = extract(text)  # raised RecursionError past about 1,200 clauses
+    check_article(text, article)
 
 
 @settings(max_examples=300, deadline=None)
