@@ -47,6 +47,7 @@ from .clauses import (
     SpanTable,
     clause_end,
     first_cue,
+    first_mention_between,
     last_cue,
     mentions_between,
     new_found,
@@ -1097,10 +1098,18 @@ def _sentence_subject(context: Context, index: int, found: list[Found | None]) -
     end = context.outer[index][0]
     floor = context.paras[context.para_of[index]].start
     sentence_start = start_of_sentence(context, floor, end)
-    inside = mentions_between(context, sentence_start, end)
-    if not inside:
+    # Only the first mention is read, not every one up to the quote (a run-on sentence of
+    # quotes would be read once per quote).
+    inside = first_mention_between(context, sentence_start, end)
+    if inside is None:
         return None
-    first = context.mentions[inside[0]]
+    first = context.mentions[inside]
+    # INTRODUCTORY matches at most _LEAD_TAIL characters and white space: a longer lead whose
+    # last _LEAD_TAIL characters hold a word is not sliced.
+    if first.start - sentence_start > 2 * _LEAD_TAIL and "".join(
+        context.text[first.start - _LEAD_TAIL : first.start].split()
+    ):
+        return None
     lead = context.text[sentence_start : first.start]
     if len(lead) > 4 and not INTRODUCTORY.match(lead, 0, None, False):
         return None
@@ -1108,7 +1117,7 @@ def _sentence_subject(context: Context, index: int, found: list[Found | None]) -
         return None
     if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
         return None
-    return new_found((inside[0], None, None, "unknown"))
+    return new_found((inside, None, None, "unknown"))
 
 
 def _credit_line(context: Context, index: int, found: list[Found | None]) -> Found | None:

@@ -194,6 +194,23 @@ def mentions_between(context: Context, start: int, end: int) -> list[int]:
     return found
 
 
+def first_mention_between(context: Context, start: int, end: int) -> int | None:
+    """The first of :func:`mentions_between`, or ``None``: the mentions after it are not read
+    (after "according to", the rest of a run-on sentence would be read once per cue)."""
+    starts = context.mention_starts
+    index = bisect.bisect_left(starts, start)
+    mentions = context.mentions
+    while index < len(starts) and starts[index] < end:
+        mention = mentions[index]
+        if mention.end > end and (index + 1 == len(starts) or starts[index + 1] >= end):
+            return None  # the last mention of the stretch, running past its end
+        written = mention.text
+        if len(written) > _LONGEST_NOT_SUBJECT or written.lower() not in NOT_SUBJECTS:
+            return index
+        index += 1
+    return None
+
+
 def subject_of(context: Context, candidates: list[int], cue_start: int) -> int:
     """Of the mentions before a cue, its subject.
 

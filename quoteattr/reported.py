@@ -40,6 +40,7 @@ from .clauses import (
     Context,
     Found,
     first_cue,
+    first_mention_between,
     governs,
     mentions_between,
     phrase_mention,
@@ -88,6 +89,8 @@ _ADJUNCT_OPENERS = frozenset("after before during in at on".split())
 _ADJUNCT_WORDS = 6
 _CLAUSE_PRONOUNS = frozenset("he she they we I".split())
 _NOT_A_CLAUSE_START = frozenset("to for about of by on with in at from into".split())
+# A cue's start, the key its list is bisected on.
+_START = operator.attrgetter("start")
 # Words before the verb that make it a question, a condition or a passive.
 _PROGRESSIVE = frozenset("is are was were been am".split())
 # The same, with their contractions, between a subject and its "-ing" verb ("He's claiming").
@@ -134,6 +137,7 @@ _SUBORDINATORS = frozenset("while although though whereas as because since".spli
 # Conjunctions that open a sentence but not the clause it reports: "But the plan failed, she
 # said." (PolNeAR's annotators leave them out about twice as often as they keep them.)
 _SENTENCE_CONJUNCTIONS = frozenset("but and so yet".split())
+_LONGEST_CONJUNCTION = max(map(len, _SENTENCE_CONJUNCTIONS))
 # Adjectives of belief whose "that" clause is a held view ("X is convinced that …"), the
 # verbs before them, and the words that may stand between; "clear" only after "made (it)".
 _BELIEF_ADJECTIVES = frozenset(
@@ -222,6 +226,14 @@ _RELATIVE_OPENERS = frozenset("who whose where".split())
 # How far into a reported clause its end is looked for (characters): far longer than any
 # clause of news prose, and short enough that a run-on text is read in linear time.
 _CLAUSE_WINDOW = 1000
+# How far before a verb of saying its subject's mention is looked for (characters), for the
+# same reasons.
+_SUBJECT_WINDOW = 1000
+# INTRODUCTORY's phrase is at most 40 characters and its comma: a longer lead matches only if
+# its last characters are white space (as attribution's _LEAD_TAIL).
+_LEAD_TAIL = 41
+# What may stand before a sentence's first word besides white space (_starts_sentence).
+_LEAD_MARKS = " \"'(\N{LEFT DOUBLE QUOTATION MARK}"
 # Participles after a comma that add the reporter's own act ("…, citing …", "…, arguing
 # that …"): they end the clause before them.
 _REPORTING_PARTICIPLES = _PARTICIPLES | frozenset(
@@ -2043,29 +2055,34 @@ def _according_to(
     context: Context, start: int, stop: int, cues: Sequence[CueWord]
 ) -> Report | None:
     text = context.text
+    # Where the sentence's first character but a space or a comma stands, and where its word
+    # after the first _ADVERBIAL_LEAD_WORDS starts (``stop`` for none): read once, when first
+    # asked for, so that the lead before each cue is not sliced (see _adverbial_lead).
+    solid = far = -1
     for cue in cues:
         if cue.lemma != "according to":
             continue
-        comma = text.find(",", cue.end, stop)
         # At the sentence's start, or after a colon: "It has not gone unnoticed: According to …"
         opens = cue.start - start <= 2 or (
             text[max(start, cue.start - 3) : cue.start].rstrip().endswith(":")
         )
+        after_comma = text[cue.start - 2 : cue.start].strip() == ","
+        if not opens and not after_comma:
+            continue  # (before the comma after the cue is looked for: it can be far)
+        comma = text.find(",", cue.end, stop)
         if opens and comma > 0:
             # According to X, CLAUSE.
             found = _source(context, cue, comma, comma)
             content = _trim(text, comma + 1, _cut_tail(context, comma + 1, stop))
             if found is not None and _is_claim(text, content):
                 return Report(*content, cue, found, "according_to")
-        elif (
-            text[cue.start - 2 : cue.start].strip() == ","
-            and comma > 0
-            and (
-                not text[start : cue.start - 2].strip(" ,")
-                or text[start : cue.start - 2].split()[-1].lower() in _SENTENCE_CONJUNCTIONS
-                or len(text[start : cue.start - 2].split()) <= _ADVERBIAL_LEAD_WORDS
-            )
-        ):
+            continue
+        if not after_comma:
+            continue
+        if comma > 0:
+            if solid < 0:
+                solid, far = _lead_marks(text, start, stop)
+        if comma > 0 and _adverbial_lead(text, start, cue.start - 2, solid, far):
             # "But, according to the poll, CLAUSE" / "Now, according to X, CLAUSE": the lead
             # before the cue is a conjunction or a short adverbial.
             found = _source(context, cue, comma, comma)
@@ -2077,14 +2094,58 @@ def _according_to(
                 # "His criticism, according to the interview, was …": the subject comes first
                 # (the predicate after the source is added by _interrupted)
                 return Report(*lead, cue, found, "according_to")
-        elif text[cue.start - 2 : cue.start].strip() == ",":
+        else:
             # CLAUSE, according to X.
             found = _source(context, cue, stop, comma if comma > 0 else stop)
+            if found is None:
+                continue
             leading = _leading_clause(text, start, cue.start - 2)
-            if found is None or leading is None or _is_quote(text, *leading):
+            if leading is None or _is_quote(text, *leading):
                 continue
             return Report(*leading, cue, found, "according_to")
     return None
+
+
+def _lead_marks(text: str, start: int, stop: int) -> tuple[int, int]:
+    """For :func:`_adverbial_lead`: where the first character of ``text[start:stop]`` that is
+    not a space or a comma stands, and where its word after the first _ADVERBIAL_LEAD_WORDS
+    starts (``stop`` for none)."""
+    solid = start
+    while solid < stop and text[solid] in " ,":
+        solid += 1
+    head = _head(text, start, stop, _ADVERBIAL_LEAD_WORDS)
+    pieces = head.split(None, _ADVERBIAL_LEAD_WORDS)
+    far = start + len(head) - len(pieces[-1]) if len(pieces) > _ADVERBIAL_LEAD_WORDS else stop
+    return solid, far
+
+
+def _adverbial_lead(text: str, start: int, end: int, solid: int, far: int) -> bool:
+    """Whether the lead ``text[start:end]`` before "according to" is nothing but spaces and
+    commas, ends in a conjunction, or has at most _ADVERBIAL_LEAD_WORDS words; ``solid`` and
+    ``far`` are :func:`_lead_marks` of its sentence. Only the last word is read, not the whole
+    lead (a run-on sentence would be read once per "according to").
+
+    >>> text = "But, according to the poll, it is fine"
+    >>> _adverbial_lead(text, 0, 3, *_lead_marks(text, 0, len(text)))
+    True
+    """
+    if solid >= end:
+        return True  # not lead.strip(" ,")
+    last = end
+    while last > start and text[last - 1].isspace():
+        last -= 1
+    if last == start:
+        # White space and commas, some of it other than spaces ("fine;\N{NO-BREAK SPACE}, according
+        # to"): no word, so no more than _ADVERBIAL_LEAD_WORDS of them. (This read the last
+        # word of none and raised IndexError.)
+        return True
+    first = last - 1
+    while first > start and last - first <= _LONGEST_CONJUNCTION and not text[first - 1].isspace():
+        first -= 1
+    # (A longer word is no conjunction: lowercasing never shortens a word.)
+    if last - first <= _LONGEST_CONJUNCTION and text[first:last].lower() in _SENTENCE_CONJUNCTIONS:
+        return True
+    return end <= far  # len(lead.split()) <= _ADVERBIAL_LEAD_WORDS
 
 
 def _holds_report(cues: Sequence[CueWord], span: tuple[int, int]) -> bool:
@@ -2141,9 +2202,9 @@ def _names_a_poll(phrase: str) -> bool:
 def _source(context: Context, cue: CueWord, end: int, phrase_end: int) -> Found | None:
     """The source after ``according to``: its first mention before ``end``, else the short
     phrase up to ``phrase_end`` (``according to a new poll``, ``according to figures``)."""
-    sources = mentions_between(context, cue.end, end)
-    if sources:
-        return Found(sources[0], cue)
+    source = first_mention_between(context, cue.end, end)
+    if source is not None:
+        return Found(source, cue)
     phrase = _trim(context.text, cue.end, phrase_end)
     words = context.text[phrase[0] : phrase[1]].split()
     if not 1 <= len(words) <= 8 or any(mark in word for word in words for mark in "\"“”"):
@@ -2305,9 +2366,52 @@ def _reported_clause(
     cues: Sequence[CueWord],
     clause_lemmas: frozenset[str],
 ) -> Report | None:
-    """``X said (that) CLAUSE``: the first clause verb with a subject before it."""
+    """``X said (that) CLAUSE``: the first clause verb with a subject before it.
+
+    A report with a relative clause (``…, which argues that CLAUSE``) may give way to a report
+    of a later verb in it, which may give way in turn: the reports that wait for a later one
+    are stacked rather than read by recursion, so that a run-on sentence of relative clauses
+    neither overflows the stack nor copies its later verbs once per clause.
+    """
     text = context.text
-    for cue in cues:
+    waiting: list[Report] = []
+    low, high = 0, len(cues)
+    while True:
+        step = _first_reported_clause(context, start, stop, cues, low, high, clause_lemmas)
+        if step is None or step[1] is None:
+            result = None if step is None else step[0]
+            break
+        report, relative = step
+        waiting.append(report)
+        # The verbs after the relative word and inside the report (``cues`` are in text order).
+        low = bisect.bisect_right(cues, relative, low, high, key=_START)
+        high = bisect.bisect_left(cues, report.end, low, high, key=_START)
+    while waiting:
+        report = waiting.pop()
+        if not (
+            result is not None
+            and _complementizer(text, result.cue.end, stop) is not None
+            and text[report.start : result.cue.start].rstrip().endswith((", which", ", who"))
+        ):
+            result = report
+    return result
+
+
+def _first_reported_clause(
+    context: Context,
+    start: int,
+    stop: int,
+    cues: Sequence[CueWord],
+    low: int,
+    high: int,
+    clause_lemmas: frozenset[str],
+) -> tuple[Report, int | None] | None:
+    """One step of :func:`_reported_clause` over ``cues[low:high]``: the first report, with
+    where its relative clause starts if a later verb in it may take its place (else ``None``),
+    or ``None`` for no report."""
+    text = context.text
+    for index in range(low, high):
+        cue = cues[index]
         if cue.kind != "verb":
             cue = _told_phrase_as_verb(cue)  # a phrase cue may read as a verb; no other cue
             if cue.kind != "verb":
@@ -2341,7 +2445,7 @@ def _reported_clause(
                 content = _trim(text, content[0], comma)
         predicate = _relative_predicate(context, cue, found, content)
         if predicate is not None:
-            return Report(*predicate, cue, found, "reported_clause", predicate=True)
+            return Report(*predicate, cue, found, "reported_clause", predicate=True), None
         report = Report(*content, cue, found, "reported_clause")
         if not _is_claim(text, content) and len(_interrupted(context, start, report, stop)) == 1:
             continue  # "The risk, he said, is a clash": the part before the cue is the report
@@ -2349,16 +2453,10 @@ def _reported_clause(
         relative = which if which > who else who
         if relative >= 0 and _complementizer(text, cue.end, stop) is None:
             # "granted an order sought by the society, which argues that CLAUSE": a verb with
-            # an object gives way to a later verb that takes a clause with "that"
-            later = [other for other in cues if relative < other.start < content[1]]
-            nested = _reported_clause(context, start, stop, later, clause_lemmas)
-            if (
-                nested is not None
-                and _complementizer(text, nested.cue.end, stop) is not None
-                and text[content[0] : nested.cue.start].rstrip().endswith((", which", ", who"))
-            ):
-                return nested
-        return report
+            # an object gives way to a later verb that takes a clause with "that" (the caller
+            # reads the verbs after ``relative`` in the report)
+            return report, relative
+        return report, None
     return None
 
 
@@ -2376,12 +2474,12 @@ def _relative_predicate(
     before = text[subject.start - 12 if subject.start > 12 else 0 : subject.start].split()
     if not before or before[-1].lower() not in _RELATIVE_WORDS:
         return None
-    first_word = text[content[0] : content[1]].split()[0].lower()
+    first_word = _head(text, content[0], content[1], 1).split()[0].lower()
     if text[subject.end : cue.start].strip() or not _verb_like(first_word):
         return None
     comma = _comma_outside_quotes(context, content[0], content[1])
     end = comma if comma is not None else content[1]
-    if len(text[content[0] : end].split()) < 2:
+    if len(_head(text, content[0], end, 2).split()) < 2:
         return None
     return _trim(text, content[0], end)
 
@@ -2500,7 +2598,10 @@ def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
     quantity = _quantity_subject(text, start, cue.start)
     if quantity is not None:
         return Found(-1, cue, quantity, "unknown")
-    candidates = mentions_between(context, start, cue.start)
+    # Mentions further back than _SUBJECT_WINDOW are not read: in a run-on sentence every verb
+    # of saying would read every mention back to the sentence's start.
+    reach = cue.start - _SUBJECT_WINDOW
+    candidates = mentions_between(context, reach if reach > start else start, cue.start)
     if candidates:
         subject = subject_of(context, candidates, cue.start)
         nearest_gap = text[context.mentions[candidates[-1]].end : cue.start]
@@ -2519,6 +2620,8 @@ def _subject(context: Context, start: int, cue: CueWord) -> Found | None:
         or cue.text.endswith("ing")
     ):
         return None  # a stance verb too: "The harbour master criticized the timetable"
+    if cue.start - start > _SUBJECT_WINDOW:
+        return None  # a noun phrase that opens the sentence is a few words after a short lead
     phrase = _noun_phrase_subject(text, start, cue.start)
     return None if phrase is None else Found(-1, cue, phrase, "unknown")
 
@@ -2665,7 +2768,8 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
         return that  # said (on Tuesday / in a statement / to reporters) that …
     lead = CLAUSE_LEAD.match(text, cue.end, stop, False)
     position = lead.end() if lead is not None else cue.end
-    following = text[position:stop].lstrip()
+    # (Only the first word and the character after a comma are read: two words are enough.)
+    following = _head(text, position, stop, 2).lstrip()
     if (
         not following
         or following[0] in ":\"“‘'("
@@ -2707,6 +2811,26 @@ def _clause_start(context: Context, cue: CueWord, stop: int) -> int | None:
     return position
 
 
+def _head(text: str, start: int, stop: int, words: int) -> str:
+    """``text[start:stop]``, or a start of it that holds its first ``words`` words whole and
+    the beginning of the next: the few words after a verb, read without copying the rest of
+    its sentence (a run-on sentence would be copied once per verb of saying). A stretch of up
+    to 256 characters, as nearly every one in news is, is copied whole without counting.
+
+    >>> _head("said on Tuesday that the port would close", 4, 41, 2)
+    ' on Tuesday that the port would close'
+    >>> len(_head("said " + "on Tuesday " * 40, 4, 445, 2))
+    256
+    """
+    end = start + 256
+    while end < stop:
+        head = text[start:end]
+        if len(head.split(None, words)) > words:
+            return head
+        end += end - start
+    return text[start:stop]
+
+
 def _complementizer(text: str, start: int, stop: int) -> int | None:
     """Where the clause starts after a *that* among the verb's next nine words, if the words
     before it hold no punctuation that would end the verb's phrase.
@@ -2715,8 +2839,8 @@ def _complementizer(text: str, start: int, stop: int) -> int | None:
     >>> text[_complementizer(text, 4, len(text)) :]
     ' the port would close'
     """
-    stretch = text[start:stop]
-    # The first nine words, lowercase, split in C; the rest of the sentence stays in one piece.
+    stretch = _head(text, start, stop, _COMPLEMENTIZER_WORDS)
+    # The first nine words, lowercase, split in C; the rest of the stretch stays in one piece.
     # (Lowercasing neither makes nor takes a space, so these are the words' own lowercase.)
     lowered = stretch.lower().split(None, _COMPLEMENTIZER_WORDS)[:_COMPLEMENTIZER_WORDS]
     if "that" not in lowered:
@@ -2914,8 +3038,16 @@ def _opens_clause(words: list[str]) -> bool:
 
 def _starts_sentence(text: str, sentence_start: int, position: int) -> bool:
     """Whether ``position`` starts its sentence, perhaps after "But" or a short phrase."""
+    # INTRODUCTORY's phrase is at most 40 characters and its comma, and white space after it: a
+    # longer lead whose last _LEAD_TAIL characters hold anything but white space and opening
+    # marks is neither blank nor introductory. It is not sliced (a run-on sentence would be
+    # read once per verb of saying).
+    if position - sentence_start > 2 * _LEAD_TAIL and "".join(
+        text[position - _LEAD_TAIL : position].split()
+    ).strip(_LEAD_MARKS):
+        return False
     lead = text[sentence_start:position]
-    return not lead.strip(" \"'(\N{LEFT DOUBLE QUOTATION MARK}") or bool(
+    return not lead.strip(_LEAD_MARKS) or bool(
         INTRODUCTORY.match(lead, 0, None, False)
     )
 
@@ -2933,7 +3065,8 @@ def _long_enough(text: str, span: tuple[int, int]) -> bool:
     """Whether a span can be a reported clause: enough words, and a first word that can start
     a clause (not "and", "during", "is": those mean the verb was not reporting a clause)."""
     # Split no further than a clause's fewest words: only their count up to it matters here.
-    words = text[span[0] : span[1]].split(None, _MIN_WORDS)
+    # (Its first words only: a clause may run to the end of a run-on sentence.)
+    words = _head(text, span[0], span[1], _MIN_WORDS).split(None, _MIN_WORDS)
     if len(words) < _MIN_WORDS:
         return False
     first = words[0].lower().strip(",")
@@ -2943,7 +3076,7 @@ def _long_enough(text: str, span: tuple[int, int]) -> bool:
         return False
     # "said that if it passed, the port would close": an opening phrase, then the main clause.
     comma = text.find(",", span[0], span[1])
-    return comma >= 0 and len(text[comma + 1 : span[1]].split()) >= _MIN_WORDS
+    return comma >= 0 and len(_head(text, comma + 1, span[1], _MIN_WORDS).split()) >= _MIN_WORDS
 
 
 def _leading_clause(
@@ -2961,16 +3094,18 @@ def _leading_clause(
     >>> _leading_clause("When asked about the plan, she said.", 0, 25) is None
     True
     """
+    # Only the clause's first words are read (_head), not all of it: a run-on sentence would be
+    # read once per verb of saying.
     span = _trim(text, start, end)
-    first_word = text[span[0] : span[1]].split(None, 1)
+    first_word = _head(text, span[0], span[1], 1).split(None, 1)
     if len(first_word) == 2 and first_word[0].lower().strip(",") in _SENTENCE_CONJUNCTIONS:
         span = _trim(text, span[0] + len(first_word[0]), span[1])
-    words = text[span[0] : span[1]].split()
+    words = _head(text, span[0], span[1], min_words).split()
     if len(words) < min_words:
         return None
     if not opening_phrase and words[0].lower().strip(",\"'(") in _NOT_A_CLAUSE_OPENING:
         comma = text.find(",", span[0], span[1])
-        if comma < 0 or len(text[comma + 1 : span[1]].split()) < _MIN_WORDS:
+        if comma < 0 or len(_head(text, comma + 1, span[1], _MIN_WORDS).split()) < _MIN_WORDS:
             return None
     return span
 

@@ -260,3 +260,34 @@ MARK_SOUP_ALPHABET = sorted(
     | {chr(0xD800), chr(0xDC80), "\N{COMBINING ACUTE ACCENT}"}
 )
 mark_soup = st.text(st.sampled_from(MARK_SOUP_ALPHABET), max_size=300)
+
+
+# The pieces reported speech is read from: subjects, verbs and phrases of saying, "according
+# to", relative clauses, "that", conjunctions, quotes and plain clauses. Joined in any order by
+# punctuation and any kind of white space, they make the run-on and oddly spaced sentences a
+# scraped page can hold, which the sentence-level rules read back and forth over.
+REPORTING_PIECES = [
+    "Ms Obi", "Tom Reyes", "the mayor", "the council", "a spokeswoman for the port", "she", "they",
+    "him", "said", "says", "told reporters", "warned", "added that", "believes", "called for",
+    "urged voters to", "according to", "according to the poll", "in a statement",
+    "the statement said", "which", "who", "that", "and", "but", "so", "while", "if",
+    '"the plan"', "\N{LEFT DOUBLE QUOTATION MARK}a mess\N{RIGHT DOUBLE QUOTATION MARK}",
+    "'on-going case'", "the pier is safe", "the ferry would stop", "it was fine", "(",
+    ")", "citing", "adding that", "was convinced that",
+]  # fmt: skip
+
+
+@st.composite
+def reporting_sentences(draw: st.DrawFn) -> str:
+    """One long sentence of reporting pieces, perhaps ending in a stop. Each join is a mark or
+    none, then a space of any kind, then perhaps a comma: "fine;\N{NO-BREAK SPACE}, according to"."""
+    pieces = draw(st.lists(st.sampled_from(REPORTING_PIECES), min_size=1, max_size=40))
+    text = pieces[0]
+    for piece in pieces[1:]:
+        text += (
+            draw(st.sampled_from(["", "", ",", ";", ":", " \N{EM DASH}"]))
+            + draw(st.sampled_from([" ", " ", *ODD_SPACES]))
+            + draw(st.sampled_from(["", "", ", "]))
+            + piece
+        )
+    return text + draw(st.sampled_from(["", ".", ".\n\n", "?"]))

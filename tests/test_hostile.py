@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from quoteattr import Article, Config, Quote, extract
 from quoteattr.model import QUOTE_KINDS, SPEAKER_TYPES
-from tests.strategies import hostile_articles, long_articles, mark_soup
+from tests.strategies import hostile_articles, long_articles, mark_soup, reporting_sentences
 
 # Hypothesis's own generation is slower than extraction on these strategies; too_slow and
 # data_too_large would only flag that, not a problem in the library.
@@ -153,6 +153,31 @@ def test_hostile_articles_keep_every_invariant(text: str) -> None:
     assert extract(text) == article, "the same input gives the same output"
     copy = "".join(list(text))  # an equal string that is another object
     assert extract(copy).to_dict() == article.to_dict(), "output depends on the value only"
+
+
+@settings(HOSTILE, max_examples=300)
+@given(st.lists(reporting_sentences(), min_size=1, max_size=3).map("".join))
+def test_run_on_reporting_sentences_keep_every_invariant(text: str) -> None:
+    # A lead of odd white space before ", according to" once raised IndexError, and a sentence
+    # of a thousand relative clauses RecursionError.
+    article = extract(text)
+    check_article(text, article)
+    check_json(article)
+
+
+def test_a_lead_of_odd_white_space_before_according_to_is_read() -> None:
+    text = "It was fine;\N{NO-BREAK SPACE}, according to the mayor, the pier is safe and sound."
+    article = extract(text)  # raised IndexError: the lead's last word, of none
+    check_article(text, article)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in article.quotes] == [
+        ("the pier is safe and sound", "the mayor")
+    ]
+
+
+def test_a_sentence_of_thousands_of_relative_clauses_is_read() -> None:
+    text = "the plan, which Ms Obi said, " * 3000 + "end."
+    article = extract(text)  # raised RecursionError past about 1,200 clauses
+    check_article(text, article)
 
 
 @settings(max_examples=300, deadline=None)
@@ -405,6 +430,56 @@ def test_one_run_on_sentence_of_reports_takes_linear_time(unit: str) -> None:
 def test_a_long_text_of_recurring_speakers_takes_linear_time(unit: str, small: int) -> None:
     # A 10 MB document once took 1.5 s more than ten of 1 MB, in these two places.
     growth = _growth(unit, "", small, time.process_time)
+    assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
+
+
+@pytest.mark.parametrize(
+    ("unit", "small"),
+    [
+        # Each verb of saying that found no subject read every mention back to the sentence's
+        # start (here object pronouns, which are never one), and copied and lowercased the
+        # rest of the sentence after it for a "that".
+        ("him him him said, ", 600),
+        # The same with a subject before each verb that does not govern it.
+        ('in a statement the council said "the pier is safe", the statement said, ', 400),
+    ],
+)
+def test_a_run_on_sentence_of_verbs_without_a_subject_takes_linear_time(
+    unit: str, small: int
+) -> None:
+    growth = _growth(unit, "end.", small, time.process_time)
+    assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
+
+
+def test_a_run_on_sentence_of_relative_clauses_takes_linear_time() -> None:
+    # Each report with ", which" read the later verbs of its clause for one to give way to by
+    # recursion, copying them into a new list: quadratic, and a RecursionError past about a
+    # thousand clauses in one sentence (35 KB). Its clause's first word and word count were
+    # read by splitting the rest of the sentence.
+    growth = _growth("the plan, which Ms Obi said, ", "end.", 150, time.process_time)
+    assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
+
+
+@pytest.mark.parametrize(
+    ("unit", "small"),
+    [
+        # Each "according to" after a comma split the sentence up to it, for its last word and
+        # its word count.
+        ("according to, ", 500),
+        # Each "CLAUSE, according to X" split the clause from the sentence's start, and listed
+        # every mention to the sentence's end for the first.
+        ("in the harbour the pier is safe, according to the poll ", 250),
+    ],
+)
+def test_a_run_on_sentence_of_according_to_takes_linear_time(unit: str, small: int) -> None:
+    growth = _growth(unit, "end.", small, time.process_time)
+    assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
+
+
+def test_a_run_on_sentence_of_quotes_without_a_cue_takes_linear_time() -> None:
+    # Each quote with no cue listed every mention from its sentence's start for the first one
+    # (sentence_subject): quadratic in a sentence of names and quotes.
+    growth = _growth('Ms Obi and Tom Reyes and "the plan" ', "end.", 400, time.process_time)
     assert growth < 3, f"per-character time grew {growth:.1f}x for 8x the text"
 
 
