@@ -280,7 +280,8 @@ REPORTING_PIECES = [
 @st.composite
 def reporting_sentences(draw: st.DrawFn) -> str:
     """One long sentence of reporting pieces, perhaps ending in a stop. Each join is a mark or
-    none, then a space of any kind, then perhaps a comma: "fine;\N{NO-BREAK SPACE}, according to"."""
+    none, then a space of any kind, then perhaps a comma (``fine;`` + no-break space +
+    ``, according to``)."""
     pieces = draw(st.lists(st.sampled_from(REPORTING_PIECES), min_size=1, max_size=40))
     text = pieces[0]
     for piece in pieces[1:]:
