@@ -435,6 +435,15 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
         "and Tom Reyes wants to go, and ",
         n,
     ),
+    # One run-on sentence of relative clauses, each with a verb of saying ("the plan, which Ms
+    # Obi said, the plan, which …"): read by recursion, it overflowed the stack at 35 KB.
+    "run-on-relative-clauses": lambda n: _repeat("the plan, which Ms Obi said, ", n),
+    # One run-on sentence of verbs of saying with no subject, and of "according to" after a
+    # clause: each verb once read back to the sentence's start.
+    "run-on-subjectless-verbs": lambda n: _repeat("him him him said, ", n),
+    "run-on-according-to": lambda n: _repeat(
+        "in the harbour the pier is safe, according to the poll ", n
+    ),
     # The same few speakers all through a long text, quoted after a statement, referred to as
     # "they", calling for things: each once looked back over the whole text before it.
     "recurring-speakers": lambda n: _repeat(

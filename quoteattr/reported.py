@@ -2375,9 +2375,12 @@ def _reported_clause(
     """
     text = context.text
     waiting: list[Report] = []
+    relatives: list[list[int]] = []  # see _first_relative; filled once, when first needed
     low, high = 0, len(cues)
     while True:
-        step = _first_reported_clause(context, start, stop, cues, low, high, clause_lemmas)
+        step = _first_reported_clause(
+            context, start, stop, cues, low, high, clause_lemmas, relatives
+        )
         if step is None or step[1] is None:
             result = None if step is None else step[0]
             break
@@ -2405,10 +2408,12 @@ def _first_reported_clause(
     low: int,
     high: int,
     clause_lemmas: frozenset[str],
+    relatives: list[list[int]],
 ) -> tuple[Report, int | None] | None:
     """One step of :func:`_reported_clause` over ``cues[low:high]``: the first report, with
     where its relative clause starts if a later verb in it may take its place (else ``None``),
-    or ``None`` for no report."""
+    or ``None`` for no report. ``relatives`` is :func:`_reported_clause`'s, kept between its
+    steps."""
     text = context.text
     for index in range(low, high):
         cue = cues[index]
@@ -2449,8 +2454,7 @@ def _first_reported_clause(
         report = Report(*content, cue, found, "reported_clause")
         if not _is_claim(text, content) and len(_interrupted(context, start, report, stop)) == 1:
             continue  # "The risk, he said, is a clash": the part before the cue is the report
-        which, who = text.find(", which ", *content), text.find(", who ", *content)
-        relative = which if which > who else who
+        relative = _first_relative(text, start, stop, content, relatives)
         if relative >= 0 and _complementizer(text, cue.end, stop) is None:
             # "granted an order sought by the society, which argues that CLAUSE": a verb with
             # an object gives way to a later verb that takes a clause with "that" (the caller
@@ -2458,6 +2462,38 @@ def _first_reported_clause(
             return report, relative
         return report, None
     return None
+
+
+def _first_relative(
+    text: str, start: int, stop: int, content: tuple[int, int], relatives: list[list[int]]
+) -> int:
+    """Where the relative clause of a report's ``content`` opens: the later of the first
+    ``, which `` and the first ``, who `` in it, or -1 for neither.
+
+    Both are found once in the sentence ``[start, stop)`` and kept in ``relatives``, then
+    bisected: a report without a boundary in its first _CLAUSE_WINDOW characters runs to the
+    sentence's end, and searching the rest of a run-on sentence for each such report was
+    quadratic.
+
+    >>> text = "He said it failed, which she denied, who knew"
+    >>> _first_relative(text, 0, len(text), (8, len(text)), [])
+    35
+    """
+    if not relatives:
+        for word in (", which ", ", who "):
+            found = []
+            at = text.find(word, start, stop)
+            while at >= 0:
+                found.append(at)
+                at = text.find(word, at + 1, stop)
+            relatives.append(found)
+    relative = -1
+    for word, found in zip((", which ", ", who "), relatives, strict=True):
+        index = bisect.bisect_left(found, content[0])
+        # (``str.find`` within the content: the whole word inside it.)
+        if index < len(found) and found[index] + len(word) <= content[1]:
+            relative = found[index] if found[index] > relative else relative
+    return relative
 
 
 def _relative_predicate(
@@ -2558,7 +2594,14 @@ def _inverted(context: Context, start: int, cue: CueWord) -> bool:
     Jo Weir, a planner.``, so that the words before the comma are what was said, not the
     cue's subject and verb (``Jo Weir, a planner, said Ely could …``)."""
     text = context.text
-    if not text[start : cue.start].rstrip().rstrip(_CLOSING_QUOTES).endswith(","):
+    # Whether the lead ends in a comma, past white space and then closing quotes: read back
+    # from the cue, not by slicing the lead (a run-on sentence would be copied once per cue).
+    end = cue.start
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end > start and text[end - 1] in _CLOSING_QUOTES:
+        end -= 1
+    if end == start or text[end - 1] != ",":
         return False
     index = bisect.bisect_left(context.mention_starts, cue.end)
     if index >= len(context.mentions):
