@@ -1711,6 +1711,8 @@ class _Reader:
         tokens = self.tokens
         steps = self.steps
         kept = self.kept
+        opens_phrase = self.opens_phrase
+        starts_run = self.starts_run
         asked_at = self.asked_at
         unnamed_at = self.unnamed_at
         asking: list[tuple[int, int, int, _Step]] = []
@@ -1721,7 +1723,14 @@ class _Reader:
         for index in self.candidates:
             if index < resume:
                 continue
-            result = self._step(index, tokens[index])
+            # ``_step``, written out: a call a candidate was nearly a hundredth of the mention
+            # finder's instructions.
+            token = tokens[index]
+            result = self._noun_phrase_mentions(index) if opens_phrase[index] else None
+            if result is None and token.facts & _PRONOUN:
+                result = self._pronoun(index)
+            if result is None and (starts_run[index] or token.facts & _STEP):
+                result = self._capitalised(index)
             steps[index] = result
             if not asked:
                 kept[index] = 1
@@ -1834,6 +1843,7 @@ class _Reader:
             self.steps[index] = step
 
     def _step(self, index: int, token: _Token) -> _Step:
+        # (Written out in ``_read_first``, the first pass: the two must read the same.)
         result = self._noun_phrase_mentions(index) if self.opens_phrase[index] else None
         if result is None and token.facts & _PRONOUN:
             result = self._pronoun(index)
