@@ -1481,9 +1481,21 @@ _HEAD_WINDOW = 7
 _POSSESSOR_WINDOW = 4  # the determiner's possessor: "the operator's chief executive"
 _NEARBY_POSSESSIVE = 6  # how far ahead a possessive makes a possessor phrase worth reading
 
-# Bits of ``_Reader.opens_phrase``.
-_OPENS = 1  # a noun phrase may start here
-_OPENS_POSSESSOR = 2  # a possessor phrase may start here ("the minister" of "the minister's")
+# Bits of ``_Reader.flags`` (see ``_Reader.__init__``).
+_FIRST = 1  # the token starts a sentence
+_POSSESSIVE_NEARBY = 2  # a possessive lies within ``_NEARBY_POSSESSIVE`` tokens from here on
+_POSSESSIVE_IN_REACH = 4  # one within ``_POSSESSOR_WINDOW`` of where a phrase's modifiers start
+_STARTS_RUN = 8  # a capitalised run may start here
+_OPENS = 16  # a noun phrase may start here
+_OPENS_POSSESSOR = 32  # a possessor phrase may start here ("the minister" of "the minister's")
+# The reader tests a bit by looking its flags up in a table of whether it is set: CPython 3.11
+# reads a tuple item with a specialised instruction, but works out ``&`` on two ints the
+# general way, several times the cost. And as the two bits that open a phrase are the
+# highest, whether either is set is one comparison, specialised too: ``flags >= _OPENS``.
+_FIRSTS, _NEARBY, _IN_REACH, _RUNS, _PHRASES = (
+    tuple(bool(flags & bit) for flags in range(_OPENS_POSSESSOR * 2))
+    for bit in (_FIRST, _POSSESSIVE_NEARBY, _POSSESSIVE_IN_REACH, _STARTS_RUN, _OPENS)
+)
 
 
 class _Reader:
@@ -1500,12 +1512,6 @@ class _Reader:
         self.text = text
         self.tokens = tokens = read.tokens
         self.starts = read.starts
-        # firsts[i]: whether token i starts a sentence.
-        # (The per-token flags are lists rather than bytearrays: Python reads and writes a
-        # list item faster.)
-        self.firsts = firsts = [0] * (len(tokens) + 1)
-        for index in read.firsts:
-            firsts[index] = 1
         # One string object per distinct mention text or head ("he", "Mr Cole"), shared by
         # every mention that has it: a long article has tens of thousands of mentions.
         self.strings: dict[str, str] = {} if strings is None else strings
@@ -1530,24 +1536,28 @@ class _Reader:
         self.honorifics = lexicon.honorifics()
         self.count = count = len(tokens)
         far = count + _HEAD_WINDOW + _POSSESSOR_WINDOW + _NEARBY_POSSESSIVE
-        # One pass from the end works out, for each token i:
-        # next_possessive[i]: the first possessive token at or after i (``far``: none);
-        # opens_phrase[i]: whether a noun phrase may start at i, as far as the reach of a head
-        #   noun tells (bit _OPENS for a phrase, _OPENS_POSSESSOR for a possessor phrase). A
-        #   phrase's first head lies within ``_HEAD_WINDOW`` tokens of where its modifiers
-        #   start, past a determiner and past a possessor (``_noun_phrase``), with only
-        #   tokens that a modifier may be between;
-        # starts_run[i]: whether i may open a capitalised run: a capitalised word, not a
+        # One pass from the end works out, for each token i, the bits of flags[i]:
+        # _OPENS and _OPENS_POSSESSOR: whether a noun phrase may start at i, as far as the
+        #   reach of a head noun tells (_OPENS for a phrase, _OPENS_POSSESSOR for a possessor
+        #   phrase). A phrase's first head lies within ``_HEAD_WINDOW`` tokens of where its
+        #   modifiers start, past a determiner and past a possessor (``_noun_phrase``), with
+        #   only tokens that a modifier may be between;
+        # _POSSESSIVE_NEARBY and _POSSESSIVE_IN_REACH, only where a phrase may start (the
+        #   only places they are read): whether a possessive lies within
+        #   ``_NEARBY_POSSESSIVE`` tokens from i, and within ``_POSSESSOR_WINDOW`` tokens
+        #   from where the modifiers of a phrase at i start (past a determiner);
+        # _STARTS_RUN: whether i may open a capitalised run: a capitalised word, not a
         #   function word, month or weekday, nor "I", nor a verb opening a sentence;
-        # candidates: the tokens at which a step of the reader may find anything at all.
+        # and candidates: the tokens at which a step of the reader may find anything at all.
         # Working back, ``head``, ``possessor`` and ``possessive`` hold the first head noun
         # reached from the token after i, the first possessive that a possessor scan from it
         # reaches, and the first possessive at all; next_head keeps ``head`` for every token
-        # (left ``far`` where it is). next_possessive is filled a stretch at a time, each
-        # time the pass meets a possessive.
-        self.next_possessive = next_possessive = [far] * (count + 1)
-        self.opens_phrase = opens_phrase = [0] * (count + 1)
-        self.starts_run = starts_run = [0] * (count + 1)
+        # (left ``far`` where it is). Then _FIRST is added where a sentence starts.
+        # (The flags are one list of bits rather than a list each, as they were: each list
+        # took eight bytes a token, more than the text itself, and the reader held four. Nor
+        # a bytearray: CPython 3.11 reads and writes a list item faster.)
+        self.flags = flags = [0] * (count + 1)
+        firsts = set(read.firsts)
         next_head = [far] * (count + 2)
         candidates = []
         head = possessor = possessive = far
@@ -1587,7 +1597,7 @@ class _Reader:
                     if reach > index:
                         head = possessor = reach = far  # (next_head[index] is far, as made)
                         if token.facts & _STEP and (
-                            starts_run[index + 1] or token.lower != "the"
+                            _RUNS[flags[index + 1]] or token.lower != "the"
                         ):
                             candidates.append(index)
                         continue
@@ -1596,7 +1606,7 @@ class _Reader:
                     # reach: it passes all, opens no phrase, but always a run.
                     if reach >= index:
                         next_head[index] = head
-                        starts_run[index] = 1
+                        flags[index] = _STARTS_RUN
                         candidates.append(index)
                         continue
                 elif kind == _STEPS:
@@ -1626,10 +1636,6 @@ class _Reader:
             if determiner:
                 start, start_head, start_possessor = index + 1, head, possessor
             if token.possessive:
-                if possessive < far:
-                    next_possessive[index + 1 : possessive + 1] = [possessive] * (
-                        possessive - index
-                    )
                 possessive = index
             if is_head and (
                 (seconds := token.head_seconds) is None
@@ -1657,32 +1663,37 @@ class _Reader:
                 start, start_head, start_possessor = index, head, possessor
             # The scan of a possessor phrase starts at ``start``; that of a phrase past the
             # possessive its possessor scan reaches, if any (see ``_noun_phrase``).
-            # (Booleans here, the bits of opens_phrase only when stored: cheaper to test.)
+            # (Booleans here, the bits only when stored: cheaper to test.)
             opens_possessor = start_head < start + _HEAD_WINDOW
             opens = opens_possessor
             if start_possessor < start + _POSSESSOR_WINDOW:
                 opens = next_head[start_possessor + 1] <= start_possessor + _HEAD_WINDOW
             if opens or opens_possessor:
-                opens_phrase[index] = (_OPENS if opens else 0) + (
-                    _OPENS_POSSESSOR if opens_possessor else 0
-                )
+                bits = (_OPENS if opens else 0) + (_OPENS_POSSESSOR if opens_possessor else 0)
+                # (``possessive`` is the first possessive from ``start`` on too: a determiner
+                # is no possessive. One within reach of ``start`` is near ``index``.)
+                if possessive < index + _NEARBY_POSSESSIVE:
+                    bits += _POSSESSIVE_NEARBY
+                    if possessive < start + _POSSESSOR_WINDOW:
+                        bits += _POSSESSIVE_IN_REACH
+                flags[index] = bits
             if not fact:
                 # Not a word, but a quote or line break that reads as a determiner (a quote
                 # that is just "the"), as the phrase rule has it.
                 continue
-            run = run and not (verb and firsts[index])
+            run = run and not (verb and index in firsts)
             if run:
-                starts_run[index] = 1
+                flags[index] += _STARTS_RUN
             if (
                 opens
                 or (opens_possessor and possessive < index + _NEARBY_POSSESSIVE)
                 or run
                 # "the" opens a step only before a capitalised run (see ``_capitalised``).
-                or (step and (starts_run[index + 1] or token.lower != "the"))
+                or (step and (_RUNS[flags[index + 1]] or token.lower != "the"))
             ):
                 candidates.append(index)
-        if possessive < far:
-            next_possessive[: possessive + 1] = [possessive] * (possessive + 1)
+        for index in read.firsts:
+            flags[index] += _FIRST
         candidates.reverse()
         self.candidates = candidates
 
@@ -1711,8 +1722,7 @@ class _Reader:
         tokens = self.tokens
         steps = self.steps
         kept = self.kept
-        opens_phrase = self.opens_phrase
-        starts_run = self.starts_run
+        flag_list = self.flags
         asked_at = self.asked_at
         unnamed_at = self.unnamed_at
         asking: list[tuple[int, int, int, _Step]] = []
@@ -1726,10 +1736,11 @@ class _Reader:
             # ``_step``, written out: a call a candidate was nearly a hundredth of the mention
             # finder's instructions.
             token = tokens[index]
-            result = self._noun_phrase_mentions(index) if opens_phrase[index] else None
+            flags = flag_list[index]
+            result = self._noun_phrase_mentions(index) if flags >= _OPENS else None
             if result is None and token.facts & _PRONOUN:
                 result = self._pronoun(index)
-            if result is None and (starts_run[index] or token.facts & _STEP):
+            if result is None and (_RUNS[flags] or token.facts & _STEP):
                 result = self._capitalised(index)
             steps[index] = result
             if not asked:
@@ -1844,10 +1855,11 @@ class _Reader:
 
     def _step(self, index: int, token: _Token) -> _Step:
         # (Written out in ``_read_first``, the first pass: the two must read the same.)
-        result = self._noun_phrase_mentions(index) if self.opens_phrase[index] else None
+        flags = self.flags[index]
+        result = self._noun_phrase_mentions(index) if flags >= _OPENS else None
         if result is None and token.facts & _PRONOUN:
             result = self._pronoun(index)
-        if result is None and (self.starts_run[index] or token.facts & _STEP):
+        if result is None and (_RUNS[flags] or token.facts & _STEP):
             # Anything else can open neither a name nor an organisation.
             result = self._capitalised(index)
         return result
@@ -2004,7 +2016,9 @@ class _Reader:
         # determiner only a title (the President), since "the Courier" names a newspaper.
         if not at_start or kind == "organisation":
             return False
-        return bool(self.firsts[index]) or (after_det and token.base in lexicon.honorifics())
+        if _FIRSTS[self.flags[index]]:
+            return True
+        return after_det and token.base in lexicon.honorifics()
 
     def _noun_phrase(
         self, index: int, apposition: bool = False, possessor: bool = False
@@ -2013,7 +2027,8 @@ class _Reader:
         (``the minister`` in ``the minister's remarks``)."""
         # (The flags are not keyword-only: CPython 3.11 specialises no call to a function
         # with keyword-only parameters, and the call with neither flag is the hot one.)
-        if not self.opens_phrase[index] & (_OPENS_POSSESSOR if possessor else _OPENS):
+        bits = self.flags[index]
+        if not (bits >= _OPENS_POSSESSOR if possessor else _PHRASES[bits]):
             return None  # no head noun within reach: the common case, decided at once
         tokens = self.tokens
         count = self.count
@@ -2023,7 +2038,7 @@ class _Reader:
             determiner = tokens[index].lower
             index += 1
         possessive = False
-        if not possessor and self.next_possessive[index] < index + _POSSESSOR_WINDOW:
+        if not possessor and _IN_REACH[bits]:
             scan_end = index + _POSSESSOR_WINDOW
             for position in range(index, scan_end if scan_end < count else count):
                 token = tokens[position]
@@ -2043,7 +2058,7 @@ class _Reader:
             determined
             or apposition
             or start == 0
-            or bool(self.firsts[start])
+            or _FIRSTS[self.flags[start]]
             # (not a word, or a function word or a verb: what stops a possessor scan)
             or not tokens[start - 1].facts & _POSSESSOR_PASSES
         )
@@ -2218,7 +2233,7 @@ class _Reader:
     def _noun_phrase_mentions(self, index: int) -> tuple[list[Mention], int] | None:
         phrase = self._noun_phrase(index)
         if phrase is None:
-            if self.next_possessive[index] >= index + _NEARBY_POSSESSIVE:
+            if not _NEARBY[self.flags[index]]:
                 return None
             phrase = self._noun_phrase(index, possessor=True)
             if phrase is None or not self.tokens[phrase[1] - 1].possessive:  # its last token
@@ -2464,7 +2479,7 @@ class _Reader:
 
     def _person_name(self, index: int) -> _Name | None:
         """Read a person name at ``index`` (titles allowed), or ``None``."""
-        if index >= self.count or not self.starts_run[index]:
+        if index >= self.count or not _RUNS[self.flags[index]]:
             return None
         end = self._capital_run(index)
         if end == index or self._organisation_end(index, end) is not None:
@@ -2549,10 +2564,10 @@ class _Reader:
         if (
             start
             and tokens[start - 1].facts & _VERB  # (only a word has facts)
-            and not self.firsts[start]
+            and not _FIRSTS[self.flags[start]]
         ):
             return True
-        if self.firsts[start] and end - start == 2:
+        if _FIRSTS[self.flags[start]] and end - start == 2:
             # "Odile Mercer sold her first painting": two words opening a sentence, then a
             # verb in the past tense.
             after_name = tokens[end] if end < self.count else None
@@ -2592,7 +2607,7 @@ class _Reader:
         with_the = token.lower == "the" and token.text != "THE" and index + 1 < self.count
         if with_the:
             run_start = index + 1
-        if not self.starts_run[run_start]:
+        if not _RUNS[self.flags[run_start]]:
             return None
         end = self._capital_run(run_start)
         if end == run_start:
@@ -2664,7 +2679,7 @@ class _Reader:
             and tokens[position].lower in (_PARTICLES)
         ):
             position += 1
-        if position >= self.count or not self.starts_run[position]:
+        if position >= self.count or not _RUNS[self.flags[position]]:
             return None
         head = " ".join(token.base for token in tokens[index : position + 1])
         if not self._known(head):
