@@ -51,7 +51,8 @@ from __future__ import annotations
 import bisect
 import functools
 import unicodedata
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Mapping, MutableSequence, Sequence
 from typing import NamedTuple
 
 import regex
@@ -605,13 +606,16 @@ class _Token:
 
 class _Tokens:
     """Tokens in text order: ``tokens[i]`` starts at offset ``starts[i]``, and ``firsts``
-    holds, in order, the indices of the tokens that start a sentence."""
+    holds, in order, the indices of the tokens that start a sentence.
+
+    ``starts`` is a list while the tokeniser appends to it, and an array once ``_tokenise``
+    is done (see there)."""
 
     __slots__ = ("firsts", "starts", "tokens")
 
     def __init__(self) -> None:
         self.tokens: list[_Token] = []
-        self.starts: list[int] = []
+        self.starts: MutableSequence[int] = []
         self.firsts: list[int] = []
 
     def add(self, start: int, token: _Token, first: bool) -> None:
@@ -639,6 +643,13 @@ def _tokenise(
     breaks.append((len(text) if end < 0 else end, -1))
     tokens = _Tokens()
     _tokenise_stretches(text, start, breaks, tokens)
+    # The offsets as an array of machine integers, not a list: most are past 256, so each
+    # was an int object of 32 bytes besides its slot, together more than five times the
+    # text's size while the reader runs. Building the array and reading from it (each read
+    # makes an int) cost about 1.5 % of the mention finder's instructions, so the reader
+    # reads an offset only where it uses it (see ``_capitalised``). ("I", not "i": the array
+    # takes an unsigned int without the argument parser, at a third of the cost.)
+    tokens.starts = array("I" if len(text) < 1 << 32 else "Q", tokens.starts)
     return tokens
 
 
@@ -2519,7 +2530,12 @@ class _Reader:
         # Every part is a word, so none is a break: the given names are the parts before.
         given = ""
         if surname:
-            given = self.text[self.starts[parts[0]] : self._end(parts[surname - 1])]
+            # One given name is its token's text, read with no offsets (each read from the
+            # array makes an int); more are the text from the first to the last.
+            if surname == 1:
+                given = tokens[parts[0]].text
+            else:
+                given = self.text[self.starts[parts[0]] : self._end(parts[surname - 1])]
             first_given = tokens[parts[0]].base.rstrip(".")
             gender = gender or _given_gender(first_given) or ""
         end_offset = self.starts[end - 1] + tokens[end - 1].base_size
@@ -2612,9 +2628,10 @@ class _Reader:
         end = self._capital_run(run_start)
         if end == run_start:
             return None
-        start_offset = self.starts[index]
+        # (Each offset is read where it is used: reading one from the array makes an int.)
         organisation_end = self._organisation_end(run_start, end)
         if organisation_end is not None:
+            start_offset = self.starts[index]
             end_offset = self._base_end(organisation_end - 1)
             head = _without_determiner(self.text[start_offset:end_offset]).lower()
             mention = self._mention(start_offset, end_offset, "organisation", "n", "sg", head)
@@ -2623,6 +2640,7 @@ class _Reader:
             following = self._word(end)
             if with_the or (following is not None and following.facts & _VERB):
                 # the BBC, NASA said
+                start_offset = self.starts[index]
                 end_offset = self._base_end(run_start)
                 head = tokens[run_start].base
                 return [
@@ -2640,11 +2658,11 @@ class _Reader:
             last = tokens[end - 1]
             if end - run_start >= 1 and _plural(last.lower) and not last.possessive:
                 # the Brackenfold Ramblers, the Democrats
+                start_offset = self.starts[index]
                 end_offset = self._end(end - 1)
                 head = _without_determiner(self.text[start_offset:end_offset]).lower()
                 return [self._mention(start_offset, end_offset, "group", "", "pl", head)], end
             return [], end  # the Marguerite Anne, the Skerrow Trench: a thing or a place
-        start_offset = self.starts[index] if with_the else self.starts[run_start]
         if (
             not titled
             and run_start
@@ -2653,6 +2671,7 @@ class _Reader:
             and not (run_start >= 2 and tokens[run_start - 2].lower == "according")
         ):
             return [], end  # in Greyport, at Brennan Park
+        start_offset = self.starts[index] if with_the else self.starts[run_start]
         if not titled and not given and end == run_start + 1 and end + 1 < self.count:
             # One bare word: only "and" or a quote after it may start what these two read.
             if tokens[end].lower == "and":
