@@ -1479,11 +1479,12 @@ _Phrase = tuple[int, int, str, str, str, bool]
 # What one step of the reader gives at a token: the mentions read there and the token to go
 # on from, or ``None`` when nothing starts there.
 _Step = tuple[list[Mention], int] | None
+# A step not read, or read but not kept (see ``_Reader.__init__``): told apart by identity.
+_UNREAD: _Step = ([], -1)
 # What a pass leaves for the next over the same tokens (see ``_Reader.kept_steps``).
 _KeptSteps = tuple[
-    dict[int, tuple[list[Mention], int]],
-    bytes,
-    dict[int, frozenset[str]],
+    list[_Step],
+    dict[int, tuple[tuple[str, ...], _Step]],
     dict[int, tuple[int, _Name]],
 ]
 
@@ -1528,13 +1529,15 @@ class _Reader:
         self.strings: dict[str, str] = {} if strings is None else strings
         self.known: frozenset[str] = frozenset()
         self.asked: list[str] = []  # what the current step looked up in ``known``
-        # steps[i]: the step read at token i with nothing known, good for any later pass if
-        # it looked nothing up in ``known`` (kept[i] == 1), else for a pass that knows none of
-        # the words it looked up (asked_at[i]): every look-up fails again, and the step goes
-        # the same way.
-        self.steps: list[_Step] = [None] * len(tokens)
-        self.kept = [0] * len(tokens)
-        self.asked_at: dict[int, frozenset[str]] = {}
+        # steps[p]: the step read at the token ``candidates[p]`` with nothing known, kept for
+        # any later pass if it looked nothing up in ``known`` (else ``_UNREAD``, as is a step
+        # not read). asked_at[i]: for a step at token i that looked anything up, the words
+        # it looked up and what it gave, good for a pass that knows none of them: every
+        # look-up fails again, and the step goes the same way. (``steps`` runs over the
+        # candidates, not the tokens, and holds no separate flag for whether a step is kept:
+        # a list a token took more memory than the text itself. The words are a tuple, not a
+        # set: a small set takes over 200 bytes.)
+        self.asked_at: dict[int, tuple[tuple[str, ...], _Step]] = {}
         # unnamed[i]: for a step that looked up only the parts of a name it found no other
         # evidence for (``_name_ok``), where the name starts and the name: a pass that knows
         # a part reads the name's mentions there, and what came before in the step is the
@@ -1707,6 +1710,7 @@ class _Reader:
             flags[index] += _FIRST
         candidates.reverse()
         self.candidates = candidates
+        self.steps: list[_Step] = [_UNREAD] * len(candidates)
 
     # What the first pass over a reader's tokens keeps for the later ones (see ``read``): all
     # it found, and for each step of it that looked anything up in ``known``, the step's index,
@@ -1732,7 +1736,6 @@ class _Reader:
         found: list[Mention] = []
         tokens = self.tokens
         steps = self.steps
-        kept = self.kept
         flag_list = self.flags
         asked_at = self.asked_at
         unnamed_at = self.unnamed_at
@@ -1741,7 +1744,7 @@ class _Reader:
         # the candidates before it.
         resume = 0
         asked = self.asked = []  # emptied after each step that looked anything up
-        for index in self.candidates:
+        for position, index in enumerate(self.candidates):
             if index < resume:
                 continue
             # ``_step``, written out: a call a candidate was nearly a hundredth of the mention
@@ -1753,14 +1756,13 @@ class _Reader:
                 result = self._pronoun(index)
             if result is None and (_RUNS[flags] or token.facts & _STEP):
                 result = self._capitalised(index)
-            steps[index] = result
             if not asked:
-                kept[index] = 1
+                steps[position] = result
                 if result is not None:
                     mentions, resume = result
                     found += mentions
                 continue
-            asked_at[index] = frozenset(asked)
+            asked_at[index] = (tuple(asked), result)
             asked.clear()
             if self.unnamed is not None:
                 unnamed_at[index] = self.unnamed
@@ -1788,7 +1790,7 @@ class _Reader:
         unnamed_at = self.unnamed_at
         asked = self.asked = []
         for index, low, high, before in self.asking_steps:
-            if known.isdisjoint(asked_at[index]):
+            if known.isdisjoint(asked_at[index][0]):
                 continue  # every look-up fails again: the step goes the same way
             if index in unnamed_at:
                 start_offset, name = unnamed_at[index]
@@ -1815,54 +1817,52 @@ class _Reader:
         found += first[done:]
         return found
 
-    def _walk(self, found: list[Mention], position: int, resume: int) -> None:
-        """Read the steps from ``candidates[position]`` on, skipping those before ``resume``,
+    def _walk(self, found: list[Mention], start: int, resume: int) -> None:
+        """Read the steps from ``candidates[start]`` on, skipping those before ``resume``,
         onto ``found``: each taken over from the first pass if it reads the same (see
         ``__init__``), else read again."""
         known = self.known
         tokens = self.tokens
         steps = self.steps
-        kept = self.kept
         asked_at = self.asked_at
         unnamed_at = self.unnamed_at
         asked = self.asked = []  # emptied after each step that looked anything up
         candidates = self.candidates
-        for index in candidates[position:] if position else candidates:
+        for position, index in enumerate(candidates[start:] if start else candidates, start):
             if index < resume:
                 continue
-            if kept[index] or (index in asked_at and known.isdisjoint(asked_at[index])):
-                result = steps[index]
-            elif index in unnamed_at:
-                start_offset, name = unnamed_at[index]
-                result = self._name_mentions(start_offset, name, "", "")
-            else:
-                result = self._step(index, tokens[index])
-                if not asked:
-                    steps[index] = result
-                    kept[index] = 1
+            result = steps[position]
+            if result is _UNREAD:
+                asking = asked_at.get(index)
+                if asking is not None and known.isdisjoint(asking[0]):
+                    result = asking[1]
+                elif index in unnamed_at:
+                    start_offset, name = unnamed_at[index]
+                    result = self._name_mentions(start_offset, name, "", "")
                 else:
-                    self.unnamed = None
-                    asked.clear()
+                    result = self._step(index, tokens[index])
+                    if not asked:
+                        steps[position] = result
+                    else:
+                        self.unnamed = None
+                        asked.clear()
             if result is not None:
                 mentions, resume = result
                 found.extend(mentions)
 
     def kept_steps(self) -> _KeptSteps:
-        """What a later pass over the same tokens may reuse (see ``read``), compactly: the
-        steps that found something, which steps are kept, and what the others looked up.
+        """What a later pass over the same tokens may reuse (see ``read``): the steps kept,
+        and what the others looked up.
 
-        Which are kept is one byte a token, not a list's eight: a long article holds every
-        stretch's until its second pass, and these were a fifteenth of its peak memory.
+        The steps are one slot a candidate, a fifth of the tokens or so: a long article holds
+        every stretch's until its second pass.
         """
-        found = {index: step for index, step in enumerate(self.steps) if step is not None}
-        return found, bytes(self.kept), self.asked_at, self.unnamed_at
+        return self.steps, self.asked_at, self.unnamed_at
 
     def reuse_steps(self, kept: _KeptSteps) -> None:
-        """Take the steps of an earlier pass over the same tokens, from ``kept_steps``."""
-        found, kept_flags, self.asked_at, self.unnamed_at = kept
-        self.kept = list(kept_flags)
-        for index, step in found.items():
-            self.steps[index] = step
+        """Take the steps of an earlier pass over the same tokens, from ``kept_steps``: a
+        reader over the same tokens has the same candidates."""
+        self.steps, self.asked_at, self.unnamed_at = kept
 
     def _step(self, index: int, token: _Token) -> _Step:
         # (Written out in ``_read_first``, the first pass: the two must read the same.)
