@@ -1477,10 +1477,11 @@ _Phrase = tuple[int, int, str, str, str, bool]
 
 
 # What one step of the reader gives at a token: the mentions read there and the token to go
-# on from, or ``None`` when nothing starts there.
-_Step = tuple[list[Mention], int] | None
+# on from, or ``None`` when nothing starts there. (The mentions are a tuple, not a list: one
+# block of memory rather than two, and a step that reads none shares the empty tuple.)
+_Step = tuple[tuple[Mention, ...], int] | None
 # A step not read, or read but not kept (see ``_Reader.__init__``): told apart by identity.
-_UNREAD: _Step = ([], -1)
+_UNREAD: _Step = ((), -1)
 # What a pass leaves for the next over the same tokens (see ``_Reader.kept_steps``).
 _KeptSteps = tuple[
     list[_Step],
@@ -1956,7 +1957,7 @@ class _Reader:
 
     # -- pronouns --
 
-    def _pronoun(self, index: int) -> tuple[list[Mention], int] | None:
+    def _pronoun(self, index: int) -> _Step:
         token = self.tokens[index]
         lower = token.lower
         word, gender, number = _pronoun_reading(lower)
@@ -1969,7 +1970,7 @@ class _Reader:
                 return None
         start = self.starts[index]
         mention = self._mention(start, start + len(word), "pronoun", gender, number, word)
-        return [mention], index + 1
+        return (mention,), index + 1
 
     # -- noun phrases around a head noun --
 
@@ -2241,7 +2242,7 @@ class _Reader:
             break
         return position if position > body else None
 
-    def _noun_phrase_mentions(self, index: int) -> tuple[list[Mention], int] | None:
+    def _noun_phrase_mentions(self, index: int) -> _Step:
         phrase = self._noun_phrase(index)
         if phrase is None:
             if not _NEARBY[self.flags[index]]:
@@ -2284,7 +2285,7 @@ class _Reader:
                     break
                 end = complement_end
         if predicate:
-            return [], end  # read, so that its words are not taken for other mentions
+            return (), end  # read, so that its words are not taken for other mentions
         end_offset = self.starts[end - 1] + tokens[end - 1].base_size
         head = phrase_head
         if kind == "organisation":
@@ -2299,9 +2300,9 @@ class _Reader:
                     start_offset, end_offset, "role", gender, "sg", head, role
                 )
                 named = self._name_mention(self.starts[name[0]], name, phrase_head, gender)
-                return [described, named], name[1]
+                return (described, named), name[1]
         mention = self._mention(start_offset, end_offset, kind, gender, number, head, role)
-        return [mention], end
+        return (mention,), end
 
     def _subject_after_as(self, end: int) -> bool:
         """Whether a phrase after ``as`` ending at ``end`` is the subject of a clause (``as the
@@ -2471,22 +2472,24 @@ class _Reader:
                 return end, " ".join(words)
         return None
 
-    def _bare_title(self, index: int, run_start: int, end: int, *, with_the: bool) -> list[Mention]:
+    def _bare_title(
+        self, index: int, run_start: int, end: int, *, with_the: bool
+    ) -> tuple[Mention, ...]:
         """A title standing for its holder, capitalised: ``The Prime Minister, Helen Ashby,``;
         ``the Home Secretary said``. Only with ``the`` and only the title, so ``Prime Minister
         Questions`` or a title opening a headline are not read."""
         matched = self._title_at(run_start, end) if with_the else None
         if matched is None or matched[0] != end:
-            return []
+            return ()
         title = matched[1]
         bare = title.replace(".", "")
         if bare in _ADDRESS_TITLES or title in _ADDRESS_TITLES or title not in self.honorifics:
-            return []  # "the Mr" is no role, and "the Republican" is a party member
+            return ()  # "the Mr" is no role, and "the Republican" is a party member
         start_offset = self.starts[index]
         end_offset = self._base_end(end - 1)
         gender = self.honorifics.get(title, "") or _role_gender(title)
         role = _spelled_out(title)
-        return [self._mention(start_offset, end_offset, "role", gender, "sg", title, role)]
+        return (self._mention(start_offset, end_offset, "role", gender, "sg", title, role),)
 
     def _person_name(self, index: int) -> _Name | None:
         """Read a person name at ``index`` (titles allowed), or ``None``."""
@@ -2613,7 +2616,7 @@ class _Reader:
             return cue is not None and cue.group("verb") in lexicon.speech_verbs()
         return False
 
-    def _capitalised(self, index: int) -> tuple[list[Mention], int] | None:
+    def _capitalised(self, index: int) -> _Step:
         tokens = self.tokens
         token = tokens[index]
         if token.lower in _PARTICLES and not token.cap:
@@ -2635,7 +2638,7 @@ class _Reader:
             end_offset = self._base_end(organisation_end - 1)
             head = _without_determiner(self.text[start_offset:end_offset]).lower()
             mention = self._mention(start_offset, end_offset, "organisation", "n", "sg", head)
-            return [mention], organisation_end
+            return (mention,), organisation_end
         if end - run_start == 1 and tokens[run_start].acronym:
             following = self._word(end)
             if with_the or (following is not None and following.facts & _VERB):
@@ -2643,10 +2646,10 @@ class _Reader:
                 start_offset = self.starts[index]
                 end_offset = self._base_end(run_start)
                 head = tokens[run_start].base
-                return [
-                    self._mention(start_offset, end_offset, "organisation", "n", "sg", head)
-                ], end
-            return [], end
+                return (
+                    self._mention(start_offset, end_offset, "organisation", "n", "sg", head),
+                ), end
+            return (), end
         name = self._read_name(run_start, end)
         if name is None:
             return self._bare_title(index, run_start, end, with_the=with_the), end
@@ -2661,8 +2664,8 @@ class _Reader:
                 start_offset = self.starts[index]
                 end_offset = self._end(end - 1)
                 head = _without_determiner(self.text[start_offset:end_offset]).lower()
-                return [self._mention(start_offset, end_offset, "group", "", "pl", head)], end
-            return [], end  # the Marguerite Anne, the Skerrow Trench: a thing or a place
+                return (self._mention(start_offset, end_offset, "group", "", "pl", head),), end
+            return (), end  # the Marguerite Anne, the Skerrow Trench: a thing or a place
         if (
             not titled
             and run_start
@@ -2670,24 +2673,24 @@ class _Reader:
             and _given_gender(tokens[run_start].base) is None
             and not (run_start >= 2 and tokens[run_start - 2].lower == "according")
         ):
-            return [], end  # in Greyport, at Brennan Park
+            return (), end  # in Greyport, at Brennan Park
         start_offset = self.starts[index] if with_the else self.starts[run_start]
         if not titled and not given and end == run_start + 1 and end + 1 < self.count:
             # One bare word: only "and" or a quote after it may start what these two read.
             if tokens[end].lower == "and":
                 pair = self._shared_surname(run_start, end)
                 if pair is not None:
-                    return [pair], end
+                    return (pair,), end
             elif tokens[end].kind == "break":
                 nicknamed = self._nicknamed(run_start, end)
                 if nicknamed is not None:
                     return nicknamed
         if not titled and not self._name_ok(run_start, name):
             self.unnamed = (start_offset, name)  # see ``read``
-            return [], end
+            return (), end
         return self._name_mentions(start_offset, name, "", "")
 
-    def _particle_surname(self, index: int) -> tuple[list[Mention], int] | None:
+    def _particle_surname(self, index: int) -> _Step:
         """A surname that opens with its particle, known from a fuller mention: ``de la Mare
         recalls`` after ``Agnes de la Mare``."""
         tokens = self.tokens
@@ -2706,7 +2709,7 @@ class _Reader:
         name = (index, position + 1, self._base_end(position), head, "", "", "", False)
         return self._name_mentions(self.starts[index], name, "", "")
 
-    def _nicknamed(self, index: int, end: int) -> tuple[list[Mention], int] | None:
+    def _nicknamed(self, index: int, end: int) -> _Step:
         """``Declan "Dusty" O'Hara``: a given name, a quoted nickname, then the rest of the
         name. The nickname is a quote and no mention may cross it, so the given name becomes a
         mention of its own that carries the surname read after the nickname."""
@@ -2732,7 +2735,7 @@ class _Reader:
             token.text,
         )
         mentions, next_index = self._name_mentions(self.starts[end + 1], rest, "", "")
-        return [given, *mentions], next_index
+        return (given, *mentions), next_index
 
     def _shared_surname(self, index: int, end: int) -> Mention | None:
         """``Hollis and Maeve Brandvold``: a given name before another's full name shares its
@@ -2775,7 +2778,7 @@ class _Reader:
 
     def _name_mentions(
         self, start_offset: int, name: _Name, role: str, role_gender: str
-    ) -> tuple[list[Mention], int]:
+    ) -> tuple[tuple[Mention, ...], int]:
         """The name's mention, plus the apposition after it (``, the chief executive,``)."""
         end = name[1]
         if end + 1 < self.count and self.tokens[end].lower == ",":
@@ -2802,8 +2805,8 @@ class _Reader:
                         phrase_head,
                     )
                     named = self._name_mention(start_offset, name, role, role_gender)
-                    return [named, described], phrase_end
-        return [self._name_mention(start_offset, name, role, role_gender)], end
+                    return (named, described), phrase_end
+        return (self._name_mention(start_offset, name, role, role_gender),), end
 
 
 @functools.lru_cache(maxsize=4096)  # bounded: titles come from the text

@@ -717,7 +717,7 @@ def _unfiltered_steps(reader: mentions._Reader) -> dict[int, object]:
     return steps
 
 
-def _fields(step: tuple[list[Mention], int]) -> tuple[object, ...]:
+def _fields(step: tuple[tuple[Mention, ...], int]) -> tuple[object, ...]:
     found, next_index = step
     return tuple((m.start, m.end, m.kind, m.head, m.role) for m in found), next_index
 
