@@ -1482,12 +1482,12 @@ _Phrase = tuple[int, int, str, str, str, bool]
 _Step = tuple[tuple[Mention, ...], int] | None
 # A step not read, or read but not kept (see ``_Reader.__init__``): told apart by identity.
 _UNREAD: _Step = ((), -1)
+# A step of the first pass that looked anything up in ``known`` (see ``_Reader.__init__``):
+# its token, where its mentions lie in what the pass found, what it gave, the words it
+# looked up, and the name it found no evidence for, if that was all it looked up.
+_Asking = tuple[int, int, int, _Step, tuple[str, ...], tuple[int, _Name] | None]
 # What a pass leaves for the next over the same tokens (see ``_Reader.kept_steps``).
-_KeptSteps = tuple[
-    list[_Step],
-    dict[int, tuple[tuple[str, ...], _Step]],
-    dict[int, tuple[int, _Name]],
-]
+_KeptSteps = tuple[list[_Step], Sequence[_Asking]]
 
 # The widest stretch of tokens the noun-phrase scan walks before it must meet a head noun.
 _HEAD_WINDOW = 7
@@ -1532,18 +1532,17 @@ class _Reader:
         self.asked: list[str] = []  # what the current step looked up in ``known``
         # steps[p]: the step read at the token ``candidates[p]`` with nothing known, kept for
         # any later pass if it looked nothing up in ``known`` (else ``_UNREAD``, as is a step
-        # not read). asked_at[i]: for a step at token i that looked anything up, the words
-        # it looked up and what it gave, good for a pass that knows none of them: every
-        # look-up fails again, and the step goes the same way. (``steps`` runs over the
-        # candidates, not the tokens, and holds no separate flag for whether a step is kept:
-        # a list a token took more memory than the text itself. The words are a tuple, not a
-        # set: a small set takes over 200 bytes.)
-        self.asked_at: dict[int, tuple[tuple[str, ...], _Step]] = {}
-        # unnamed[i]: for a step that looked up only the parts of a name it found no other
-        # evidence for (``_name_ok``), where the name starts and the name: a pass that knows
-        # a part reads the name's mentions there, and what came before in the step is the
-        # same in every pass. ``unnamed`` holds them for the current step.
-        self.unnamed_at: dict[int, tuple[int, _Name]] = {}
+        # not read). A step that looked anything up is kept in ``asking_steps`` (see
+        # ``_Asking``) with the words it looked up, good for a pass that knows none of them:
+        # every look-up fails again, and the step goes the same way. For a step that looked
+        # up only the parts of a name it found no other evidence for (``_name_ok``), it keeps
+        # where the name starts and the name: a pass that knows a part reads the name's
+        # mentions there, and what came before in the step is the same in every pass.
+        # ``unnamed`` holds them for the current step. (``steps`` runs over the candidates,
+        # not the tokens, and holds no separate flag for whether a step is kept: a list a
+        # token took more memory than the text itself. The asking steps are one list, with
+        # no dicts by token besides: in a short article these took half the text's size.
+        # The words are a tuple, not a set: a small set takes over 200 bytes.)
         self.unnamed: tuple[int, _Name] | None = None
         self.heads = _head_table()
         self.titles = _title_table()
@@ -1714,10 +1713,9 @@ class _Reader:
         self.steps: list[_Step] = [_UNREAD] * len(candidates)
 
     # What the first pass over a reader's tokens keeps for the later ones (see ``read``): all
-    # it found, and for each step of it that looked anything up in ``known``, the step's index,
-    # where its mentions lie in what was found, and what it gave.
+    # it found, and each step of it that looked anything up in ``known`` (see ``_Asking``).
     first_found: list[Mention] | None = None
-    asking_steps: Sequence[tuple[int, int, int, _Step]] = ()
+    asking_steps: Sequence[_Asking] = ()
 
     def read(self, known: frozenset[str]) -> list[Mention]:
         """One pass over the tokens with the name parts in ``known`` accepted as names."""
@@ -1738,9 +1736,7 @@ class _Reader:
         tokens = self.tokens
         steps = self.steps
         flag_list = self.flags
-        asked_at = self.asked_at
-        unnamed_at = self.unnamed_at
-        asking: list[tuple[int, int, int, _Step]] = []
+        asking: list[_Asking] = []
         # Only candidates can start anything; a step that reads up to a later token skips
         # the candidates before it.
         resume = 0
@@ -1763,16 +1759,15 @@ class _Reader:
                     mentions, resume = result
                     found += mentions
                 continue
-            asked_at[index] = (tuple(asked), result)
+            words = tuple(asked)
             asked.clear()
-            if self.unnamed is not None:
-                unnamed_at[index] = self.unnamed
-                self.unnamed = None
+            unnamed = self.unnamed
+            self.unnamed = None
             low = len(found)
             if result is not None:
                 mentions, resume = result
                 found += mentions
-            asking.append((index, low, len(found), result))
+            asking.append((index, low, len(found), result, words, unnamed))
         self.first_found = found[:]
         self.asking_steps = asking
         return found
@@ -1787,14 +1782,12 @@ class _Reader:
         found: list[Mention] = []
         done = 0  # first[:done] is accounted for in ``found``
         tokens = self.tokens
-        asked_at = self.asked_at
-        unnamed_at = self.unnamed_at
         asked = self.asked = []
-        for index, low, high, before in self.asking_steps:
-            if known.isdisjoint(asked_at[index][0]):
+        for index, low, high, before, words, unnamed in self.asking_steps:
+            if known.isdisjoint(words):
                 continue  # every look-up fails again: the step goes the same way
-            if index in unnamed_at:
-                start_offset, name = unnamed_at[index]
+            if unnamed is not None:
+                start_offset, name = unnamed
                 result: _Step = self._name_mentions(start_offset, name, "", "")
             else:
                 result = self._step(index, tokens[index])
@@ -1825,8 +1818,7 @@ class _Reader:
         known = self.known
         tokens = self.tokens
         steps = self.steps
-        asked_at = self.asked_at
-        unnamed_at = self.unnamed_at
+        asking_at = {asking[0]: asking for asking in self.asking_steps}  # by token
         asked = self.asked = []  # emptied after each step that looked anything up
         candidates = self.candidates
         for position, index in enumerate(candidates[start:] if start else candidates, start):
@@ -1834,11 +1826,11 @@ class _Reader:
                 continue
             result = steps[position]
             if result is _UNREAD:
-                asking = asked_at.get(index)
-                if asking is not None and known.isdisjoint(asking[0]):
-                    result = asking[1]
-                elif index in unnamed_at:
-                    start_offset, name = unnamed_at[index]
+                asking = asking_at.get(index)
+                if asking is not None and known.isdisjoint(asking[4]):
+                    result = asking[3]  # as the first pass read it
+                elif asking is not None and asking[5] is not None:
+                    start_offset, name = asking[5]
                     result = self._name_mentions(start_offset, name, "", "")
                 else:
                     result = self._step(index, tokens[index])
@@ -1853,17 +1845,17 @@ class _Reader:
 
     def kept_steps(self) -> _KeptSteps:
         """What a later pass over the same tokens may reuse (see ``read``): the steps kept,
-        and what the others looked up.
+        and those that looked anything up.
 
         The steps are one slot a candidate, a fifth of the tokens or so: a long article holds
         every stretch's until its second pass.
         """
-        return self.steps, self.asked_at, self.unnamed_at
+        return self.steps, self.asking_steps
 
     def reuse_steps(self, kept: _KeptSteps) -> None:
         """Take the steps of an earlier pass over the same tokens, from ``kept_steps``: a
         reader over the same tokens has the same candidates."""
-        self.steps, self.asked_at, self.unnamed_at = kept
+        self.steps, self.asking_steps = kept
 
     def _step(self, index: int, token: _Token) -> _Step:
         # (Written out in ``_read_first``, the first pass: the two must read the same.)

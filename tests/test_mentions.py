@@ -799,13 +799,14 @@ def test_the_second_pass_reuses_only_steps_that_read_the_same(
 
 def test_a_name_known_only_in_the_second_pass_gives_what_its_full_step_gives() -> None:
     # "Tallis" alone has no evidence in the first pass, so the second pass, knowing it from
-    # "Corwen Tallis", reads the name kept for it (``unnamed_at``) instead of the whole step.
+    # "Corwen Tallis", reads the name kept for it (in ``asking_steps``) instead of the whole
+    # step.
     text = "Corwen Tallis said so. A week on, Tallis left the hall."
     tokens = mentions._tokenise(text, [])
     reader = mentions._Reader(text, tokens)
     first_pass = reader.read(frozenset())
     assert [m.text for m in first_pass] == ["Corwen Tallis"]
-    assert reader.unnamed_at
+    assert any(asking[5] is not None for asking in reader.asking_steps)
     learnt: set[str] = set()
     mentions._learn_names(first_pass, learnt)
     known = frozenset(learnt)
