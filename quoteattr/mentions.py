@@ -51,7 +51,8 @@ from __future__ import annotations
 import bisect
 import functools
 import unicodedata
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Mapping, MutableSequence, Sequence
 from typing import NamedTuple
 
 import regex
@@ -605,13 +606,16 @@ class _Token:
 
 class _Tokens:
     """Tokens in text order: ``tokens[i]`` starts at offset ``starts[i]``, and ``firsts``
-    holds, in order, the indices of the tokens that start a sentence."""
+    holds, in order, the indices of the tokens that start a sentence.
+
+    ``starts`` is a list while the tokeniser appends to it, and an array once ``_tokenise``
+    is done (see there)."""
 
     __slots__ = ("firsts", "starts", "tokens")
 
     def __init__(self) -> None:
         self.tokens: list[_Token] = []
-        self.starts: list[int] = []
+        self.starts: MutableSequence[int] = []
         self.firsts: list[int] = []
 
     def add(self, start: int, token: _Token, first: bool) -> None:
@@ -639,6 +643,13 @@ def _tokenise(
     breaks.append((len(text) if end < 0 else end, -1))
     tokens = _Tokens()
     _tokenise_stretches(text, start, breaks, tokens)
+    # The offsets as an array of machine integers, not a list: most are past 256, so each
+    # was an int object of 32 bytes besides its slot, together more than five times the
+    # text's size while the reader runs. Building the array and reading from it (each read
+    # makes an int) cost about 1.5 % of the mention finder's instructions, so the reader
+    # reads an offset only where it uses it (see ``_capitalised``). ("I", not "i": the array
+    # takes an unsigned int without the argument parser, at a third of the cost.)
+    tokens.starts = array("I" if len(text) < 1 << 32 else "Q", tokens.starts)
     return tokens
 
 
@@ -1466,24 +1477,38 @@ _Phrase = tuple[int, int, str, str, str, bool]
 
 
 # What one step of the reader gives at a token: the mentions read there and the token to go
-# on from, or ``None`` when nothing starts there.
-_Step = tuple[list[Mention], int] | None
+# on from, or ``None`` when nothing starts there. (The mentions are a tuple, not a list: one
+# block of memory rather than two, and a step that reads none shares the empty tuple.)
+_Step = tuple[tuple[Mention, ...], int] | None
+# A step not read, or read but not kept (see ``_Reader.__init__``): told apart by identity.
+_UNREAD: _Step = ((), -1)
+# A step of the first pass that looked anything up in ``known`` (see ``_Reader.__init__``):
+# its token, where its mentions lie in what the pass found, what it gave, the words it
+# looked up, and the name it found no evidence for, if that was all it looked up.
+_Asking = tuple[int, int, int, _Step, tuple[str, ...], tuple[int, _Name] | None]
 # What a pass leaves for the next over the same tokens (see ``_Reader.kept_steps``).
-_KeptSteps = tuple[
-    dict[int, tuple[list[Mention], int]],
-    bytes,
-    dict[int, frozenset[str]],
-    dict[int, tuple[int, _Name]],
-]
+_KeptSteps = tuple[list[_Step], Sequence[_Asking]]
 
 # The widest stretch of tokens the noun-phrase scan walks before it must meet a head noun.
 _HEAD_WINDOW = 7
 _POSSESSOR_WINDOW = 4  # the determiner's possessor: "the operator's chief executive"
 _NEARBY_POSSESSIVE = 6  # how far ahead a possessive makes a possessor phrase worth reading
 
-# Bits of ``_Reader.opens_phrase``.
-_OPENS = 1  # a noun phrase may start here
-_OPENS_POSSESSOR = 2  # a possessor phrase may start here ("the minister" of "the minister's")
+# Bits of ``_Reader.flags`` (see ``_Reader.__init__``).
+_FIRST = 1  # the token starts a sentence
+_POSSESSIVE_NEARBY = 2  # a possessive lies within ``_NEARBY_POSSESSIVE`` tokens from here on
+_POSSESSIVE_IN_REACH = 4  # one within ``_POSSESSOR_WINDOW`` of where a phrase's modifiers start
+_STARTS_RUN = 8  # a capitalised run may start here
+_OPENS = 16  # a noun phrase may start here
+_OPENS_POSSESSOR = 32  # a possessor phrase may start here ("the minister" of "the minister's")
+# The reader tests a bit by looking its flags up in a table of whether it is set: CPython 3.11
+# reads a tuple item with a specialised instruction, but works out ``&`` on two ints the
+# general way, several times the cost. And as the two bits that open a phrase are the
+# highest, whether either is set is one comparison, specialised too: ``flags >= _OPENS``.
+_FIRSTS, _NEARBY, _IN_REACH, _RUNS, _PHRASES = (
+    tuple(bool(flags & bit) for flags in range(_OPENS_POSSESSOR * 2))
+    for bit in (_FIRST, _POSSESSIVE_NEARBY, _POSSESSIVE_IN_REACH, _STARTS_RUN, _OPENS)
+)
 
 
 class _Reader:
@@ -1500,29 +1525,24 @@ class _Reader:
         self.text = text
         self.tokens = tokens = read.tokens
         self.starts = read.starts
-        # firsts[i]: whether token i starts a sentence.
-        # (The per-token flags are lists rather than bytearrays: Python reads and writes a
-        # list item faster.)
-        self.firsts = firsts = [0] * (len(tokens) + 1)
-        for index in read.firsts:
-            firsts[index] = 1
         # One string object per distinct mention text or head ("he", "Mr Cole"), shared by
         # every mention that has it: a long article has tens of thousands of mentions.
         self.strings: dict[str, str] = {} if strings is None else strings
         self.known: frozenset[str] = frozenset()
         self.asked: list[str] = []  # what the current step looked up in ``known``
-        # steps[i]: the step read at token i with nothing known, good for any later pass if
-        # it looked nothing up in ``known`` (kept[i] == 1), else for a pass that knows none of
-        # the words it looked up (asked_at[i]): every look-up fails again, and the step goes
-        # the same way.
-        self.steps: list[_Step] = [None] * len(tokens)
-        self.kept = [0] * len(tokens)
-        self.asked_at: dict[int, frozenset[str]] = {}
-        # unnamed[i]: for a step that looked up only the parts of a name it found no other
-        # evidence for (``_name_ok``), where the name starts and the name: a pass that knows
-        # a part reads the name's mentions there, and what came before in the step is the
-        # same in every pass. ``unnamed`` holds them for the current step.
-        self.unnamed_at: dict[int, tuple[int, _Name]] = {}
+        # steps[p]: the step read at the token ``candidates[p]`` with nothing known, kept for
+        # any later pass if it looked nothing up in ``known`` (else ``_UNREAD``, as is a step
+        # not read). A step that looked anything up is kept in ``asking_steps`` (see
+        # ``_Asking``) with the words it looked up, good for a pass that knows none of them:
+        # every look-up fails again, and the step goes the same way. For a step that looked
+        # up only the parts of a name it found no other evidence for (``_name_ok``), it keeps
+        # where the name starts and the name: a pass that knows a part reads the name's
+        # mentions there, and what came before in the step is the same in every pass.
+        # ``unnamed`` holds them for the current step. (``steps`` runs over the candidates,
+        # not the tokens, and holds no separate flag for whether a step is kept: a list a
+        # token took more memory than the text itself. The asking steps are one list, with
+        # no dicts by token besides: in a short article these took half the text's size.
+        # The words are a tuple, not a set: a small set takes over 200 bytes.)
         self.unnamed: tuple[int, _Name] | None = None
         self.heads = _head_table()
         self.titles = _title_table()
@@ -1530,24 +1550,28 @@ class _Reader:
         self.honorifics = lexicon.honorifics()
         self.count = count = len(tokens)
         far = count + _HEAD_WINDOW + _POSSESSOR_WINDOW + _NEARBY_POSSESSIVE
-        # One pass from the end works out, for each token i:
-        # next_possessive[i]: the first possessive token at or after i (``far``: none);
-        # opens_phrase[i]: whether a noun phrase may start at i, as far as the reach of a head
-        #   noun tells (bit _OPENS for a phrase, _OPENS_POSSESSOR for a possessor phrase). A
-        #   phrase's first head lies within ``_HEAD_WINDOW`` tokens of where its modifiers
-        #   start, past a determiner and past a possessor (``_noun_phrase``), with only
-        #   tokens that a modifier may be between;
-        # starts_run[i]: whether i may open a capitalised run: a capitalised word, not a
+        # One pass from the end works out, for each token i, the bits of flags[i]:
+        # _OPENS and _OPENS_POSSESSOR: whether a noun phrase may start at i, as far as the
+        #   reach of a head noun tells (_OPENS for a phrase, _OPENS_POSSESSOR for a possessor
+        #   phrase). A phrase's first head lies within ``_HEAD_WINDOW`` tokens of where its
+        #   modifiers start, past a determiner and past a possessor (``_noun_phrase``), with
+        #   only tokens that a modifier may be between;
+        # _POSSESSIVE_NEARBY and _POSSESSIVE_IN_REACH, only where a phrase may start (the
+        #   only places they are read): whether a possessive lies within
+        #   ``_NEARBY_POSSESSIVE`` tokens from i, and within ``_POSSESSOR_WINDOW`` tokens
+        #   from where the modifiers of a phrase at i start (past a determiner);
+        # _STARTS_RUN: whether i may open a capitalised run: a capitalised word, not a
         #   function word, month or weekday, nor "I", nor a verb opening a sentence;
-        # candidates: the tokens at which a step of the reader may find anything at all.
+        # and candidates: the tokens at which a step of the reader may find anything at all.
         # Working back, ``head``, ``possessor`` and ``possessive`` hold the first head noun
         # reached from the token after i, the first possessive that a possessor scan from it
         # reaches, and the first possessive at all; next_head keeps ``head`` for every token
-        # (left ``far`` where it is). next_possessive is filled a stretch at a time, each
-        # time the pass meets a possessive.
-        self.next_possessive = next_possessive = [far] * (count + 1)
-        self.opens_phrase = opens_phrase = [0] * (count + 1)
-        self.starts_run = starts_run = [0] * (count + 1)
+        # (left ``far`` where it is). Then _FIRST is added where a sentence starts.
+        # (The flags are one list of bits rather than a list each, as they were: each list
+        # took eight bytes a token, more than the text itself, and the reader held four. Nor
+        # a bytearray: CPython 3.11 reads and writes a list item faster.)
+        self.flags = flags = [0] * (count + 1)
+        firsts = set(read.firsts)
         next_head = [far] * (count + 2)
         candidates = []
         head = possessor = possessive = far
@@ -1587,7 +1611,7 @@ class _Reader:
                     if reach > index:
                         head = possessor = reach = far  # (next_head[index] is far, as made)
                         if token.facts & _STEP and (
-                            starts_run[index + 1] or token.lower != "the"
+                            _RUNS[flags[index + 1]] or token.lower != "the"
                         ):
                             candidates.append(index)
                         continue
@@ -1596,7 +1620,7 @@ class _Reader:
                     # reach: it passes all, opens no phrase, but always a run.
                     if reach >= index:
                         next_head[index] = head
-                        starts_run[index] = 1
+                        flags[index] = _STARTS_RUN
                         candidates.append(index)
                         continue
                 elif kind == _STEPS:
@@ -1626,10 +1650,6 @@ class _Reader:
             if determiner:
                 start, start_head, start_possessor = index + 1, head, possessor
             if token.possessive:
-                if possessive < far:
-                    next_possessive[index + 1 : possessive + 1] = [possessive] * (
-                        possessive - index
-                    )
                 possessive = index
             if is_head and (
                 (seconds := token.head_seconds) is None
@@ -1657,40 +1677,45 @@ class _Reader:
                 start, start_head, start_possessor = index, head, possessor
             # The scan of a possessor phrase starts at ``start``; that of a phrase past the
             # possessive its possessor scan reaches, if any (see ``_noun_phrase``).
-            # (Booleans here, the bits of opens_phrase only when stored: cheaper to test.)
+            # (Booleans here, the bits only when stored: cheaper to test.)
             opens_possessor = start_head < start + _HEAD_WINDOW
             opens = opens_possessor
             if start_possessor < start + _POSSESSOR_WINDOW:
                 opens = next_head[start_possessor + 1] <= start_possessor + _HEAD_WINDOW
             if opens or opens_possessor:
-                opens_phrase[index] = (_OPENS if opens else 0) + (
-                    _OPENS_POSSESSOR if opens_possessor else 0
-                )
+                bits = (_OPENS if opens else 0) + (_OPENS_POSSESSOR if opens_possessor else 0)
+                # (``possessive`` is the first possessive from ``start`` on too: a determiner
+                # is no possessive. One within reach of ``start`` is near ``index``.)
+                if possessive < index + _NEARBY_POSSESSIVE:
+                    bits += _POSSESSIVE_NEARBY
+                    if possessive < start + _POSSESSOR_WINDOW:
+                        bits += _POSSESSIVE_IN_REACH
+                flags[index] = bits
             if not fact:
                 # Not a word, but a quote or line break that reads as a determiner (a quote
                 # that is just "the"), as the phrase rule has it.
                 continue
-            run = run and not (verb and firsts[index])
+            run = run and not (verb and index in firsts)
             if run:
-                starts_run[index] = 1
+                flags[index] += _STARTS_RUN
             if (
                 opens
                 or (opens_possessor and possessive < index + _NEARBY_POSSESSIVE)
                 or run
                 # "the" opens a step only before a capitalised run (see ``_capitalised``).
-                or (step and (starts_run[index + 1] or token.lower != "the"))
+                or (step and (_RUNS[flags[index + 1]] or token.lower != "the"))
             ):
                 candidates.append(index)
-        if possessive < far:
-            next_possessive[: possessive + 1] = [possessive] * (possessive + 1)
+        for index in read.firsts:
+            flags[index] += _FIRST
         candidates.reverse()
         self.candidates = candidates
+        self.steps: list[_Step] = [_UNREAD] * len(candidates)
 
     # What the first pass over a reader's tokens keeps for the later ones (see ``read``): all
-    # it found, and for each step of it that looked anything up in ``known``, the step's index,
-    # where its mentions lie in what was found, and what it gave.
+    # it found, and each step of it that looked anything up in ``known`` (see ``_Asking``).
     first_found: list[Mention] | None = None
-    asking_steps: Sequence[tuple[int, int, int, _Step]] = ()
+    asking_steps: Sequence[_Asking] = ()
 
     def read(self, known: frozenset[str]) -> list[Mention]:
         """One pass over the tokens with the name parts in ``known`` accepted as names."""
@@ -1710,35 +1735,39 @@ class _Reader:
         found: list[Mention] = []
         tokens = self.tokens
         steps = self.steps
-        kept = self.kept
-        asked_at = self.asked_at
-        unnamed_at = self.unnamed_at
-        asking: list[tuple[int, int, int, _Step]] = []
+        flag_list = self.flags
+        asking: list[_Asking] = []
         # Only candidates can start anything; a step that reads up to a later token skips
         # the candidates before it.
         resume = 0
         asked = self.asked = []  # emptied after each step that looked anything up
-        for index in self.candidates:
+        for position, index in enumerate(self.candidates):
             if index < resume:
                 continue
-            result = self._step(index, tokens[index])
-            steps[index] = result
+            # ``_step``, written out: a call a candidate was nearly a hundredth of the mention
+            # finder's instructions.
+            token = tokens[index]
+            flags = flag_list[index]
+            result = self._noun_phrase_mentions(index) if flags >= _OPENS else None
+            if result is None and token.facts & _PRONOUN:
+                result = self._pronoun(index)
+            if result is None and (_RUNS[flags] or token.facts & _STEP):
+                result = self._capitalised(index)
             if not asked:
-                kept[index] = 1
+                steps[position] = result
                 if result is not None:
                     mentions, resume = result
                     found += mentions
                 continue
-            asked_at[index] = frozenset(asked)
+            words = tuple(asked)
             asked.clear()
-            if self.unnamed is not None:
-                unnamed_at[index] = self.unnamed
-                self.unnamed = None
+            unnamed = self.unnamed
+            self.unnamed = None
             low = len(found)
             if result is not None:
                 mentions, resume = result
                 found += mentions
-            asking.append((index, low, len(found), result))
+            asking.append((index, low, len(found), result, words, unnamed))
         self.first_found = found[:]
         self.asking_steps = asking
         return found
@@ -1753,14 +1782,12 @@ class _Reader:
         found: list[Mention] = []
         done = 0  # first[:done] is accounted for in ``found``
         tokens = self.tokens
-        asked_at = self.asked_at
-        unnamed_at = self.unnamed_at
         asked = self.asked = []
-        for index, low, high, before in self.asking_steps:
-            if known.isdisjoint(asked_at[index]):
+        for index, low, high, before, words, unnamed in self.asking_steps:
+            if known.isdisjoint(words):
                 continue  # every look-up fails again: the step goes the same way
-            if index in unnamed_at:
-                start_offset, name = unnamed_at[index]
+            if unnamed is not None:
+                start_offset, name = unnamed
                 result: _Step = self._name_mentions(start_offset, name, "", "")
             else:
                 result = self._step(index, tokens[index])
@@ -1784,60 +1811,59 @@ class _Reader:
         found += first[done:]
         return found
 
-    def _walk(self, found: list[Mention], position: int, resume: int) -> None:
-        """Read the steps from ``candidates[position]`` on, skipping those before ``resume``,
+    def _walk(self, found: list[Mention], start: int, resume: int) -> None:
+        """Read the steps from ``candidates[start]`` on, skipping those before ``resume``,
         onto ``found``: each taken over from the first pass if it reads the same (see
         ``__init__``), else read again."""
         known = self.known
         tokens = self.tokens
         steps = self.steps
-        kept = self.kept
-        asked_at = self.asked_at
-        unnamed_at = self.unnamed_at
+        asking_at = {asking[0]: asking for asking in self.asking_steps}  # by token
         asked = self.asked = []  # emptied after each step that looked anything up
         candidates = self.candidates
-        for index in candidates[position:] if position else candidates:
+        for position, index in enumerate(candidates[start:] if start else candidates, start):
             if index < resume:
                 continue
-            if kept[index] or (index in asked_at and known.isdisjoint(asked_at[index])):
-                result = steps[index]
-            elif index in unnamed_at:
-                start_offset, name = unnamed_at[index]
-                result = self._name_mentions(start_offset, name, "", "")
-            else:
-                result = self._step(index, tokens[index])
-                if not asked:
-                    steps[index] = result
-                    kept[index] = 1
+            result = steps[position]
+            if result is _UNREAD:
+                asking = asking_at.get(index)
+                if asking is not None and known.isdisjoint(asking[4]):
+                    result = asking[3]  # as the first pass read it
+                elif asking is not None and asking[5] is not None:
+                    start_offset, name = asking[5]
+                    result = self._name_mentions(start_offset, name, "", "")
                 else:
-                    self.unnamed = None
-                    asked.clear()
+                    result = self._step(index, tokens[index])
+                    if not asked:
+                        steps[position] = result
+                    else:
+                        self.unnamed = None
+                        asked.clear()
             if result is not None:
                 mentions, resume = result
                 found.extend(mentions)
 
     def kept_steps(self) -> _KeptSteps:
-        """What a later pass over the same tokens may reuse (see ``read``), compactly: the
-        steps that found something, which steps are kept, and what the others looked up.
+        """What a later pass over the same tokens may reuse (see ``read``): the steps kept,
+        and those that looked anything up.
 
-        Which are kept is one byte a token, not a list's eight: a long article holds every
-        stretch's until its second pass, and these were a fifteenth of its peak memory.
+        The steps are one slot a candidate, a fifth of the tokens or so: a long article holds
+        every stretch's until its second pass.
         """
-        found = {index: step for index, step in enumerate(self.steps) if step is not None}
-        return found, bytes(self.kept), self.asked_at, self.unnamed_at
+        return self.steps, self.asking_steps
 
     def reuse_steps(self, kept: _KeptSteps) -> None:
-        """Take the steps of an earlier pass over the same tokens, from ``kept_steps``."""
-        found, kept_flags, self.asked_at, self.unnamed_at = kept
-        self.kept = list(kept_flags)
-        for index, step in found.items():
-            self.steps[index] = step
+        """Take the steps of an earlier pass over the same tokens, from ``kept_steps``: a
+        reader over the same tokens has the same candidates."""
+        self.steps, self.asking_steps = kept
 
     def _step(self, index: int, token: _Token) -> _Step:
-        result = self._noun_phrase_mentions(index) if self.opens_phrase[index] else None
+        # (Written out in ``_read_first``, the first pass: the two must read the same.)
+        flags = self.flags[index]
+        result = self._noun_phrase_mentions(index) if flags >= _OPENS else None
         if result is None and token.facts & _PRONOUN:
             result = self._pronoun(index)
-        if result is None and (self.starts_run[index] or token.facts & _STEP):
+        if result is None and (_RUNS[flags] or token.facts & _STEP):
             # Anything else can open neither a name nor an organisation.
             result = self._capitalised(index)
         return result
@@ -1923,7 +1949,7 @@ class _Reader:
 
     # -- pronouns --
 
-    def _pronoun(self, index: int) -> tuple[list[Mention], int] | None:
+    def _pronoun(self, index: int) -> _Step:
         token = self.tokens[index]
         lower = token.lower
         word, gender, number = _pronoun_reading(lower)
@@ -1936,7 +1962,7 @@ class _Reader:
                 return None
         start = self.starts[index]
         mention = self._mention(start, start + len(word), "pronoun", gender, number, word)
-        return [mention], index + 1
+        return (mention,), index + 1
 
     # -- noun phrases around a head noun --
 
@@ -1994,7 +2020,9 @@ class _Reader:
         # determiner only a title (the President), since "the Courier" names a newspaper.
         if not at_start or kind == "organisation":
             return False
-        return bool(self.firsts[index]) or (after_det and token.base in lexicon.honorifics())
+        if _FIRSTS[self.flags[index]]:
+            return True
+        return after_det and token.base in lexicon.honorifics()
 
     def _noun_phrase(
         self, index: int, apposition: bool = False, possessor: bool = False
@@ -2003,7 +2031,8 @@ class _Reader:
         (``the minister`` in ``the minister's remarks``)."""
         # (The flags are not keyword-only: CPython 3.11 specialises no call to a function
         # with keyword-only parameters, and the call with neither flag is the hot one.)
-        if not self.opens_phrase[index] & (_OPENS_POSSESSOR if possessor else _OPENS):
+        bits = self.flags[index]
+        if not (bits >= _OPENS_POSSESSOR if possessor else _PHRASES[bits]):
             return None  # no head noun within reach: the common case, decided at once
         tokens = self.tokens
         count = self.count
@@ -2013,7 +2042,7 @@ class _Reader:
             determiner = tokens[index].lower
             index += 1
         possessive = False
-        if not possessor and self.next_possessive[index] < index + _POSSESSOR_WINDOW:
+        if not possessor and _IN_REACH[bits]:
             scan_end = index + _POSSESSOR_WINDOW
             for position in range(index, scan_end if scan_end < count else count):
                 token = tokens[position]
@@ -2033,7 +2062,7 @@ class _Reader:
             determined
             or apposition
             or start == 0
-            or bool(self.firsts[start])
+            or _FIRSTS[self.flags[start]]
             # (not a word, or a function word or a verb: what stops a possessor scan)
             or not tokens[start - 1].facts & _POSSESSOR_PASSES
         )
@@ -2205,10 +2234,10 @@ class _Reader:
             break
         return position if position > body else None
 
-    def _noun_phrase_mentions(self, index: int) -> tuple[list[Mention], int] | None:
+    def _noun_phrase_mentions(self, index: int) -> _Step:
         phrase = self._noun_phrase(index)
         if phrase is None:
-            if self.next_possessive[index] >= index + _NEARBY_POSSESSIVE:
+            if not _NEARBY[self.flags[index]]:
                 return None
             phrase = self._noun_phrase(index, possessor=True)
             if phrase is None or not self.tokens[phrase[1] - 1].possessive:  # its last token
@@ -2248,7 +2277,7 @@ class _Reader:
                     break
                 end = complement_end
         if predicate:
-            return [], end  # read, so that its words are not taken for other mentions
+            return (), end  # read, so that its words are not taken for other mentions
         end_offset = self.starts[end - 1] + tokens[end - 1].base_size
         head = phrase_head
         if kind == "organisation":
@@ -2263,9 +2292,9 @@ class _Reader:
                     start_offset, end_offset, "role", gender, "sg", head, role
                 )
                 named = self._name_mention(self.starts[name[0]], name, phrase_head, gender)
-                return [described, named], name[1]
+                return (described, named), name[1]
         mention = self._mention(start_offset, end_offset, kind, gender, number, head, role)
-        return [mention], end
+        return (mention,), end
 
     def _subject_after_as(self, end: int) -> bool:
         """Whether a phrase after ``as`` ending at ``end`` is the subject of a clause (``as the
@@ -2435,26 +2464,28 @@ class _Reader:
                 return end, " ".join(words)
         return None
 
-    def _bare_title(self, index: int, run_start: int, end: int, *, with_the: bool) -> list[Mention]:
+    def _bare_title(
+        self, index: int, run_start: int, end: int, *, with_the: bool
+    ) -> tuple[Mention, ...]:
         """A title standing for its holder, capitalised: ``The Prime Minister, Helen Ashby,``;
         ``the Home Secretary said``. Only with ``the`` and only the title, so ``Prime Minister
         Questions`` or a title opening a headline are not read."""
         matched = self._title_at(run_start, end) if with_the else None
         if matched is None or matched[0] != end:
-            return []
+            return ()
         title = matched[1]
         bare = title.replace(".", "")
         if bare in _ADDRESS_TITLES or title in _ADDRESS_TITLES or title not in self.honorifics:
-            return []  # "the Mr" is no role, and "the Republican" is a party member
+            return ()  # "the Mr" is no role, and "the Republican" is a party member
         start_offset = self.starts[index]
         end_offset = self._base_end(end - 1)
         gender = self.honorifics.get(title, "") or _role_gender(title)
         role = _spelled_out(title)
-        return [self._mention(start_offset, end_offset, "role", gender, "sg", title, role)]
+        return (self._mention(start_offset, end_offset, "role", gender, "sg", title, role),)
 
     def _person_name(self, index: int) -> _Name | None:
         """Read a person name at ``index`` (titles allowed), or ``None``."""
-        if index >= self.count or not self.starts_run[index]:
+        if index >= self.count or not _RUNS[self.flags[index]]:
             return None
         end = self._capital_run(index)
         if end == index or self._organisation_end(index, end) is not None:
@@ -2494,7 +2525,12 @@ class _Reader:
         # Every part is a word, so none is a break: the given names are the parts before.
         given = ""
         if surname:
-            given = self.text[self.starts[parts[0]] : self._end(parts[surname - 1])]
+            # One given name is its token's text, read with no offsets (each read from the
+            # array makes an int); more are the text from the first to the last.
+            if surname == 1:
+                given = tokens[parts[0]].text
+            else:
+                given = self.text[self.starts[parts[0]] : self._end(parts[surname - 1])]
             first_given = tokens[parts[0]].base.rstrip(".")
             gender = gender or _given_gender(first_given) or ""
         end_offset = self.starts[end - 1] + tokens[end - 1].base_size
@@ -2539,10 +2575,10 @@ class _Reader:
         if (
             start
             and tokens[start - 1].facts & _VERB  # (only a word has facts)
-            and not self.firsts[start]
+            and not _FIRSTS[self.flags[start]]
         ):
             return True
-        if self.firsts[start] and end - start == 2:
+        if _FIRSTS[self.flags[start]] and end - start == 2:
             # "Odile Mercer sold her first painting": two words opening a sentence, then a
             # verb in the past tense.
             after_name = tokens[end] if end < self.count else None
@@ -2572,7 +2608,7 @@ class _Reader:
             return cue is not None and cue.group("verb") in lexicon.speech_verbs()
         return False
 
-    def _capitalised(self, index: int) -> tuple[list[Mention], int] | None:
+    def _capitalised(self, index: int) -> _Step:
         tokens = self.tokens
         token = tokens[index]
         if token.lower in _PARTICLES and not token.cap:
@@ -2582,28 +2618,30 @@ class _Reader:
         with_the = token.lower == "the" and token.text != "THE" and index + 1 < self.count
         if with_the:
             run_start = index + 1
-        if not self.starts_run[run_start]:
+        if not _RUNS[self.flags[run_start]]:
             return None
         end = self._capital_run(run_start)
         if end == run_start:
             return None
-        start_offset = self.starts[index]
+        # (Each offset is read where it is used: reading one from the array makes an int.)
         organisation_end = self._organisation_end(run_start, end)
         if organisation_end is not None:
+            start_offset = self.starts[index]
             end_offset = self._base_end(organisation_end - 1)
             head = _without_determiner(self.text[start_offset:end_offset]).lower()
             mention = self._mention(start_offset, end_offset, "organisation", "n", "sg", head)
-            return [mention], organisation_end
+            return (mention,), organisation_end
         if end - run_start == 1 and tokens[run_start].acronym:
             following = self._word(end)
             if with_the or (following is not None and following.facts & _VERB):
                 # the BBC, NASA said
+                start_offset = self.starts[index]
                 end_offset = self._base_end(run_start)
                 head = tokens[run_start].base
-                return [
-                    self._mention(start_offset, end_offset, "organisation", "n", "sg", head)
-                ], end
-            return [], end
+                return (
+                    self._mention(start_offset, end_offset, "organisation", "n", "sg", head),
+                ), end
+            return (), end
         name = self._read_name(run_start, end)
         if name is None:
             return self._bare_title(index, run_start, end, with_the=with_the), end
@@ -2615,11 +2653,11 @@ class _Reader:
             last = tokens[end - 1]
             if end - run_start >= 1 and _plural(last.lower) and not last.possessive:
                 # the Brackenfold Ramblers, the Democrats
+                start_offset = self.starts[index]
                 end_offset = self._end(end - 1)
                 head = _without_determiner(self.text[start_offset:end_offset]).lower()
-                return [self._mention(start_offset, end_offset, "group", "", "pl", head)], end
-            return [], end  # the Marguerite Anne, the Skerrow Trench: a thing or a place
-        start_offset = self.starts[index] if with_the else self.starts[run_start]
+                return (self._mention(start_offset, end_offset, "group", "", "pl", head),), end
+            return (), end  # the Marguerite Anne, the Skerrow Trench: a thing or a place
         if (
             not titled
             and run_start
@@ -2627,23 +2665,24 @@ class _Reader:
             and _given_gender(tokens[run_start].base) is None
             and not (run_start >= 2 and tokens[run_start - 2].lower == "according")
         ):
-            return [], end  # in Greyport, at Brennan Park
+            return (), end  # in Greyport, at Brennan Park
+        start_offset = self.starts[index] if with_the else self.starts[run_start]
         if not titled and not given and end == run_start + 1 and end + 1 < self.count:
             # One bare word: only "and" or a quote after it may start what these two read.
             if tokens[end].lower == "and":
                 pair = self._shared_surname(run_start, end)
                 if pair is not None:
-                    return [pair], end
+                    return (pair,), end
             elif tokens[end].kind == "break":
                 nicknamed = self._nicknamed(run_start, end)
                 if nicknamed is not None:
                     return nicknamed
         if not titled and not self._name_ok(run_start, name):
             self.unnamed = (start_offset, name)  # see ``read``
-            return [], end
+            return (), end
         return self._name_mentions(start_offset, name, "", "")
 
-    def _particle_surname(self, index: int) -> tuple[list[Mention], int] | None:
+    def _particle_surname(self, index: int) -> _Step:
         """A surname that opens with its particle, known from a fuller mention: ``de la Mare
         recalls`` after ``Agnes de la Mare``."""
         tokens = self.tokens
@@ -2654,7 +2693,7 @@ class _Reader:
             and tokens[position].lower in (_PARTICLES)
         ):
             position += 1
-        if position >= self.count or not self.starts_run[position]:
+        if position >= self.count or not _RUNS[self.flags[position]]:
             return None
         head = " ".join(token.base for token in tokens[index : position + 1])
         if not self._known(head):
@@ -2662,7 +2701,7 @@ class _Reader:
         name = (index, position + 1, self._base_end(position), head, "", "", "", False)
         return self._name_mentions(self.starts[index], name, "", "")
 
-    def _nicknamed(self, index: int, end: int) -> tuple[list[Mention], int] | None:
+    def _nicknamed(self, index: int, end: int) -> _Step:
         """``Declan "Dusty" O'Hara``: a given name, a quoted nickname, then the rest of the
         name. The nickname is a quote and no mention may cross it, so the given name becomes a
         mention of its own that carries the surname read after the nickname."""
@@ -2688,7 +2727,7 @@ class _Reader:
             token.text,
         )
         mentions, next_index = self._name_mentions(self.starts[end + 1], rest, "", "")
-        return [given, *mentions], next_index
+        return (given, *mentions), next_index
 
     def _shared_surname(self, index: int, end: int) -> Mention | None:
         """``Hollis and Maeve Brandvold``: a given name before another's full name shares its
@@ -2731,7 +2770,7 @@ class _Reader:
 
     def _name_mentions(
         self, start_offset: int, name: _Name, role: str, role_gender: str
-    ) -> tuple[list[Mention], int]:
+    ) -> tuple[tuple[Mention, ...], int]:
         """The name's mention, plus the apposition after it (``, the chief executive,``)."""
         end = name[1]
         if end + 1 < self.count and self.tokens[end].lower == ",":
@@ -2758,8 +2797,8 @@ class _Reader:
                         phrase_head,
                     )
                     named = self._name_mention(start_offset, name, role, role_gender)
-                    return [named, described], phrase_end
-        return [self._name_mention(start_offset, name, role, role_gender)], end
+                    return (named, described), phrase_end
+        return (self._name_mention(start_offset, name, role, role_gender),), end
 
 
 @functools.lru_cache(maxsize=4096)  # bounded: titles come from the text

@@ -689,8 +689,25 @@ def test_common_pieces_are_read_without_the_pattern(piece: str) -> None:
 
 
 def _unfiltered_steps(reader: mentions._Reader) -> dict[int, object]:
-    """Every word token's step read with no token ruled out beforehand."""
-    reader.opens_phrase = [3] * len(reader.opens_phrase)
+    """Every word token's step read with no token ruled out beforehand: any token may open
+    a phrase, with what the reader knows of the possessives near a token that may."""
+    tokens = reader.tokens
+    possessive = len(tokens) + mentions._NEARBY_POSSESSIVE  # the first from each token on
+    flags = reader.flags[:]
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        if token.possessive:
+            possessive = index
+        determiner = token.lower in mentions._DETERMINERS and not token.possessive
+        start = index + 1 if determiner else index
+        bits = flags[index] | mentions._OPENS | mentions._OPENS_POSSESSOR
+        bits &= ~(mentions._POSSESSIVE_NEARBY | mentions._POSSESSIVE_IN_REACH)
+        if possessive < index + mentions._NEARBY_POSSESSIVE:
+            bits |= mentions._POSSESSIVE_NEARBY
+        if possessive < start + mentions._POSSESSOR_WINDOW:
+            bits |= mentions._POSSESSIVE_IN_REACH
+        flags[index] = bits
+    reader.flags = flags
     steps: dict[int, object] = {}
     for index, token in enumerate(reader.tokens):
         if token.is_word:
@@ -700,7 +717,7 @@ def _unfiltered_steps(reader: mentions._Reader) -> dict[int, object]:
     return steps
 
 
-def _fields(step: tuple[list[Mention], int]) -> tuple[object, ...]:
+def _fields(step: tuple[tuple[Mention, ...], int]) -> tuple[object, ...]:
     found, next_index = step
     return tuple((m.start, m.end, m.kind, m.head, m.role) for m in found), next_index
 
@@ -726,7 +743,7 @@ def test_the_reader_rules_out_only_tokens_where_nothing_starts(
 
 def _backward_pass(reader: mentions._Reader) -> tuple[object, ...]:
     """What the backward pass of ``_Reader.__init__`` works out."""
-    return (reader.opens_phrase, reader.starts_run, reader.next_possessive, reader.candidates)
+    return (reader.flags, reader.candidates)
 
 
 def _assert_shortcuts_give_the_general_case(text: str, spans: list[tuple[int, int]]) -> None:
@@ -782,13 +799,14 @@ def test_the_second_pass_reuses_only_steps_that_read_the_same(
 
 def test_a_name_known_only_in_the_second_pass_gives_what_its_full_step_gives() -> None:
     # "Tallis" alone has no evidence in the first pass, so the second pass, knowing it from
-    # "Corwen Tallis", reads the name kept for it (``unnamed_at``) instead of the whole step.
+    # "Corwen Tallis", reads the name kept for it (in ``asking_steps``) instead of the whole
+    # step.
     text = "Corwen Tallis said so. A week on, Tallis left the hall."
     tokens = mentions._tokenise(text, [])
     reader = mentions._Reader(text, tokens)
     first_pass = reader.read(frozenset())
     assert [m.text for m in first_pass] == ["Corwen Tallis"]
-    assert reader.unnamed_at
+    assert any(asking[5] is not None for asking in reader.asking_steps)
     learnt: set[str] = set()
     mentions._learn_names(first_pass, learnt)
     known = frozenset(learnt)
