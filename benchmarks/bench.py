@@ -529,6 +529,8 @@ def markdown(report: dict[str, Any]) -> str:
                 f"With the collector paused (best of two runs, CPU time): "
                 f"{report['scaling_ratio_gc_paused']:.2f}."
             )
+    if lines[4:5] in ([], [""]):
+        del lines[1:4]  # no row in the first table (a run of other sections): no header either
     return "\n".join(lines)
 
 
