@@ -1,0 +1,86 @@
+"""Peak memory of each article of a stream, in a process that has read other articles first.
+
+    python benchmarks/stream_memory.py --read-first ../shared/data/polnear/dev.jsonl \\
+        --corpus ../shared/data/polnear/train.jsonl --count 300
+
+``bench.py`` measures one document in a fresh interpreter. A service that extracts a stream of
+news articles is in another state: the mention finder's word table and the other bounded caches
+already hold the common words, and each new article adds only its new words (names, mostly),
+which stay for the articles after it until a table is full and emptied. This script reads the
+``--read-first`` corpus (or nothing), then extracts each of the first ``--count`` articles of
+``--corpus`` once, each under tracemalloc, and prints the distribution of its peak over its UTF-8
+size, and the same for each article extracted a second time (its words all cached), in the same
+process. The first figure counts the caches' growth; the second is what one extract needs on
+top of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import sys
+import tracemalloc
+from collections.abc import Sequence
+
+import quoteattr
+
+
+def _texts(path: str) -> list[str]:
+    with open(path, encoding="utf-8") as lines:
+        return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
+def _peak(text: str) -> int:
+    """The tracemalloc peak of one extract of ``text``, over what was held before it."""
+    gc.collect()
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    quoteattr.extract(text)
+    peak = tracemalloc.get_traced_memory()[1] - base
+    tracemalloc.stop()
+    return peak
+
+
+def _describe(label: str, ratios: list[float], limit: float) -> str:
+    ordered = sorted(ratios)
+
+    def share(fraction: float) -> float:
+        return ordered[round(fraction * (len(ordered) - 1))]
+
+    over = sum(ratio >= limit for ratio in ratios)
+    return (
+        f"| {label} | {statistics.median(ratios):.1f} | {share(0.1):.1f} | {share(0.9):.1f} "
+        f"| {max(ratios):.1f} | {over} of {len(ratios)} |"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--corpus", required=True, help="JSON Lines of the stream's articles")
+    parser.add_argument("--read-first", help="JSON Lines read before the stream, unmeasured")
+    parser.add_argument("--count", type=int, default=300, help="articles of the stream measured")
+    parser.add_argument("--limit", type=float, default=20.0, help="ratio counted as over")
+    args = parser.parse_args(argv)
+    quoteattr.extract("Warm up.")  # word lists load on first use
+    for text in _texts(args.read_first) if args.read_first else []:
+        quoteattr.extract(text)
+    stream = [text for text in _texts(args.corpus) if text.strip()][: args.count]
+    sizes = [len(text.encode("utf-8")) for text in stream]
+    first = [_peak(text) / size for text, size in zip(stream, sizes, strict=True)]
+    again = [_peak(text) / size for text, size in zip(stream, sizes, strict=True)]
+    print(
+        f"{len(stream)} articles of {args.corpus}, median {statistics.median(sizes):,.0f} UTF-8 "
+        f"bytes (after {args.read_first or 'no corpus'}); peak of one extract over its size:\n"
+    )
+    print("| extract | median | 10th percentile | 90th percentile | max | at or over "
+          f"{args.limit:g} × |")
+    print("|---|---:|---:|---:|---:|---:|")
+    print(_describe("first, in the stream (caches grow)", first, args.limit))
+    print(_describe("again, words cached", again, args.limit))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
