@@ -2079,9 +2079,8 @@ def _according_to(
             continue
         if not after_comma:
             continue
-        if comma > 0:
-            if solid < 0:
-                solid, far = _lead_marks(text, start, stop)
+        if comma > 0 and solid < 0:
+            solid, far = _lead_marks(text, start, stop)
         if comma > 0 and _adverbial_lead(text, start, cue.start - 2, solid, far):
             # "But, according to the poll, CLAUSE" / "Now, according to X, CLAUSE": the lead
             # before the cue is a conjunction or a short adverbial.
@@ -2135,9 +2134,9 @@ def _adverbial_lead(text: str, start: int, end: int, solid: int, far: int) -> bo
     while last > start and text[last - 1].isspace():
         last -= 1
     if last == start:
-        # White space and commas, some of it other than spaces ("fine;\N{NO-BREAK SPACE}, according
-        # to"): no word, so no more than _ADVERBIAL_LEAD_WORDS of them. (This read the last
-        # word of none and raised IndexError.)
+        # Nothing but white space, some of it other than plain spaces ("fine;" then a no-break
+        # space, then ", according to"): no word, so no more than _ADVERBIAL_LEAD_WORDS of them.
+        # (This read the last word of none and raised IndexError.)
         return True
     first = last - 1
     while first > start and last - first <= _LONGEST_CONJUNCTION and not text[first - 1].isspace():
