@@ -68,6 +68,7 @@ from .patterns import (
     CREDITED_NAME,
     GENDERED_PRONOUN,
     INTRODUCTORY,
+    INTRODUCTORY_TAIL,
     JOINED_CLAUSE,
     SOURCE_PHRASE,
     SPEAKER_LABEL,
@@ -133,9 +134,6 @@ _OPENERS = "\"'\u201c\u2018\u00ab"
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _CLOSING_MARKS = ('"', "'", ",", "\u201d", "\u2019", "\u00bb")
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-# INTRODUCTORY's phrase is at most 40 characters and its comma: a longer lead matches only if
-# its last characters are white space.
-_LEAD_TAIL = 41
 # The characters that may follow a quote's closing mark and its white space in a credit line
 # (CREDIT_LEAD's dashes and colon; a test holds this to the pattern).
 _CREDIT_MARKS = frozenset("\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}-:")
@@ -1104,10 +1102,10 @@ def _sentence_subject(context: Context, index: int, found: list[Found | None]) -
     if inside is None:
         return None
     first = context.mentions[inside]
-    # INTRODUCTORY matches at most _LEAD_TAIL characters and white space: a longer lead whose
-    # last _LEAD_TAIL characters hold a word is not sliced.
-    if first.start - sentence_start > 2 * _LEAD_TAIL and "".join(
-        context.text[first.start - _LEAD_TAIL : first.start].split()
+    # INTRODUCTORY matches at most INTRODUCTORY_TAIL characters and white space: a longer
+    # lead whose last INTRODUCTORY_TAIL characters hold a word is not sliced.
+    if first.start - sentence_start > 2 * INTRODUCTORY_TAIL and "".join(
+        context.text[first.start - INTRODUCTORY_TAIL : first.start].split()
     ):
         return None
     lead = context.text[sentence_start : first.start]
@@ -1463,9 +1461,9 @@ class _PronounResolver:
         position = bisect.bisect_right(self.sentence_starts, start) - 1
         # A lead that ends in a word is not blank, and too long for an introductory phrase: it
         # is not sliced out (a run-on sentence would be read once per mention).
-        tail = self.text[start - _LEAD_TAIL if start > _LEAD_TAIL else 0 : start]
+        tail = self.text[start - INTRODUCTORY_TAIL if start > INTRODUCTORY_TAIL else 0 : start]
         if position >= 0 and (
-            start - self.sentence_starts[position] <= 2 * _LEAD_TAIL
+            start - self.sentence_starts[position] <= 2 * INTRODUCTORY_TAIL
             or not tail.strip(" \"'(\u201c\u2018\t\n\r\f\v")
         ):
             lead = self.text[self.sentence_starts[position] : start]

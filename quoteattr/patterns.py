@@ -138,6 +138,10 @@ INTRODUCTORY = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# INTRODUCTORY's phrase is at most 40 characters and its comma, then only white space: a longer
+# lead matches only if its last INTRODUCTORY_TAIL characters are white space, so a long lead can
+# be turned down by its tail without slicing it all.
+INTRODUCTORY_TAIL = 41
 
 # A credited name after a pull quote's dash: two to four capitalised words, then a comma, a full
 # stop or the end of the line ("— Jacklyn Ashley, student").

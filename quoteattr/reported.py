@@ -58,6 +58,7 @@ from .patterns import (
     COORDINATED_VERB,
     DATELINE,
     INTRODUCTORY,
+    INTRODUCTORY_TAIL,
     OBJECT_END,
     REPORT_TAIL_LIMIT,
     SPEAKER_LABEL,
@@ -229,9 +230,6 @@ _CLAUSE_WINDOW = 1000
 # How far before a verb of saying its subject's mention is looked for (characters), for the
 # same reasons.
 _SUBJECT_WINDOW = 1000
-# INTRODUCTORY's phrase is at most 40 characters and its comma: a longer lead matches only if
-# its last characters are white space (as attribution's _LEAD_TAIL).
-_LEAD_TAIL = 41
 # What may stand before a sentence's first word besides white space (_starts_sentence).
 _LEAD_MARKS = " \"'(\N{LEFT DOUBLE QUOTATION MARK}"
 # Participles after a comma that add the reporter's own act ("…, citing …", "…, arguing
@@ -3080,12 +3078,12 @@ def _opens_clause(words: list[str]) -> bool:
 
 def _starts_sentence(text: str, sentence_start: int, position: int) -> bool:
     """Whether ``position`` starts its sentence, perhaps after "But" or a short phrase."""
-    # INTRODUCTORY's phrase is at most 40 characters and its comma, and white space after it: a
-    # longer lead whose last _LEAD_TAIL characters hold anything but white space and opening
-    # marks is neither blank nor introductory. It is not sliced (a run-on sentence would be
-    # read once per verb of saying).
-    if position - sentence_start > 2 * _LEAD_TAIL and "".join(
-        text[position - _LEAD_TAIL : position].split()
+    # INTRODUCTORY matches at most INTRODUCTORY_TAIL characters and white space: a longer lead
+    # whose last INTRODUCTORY_TAIL characters hold anything but white space and opening marks is
+    # neither blank nor introductory. It is not sliced (a run-on sentence would be read once
+    # per verb of saying).
+    if position - sentence_start > 2 * INTRODUCTORY_TAIL and "".join(
+        text[position - INTRODUCTORY_TAIL : position].split()
     ).strip(_LEAD_MARKS):
         return False
     lead = text[sentence_start:position]

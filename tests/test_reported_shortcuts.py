@@ -16,7 +16,13 @@ from quoteattr import reported
 from quoteattr.clauses import Context, Found
 from quoteattr.cues import CueWord, find_cues
 from quoteattr.mentions import find_mentions
-from quoteattr.patterns import CLAUSE_BOUNDARY, COORDINATED_VERB, RELATIVE_CLAUSE
+from quoteattr.patterns import (
+    CLAUSE_BOUNDARY,
+    COORDINATED_VERB,
+    INTRODUCTORY,
+    INTRODUCTORY_TAIL,
+    RELATIVE_CLAUSE,
+)
 
 SETTINGS = settings(max_examples=500, deadline=None, derandomize=True)
 
@@ -360,3 +366,20 @@ def test_a_sentence_inside_a_quote_without_a_cue_reports_nothing(
     assert reported._participle_clause(context, start, stop, cues, sentence) is None
     if start < quote_end:
         assert not reported._quote_then_words(context, quote_end, start, stop)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab ,.\t\u00a0But")), max_size=60),
+    st.text(alphabet=st.sampled_from(list("ab ,\t\u00a0")), min_size=1, max_size=30),
+)
+@example("In recent weeks, ", "x")
+def test_introductory_never_matches_a_lead_whose_tail_holds_more_than_white_space(
+    head: str, tail: str
+) -> None:
+    # attribution._sentence_subject and reported._starts_sentence turn down a lead longer than
+    # twice INTRODUCTORY_TAIL without matching it, when its last INTRODUCTORY_TAIL characters
+    # hold anything but white space: INTRODUCTORY could not match it.
+    lead = head + "x" * (2 * INTRODUCTORY_TAIL) + tail
+    if "".join(lead[-INTRODUCTORY_TAIL:].split()):
+        assert INTRODUCTORY.match(lead, 0, None, False) is None
