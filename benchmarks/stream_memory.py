@@ -94,6 +94,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(_describe("as it comes (the caches grow)", first, args.limit))
     print(_describe("again, its words cached", again, args.limit))
     print(_describe("again, after a full collection", collected, args.limit))
+    print("\nAs it comes, by the article's size:\n")
+    print(f"| UTF-8 bytes | articles | median | at or over {args.limit:g} × |")
+    print("|---|---:|---:|---:|")
+    for low, high in ((0, 2_000), (2_000, 4_000), (4_000, 8_000), (8_000, None)):
+        band = [
+            ratio
+            for ratio, size in zip(first, sizes, strict=True)
+            if low <= size and (high is None or size < high)
+        ]
+        if band:
+            label = f"{low:,}–{high:,}" if high is not None else f"{low:,} and more"
+            over = sum(ratio >= args.limit for ratio in band)
+            print(f"| {label} | {len(band)} | {statistics.median(band):.1f} | {over} |")
     return 0
 
 
