@@ -24,18 +24,14 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import statistics
 import sys
 import tracemalloc
 from collections.abc import Sequence
 
+import synthetic  # benchmarks/ is this script's folder
+
 import quoteattr
-
-
-def _texts(path: str) -> list[str]:
-    with open(path, encoding="utf-8") as lines:
-        return [json.loads(line)["text"] for line in lines if line.strip()]
 
 
 def _peak(text: str, collect: bool) -> int:
@@ -72,9 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=float, default=20.0, help="ratio counted as over")
     args = parser.parse_args(argv)
     quoteattr.extract("Warm up.")  # word lists load on first use
-    for text in _texts(args.read_first) if args.read_first else []:
+    for text in synthetic.load_corpus(args.read_first) if args.read_first else []:
         quoteattr.extract(text)
-    stream = [text for text in _texts(args.corpus) if text.strip()][: args.count]
+    stream = [text for text in synthetic.load_corpus(args.corpus) if text.strip()][: args.count]
     sizes = [len(text.encode("utf-8")) for text in stream]
     gc.collect()
     first, again = [], []
