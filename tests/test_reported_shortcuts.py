@@ -383,3 +383,42 @@ def test_introductory_never_matches_a_lead_whose_tail_holds_more_than_white_spac
     lead = head + "x" * (2 * INTRODUCTORY_TAIL) + tail
     if "".join(lead[-INTRODUCTORY_TAIL:].split()):
         assert INTRODUCTORY.match(lead, 0, None, False) is None
+
+
+# Sentences full of the words the frames after ``_in_poll`` start from or look up, with marks
+# before and inside words.
+_FRAME_PIECES = st.sampled_from(
+    [
+        "believes", "Believed", "thinks", "vowed", "urged", "called", "calls", "named", "who",
+        "praising", "criticized", "talked about", "claim", "e-mailed", "found", "shows", "that",
+        "said", "told", "added", "is", "promising",
+        "the council", "Ms Obi", "it", "to", "for", "on", "a plan", "will close", "the pier",
+        " ", " ", " ", ", ", ".", "-", "'", "\N{RIGHT SINGLE QUOTATION MARK}", "\N{EM DASH}",
+        "\N{LEFT DOUBLE QUOTATION MARK}", "\N{NO-BREAK SPACE}", "é", "s",
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(_FRAME_PIECES, max_size=24).map("".join))
+@example("Ms Obi believes that the pier will close.")
+@example("'-believes -\N{RIGHT SINGLE QUOTATION MARK}vowed e-mailed")
+def test_the_frames_read_a_sentence_by_the_words_they_look_up(sentence: str) -> None:
+    # find_reported gives the frames only a sentence's words that one of them starts from or
+    # looks up (``_frame_reading``): each frame reads the same with those as with all its words.
+    runs = reported._ascii_runs(sentence)
+    everything = reported._lowercase_words(sentence, 0, len(sentence))
+    if runs is None:
+        return  # read piece by piece, all the words kept
+    kept = reported._frame_reading(runs)
+    assert kept == everything & reported._frame_vocabulary()
+    context = _context(sentence)
+    stop = len(sentence)
+    for frame in (
+        reported._belief_clause,
+        reported._bare_belief,
+        reported._stance,
+        reported._naming,
+        reported._object_stance,
+    ):
+        assert frame(context, 0, stop, kept) == frame(context, 0, stop, everything), frame
