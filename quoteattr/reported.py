@@ -30,6 +30,7 @@ import functools
 import itertools
 import operator
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 import regex
@@ -1192,7 +1193,7 @@ def _headline(context: Context, start: int, stop: int) -> Report | None:
 
 
 def _belief_clause(
-    context: Context, start: int, stop: int, lowered: set[str] | None = None
+    context: Context, start: int, stop: int, lowered: AbstractSet[str] | None = None
 ) -> Report | None:
     """``X believes that CLAUSE`` / ``a poll shows that CLAUSE``: beliefs and findings, only
     with an explicit *that*, whose subject is a mention or a short noun phrase. ``lowered``
@@ -1244,7 +1245,7 @@ def _belief_clause(
 
 
 def _bare_belief(
-    context: Context, start: int, stop: int, lowered: set[str] | None = None
+    context: Context, start: int, stop: int, lowered: AbstractSet[str] | None = None
 ) -> Report | None:
     """``X thinks / believes / fears CLAUSE`` without *that*: a verb of opinion whose subject is
     a mention that governs it or a share of people (``most believe``), and a clause that opens
@@ -1388,7 +1389,7 @@ def _stance_forms() -> frozenset[str]:
 
 
 def _words_among(
-    text: str, start: int, stop: int, forms: frozenset[str], lowered: set[str]
+    text: str, start: int, stop: int, forms: frozenset[str], lowered: AbstractSet[str]
 ) -> list[regex.Match[str]]:
     """The ``WORD`` matches in ``text[start:stop]`` whose lowercase is one of ``forms``, in
     text order; ``lowered`` holds the stretch's words, lowercase (``_lowercase_words``).
@@ -1576,7 +1577,7 @@ def _frame_vocabulary() -> frozenset[str]:
     return _frame_words() | _frame_lookups()
 
 
-def _frame_reading(runs: str) -> set[str]:
+def _frame_reading(runs: str) -> frozenset[str]:
     """The words of an ``_ascii_runs`` reading that are in ``_frame_vocabulary``: what the
     frames need of a sentence's words, without a set of the rest (a set of a sentence's words,
     each a string, was more at its peak than reported speech held for a short article).
@@ -1652,7 +1653,7 @@ def _piece_words(piece: str) -> tuple[str, ...]:
     return tuple(word.lower() for word in WORD.findall(piece, 0, None, False, False))
 
 
-def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Report | None:
+def _stance(context: Context, start: int, stop: int, lowered: AbstractSet[str]) -> Report | None:
     """A commitment or a demand without a clause, or a finding without *that*:
     ``X vowed / pledged to VP``, ``X urged / called on Y to VP``, ``X called for NP``,
     ``a poll shows NP …``. The content is the verb's complement up to the clause's end.
@@ -1719,7 +1720,7 @@ def _stance(context: Context, start: int, stop: int, lowered: set[str]) -> Repor
     return None
 
 
-def _naming(context: Context, start: int, stop: int, lowered: set[str]) -> Report | None:
+def _naming(context: Context, start: int, stop: int, lowered: AbstractSet[str]) -> Report | None:
     """``X called NP "Y"``: what a subject calls someone or something, in marks, is a stance
     on it (``Ms Lund called the plan "a gift to developers"``). The content is the object and
     what it is called, to the end of the clause. Not ``what she calls "…"`` or ``whom he
@@ -1823,7 +1824,7 @@ def _object_verb_openers() -> frozenset[str]:
 
 
 def _object_stance(
-    context: Context, start: int, stop: int, lowered: set[str] | None = None
+    context: Context, start: int, stop: int, lowered: AbstractSet[str] | None = None
 ) -> Report | None:
     """``X criticized / praised / endorsed NP``, ``X talked about NP``, ``X wants to VP``: a
     verb whose object is the stance reported (``data/object_verbs.txt``), with a subject that
