@@ -957,6 +957,10 @@ def _fact_tables() -> tuple[
 # train (57,000 distinct pieces, so it is emptied there too) and 6.5 % of a second pass over
 # dev (whose words it then still holds). Two generations of 8,192 (the older kept, its words
 # moved back when met again) saved less on both. The other table gained nothing from growing.
+# A piece is kept only once it is read a second time (``_met_before``): the first time, it may
+# be a name or a rare word that no later article holds, and the table kept each such word for
+# the articles after it, most of what an article added to the memory it took (a typical news
+# article of 3.6 KB held about 4 times its size more at its peak, PolNeAR train after dev).
 _PIECES_KEPT = 1 << 11
 _WORDS_KEPT = 1 << 14
 _LONGEST_KEPT_PIECE = 64
@@ -964,6 +968,32 @@ _Piece = tuple[tuple[_Token, ...], tuple[int, ...], tuple[int, ...], bool]
 _LINE_BREAK_TOKEN = _Token("\n", "break")
 _ONE_WORD: dict[str, _Token] = {}
 _PIECES: tuple[dict[str, _Piece], dict[str, _Piece]] = ({}, {})  # by ``first``: False, True
+# The pieces read once and not kept (``_met_before``): a byte for each of ``_MET_SLOTS`` slots
+# of their hashes, so that a piece is one byte wherever it is; one piece taken for another
+# (the same slot) is kept sooner, which only costs its room. All bytes are cleared after
+# ``_MET_MARKED`` marks, so that no more than a fifth or so are set; a piece read once before
+# then is read once more before it is kept.
+_MET_SLOTS = 1 << 16
+_MET_MARKED = 1 << 14
+_MET = bytearray(_MET_SLOTS)
+_MET_CLEARED = bytes(1 << 12)  # cleared a stretch at a time, with no copy of the whole
+_met_marks = 0
+
+
+def _met_before(piece: str) -> bool:
+    """Whether ``piece`` was read before (perhaps: see ``_MET``), so that its reading is to be
+    kept; the first time, marks it as read."""
+    global _met_marks
+    slot = hash(piece) & (_MET_SLOTS - 1)
+    if _MET[slot]:
+        return True
+    _MET[slot] = 1
+    _met_marks += 1
+    if _met_marks >= _MET_MARKED:
+        _met_marks = 0
+        for at in range(0, _MET_SLOTS, len(_MET_CLEARED)):
+            _MET[at : at + len(_MET_CLEARED)] = _MET_CLEARED
+    return False
 
 
 def _tokenise_stretches(
@@ -1086,7 +1116,8 @@ def _tokenise_stretches(
 
 
 def _plain_word(word: str) -> _Token:
-    """The token of a piece of ASCII letters, kept in ``_ONE_WORD`` if short.
+    """The token of a piece of ASCII letters, kept in ``_ONE_WORD`` if short and read before
+    (``_met_before``).
 
     A word with no stop, apostrophe or other character after it in its piece: neither an
     abbreviation with its stop nor a possessive. Its shape as ``_shape`` has it: in ASCII,
@@ -1099,7 +1130,7 @@ def _plain_word(word: str) -> _Token:
     cap = word[0].isupper()
     acronym = size >= 2 and word.isupper()
     token = _Token(word, "word", lower, lower, size, cap, acronym, _facts(word, lower, lower, cap))
-    if size <= _LONGEST_KEPT_PIECE:
+    if size <= _LONGEST_KEPT_PIECE and _met_before(word):
         if len(_ONE_WORD) >= _WORDS_KEPT:
             _ONE_WORD.clear()
         _ONE_WORD[word] = token
@@ -1109,7 +1140,8 @@ def _plain_word(word: str) -> _Token:
 def _read_piece(piece: str, first: bool) -> _Piece:
     """How ``piece``, some text without a space, reads after a token that leaves ``first``:
     its tokens, their offsets in it, the indices of those that start a sentence, and whether
-    the token after it does. Kept in ``_ONE_WORD`` or ``_PIECES`` if short.
+    the token after it does. Kept in ``_ONE_WORD`` or ``_PIECES`` if short and read before
+    (``_met_before``).
 
     A piece of plain ASCII letters is read without the pattern (``_tokenise_stretches`` reads
     those, and a word with one mark after it, before it asks here).
@@ -1120,7 +1152,7 @@ def _read_piece(piece: str, first: bool) -> _Piece:
     read = _Tokens()
     after = _tokenise_piece(piece, 0, size, size, first, read, _piece_matches(piece))
     result: _Piece = (tuple(read.tokens), tuple(read.starts), tuple(read.firsts), after)
-    if size <= _LONGEST_KEPT_PIECE:
+    if size <= _LONGEST_KEPT_PIECE and _met_before(piece):
         tokens = result[0]
         if (
             len(tokens) == 1

@@ -1047,3 +1047,35 @@ def test_a_span_ending_inside_a_blank_line_is_cut_past_in_bounded_time() -> None
     for (_, end), (start, _) in itertools.pairwise(cuts):
         assert end == start and end % unit == unit - 1
     assert result["same"]
+
+
+def test_a_word_is_kept_once_read_twice() -> None:
+    # The word table keeps a piece only once it is read a second time: a name or a rare word
+    # read once is not kept for the articles after it. What a piece reads as is the same.
+    def words(text: str) -> list[tuple[str, str, int]]:
+        read = mentions._tokenise(text, [])
+        return [(token.text, token.lower, token.facts) for token in read.tokens]
+
+    with mock.patch.multiple(
+        mentions, _MET=bytearray(mentions._MET_SLOTS), _ONE_WORD={}, _met_marks=0
+    ):
+        first = words("Zorvath and Quell met. The Quell, kept.")
+        assert "Zorvath" not in mentions._ONE_WORD
+        assert "Quell" in mentions._ONE_WORD  # read twice in the same text
+        assert words("Zorvath and Quell met. The Quell, kept.") == first
+        assert "Zorvath" in mentions._ONE_WORD
+        assert "and" in mentions._ONE_WORD  # once in each reading
+
+
+def test_the_pieces_read_once_are_forgotten_after_enough_marks() -> None:
+    # The bytes that mark the pieces read once are all cleared after _MET_MARKED marks, so
+    # that they never fill up (and every piece is then kept at once).
+    with mock.patch.multiple(
+        mentions, _MET=bytearray(mentions._MET_SLOTS), _MET_MARKED=3, _met_marks=0
+    ):
+        assert not mentions._met_before("alpha")
+        assert mentions._met_before("alpha")
+        assert not mentions._met_before("beta")
+        assert not mentions._met_before("gamma")  # the third mark: all cleared
+        assert not any(mentions._MET)
+        assert not mentions._met_before("alpha")
