@@ -693,7 +693,7 @@ def _unfiltered_steps(reader: mentions._Reader) -> dict[int, object]:
     a phrase, with what the reader knows of the possessives near a token that may."""
     tokens = reader.tokens
     possessive = len(tokens) + mentions._NEARBY_POSSESSIVE  # the first from each token on
-    flags = reader.flags[:]
+    flags = bytearray(reader.flags)
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         if token.possessive:
@@ -707,7 +707,7 @@ def _unfiltered_steps(reader: mentions._Reader) -> dict[int, object]:
         if possessive < start + mentions._POSSESSOR_WINDOW:
             bits |= mentions._POSSESSIVE_IN_REACH
         flags[index] = bits
-    reader.flags = flags
+    reader.flags = bytes(flags)
     steps: dict[int, object] = {}
     for index, token in enumerate(reader.tokens):
         if token.is_word:
