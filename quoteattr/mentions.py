@@ -1757,7 +1757,9 @@ class _Reader:
             flags[index] += _FIRST
         self.flags = bytes(flags)
         candidates.reverse()
-        self.candidates = candidates
+        # (Kept as machine integers, as the token offsets are: most indices are past 256, so
+        # each was an int object of 28 bytes besides its slot.)
+        self.candidates = array("I" if count < 1 << 32 else "Q", candidates)
         self.steps: list[_Step] = [_UNREAD] * len(candidates)
 
     # What the first pass over a reader's tokens keeps for the later ones (see ``read``): all
