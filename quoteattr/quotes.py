@@ -586,7 +586,10 @@ def _sentence_lead_start(before: str) -> int:
 # speech), about three calls for two distinct lines on PolNeAR dev. The answer depends on the
 # line alone, so a line read once reads the same in any article. Lines are at most
 # ``_HEADLINE_LENGTH`` characters and the table is emptied when it holds ``_LINES_KEPT``: a few
-# hundred kilobytes at most, whatever the text.
+# hundred kilobytes at most, whatever the text. Only a line that ``_may_be_headline`` lets
+# through is kept: most lines are prose, turned down by that count of bytes at about the cost
+# of a look-up, and kept they were a copy of most of an article's short paragraphs, held for
+# the articles after it.
 _LINES_KEPT = 1 << 10
 _HEADLINE_OF: dict[str, bool] = {}
 
@@ -599,9 +602,11 @@ def headline_at(text: str, start: int, end: int) -> bool:
     line = text[start:end]
     answer = _HEADLINE_OF.get(line)
     if answer is None:
+        if not _may_be_headline(line):
+            return False
         if len(_HEADLINE_OF) >= _LINES_KEPT:
             _HEADLINE_OF.clear()
-        answer = _HEADLINE_OF[line] = is_headline(line)
+        answer = _HEADLINE_OF[line] = _reads_as_headline(line)
     return answer
 
 

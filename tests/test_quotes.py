@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -118,6 +120,17 @@ def test_headline_at_answers_as_is_headline_asked_again(text: str, data: st.Data
     expected = end - start <= 200 and quotes.is_headline(text[start:end])
     assert quotes.headline_at(text, start, end) == expected
     assert quotes.headline_at(text, start, end) == expected  # the second answer, remembered
+
+
+def test_headline_at_keeps_only_lines_that_may_be_headlines() -> None:
+    # Prose, turned down by a count of bytes, is not kept for the articles after it.
+    prose = "He said the pier would close."
+    title = "Parents Rally To Save Ferncliffe Library"
+    with mock.patch.object(quotes, "_HEADLINE_OF", {}):
+        assert not quotes.headline_at(prose, 0, len(prose))
+        assert quotes._HEADLINE_OF == {}
+        assert quotes.headline_at(title, 0, len(title))
+        assert {title: True} == quotes._HEADLINE_OF
 
 
 @settings(max_examples=200, deadline=None)
