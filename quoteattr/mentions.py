@@ -683,7 +683,11 @@ _TRAILING_MARKS = frozenset(",.;:?!)")
 _APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
 
 
-@functools.lru_cache(maxsize=1 << 16)  # bounded: the words come from arbitrary text
+# Bounded, as the words come from arbitrary text, and small: the pieces are kept whole once read
+# twice (``_ONE_WORD``, ``_PIECES``), so this serves a word only in its first pieces. At 65,536 it
+# never filled in a stream of news (6,800 words after PolNeAR dev and train) and grew with each
+# article; at 1,024 it fills and then holds its size, for 0.03 % more instructions over train.
+@functools.lru_cache(maxsize=1 << 10)
 def _shape(word: str) -> tuple[str, bool, bool, int, bool]:
     """A word's ``(lower, cap, acronym, facts, plain)``: its lowercase, whether it starts with
     a capital (or a name prefix: al-Assad), whether it has two or more letters, all capitals,
