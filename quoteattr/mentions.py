@@ -687,7 +687,7 @@ _APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
 # twice (``_ONE_WORD``, ``_PIECES``), so this serves a word only in its first pieces. At 65,536 it
 # never filled in a stream of news (6,800 words after PolNeAR dev and train) and grew with each
 # article; at 1,024 it fills and then holds its size, for 0.13 % more instructions over train
-# (17,489 M against 17,466 M for one pass, each read once).
+# (17,489 M against 17,466 M for one pass over train in a new process).
 @functools.lru_cache(maxsize=1 << 10)
 def _shape(word: str) -> tuple[str, bool, bool, int, bool]:
     """A word's ``(lower, cap, acronym, facts, plain)``: its lowercase, whether it starts with
