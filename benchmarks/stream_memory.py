@@ -35,17 +35,27 @@ import synthetic  # benchmarks/ is this script's folder
 import quoteattr
 
 
-def _peak(text: str, collect: bool) -> int:
-    """The tracemalloc peak of one extract of ``text``, over what was held before it; after a
-    full collection if ``collect``."""
+def _peak(text: str, collect: bool) -> tuple[int, quoteattr.Article]:
+    """The tracemalloc peak of one extract of ``text``, over what was held before it (after a
+    full collection if ``collect``), and the extract's result."""
     if collect:
         gc.collect()
     tracemalloc.start()
     base = tracemalloc.get_traced_memory()[0]
-    quoteattr.extract(text)
+    article = quoteattr.extract(text)
     peak = tracemalloc.get_traced_memory()[1] - base
     tracemalloc.stop()
-    return peak
+    return peak, article
+
+
+def _quoted_share(article: quoteattr.Article) -> float:
+    """The share of the article's characters inside its direct quotes."""
+    quoted = sum(len(quote.text) for quote in article.quotes if quote.kind == "direct")
+    return quoted / max(1, len(article.text))
+
+
+def _capital_share(text: str) -> float:
+    return sum(1 for character in text if character.isupper()) / max(1, len(text))
 
 
 def _describe(label: str, ratios: list[float], limit: float) -> str:
@@ -74,14 +84,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     stream = [text for text in synthetic.load_corpus(args.corpus) if text.strip()][: args.count]
     sizes = [len(text.encode("utf-8")) for text in stream]
     gc.collect()
-    first, again = [], []
+    first, again, quoted = [], [], []
     for text, size in zip(stream, sizes, strict=True):
-        first.append(_peak(text, False) / size)
+        peak, article = _peak(text, False)
+        first.append(peak / size)
+        quoted.append(_quoted_share(article))
+        del article
         quoteattr.extract(text)  # the tables keep a word once it is read twice
-        again.append(_peak(text, False) / size)
+        again.append(_peak(text, False)[0] / size)
     # (A pass of its own: a full collection between two articles would empty the free lists
     # that the next one's first reading finds full in a running process.)
-    collected = [_peak(text, True) / size for text, size in zip(stream, sizes, strict=True)]
+    collected = [_peak(text, True)[0] / size for text, size in zip(stream, sizes, strict=True)]
     print(
         f"{len(stream)} articles of {args.corpus}, median {statistics.median(sizes):,.0f} UTF-8 "
         f"bytes (after {args.read_first or 'no corpus'}); peak of one extract over its size:\n"
@@ -105,6 +118,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             label = f"{low:,}–{high:,}" if high is not None else f"{low:,} and more"
             over = sum(ratio >= args.limit for ratio in band)
             print(f"| {label} | {len(band)} | {statistics.median(band):.1f} | {over} |")
+    print(f"\nAs it comes, the articles at or over {args.limit:g} × and the rest (medians):\n")
+    print("| articles | count | UTF-8 bytes | characters in direct quotes | capitals |")
+    print("|---|---:|---:|---:|---:|")
+    for label, chosen in (
+        (f"at or over {args.limit:g} ×", [ratio >= args.limit for ratio in first]),
+        ("the rest", [ratio < args.limit for ratio in first]),
+    ):
+        rows = [
+            row
+            for row, keep in zip(zip(stream, sizes, quoted, strict=True), chosen, strict=True)
+            if keep
+        ]
+        if rows:
+            print(
+                f"| {label} | {len(rows)} | {statistics.median(size for _, size, _ in rows):,.0f} "
+                f"| {statistics.median(share for _, _, share in rows):.1%} "
+                f"| {statistics.median(_capital_share(text) for text, _, _ in rows):.1%} |"
+            )
     return 0
 
 
