@@ -1555,11 +1555,11 @@ def _runs_marked(runs: str) -> bool:
     return runs[:1] in _RUN_MARKS or " '" in runs or " -" in runs or " \x01" in runs
 
 
-@functools.cache
 def _frame_lookups() -> frozenset[str]:
     """Every word that a frame of ``find_reported`` after ``_in_poll`` looks up among a
     sentence's words: what it needs of them. So those words met with this set read as all of
-    them would (a test holds each frame's sets to it)."""
+    them would (a test holds each frame's reading to it). Not kept: ``_frame_vocabulary``
+    keeps it with ``_frame_words``."""
     return frozenset(
         _belief_forms()
         | _bare_belief_forms()
