@@ -72,6 +72,7 @@ from .patterns import (
     JOINED_CLAUSE,
     SOURCE_PHRASE,
     SPEAKER_LABEL,
+    tail_rules_out_introductory,
 )
 from .quotes import QuoteDraft, headline_at
 from .reported import find_reported, quoted_words_content, verb_after_subject
@@ -1102,12 +1103,8 @@ def _sentence_subject(context: Context, index: int, found: list[Found | None]) -
     if inside is None:
         return None
     first = context.mentions[inside]
-    # INTRODUCTORY matches at most INTRODUCTORY_TAIL characters and white space: a longer
-    # lead whose last INTRODUCTORY_TAIL characters hold a word is not sliced.
-    if first.start - sentence_start > 2 * INTRODUCTORY_TAIL and "".join(
-        context.text[first.start - INTRODUCTORY_TAIL : first.start].split()
-    ):
-        return None
+    if tail_rules_out_introductory(context.text, sentence_start, first.start):
+        return None  # (not sliced: a run-on sentence would be read once per quote)
     lead = context.text[sentence_start : first.start]
     if len(lead) > 4 and not INTRODUCTORY.match(lead, 0, None, False):
         return None

@@ -140,8 +140,25 @@ INTRODUCTORY = regex.compile(
 )
 # INTRODUCTORY's phrase is at most 40 characters and its comma, then only white space: a longer
 # lead matches only if its last INTRODUCTORY_TAIL characters are white space, so a long lead can
-# be turned down by its tail without slicing it all.
+# be turned down by its tail without slicing it all (``tail_rules_out_introductory``).
 INTRODUCTORY_TAIL = 41
+
+
+def tail_rules_out_introductory(text: str, lead_start: int, end: int, marks: str = "") -> bool:
+    """Whether the lead ``text[lead_start:end]`` is, by its tail alone, neither blank (white
+    space and ``marks``) nor matched by INTRODUCTORY: it is longer than twice
+    INTRODUCTORY_TAIL and its last INTRODUCTORY_TAIL characters hold something else. A rule
+    that reads the lead before each verb or quote of a run-on sentence then need not slice it.
+
+    >>> lead = "In the harbour town where the ferries come and go each morning, the mayor of "
+    >>> tail_rules_out_introductory(lead + "Greyport and ", 0, len(lead) + 13)
+    True
+    >>> tail_rules_out_introductory("In recent weeks, ", 0, 17)
+    False
+    """
+    if end - lead_start <= 2 * INTRODUCTORY_TAIL:
+        return False
+    return bool("".join(text[end - INTRODUCTORY_TAIL : end].split()).strip(marks))
 
 # A credited name after a pull quote's dash: two to four capitalised words, then a comma, a full
 # stop or the end of the line ("— Jacklyn Ashley, student").

@@ -59,12 +59,12 @@ from .patterns import (
     COORDINATED_VERB,
     DATELINE,
     INTRODUCTORY,
-    INTRODUCTORY_TAIL,
     OBJECT_END,
     REPORT_TAIL_LIMIT,
     SPEAKER_LABEL,
     WORD,
     WORDS_BEFORE,
+    tail_rules_out_introductory,
 )
 from .quotes import headline_at
 
@@ -3142,13 +3142,8 @@ def _opens_clause(words: list[str]) -> bool:
 
 def _starts_sentence(text: str, sentence_start: int, position: int) -> bool:
     """Whether ``position`` starts its sentence, perhaps after "But" or a short phrase."""
-    # INTRODUCTORY matches at most INTRODUCTORY_TAIL characters and white space: a longer lead
-    # whose last INTRODUCTORY_TAIL characters hold anything but white space and opening marks is
-    # neither blank nor introductory. It is not sliced (a run-on sentence would be read once
-    # per verb of saying).
-    if position - sentence_start > 2 * INTRODUCTORY_TAIL and "".join(
-        text[position - INTRODUCTORY_TAIL : position].split()
-    ).strip(_LEAD_MARKS):
+    # (A long lead is not sliced: a run-on sentence would be read once per verb of saying.)
+    if tail_rules_out_introductory(text, sentence_start, position, _LEAD_MARKS):
         return False
     lead = text[sentence_start:position]
     return not lead.strip(_LEAD_MARKS) or bool(
