@@ -651,9 +651,15 @@ def _tokenise(
     # tokeniser appends to the array itself: a list turned into one at the end held every
     # offset as an int object while it ran, where short articles that peak then peaked
     # (0.24 % more instructions over three passes of PolNeAR dev than the list).
-    tokens.starts = array("I" if len(text) < 1 << 32 else "Q")
+    tokens.starts = _index_array(len(text))
     _tokenise_stretches(text, start, breaks, tokens)
     return tokens
+
+
+def _index_array(largest: int, values: Sequence[int] = ()) -> array[int]:
+    """An array of machine integers that holds any index up to ``largest``: 4 bytes each, or 8
+    past what 4 hold."""
+    return array("I" if largest < 1 << 32 else "Q", values)
 
 
 # The first letters of the name prefixes of ``_NAME_PREFIX``: only a word opening with one of
@@ -1771,7 +1777,7 @@ class _Reader:
         candidates.reverse()
         # (Kept as machine integers, as the token offsets are: most indices are past 256, so
         # each was an int object of 28 bytes besides its slot.)
-        self.candidates = array("I" if count < 1 << 32 else "Q", candidates)
+        self.candidates = _index_array(count, candidates)
         self.steps: list[_Step] = [_UNREAD] * len(candidates)
 
     # What the first pass over a reader's tokens keeps for the later ones (see ``read``): all

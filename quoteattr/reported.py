@@ -2525,6 +2525,10 @@ def _first_reported_clause(
     return None
 
 
+# What opens the relative clause of a report, for _first_relative.
+_RELATIVE_OPENINGS = (", which ", ", who ")
+
+
 def _first_relative(
     text: str, start: int, stop: int, content: tuple[int, int], relatives: list[list[int]]
 ) -> int:
@@ -2541,7 +2545,7 @@ def _first_relative(
     35
     """
     if not relatives:
-        for word in (", which ", ", who "):
+        for word in _RELATIVE_OPENINGS:
             found = []
             at = text.find(word, start, stop)
             while at >= 0:
@@ -2549,7 +2553,7 @@ def _first_relative(
                 at = text.find(word, at + 1, stop)
             relatives.append(found)
     relative = -1
-    for word, found in zip((", which ", ", who "), relatives, strict=True):
+    for word, found in zip(_RELATIVE_OPENINGS, relatives, strict=True):
         index = bisect.bisect_left(found, content[0])
         # (``str.find`` within the content: the whole word inside it.)
         if index < len(found) and found[index] + len(word) <= content[1]:
