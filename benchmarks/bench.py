@@ -250,6 +250,18 @@ def _max_rss() -> int:
     return peak if sys.platform == "darwin" else peak * 1024
 
 
+def traced_extract(text: str) -> tuple[int, quoteattr.Article]:
+    """One extract of ``text`` under tracemalloc: its peak over what was held just before it,
+    and its result. (``stream_memory.py`` measures with it too.)"""
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    base = tracemalloc.get_traced_memory()[0]
+    article = quoteattr.extract(text)
+    peak = tracemalloc.get_traced_memory()[1] - base
+    tracemalloc.stop()
+    return peak, article
+
+
 def child_memory(paragraphs: list[str], size: int, mode: str) -> dict[str, Any]:
     """In a fresh interpreter: the memory one ``extract`` of a ``size``-character document
     needs on top of the document itself. ``mode``: ``trace`` (tracemalloc's peak), ``again``
@@ -271,13 +283,7 @@ def child_memory(paragraphs: list[str], size: int, mode: str) -> dict[str, Any]:
         "mode": mode,
     }
     if mode in ("trace", "again"):
-        tracemalloc.start()
-        tracemalloc.reset_peak()
-        base = tracemalloc.get_traced_memory()[0]
-        article = quoteattr.extract(text)
-        peak = tracemalloc.get_traced_memory()[1] - base
-        tracemalloc.stop()
-        row["peak_bytes"] = peak
+        row["peak_bytes"], article = traced_extract(text)
     else:
         before = _current_rss()
         high_before = _max_rss()

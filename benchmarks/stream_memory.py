@@ -27,10 +27,10 @@ import argparse
 import gc
 import statistics
 import sys
-import tracemalloc
 from collections.abc import Sequence
 
 import synthetic  # benchmarks/ is this script's folder
+from bench import traced_extract
 
 import quoteattr
 
@@ -40,12 +40,7 @@ def _peak(text: str, collect: bool) -> tuple[int, quoteattr.Article]:
     full collection if ``collect``), and the extract's result."""
     if collect:
         gc.collect()
-    tracemalloc.start()
-    base = tracemalloc.get_traced_memory()[0]
-    article = quoteattr.extract(text)
-    peak = tracemalloc.get_traced_memory()[1] - base
-    tracemalloc.stop()
-    return peak, article
+    return traced_extract(text)
 
 
 def _quoted_share(article: quoteattr.Article) -> float:
