@@ -521,32 +521,21 @@ def _chunks(
 
 class _Token:
     """What a token outside the quotes is, apart from where it is: its text, its kind and
-    what the reader asks of it. ``base`` drops a possessive ending; ``size`` and
-    ``base_size`` are the lengths of the text with and without it.
+    what the reader asks of it. ``base`` drops a possessive ending (see ``_base_size``).
 
     Where a token is, and whether it starts a sentence, is kept in :class:`_Tokens`. So one
     token object serves every place where the same piece of text is read the same way (see
     ``_tokenise_stretches``): an article of tens of thousands of tokens builds a few thousand.
     A plain slotted class rather than an attrs one, as reading them is most of the chunker's
-    work.
+    work. It keeps only what the reader reads most. A word is a token with any ``facts`` (each
+    has ``_WORD``), and whether it is a possessive or an acronym are bits of them
+    (``_POSSESSIVE``, ``_ACRONYM``); what the backward pass of ``_Reader.__init__`` tests is
+    looked up by them (``_READER_FACTS``, ``_head_seconds``). A token read for the first time
+    lives while its article is read, one for each distinct word: with 14 slots rather than
+    these 8 it took 144 bytes, not 96.
     """
 
-    __slots__ = (
-        "acronym",
-        "base",
-        "base_size",
-        "cap",
-        "facts",
-        "head_seconds",
-        "is_word",
-        "kind",
-        "lower",
-        "possessive",
-        "reader_facts",
-        "reader_kind",
-        "size",
-        "text",
-    )
+    __slots__ = ("base", "cap", "facts", "kind", "lower", "reader_kind", "size", "text")
 
     def __init__(
         self,
@@ -554,7 +543,6 @@ class _Token:
         kind: str,  # "word", "initials", "number", "punct" or "break" (a quote or a line break)
         lower: str | None = None,  # ``None`` for a token that is not a word (see below)
         base: str = "",
-        base_size: int = 0,
         cap: bool = False,  # starts with a capital (or a name prefix: al-Assad)
         acronym: bool = False,  # two or more capitals and no lowercase: NHS, FM
         facts: int = 0,  # what the reader needs to know of a word: see ``_facts``
@@ -568,40 +556,39 @@ class _Token:
             # (Built with ``_Token(text, kind)``: one call per quote's break token, where a
             # class method calling the constructor took two.) What the rest of this method
             # works out for such a token is set here at once, from constants: a token with
-            # no facts is no word, no possessive and no head, and takes the reader kind of
-            # no facts (a test holds these to the general case below).
+            # no facts takes the reader kind of no facts (a test holds these to the general
+            # case below).
             self.lower = self.base = text
-            self.base_size = size
-            self.cap = self.acronym = self.is_word = self.possessive = False
+            self.cap = False
             self.facts = 0
-            self.reader_kind, self.reader_facts = _NO_FACTS_READER
+            self.reader_kind = _NO_FACTS_KIND
             # (The length first: most such tokens are quotes, too long to be a determiner,
             # whose text would otherwise be hashed here for nothing.)
             if size <= _LONGEST_DETERMINER and text in _DETERMINERS:
                 self.reader_kind = _READ_FACTS  # a quote that is just "the"
-            self.head_seconds = None
             return
         self.lower = lower
         self.base = base
-        self.base_size = base_size
         self.cap = cap
-        self.acronym = acronym
+        if acronym:
+            facts |= _ACRONYM
         self.facts = facts
-        self.is_word = kind == "word" or kind == "initials"
-        self.possessive = base_size != size
-        # What the backward pass of ``_Reader.__init__`` does here (see ``_reader_kind``),
-        # and the facts it tests.
-        self.reader_kind, self.reader_facts = _READER_FACTS.get(facts) or _reader_facts(facts)
+        # What the backward pass of ``_Reader.__init__`` does here (see ``_reader_kind``).
+        self.reader_kind = (_READER_FACTS.get(facts) or _reader_facts(facts))[0]
         # (Every word read from text has facts, ``_WORD`` at least: this holds only for one
         # built with none.)
         if not facts and size <= _LONGEST_DETERMINER and lower in _DETERMINERS:
             self.reader_kind = _READ_FACTS
-        # A head word that opens only phrases of several words ("health secretary"): the
-        # words one of which must follow it (see ``_head_seconds``).
-        self.head_seconds = _head_seconds(lower, base) if facts & _HEAD else None
 
     def __repr__(self) -> str:
         return f"_Token({self.text!r}, {self.kind!r})"
+
+
+def _base_size(token: _Token) -> int:
+    """The length of ``token``'s text without its possessive ending: its lowercase and its
+    base differ by just that ending (``'s``, ``\N{RIGHT SINGLE QUOTATION MARK}s`` or ``'``),
+    which lowercasing leaves as long as it was."""
+    return token.size - len(token.lower) + len(token.base)
 
 
 class _Tokens:
@@ -736,6 +723,7 @@ _PRONOUN = 1024  # a personal pronoun read as a mention, or its contraction ("he
 _POSSESSOR_PASSES = 2048  # a word the possessor scan of a noun phrase crosses (or stops at)
 _POSSESSIVE = 4096  # a word with a possessive ending
 _FUNCTION = 8192  # a function word (``_FUNCTION_WORDS``)
+_ACRONYM = 16384  # two or more capitals and no lowercase: NHS, FM (set by ``_Token``)
 # A token with none of these may open a phrase only with a head noun or a possessive in reach.
 _MAY_OPEN = _HEAD | _DETERMINER | _RUN | _STEP | _POSSESSIVE
 # The facts of a word in no list (see ``_facts``), each combined once rather than at each of
@@ -748,10 +736,13 @@ _MODIFIER_WORD = _LOWERCASE_WORD | _PASSES
 # The facts the reader's setup tests, as booleans (see ``_Reader.__init__``), one tuple per
 # distinct ``facts`` value (at most one per combination of the bits above), each kept with
 # the ``_reader_kind`` of a word with those facts.
-_ReaderFacts = tuple[bool, bool, bool, bool, bool, bool, bool]
+_ReaderFacts = tuple[bool, bool, bool, bool, bool, bool, bool, bool]
 _READER_FACTS: dict[int, tuple[int, _ReaderFacts]] = {}
 
 
+# (Cached: the backward pass of ``_Reader.__init__`` asks it of every head noun it meets, and
+# a token no longer keeps the answer. Head nouns come from a closed list, with their plurals.)
+@functools.lru_cache(maxsize=1 << 10)
 def _head_seconds(lower: str, base: str) -> frozenset[str] | None:
     """For a word with the ``_HEAD`` fact: ``None`` if ``_Reader._head_at`` may read a head
     noun of one word at it, else the second words of the phrases it may open there. Then a
@@ -847,12 +838,13 @@ def _reader_facts(facts: int) -> tuple[int, _ReaderFacts]:
         bool(facts & _RUN),
         bool(facts & _VERB),
         bool(facts & _STEP),
+        bool(facts & _POSSESSIVE),
     )
     return _READER_FACTS.setdefault(facts, (_reader_kind(facts), found))
 
 
-# What ``_reader_facts`` gives a token with no facts (see ``_Token.__init__``).
-_NO_FACTS_READER = _reader_facts(0)
+# The reader kind ``_reader_facts`` gives a token with no facts (see ``_Token.__init__``).
+_NO_FACTS_KIND = _reader_facts(0)[0]
 
 
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
@@ -1146,7 +1138,7 @@ def _plain_word(word: str) -> _Token:
         lower = word  # most words: one string for the text and the lowercase, not two
     cap = word[0].isupper()
     acronym = size >= 2 and word.isupper()
-    token = _Token(word, "word", lower, lower, size, cap, acronym, _facts(word, lower, lower, cap))
+    token = _Token(word, "word", lower, lower, cap, acronym, _facts(word, lower, lower, cap))
     if size <= _LONGEST_KEPT_PIECE and _met_before(word):
         if len(_ONE_WORD) >= _WORDS_KEPT:
             _ONE_WORD.clear()
@@ -1282,16 +1274,16 @@ def _tokenise_piece(
             token_start = find(word, position)
             token_end = position = token_start + len(word)
             lower, cap, acronym, facts, plain = shape(word)
-            base, base_end = lower, token_end
+            base = lower
             if plain:
                 pass
             elif token_end < end and text[token_end] == "." and lower in abbreviations:
                 token_end += 1  # "Mr." and "Gen." keep their stop, which ends no sentence
                 skip_to = token_end
-                word, lower, base, base_end = word + ".", lower + ".", lower + ".", token_end
+                word, lower, base = word + ".", lower + ".", lower + "."
                 facts = _facts(word, lower, base, cap)
             elif len(lower) > 2 and lower[-1] == "s" and lower[-2] in _APOSTROPHES:
-                base, base_end = lower[:-2], token_end - 2
+                base = lower[:-2]
                 facts = _facts(word, lower, base, cap)
             elif (
                 lower[-1] == "s"
@@ -1304,9 +1296,7 @@ def _tokenise_piece(
                 word = text[token_start:token_end]
                 lower, cap, acronym, _, _ = shape(word)
                 facts = _facts(word, lower, base, cap)
-            token = token_class(
-                word, "word", lower, base, base_end - token_start, cap, acronym, facts
-            )
+            token = token_class(word, "word", lower, base, cap, acronym, facts)
             add(token_start, token, first)
             first = False
         elif punct:
@@ -1321,9 +1311,7 @@ def _tokenise_piece(
             token_start = find(initials, position)
             position = token_start + len(initials)
             lower, cap, _, facts, _ = shape(initials)
-            token = token_class(
-                initials, "initials", lower, lower, len(initials), cap, False, facts
-            )
+            token = token_class(initials, "initials", lower, lower, cap, False, facts)
             add(token_start, token, first)
             first = False
         elif number:
@@ -1706,18 +1694,18 @@ class _Reader:
                         continue
             fact = token.facts
             # The bits of ``fact`` as booleans, which are cheaper to test.
-            passes, possessor_passes, is_head, is_determiner, run, verb, step = (
-                token.reader_facts
+            passes, possessor_passes, is_head, is_determiner, run, verb, step, possessive_word = (
+                _READER_FACTS[fact][1]
             )
             # A phrase's modifiers start at this token, or past it if it is a determiner; then
             # the values for the next token count, so keep them before they move to this one.
             determiner = is_determiner or (not fact and token.lower in _DETERMINERS)
             if determiner:
                 start, start_head, start_possessor = index + 1, head, possessor
-            if token.possessive:
+            if possessive_word:
                 possessive = index
             if is_head and (
-                (seconds := token.head_seconds) is None
+                (seconds := _head_seconds(token.lower, token.base)) is None
                 or (
                     index + 1 < count
                     and (tokens[index + 1].lower in seconds or tokens[index + 1].base in seconds)
@@ -1728,7 +1716,7 @@ class _Reader:
                 head = far  # not a word, or a word no modifier may be
             if not possessor_passes:
                 possessor = far
-            elif token.possessive:
+            elif possessive_word:
                 possessor = index
             next_head[index] = head
             reach = (
@@ -1947,7 +1935,7 @@ class _Reader:
     # -- helpers on tokens --
 
     def _word(self, index: int) -> _Token | None:
-        if 0 <= index < self.count and self.tokens[index].is_word:
+        if 0 <= index < self.count and self.tokens[index].facts:
             return self.tokens[index]
         return None
 
@@ -1963,7 +1951,7 @@ class _Reader:
         position = end
         while position < limit and tokens[position].lower in _AUXILIARIES:
             position += 1
-        if position < count and tokens[position].is_word:
+        if position < count and tokens[position].facts:
             return tokens[position]
         return None
 
@@ -1971,7 +1959,9 @@ class _Reader:
         return self.starts[index] + self.tokens[index].size
 
     def _base_end(self, index: int) -> int:
-        return self.starts[index] + self.tokens[index].base_size
+        # (``_base_size`` written out: called for most mentions found.)
+        token = self.tokens[index]
+        return self.starts[index] + token.size - len(token.lower) + len(token.base)
 
     def _lower_at(self, index: int) -> str:
         return self.tokens[index].lower if 0 <= index < self.count else ""
@@ -2057,7 +2047,7 @@ class _Reader:
                 if second.lower != words[1] and (size > 2 or second.base != words[1]):
                     continue  # most phrases of this first word part here
                 parts = tokens[index:end]
-                if not all(part.is_word for part in parts):
+                if not all(part.facts for part in parts):
                     continue
                 written = tuple(part.lower for part in parts)
                 if written != words and (*written[:-1], parts[-1].base) != words:
@@ -2083,7 +2073,7 @@ class _Reader:
         token = self.tokens[index]
         if not token.cap:
             return True
-        if token.acronym and kind == "role":
+        if token.facts & _ACRONYM and kind == "role":
             return True  # the PM, Labour MP Jo Smith
         if kind == "group" and token.base not in self.organisation_words:
             return True  # Democrats, Tories
@@ -2109,7 +2099,7 @@ class _Reader:
         count = self.count
         start = index
         determiner = ""
-        if tokens[index].lower in _DETERMINERS and not tokens[index].possessive:
+        if tokens[index].lower in _DETERMINERS and not tokens[index].facts & _POSSESSIVE:
             determiner = tokens[index].lower
             index += 1
         possessive = False
@@ -2121,7 +2111,7 @@ class _Reader:
                 # word nor a verb: see ``_listed_facts``.)
                 if not token.facts & _POSSESSOR_PASSES:
                     break
-                if token.possessive:
+                if token.facts & _POSSESSIVE:
                     index = position + 1
                     possessive = True
                     break
@@ -2150,13 +2140,13 @@ class _Reader:
                 # Not a word, or a word that is no head noun and stops the modifiers in every
                 # reading (``_blocks_phrase``): each branch below would stop here.
                 break
-            if last is not None and token.cap and not token.acronym:
+            if last is not None and token.cap and not token.facts & _ACRONYM:
                 break  # a capital after the head: the name of the role's holder
             head = self._head_at(position, index, determined) if facts & _HEAD else None
             if head is not None and not (capitals and head[1] == "organisation" and token.cap):
                 last = head
                 position, kind, phrase = head
-                if possessor and tokens[position - 1].possessive:
+                if possessor and tokens[position - 1].facts & _POSSESSIVE:
                     break
                 if (
                     kind == "role"
@@ -2185,7 +2175,7 @@ class _Reader:
                     and not token.facts & _FUNCTION
                     and token.base not in _CALENDAR_WORDS
                     and token.lower not in _PRONOUNS
-                    and not token.possessive
+                    and not token.facts & _POSSESSIVE
                 ):
                     capitals += 1
                     position += 1
@@ -2201,7 +2191,7 @@ class _Reader:
                 and token.lower in _CONNECTORS
                 and position + 1 < count
                 and tokens[position + 1].cap
-                and tokens[position + 1].is_word
+                and tokens[position + 1].facts
             ):
                 position += 1  # "a Department for Rural Affairs spokesman"
                 continue
@@ -2234,7 +2224,7 @@ class _Reader:
         """Whether a lowercase word may be a modifier before the head: neither a function
         word, nor a verb, an adverb in -ly or a plural, nor a participle in -ed after the
         phrase's first word."""
-        if token.cap or not opened or token.possessive:
+        if token.cap or not opened or token.facts & _POSSESSIVE:
             return False
         word = token.lower
         if determined and position == phrase_start and word in _ORDINALS:
@@ -2268,7 +2258,7 @@ class _Reader:
         capitals = lowers = 0
         while position < count and position - body < 8:
             token = tokens[position]
-            if not token.is_word:
+            if not token.facts:
                 break
             if (
                 token.cap
@@ -2311,7 +2301,8 @@ class _Reader:
             if not _NEARBY[self.flags[index]]:
                 return None
             phrase = self._noun_phrase(index, possessor=True)
-            if phrase is None or not self.tokens[phrase[1] - 1].possessive:  # its last token
+            # (Its last token must be a possessive.)
+            if phrase is None or not self.tokens[phrase[1] - 1].facts & _POSSESSIVE:
                 return None
         phrase_start, end, kind, phrase_head, gender, indefinite = phrase
         tokens = self.tokens
@@ -2336,7 +2327,7 @@ class _Reader:
             if (
                 name is not None
                 and phrase_start == index
-                and all(token.cap and not token.acronym for token in tokens[index:end])
+                and all(token.cap and not token.facts & _ACRONYM for token in tokens[index:end])
             ):
                 return None  # "Dame Judi Dench", "Judge Ann Roe": a title, read with the name
             if name is not None and not name[7]:  # not titled
@@ -2349,7 +2340,7 @@ class _Reader:
                 end = complement_end
         if predicate:
             return (), end  # read, so that its words are not taken for other mentions
-        end_offset = self.starts[end - 1] + tokens[end - 1].base_size
+        end_offset = self._base_end(end - 1)
         head = phrase_head
         if kind == "organisation":
             head = _without_determiner(self.text[start_offset:end_offset]).lower()
@@ -2396,13 +2387,13 @@ class _Reader:
             # (Only a word or initials has a capital; ``_FUNCTION`` is ``_FUNCTION_WORDS``.)
             if token.cap and not token.facts & _FUNCTION:
                 position += 1
-                if token.possessive:
+                if token.facts & _POSSESSIVE:
                     break
                 continue
             if position == index:
                 break
             if (
-                token.is_word
+                token.facts
                 and token.lower in _PARTICLES
                 and position + 1 < count
                 and (tokens[position + 1].cap or tokens[position + 1].lower in _PARTICLES)
@@ -2416,7 +2407,7 @@ class _Reader:
             break
         if crossed_of:
             # Only an "of" may be no word (a quote that is just "of"): the run ends at a word.
-            while position > index and not tokens[position - 1].is_word:
+            while position > index and not tokens[position - 1].facts:
                 position -= 1
         return position
 
@@ -2466,7 +2457,10 @@ class _Reader:
         position = end
         extended = False
         for _ in range(3):
-            if tokens[position - 1].possessive or self._lower_at(position) not in _CONNECTORS:
+            if (
+                tokens[position - 1].facts & _POSSESSIVE
+                or self._lower_at(position) not in _CONNECTORS
+            ):
                 break
             following = position + 1
             if self._lower_at(following) == "the":
@@ -2529,7 +2523,7 @@ class _Reader:
             if end > limit:
                 continue
             for part, word in zip(tokens[index:end], words, strict=True):
-                if part.lower != word or not part.is_word or not (part.cap or word == "of"):
+                if part.lower != word or not part.facts or not (part.cap or word == "of"):
                     break
             else:
                 return end, " ".join(words)
@@ -2576,8 +2570,8 @@ class _Reader:
         parts = []
         for position in range(name_start, end):
             token = tokens[position]
-            if token.is_word and token.lower not in _SUFFIXES:
-                if token.acronym:
+            if token.facts and token.lower not in _SUFFIXES:
+                if token.facts & _ACRONYM:
                     return None  # Harbourside FM, UK: not a person
                 parts.append(position)
         if not parts:
@@ -2604,7 +2598,7 @@ class _Reader:
                 given = self.text[self.starts[parts[0]] : self._end(parts[surname - 1])]
             first_given = tokens[parts[0]].base.rstrip(".")
             gender = gender or _given_gender(first_given) or ""
-        end_offset = self.starts[end - 1] + tokens[end - 1].base_size
+        end_offset = self._base_end(end - 1)
         if (
             not given
             and name_start > 0
@@ -2653,7 +2647,7 @@ class _Reader:
             # "Odile Mercer sold her first painting": two words opening a sentence, then a
             # verb in the past tense.
             after_name = tokens[end] if end < self.count else None
-            if after_name is not None and after_name.is_word and not after_name.cap:
+            if after_name is not None and after_name.facts and not after_name.cap:
                 word = after_name.lower
                 if (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PAST:
                     return True
@@ -2702,7 +2696,7 @@ class _Reader:
             head = _without_determiner(self.text[start_offset:end_offset]).lower()
             mention = self._mention(start_offset, end_offset, "organisation", "n", "sg", head)
             return (mention,), organisation_end
-        if end - run_start == 1 and tokens[run_start].acronym:
+        if end - run_start == 1 and tokens[run_start].facts & _ACRONYM:
             following = self._word(end)
             if with_the or (following is not None and following.facts & _VERB):
                 # the BBC, NASA said
@@ -2722,7 +2716,7 @@ class _Reader:
             if role:
                 return role, end
             last = tokens[end - 1]
-            if end - run_start >= 1 and _plural(last.lower) and not last.possessive:
+            if end - run_start >= 1 and _plural(last.lower) and not last.facts & _POSSESSIVE:
                 # the Brackenfold Ramblers, the Democrats
                 start_offset = self.starts[index]
                 end_offset = self._end(end - 1)

@@ -605,13 +605,24 @@ def _plain_tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[object,
     return _token_fields(read)
 
 
+def _is_word(token: mentions._Token) -> bool:
+    """Whether ``token`` is a word, by its kind (the reader tests ``_WORD``)."""
+    return token.kind in ("word", "initials")
+
+
+def _possessive(token: mentions._Token) -> bool:
+    """Whether ``token`` has a possessive ending, by its base's length (the reader tests
+    ``_POSSESSIVE``)."""
+    return mentions._base_size(token) != token.size
+
+
 def _token_fields(read: mentions._Tokens) -> list[tuple[object, ...]]:
     firsts = set(read.firsts)
     assert sorted(firsts) == read.firsts
     return [
         (
             *(start, start + t.size, t.text, t.kind, index in firsts, t.lower, t.base),
-            *(start + t.base_size, t.cap, t.acronym, t.facts, t.is_word, t.possessive),
+            *(start + mentions._base_size(t), t.cap, t.facts),
         )
         for index, (start, t) in enumerate(zip(read.starts, read.tokens, strict=True))
     ]
@@ -636,7 +647,7 @@ def test_a_token_that_is_no_word_is_built_as_the_general_case_builds_it(
     # rest of the constructor would work them out for the same text as its own lowercase and
     # base, with no capital and no facts.
     short = mentions._Token(text, kind)
-    general = mentions._Token(text, kind, text, text, len(text), False, False, 0)
+    general = mentions._Token(text, kind, text, text, False, False, 0)
     for field in mentions._Token.__slots__:
         assert getattr(short, field) == getattr(general, field), field
 
@@ -645,10 +656,17 @@ def test_a_token_that_is_no_word_is_built_as_the_general_case_builds_it(
 def test_the_tokeniser_reads_as_the_pattern_does(text: str, spans: list[tuple[int, int]]) -> None:
     read = mentions._tokenise(text, spans)
     assert _token_fields(read) == _plain_tokens(text, spans)
-    assert any(token.is_word for token in read.tokens)
+    assert any(_is_word(token) for token in read.tokens)
     for start, token in zip(read.starts, read.tokens, strict=True):
         assert text[start : start + token.size] == token.text
-        assert bool(token.facts & mentions._POSSESSIVE) == token.possessive
+        # The bits a token keeps in place of fields, and the base's length it works out.
+        assert bool(token.facts & mentions._WORD) == _is_word(token)
+        assert bool(token.facts & mentions._POSSESSIVE) == _possessive(token)
+        letters = [char for char in token.text if char.isalpha()]
+        acronym = len(letters) >= 2 and all(char.isupper() for char in letters)
+        assert bool(token.facts & mentions._ACRONYM) == (token.kind == "word" and acronym)
+        if _is_word(token):
+            assert text[start : start + mentions._base_size(token)].lower() == token.base
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
@@ -696,9 +714,9 @@ def _unfiltered_steps(reader: mentions._Reader) -> dict[int, object]:
     flags = bytearray(reader.flags)
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
-        if token.possessive:
+        if _possessive(token):
             possessive = index
-        determiner = token.lower in mentions._DETERMINERS and not token.possessive
+        determiner = token.lower in mentions._DETERMINERS and not _possessive(token)
         start = index + 1 if determiner else index
         bits = flags[index] | mentions._OPENS | mentions._OPENS_POSSESSOR
         bits &= ~(mentions._POSSESSIVE_NEARBY | mentions._POSSESSIVE_IN_REACH)
@@ -710,7 +728,7 @@ def _unfiltered_steps(reader: mentions._Reader) -> dict[int, object]:
     reader.flags = bytes(flags)
     steps: dict[int, object] = {}
     for index, token in enumerate(reader.tokens):
-        if token.is_word:
+        if _is_word(token):
             reader.asked = []
             step = reader._step(index, token)
             steps[index] = None if step is None else _fields(step)
@@ -901,12 +919,12 @@ def _assert_bits_stand_for_their_tests(tokens: list[mentions._Token]) -> None:
     ``_POSSESSOR_PASSES`` in place of "a word, neither a function word nor a verb", and a
     capital in place of "a word with a capital"."""
     for token in tokens:
-        function = token.is_word and token.lower in mentions._FUNCTION_WORDS
+        function = _is_word(token) and token.lower in mentions._FUNCTION_WORDS
         assert bool(token.facts & mentions._FUNCTION) == function, token
-        assert bool(token.facts & mentions._WORD) == token.is_word, token
-        passes = token.is_word and not function and not token.facts & mentions._VERB
+        assert bool(token.facts & mentions._WORD) == _is_word(token), token
+        passes = _is_word(token) and not function and not token.facts & mentions._VERB
         assert bool(token.facts & mentions._POSSESSOR_PASSES) == passes, token
-        assert token.is_word or not token.cap, token
+        assert _is_word(token) or not token.cap, token
 
 
 def test_the_bits_of_every_listed_word_stand_for_their_tests() -> None:
@@ -929,7 +947,7 @@ def _plain_lower_modifier(
 ) -> bool:
     """``_Reader._lower_modifier`` by its rule, every ending tested on the word itself."""
     word = token.lower
-    if token.cap or not opened or token.possessive:
+    if token.cap or not opened or _possessive(token):
         return False
     if determined and position == phrase_start and word in mentions._ORDINALS:
         return True
