@@ -433,7 +433,8 @@ def _attribution(
         resolved_by = resolver.rule_names.setdefault(resolved_by, resolved_by)
     confidence *= RULE_PRECISION[rule]
     entity_id, name, speaker_type, _, _ = entity
-    start, end, written, _, _, _, _, _, _ = mention
+    start, end = mention.start, mention.end
+    written = resolver.text[start:end]
     # Positional, like ``QuoteDraft.finished``'s call: a class called with keywords has them
     # packed into a dict and unpacked again for its ``__init__``.
     speaker = Attribution(entity_id, name, speaker_type, written, start, end, resolved_by)
@@ -1076,7 +1077,7 @@ def _preceding_sentence(context: Context, index: int, found: list[Found | None])
     elif first.start - sentence_start > 4 or first.kind not in ("name", "role", "pronoun"):
         # Only a subject at the very start of its sentence: "Mr Lloyd was unmoved."
         return None
-    if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
+    if first.kind == "pronoun" and context.text[first.start : first.end].lower() in _FIRST_PERSON:
         return None
     return new_found((inside[0], None, None, "unknown"))
 
@@ -1110,7 +1111,7 @@ def _sentence_subject(context: Context, index: int, found: list[Found | None]) -
         return None
     if first.kind not in ("name", "role", "pronoun", "organisation", "anonymous"):
         return None
-    if first.kind == "pronoun" and first.text.lower() in _FIRST_PERSON:
+    if first.kind == "pronoun" and context.text[first.start : first.end].lower() in _FIRST_PERSON:
         return None
     return new_found((inside, None, None, "unknown"))
 
@@ -1328,8 +1329,8 @@ class _PronounResolver:
             how = "name"
         elif not self.enabled:
             return None, "pronoun speaker left unresolved (resolve_pronouns=False)"
-        elif mention.text.lower() in _FIRST_PERSON:
-            if self.interviewee < 0 or mention.text.lower() not in ("i", "me"):
+        elif (pronoun := self.text[mention.start : mention.end].lower()) in _FIRST_PERSON:
+            if self.interviewee < 0 or pronoun not in ("i", "me"):
                 return None, "first-person speaker with no named interviewee"
             entity_index = self.interviewee
             self.entity_of[mention_index] = self.resolved[mention_index] = entity_index
@@ -1337,7 +1338,8 @@ class _PronounResolver:
         else:
             entity_index = self._antecedent(mention_index)
             if entity_index < 0:
-                return None, f"no earlier mention that {mention.text!r} can refer to"
+                written = self.text[mention.start : mention.end]
+                return None, f"no earlier mention that {written!r} can refer to"
             self.entity_of[mention_index] = self.resolved[mention_index] = entity_index
             if mention.gender in ("m", "f") and not self.genders[entity_index]:
                 self.genders[entity_index] = mention.gender
@@ -1377,10 +1379,11 @@ class _PronounResolver:
 
     def phrase_entity(self, mention: Mention, speaker_type: str) -> Entity:
         """An entity for a phrase a rule found (``WALLACE``, ``the book``), one per wording."""
-        key = mention.text.lower()
+        written = self.text[mention.start : mention.end]
+        key = written.lower()
         entity = self.phrases.get(key)
         if entity is None:
-            name = mention.text.title() if mention.text.isupper() else mention.text
+            name = written.title() if written.isupper() else written
             entity = Entity(
                 id=f"s{len(self.types) + len(self.phrases) + 1}",
                 name=name,
@@ -1390,7 +1393,7 @@ class _PronounResolver:
             )
             self.phrases[key] = entity
         self.phrase_mentions.setdefault(entity.id, []).append(
-            Span(mention.start, mention.end, mention.text)
+            Span(mention.start, mention.end, written)
         )
         return entity
 
@@ -1506,13 +1509,14 @@ class _PronounResolver:
             if held is not None:
                 held[1].append(position)
         mentions = self.mentions
+        text = self.text
         result = []
         for entity, pronouns in spans_of.values():  # (in the order of the entities)
             spans = []
             for position in sorted((*entity.mentions, *pronouns)) if pronouns else entity.mentions:
-                # (One unpacking, not three reads of a named tuple's fields.)
-                start, end, written, _, _, _, _, _, _ = mentions[position]
-                spans.append(Span(start, end, written))
+                # (One unpacking, not two reads of a named tuple's fields.)
+                start, end = mentions[position][:2]
+                spans.append(Span(start, end, text[start:end]))
             result.append(Speaker(entity.id, entity.name, entity.type, tuple(spans)))
         for entity in self.phrases.values():
             if entity.id in speaking:

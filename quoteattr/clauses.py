@@ -141,7 +141,6 @@ def phrase_mention(start: int, end: int, text: str) -> Mention:
     return Mention(
         start=start,
         end=end,
-        text=text,
         kind="role",
         gender="",
         number="sg",
@@ -186,10 +185,14 @@ def mentions_between(context: Context, start: int, end: int) -> list[int]:
     if stop > first and mentions[stop - 1].end > end:
         stop -= 1
     found = []
+    text = context.text
     for index in range(first, stop):
-        written = mentions[index].text
+        mention = mentions[index]
         # lower() never shortens a text: a longer one is none of the short pronouns
-        if len(written) > _LONGEST_NOT_SUBJECT or written.lower() not in NOT_SUBJECTS:
+        if (
+            mention.end - mention.start > _LONGEST_NOT_SUBJECT
+            or text[mention.start : mention.end].lower() not in NOT_SUBJECTS
+        ):
             found.append(index)
     return found
 
@@ -204,8 +207,10 @@ def first_mention_between(context: Context, start: int, end: int) -> int | None:
         mention = mentions[index]
         if mention.end > end and (index + 1 == len(starts) or starts[index + 1] >= end):
             return None  # the last mention of the stretch, running past its end
-        written = mention.text
-        if len(written) > _LONGEST_NOT_SUBJECT or written.lower() not in NOT_SUBJECTS:
+        if (
+            mention.end - mention.start > _LONGEST_NOT_SUBJECT
+            or context.text[mention.start : mention.end].lower() not in NOT_SUBJECTS
+        ):
             return index
         index += 1
     return None

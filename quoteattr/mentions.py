@@ -66,7 +66,9 @@ __all__ = ["Mention", "find_mentions", "personal_name", "role_key"]
 # result types of ``model.py``: as immutable, and built in under half the time, which counts
 # at thousands per article (see docs/performance.md).
 class Mention(NamedTuple):
-    """One mention of a person or body: ``text == article[start:end]``.
+    """One mention of a person or body, at ``article[start:end]`` (its text is read from the
+    article where it is needed: most mentions are never written out, and an article holds
+    them from the mention finder to its end).
 
     ``kind`` is ``"name"``, ``"role"``, ``"pronoun"``, ``"organisation"``, ``"group"`` or
     ``"anonymous"``. ``gender`` is ``"m"``, ``"f"``, ``"n"`` (organisations, *it*) or ``""``;
@@ -78,14 +80,13 @@ class Mention(NamedTuple):
     abbreviations spelled out: ``"general"`` for ``Gen.``), and ``given`` a name's given
     name(s) as written.
 
-    >>> Mention(0, 2, "he", "pronoun", "m", "sg", "he", "", "")
-    Mention(start=0, end=2, text='he', kind='pronoun', gender='m', number='sg', head='he',
-            role='', given='')
+    >>> Mention(0, 2, "pronoun", "m", "sg", "he", "", "")
+    Mention(start=0, end=2, kind='pronoun', gender='m', number='sg', head='he', role='',
+            given='')
     """
 
     start: int
     end: int
-    text: str
     kind: str
     gender: str
     number: str
@@ -362,7 +363,7 @@ def role_key(role: str) -> str:
     return _ROLE_SYNONYMS.get(spelled, spelled)
 
 
-def personal_name(mention: Mention, text: str = "") -> str:
+def personal_name(mention: Mention, text: str) -> str:
     """A name mention's personal name as written: given name(s) and surname, no titles or roles.
 
     Peers keep their title and territorial designation (``Baroness Penhallow of Treen``), which
@@ -371,18 +372,18 @@ def personal_name(mention: Mention, text: str = "") -> str:
 
     Args:
         mention: A mention of kind ``"name"``.
-        text: The article, used only when the surname is not inside the mention.
+        text: The article the mention was found in.
 
     Returns:
         The name, or ``""`` for a mention that is not a name.
 
-    >>> m = find_mentions("Prime Minister David Cameron spoke.", [])[0]
-    >>> personal_name(m)
+    >>> text = "Prime Minister David Cameron spoke."
+    >>> personal_name(find_mentions(text, [])[0], text)
     'David Cameron'
     """
     if mention.kind != "name":
         return ""
-    written = mention.text
+    written = text[mention.start : mention.end]
     folded = written.lower()
     at = folded.rfind(mention.head) if len(folded) == len(written) else -1
     if at >= 0:
@@ -417,11 +418,12 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Mention,
 
     >>> text = 'Gareth Penhaligon, the operator\\'s chief executive, said: "No." He left.'
     >>> for m in find_mentions(text, [(57, 62)]):
-    ...     print(m.start, m.end, m.kind, m.text, "|", m.role)
+    ...     print(m.start, m.end, m.kind, text[m.start : m.end], "|", m.role)
     0 17 name Gareth Penhaligon | chief executive
     19 49 role the operator's chief executive | chief executive
     63 65 pronoun He |
-    >>> [(m.text, m.kind) for m in find_mentions("A spokeswoman for Westmere Police said so.", [])]
+    >>> text = "A spokeswoman for Westmere Police said so."
+    >>> [(text[m.start : m.end], m.kind) for m in find_mentions(text, [])]
     [('A spokeswoman for Westmere Police', 'anonymous')]
     """
     if not isinstance(text, str):
@@ -1576,7 +1578,7 @@ class _Reader:
         self.keep_steps = keep_steps
         self.tokens = tokens = read.tokens
         self.starts = read.starts
-        # One string object per distinct mention text or head ("he", "Mr Cole"), shared by
+        # One string object per distinct head, role or given name ("he", "cole"), shared by
         # every mention that has it: a long article has tens of thousands of mentions.
         self.strings: dict[str, str] = {} if strings is None else strings
         self.known: frozenset[str] = frozenset()
@@ -1988,7 +1990,6 @@ class _Reader:
         given: str = "",
     ) -> Mention:
         strings = self.strings
-        written = self.text[start:end]
         # (An empty role or given name is the one empty string already. ``Mention(...)`` runs
         # the NamedTuple's ``__new__``, a Python function that passes its fields to
         # ``tuple.__new__``: called here directly, with the fields in their order, it gives
@@ -1998,7 +1999,6 @@ class _Reader:
             (
                 start,
                 end,
-                strings.setdefault(written, written),
                 kind,
                 gender,
                 number,

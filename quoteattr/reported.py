@@ -2675,7 +2675,7 @@ def _inverted(context: Context, start: int, cue: CueWord) -> bool:
     after = text[mention.end : mention.end + 2].lstrip()
     return (
         not text[cue.end : mention.start].strip()
-        and mention.text.lower() not in _SUBJECT_PRONOUNS
+        and text[mention.start : mention.end].lower() not in _SUBJECT_PRONOUNS
         and (not after or after[0] in ",.;")
     )
 
@@ -2756,7 +2756,8 @@ def _noun_phrase_subject(text: str, start: int, cue_start: int) -> Mention | Non
     says``, ``The budget office said``, ``A court document filed Thursday says``.
 
     >>> text = "On Friday, the county budget office said the deficit had doubled."
-    >>> _noun_phrase_subject(text, 0, text.index(" said") + 1).text
+    >>> found = _noun_phrase_subject(text, 0, text.index(" said") + 1)
+    >>> text[found.start : found.end]
     'the county budget office'
     >>> _noun_phrase_subject("He then said it was over.", 0, 8) is None
     True
@@ -2821,7 +2822,8 @@ def _quantity_subject(text: str, start: int, cue_start: int) -> Mention | None:
     in 10 say``, ``Most said``.
 
     >>> text = "Among voters, nearly half said the economy was their main worry."
-    >>> _quantity_subject(text, 0, text.index("said")).text
+    >>> found = _quantity_subject(text, 0, text.index("said"))
+    >>> text[found.start : found.end]
     'nearly half'
     """
     lead_start = cue_start - 80 if cue_start - 80 > start else start

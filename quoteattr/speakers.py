@@ -379,7 +379,7 @@ class _Clusterer:
         return (
             not name.role
             and first == role_index
-            and role.text.split()[0].lower() == "the"
+            and self.text[role.start : role.end].split()[0].lower() == "the"
             and after.startswith(",")
         )
 
@@ -393,7 +393,7 @@ class _Clusterer:
         ):
             self._join(index, self.entity_of[previous])  # "Gareth Penhaligon, the chief executive,"
             return
-        indefinite = mention.text.split()[0].lower() in _INDEFINITE
+        indefinite = self.text[mention.start : mention.end].split()[0].lower() in _INDEFINITE
         if not indefinite:
             # Whole keys only: "the prime minister" must not find a "transport minister".
             for key in _whole_role_keys(mention.head):
@@ -432,7 +432,7 @@ class _Clusterer:
     def _organisation(self, index: int) -> None:
         mention = self.mentions[index]
         words = mention.head.split()
-        proper = _is_proper(mention.text)
+        proper = _is_proper(self.text[mention.start : mention.end])
         named = proper and len(words) > 1
         draft = self.organisations.get(mention.head, -1) if named else -1
         if draft < 0 and not named:
@@ -479,7 +479,7 @@ class _Clusterer:
         """
         # One unpacking, not a dozen reads of the record's fields: the interpreter does not
         # specialise a read of a NamedTuple's field, a descriptor call each time.
-        _, _, written, kind, gender, _, head, role, given_names = self.mentions[index]
+        start, end, kind, gender, _, head, role, given_names = self.mentions[index]
         if draft_index < 0:
             draft_index = len(self.drafts)
             draft = _Draft(new_kind, index)
@@ -508,6 +508,7 @@ class _Clusterer:
                 if given not in draft.givens:
                     draft.givens.append(given)
                 _file_under(self.by_first_name, given, draft_index)
+            written = self.text[start:end]
             if given_names:
                 at = written.find(given_names)
             else:
@@ -529,12 +530,12 @@ class _Clusterer:
             words = head.split()
             draft.words = draft.words.union(words)
             self.organisation_words.update(dict.fromkeys(words, draft_index))
-            if len(words) > 1 and _is_proper(written):
+            if len(words) > 1 and _is_proper(self.text[start:end]):
                 draft.named = True  # a one-word "Council" still awaits its full name
             self.last_organisation = draft_index
         elif kind == "group":
             self.groups[head] = draft_index
-            if _is_proper(written):
+            if _is_proper(self.text[start:end]):
                 self.last_named_group = draft_index
 
     def _latest(self, drafts: list[int]) -> int:
@@ -572,20 +573,24 @@ def _name_of(
         read: set[tuple[str, str, str]] = set()
         for i in members:
             mention = mentions[i]
-            _, _, written, mention_kind, _, _, head, _, given = mention
-            if mention_kind == "name" and (written, head, given) not in read:
+            start, end, mention_kind, _, _, head, _, given = mention
+            if mention_kind != "name":
+                continue
+            written = text[start:end]
+            if (written, head, given) not in read:
                 read.add((written, head, given))
                 name = personal_name(mention, text)
                 words = len(name.split())
                 if words > most:
                     best_name, most = name, words
         return best_name
-    best_text = mentions[members[0]].text
+    first = mentions[members[0]]
+    best_text = text[first.start : first.end]
     if len(members) > 1:
         # The fullest phrase: most capitalised words, then most words, the first on a tie.
         best_key = (_capitalised_words(best_text), len(best_text.split()))
         for i in members:
-            written = mentions[i].text
+            written = text[mentions[i].start : mentions[i].end]
             key = (_capitalised_words(written), len(written.split()))
             if key > best_key:
                 best_text, best_key = written, key

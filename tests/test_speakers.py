@@ -255,14 +255,17 @@ class Clustered(NamedTuple):
 
     def entity(self, mention_text: str, occurrence: int = 0) -> Entity:
         """The entity of the ``occurrence``-th mention written ``mention_text``."""
-        indexes = [i for i, m in enumerate(self.mentions) if m.text == mention_text]
-        assert len(indexes) > occurrence, [m.text for m in self.mentions]
+        indexes = [i for i, m in enumerate(self.mentions) if self.written(m) == mention_text]
+        assert len(indexes) > occurrence, [self.written(m) for m in self.mentions]
         position = self.entity_of[indexes[occurrence]]
         assert position >= 0, f"{mention_text!r} joins no entity"
         return self.entities[position]
 
     def texts(self, entity: Entity) -> list[str]:
-        return [self.mentions[i].text for i in entity.mentions]
+        return [self.written(self.mentions[i]) for i in entity.mentions]
+
+    def written(self, mention: Mention) -> str:
+        return self.text[mention.start : mention.end]
 
     def names(self) -> list[str]:
         return [entity.name for entity in self.entities]
@@ -620,7 +623,10 @@ def test_first_name_of_an_apposition() -> None:
     text = "The couple's attorney, Rafael Ordonez, said so. Mr Ordonez left with Ann Cole."
     mentions = find_mentions(text, [])
     first = speakers.clustered(text, mentions).first_name_of
-    assert {head: mentions[index].text for head, index in first.items()} == {
+    written = {
+        head: text[mentions[index].start : mentions[index].end] for head, index in first.items()
+    }
+    assert written == {
         "ordonez": "Rafael Ordonez",
         "cole": "Ann Cole",
     }
@@ -644,5 +650,5 @@ def test_a_personal_names_length_depends_on_its_mentions_words(text: str) -> Non
     for mention in find_mentions(text, []):
         if mention.kind == "name":
             count = len(personal_name(mention, text).split())
-            key = (mention.text, mention.head, mention.given)
+            key = (text[mention.start : mention.end], mention.head, mention.given)
             assert words.setdefault(key, count) == count, (mention, words)
