@@ -1090,6 +1090,28 @@ def test_a_word_is_kept_once_read_twice() -> None:
         assert "and" in mentions._ONE_WORD  # once in each reading
 
 
+def test_a_long_articles_second_tokenising_is_not_a_second_reading() -> None:
+    # A long article is tokenised a stretch at a time, twice: the second time, its words
+    # are not read again, so the table keeps only those read twice in the first round (in
+    # two stretches here), not every word of the article. What it finds is the same.
+    text = "Zorvath met Quell.\n\nThe Quell fleet sailed.\n\nVintra Ossary said so."
+    whole = find_mentions(text, [])
+    with mock.patch.multiple(
+        mentions,
+        _MET=bytearray(mentions._MET_SLOTS),
+        _ONE_WORD={},
+        _PIECES=({}, {}),
+        _met_marks=0,
+        _WHOLE_SIZE=0,
+        _CHUNK_SIZE=1,
+    ):
+        assert len(mentions._chunks(text, [])) == 3
+        assert find_mentions(text, []) == whole
+        assert "Quell" in mentions._ONE_WORD
+        for once in ("Zorvath", "Vintra", "Ossary", "fleet", "sailed"):
+            assert once not in mentions._ONE_WORD, once
+
+
 def test_the_pieces_read_once_are_forgotten_after_enough_marks() -> None:
     # The bytes that mark the pieces read once are all cleared after _MET_MARKED marks, so
     # that they never fill up (and every piece is then kept at once).
