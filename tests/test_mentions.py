@@ -1090,6 +1090,21 @@ def test_a_word_is_kept_once_read_twice() -> None:
         assert "and" in mentions._ONE_WORD  # once in each reading
 
 
+def test_a_head_nouns_second_words_are_kept_for_the_head_tables_words_only() -> None:
+    # ``_seconds_of`` gives what ``_head_seconds`` gives, and keeps only the answers for the
+    # head table's own words: the table holds no more words than the word lists do, whatever
+    # the text (any word ending in a letter and "s" after a role is a plural of it).
+    table = mentions._head_table()
+    with mock.patch.object(mentions, "_SECONDS_OF", {}):
+        for word in [*sorted(table), "bossxs", "ministers", "zorvath"]:
+            for lower, base in ((word, word), (word + "'s", word), (word + "s", word + "s")):
+                for _ in range(2):  # asked again, from the table
+                    got = mentions._seconds_of(lower, base)
+                    assert got == mentions._head_seconds(lower, base), (lower, base)
+        assert mentions._SECONDS_OF
+        assert set(mentions._SECONDS_OF) <= set(table)
+
+
 def test_a_long_articles_second_tokenising_is_not_a_second_reading() -> None:
     # A long article is tokenised a stretch at a time, twice: the second time, its words
     # are not read again, so the table keeps only those read twice in the first round (in
