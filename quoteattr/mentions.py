@@ -1987,9 +1987,7 @@ class _Reader:
         return self.starts[index] + self.tokens[index].size
 
     def _base_end(self, index: int) -> int:
-        # (``_base_size`` written out: called for most mentions found.)
-        token = self.tokens[index]
-        return self.starts[index] + token.size - len(token.lower) + len(token.base)
+        return self.starts[index] + _base_size(self.tokens[index])
 
     def _lower_at(self, index: int) -> str:
         return self.tokens[index].lower if 0 <= index < self.count else ""
