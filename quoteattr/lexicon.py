@@ -31,6 +31,7 @@ __all__ = [
     "furniture_prefixes",
     "group_nouns",
     "honorifics",
+    "load_all",
     "organisation_words",
     "pronouns",
     "roles",
@@ -458,3 +459,46 @@ def pronouns() -> Mapping[str, tuple[str, str]]:
             raise ValueError(f"pronouns.txt: {pronoun!r} is listed twice")
         result[pronoun] = (gender, number)
     return MappingProxyType(result)
+
+
+# Every loader above, in the order ``load_all`` calls them.
+_LOADERS = (
+    elisions,
+    furniture_exact,
+    furniture_prefixes,
+    abbreviations,
+    sentence_final_abbreviations,
+    title_nouns,
+    scare_cues,
+    speech_verbs,
+    speech_verb_phrases,
+    clause_verbs,
+    belief_verbs,
+    object_verbs,
+    headline_verbs,
+    irregular_past_verbs,
+    cue_phrases,
+    speech_nouns,
+    honorifics,
+    roles,
+    first_names,
+    organisation_words,
+    group_nouns,
+    anonymous_nouns,
+    pronouns,
+)
+
+
+def load_all() -> None:
+    """Load every word list now, not when a rule first needs it.
+
+    :func:`quoteattr.extract` calls this on its first call, so that no later article pays for
+    loading a list: in time, or in the memory its extract takes at its peak (an article with a
+    headline, say, was the first to need the headline verbs). Calling it again does nothing.
+
+    >>> load_all()
+    >>> headline_verbs.cache_info().currsize
+    1
+    """
+    for loader in _LOADERS:
+        loader()

@@ -8,6 +8,7 @@ reaches into another's internals.
 
 from __future__ import annotations
 
+from . import lexicon
 from .attribution import attribute
 from .config import DEFAULT_CONFIG, Config
 from .layout import paragraphs, sentences
@@ -37,6 +38,8 @@ def extract(text: str, config: Config | None = None) -> Article:
     """
     if not isinstance(text, str):
         raise TypeError(_text_type_message(text))
+    if not _loaded:
+        _load()
     if config is None:
         config = DEFAULT_CONFIG
     elif not isinstance(config, Config):
@@ -71,6 +74,18 @@ def extract(text: str, config: Config | None = None) -> Article:
     selected = _select(quotes, config)
     kept = {quote.speaker.id for quote in selected if quote.speaker is not None}
     return Article(text, selected, tuple(s for s in speakers if s.id in kept))
+
+
+# Whether the word lists are loaded (``_load``).
+_loaded = False
+
+
+def _load() -> None:
+    """Load every word list, once: the first ``extract`` takes the time and memory of loading
+    them, not whichever later article first needs a list the first did not."""
+    global _loaded
+    lexicon.load_all()
+    _loaded = True
 
 
 def _select(quotes: tuple[Quote, ...], config: Config) -> tuple[Quote, ...]:

@@ -7,6 +7,8 @@ few entries it must hold and for returning an immutable value.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Callable, Mapping
 from importlib.resources import files
@@ -60,6 +62,28 @@ def raw_lines(name: str) -> list[str]:
 
 def test_every_list_has_a_loader() -> None:
     assert sorted(LOADERS) == LIST_NAMES
+
+
+def test_load_all_calls_every_loader() -> None:
+    loaders = {loader for file_loaders in LOADERS.values() for loader in file_loaders}
+    assert set(lexicon._LOADERS) == loaders
+    assert len(lexicon._LOADERS) == len(loaders)
+
+
+def test_the_first_extract_loads_every_list() -> None:
+    # In a fresh interpreter: one short article with no headline, no speech noun and no
+    # object verb still loads the lists those need, so a later article does not. (Importing
+    # loads a list or two that patterns are built from, not the headline verbs.)
+    script = (
+        "import quoteattr\n"
+        "from quoteattr import lexicon\n"
+        "assert not lexicon.headline_verbs.cache_info().currsize\n"
+        "quoteattr.extract('Hello.')\n"
+        "print(sum(loader.cache_info().currsize for loader in lexicon._LOADERS))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == len(lexicon._LOADERS)
 
 
 @pytest.mark.parametrize("name", LIST_NAMES)
