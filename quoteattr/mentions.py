@@ -431,32 +431,39 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Mention,
     ordered = sorted(spans)
     chunks = _chunks(text, ordered)
     known: set[str] = set()
+    # The pieces this article reads are read by an earlier article for the next one; and so
+    # are those of an earlier call that did not finish.
+    _settle_marks()
     if len(chunks) == 1:
         reader = _Reader(text, _tokenise(text, ordered), keep_steps=False)
+        _settle_marks()
         _learn_names(reader.read(frozenset()), known)
         return tuple(reader.read(frozenset(known)))
     # A long article is read a stretch of paragraphs at a time, so that only one stretch's
     # tokens are held at once; the stretches are cut at blank lines, which no step of the
     # reader crosses. The second pass needs what the first learnt from the whole article,
     # so each stretch is tokenised twice, but the steps the first pass read are kept for it.
-    # Tokenised again, a stretch's words are not read a second time: the word tables keep
-    # none of them (``keep=False``), or every word of the article would be kept, those it
-    # holds once too. (A fresh process's first reading of 128 KB of PolNeAR dev's
-    # paragraphs: a peak of 21.4 times its size against 25.8, 1,894 words kept against
-    # 4,566.)
+    # Tokenised again, a stretch's words are not read a second time (``keep=False``), or each
+    # would count as read twice. (A fresh process's first reading of 128 KB of PolNeAR dev's
+    # paragraphs: a peak of 21.4 times its size against 25.8, when the word table kept the
+    # words the article read twice, 1,894 of them against 4,566; it now keeps none, see
+    # ``_ArticleWords``.)
     strings: dict[str, str] = {}
+    article = _ArticleWords()  # what one stretch reads again, the next need not read
     kept_steps = []
     for chunk_start, chunk_end, chunk_spans in chunks:
-        reader = _Reader(text, _tokenise(text, chunk_spans, chunk_start, chunk_end), strings)
+        read = _tokenise(text, chunk_spans, chunk_start, chunk_end, article=article)
+        reader = _Reader(text, read, strings)
         _learn_names(reader.read(frozenset()), known)
         kept_steps.append(reader.kept_steps())
+    _settle_marks()
     names = frozenset(known)
     found: list[Mention] = []
     # Each stretch's steps are let go once reused, as the mentions found grow: taken off the
     # end of the list, turned round to come in text order.
     kept_steps.reverse()
     for chunk_start, chunk_end, chunk_spans in chunks:
-        read = _tokenise(text, chunk_spans, chunk_start, chunk_end, keep=False)
+        read = _tokenise(text, chunk_spans, chunk_start, chunk_end, False, article)
         reader = _Reader(text, read, strings)
         reader.reuse_steps(kept_steps.pop())
         found.extend(reader.read(names))
@@ -622,11 +629,17 @@ class _Tokens:
 
 
 def _tokenise(
-    text: str, spans: Sequence[tuple[int, int]], start: int = 0, end: int = -1, keep: bool = True
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    start: int = 0,
+    end: int = -1,
+    keep: bool = True,
+    article: _ArticleWords | None = None,
 ) -> _Tokens:
     """The tokens of ``text[start:end]`` (to the end if ``end`` is ``-1``), each of the sorted
     ``spans`` one break token. Without ``keep``, the word tables keep none of the pieces read
-    (see ``_plain_word``)."""
+    (see ``_plain_word``). ``article`` keeps what the article of the text reads again (a new
+    one if ``None``: see ``_ArticleWords``)."""
     # Each span as the stretch of it that lies past the spans before it (a span inside an
     # earlier one gives nothing), then the end of the text as a span of no break.
     breaks = []
@@ -648,7 +661,9 @@ def _tokenise(
     # offset as an int object while it ran, where short articles that peak then peaked
     # (0.24 % more instructions over three passes of PolNeAR dev than the list).
     tokens.starts = _index_array(len(text))
-    _tokenise_stretches(text, start, breaks, tokens, keep)
+    if article is None:
+        article = _ArticleWords()
+    _tokenise_stretches(text, start, breaks, tokens, keep, article)
     return tokens
 
 
@@ -997,7 +1012,11 @@ def _fact_tables() -> tuple[
 # 17.4 times its size before, 16.8 after, and 220 of 840 articles at 20 times or more, 160
 # after. A word read twice is built twice: the first pass over dev costs 2.0 % more
 # instructions, the second 6.4 % and the third none; one pass over train, whose words overflow
-# the table, 0.03 % more.)
+# the table, 0.03 % more.) And only once a second article reads it: what one article reads
+# again is kept for the rest of that article alone (``_ArticleWords``), as a long article's
+# story words and names, kept here, lay under the stages after the mention finder, where it
+# peaked. (A fresh process's first reading of 128 KB of PolNeAR dev's paragraphs: a peak of
+# 18.0 times its size, against 21.0; three passes over dev, 0.9 % more instructions.)
 _PIECES_KEPT = 1 << 11
 _WORDS_KEPT = 1 << 14
 _LONGEST_KEPT_PIECE = 64
@@ -1007,34 +1026,75 @@ _ONE_WORD: dict[str, _Token] = {}
 _PIECES: tuple[dict[str, _Piece], dict[str, _Piece]] = ({}, {})  # by ``first``: False, True
 # The pieces read once and not kept (``_met_before``): a byte for each of ``_MET_SLOTS`` slots
 # of their hashes, so that a piece is one byte wherever it is; one piece taken for another
-# (the same slot) is kept sooner, which only costs its room. All bytes are cleared after
-# ``_MET_MARKED`` marks, so that no more than a fifth or so are set; a piece read once before
-# then is read once more before it is kept.
+# (the same slot) is kept sooner, which only costs its room. A byte is ``_MET_NOW`` while the
+# article that first read its piece is read, and ``_MET_EARLIER`` after it (``_settle_marks``,
+# which finds the slots marked now in ``_MARKED_NOW``, two bytes each). All bytes are cleared
+# after ``_MET_MARKED`` marks, so that no more than a fifth or so are set; a piece read once
+# before then is read once more before it is kept.
 _MET_SLOTS = 1 << 16
 _MET_MARKED = 1 << 14
+_MET_EARLIER = 1  # read by an article before this one
+_MET_NOW = 2  # read by this article only
 _MET = bytearray(_MET_SLOTS)
 _MET_CLEARED = bytes(1 << 12)  # cleared a stretch at a time, with no copy of the whole
+_MARKED_NOW = array("H")
 _met_marks = 0
 
 
-def _met_before(piece: str) -> bool:
-    """Whether ``piece`` was read before (perhaps: see ``_MET``), so that its reading is to be
-    kept; the first time, marks it as read."""
+class _ArticleWords:
+    """The readings of the pieces that the article being read reads a second time but no
+    article before it read (``_met_before`` gives ``_MET_NOW``): kept for the rest of the
+    article, like ``_ONE_WORD`` and ``_PIECES`` (bounded as they are), and let go with it.
+
+    A word that only one article repeats (a name, the story's own words) is thus built once
+    more by the next article that reads it, which keeps it in the process's tables; but it no
+    longer lies in those tables while the stages after the mention finder run on top of them,
+    which is where a long article's extract used to peak."""
+
+    __slots__ = ("pieces", "words")
+
+    def __init__(self) -> None:
+        self.words: dict[str, _Token] = {}
+        self.pieces: tuple[dict[str, _Piece], dict[str, _Piece]] = ({}, {})
+
+
+def _met_before(piece: str) -> int:
+    """Whether ``piece`` was read before (perhaps: see ``_MET``): ``_MET_EARLIER`` by an
+    earlier article, so that its reading is to be kept in the process's tables, ``_MET_NOW``
+    by this one only, so that it is kept in the article's (``_ArticleWords``), or ``0`` the
+    first time, when it is marked as read."""
     global _met_marks
     slot = hash(piece) & (_MET_SLOTS - 1)
-    if _MET[slot]:
-        return True
-    _MET[slot] = 1
+    seen = _MET[slot]
+    if seen:
+        return seen
+    _MET[slot] = _MET_NOW
+    _MARKED_NOW.append(slot)
     _met_marks += 1
     if _met_marks >= _MET_MARKED:
         _met_marks = 0
         for at in range(0, _MET_SLOTS, len(_MET_CLEARED)):
             _MET[at : at + len(_MET_CLEARED)] = _MET_CLEARED
-    return False
+        del _MARKED_NOW[:]
+    return 0
+
+
+def _settle_marks() -> None:
+    """Mark the pieces that the article just read read first as read by an earlier article."""
+    met = _MET
+    for slot in _MARKED_NOW:
+        if met[slot] == _MET_NOW:
+            met[slot] = _MET_EARLIER
+    del _MARKED_NOW[:]
 
 
 def _tokenise_stretches(
-    text: str, start: int, breaks: list[tuple[int, int]], tokens: _Tokens, keep: bool
+    text: str,
+    start: int,
+    breaks: list[tuple[int, int]],
+    tokens: _Tokens,
+    keep: bool,
+    article: _ArticleWords,
 ) -> None:
     """Tokenise ``text`` from ``start`` onto ``tokens``: up to each ``(break_start,
     break_end)`` of ``breaks``, then that stretch as one break token, until the break whose
@@ -1049,6 +1109,8 @@ def _tokenise_stretches(
     """
     one_word = _ONE_WORD
     pieces = _PIECES
+    article_words = article.words
+    article_pieces = article.pieces
     abbreviations = lexicon.abbreviations()
     token_list = tokens.tokens
     starts = tokens.starts
@@ -1078,13 +1140,13 @@ def _tokenise_stretches(
                         # tested first, as these are a fifth of all pieces in quote-dense text.
                         position += 1
                         continue
-                    token = one_word.get(piece)
+                    token = one_word.get(piece) or article_words.get(piece)
                     if token is None and piece.isalpha() and piece.isascii():
                         # A word of ASCII letters read for the first time (or again, once its
                         # table was emptied): it reads alone, as ``_read_piece`` would read it.
                         # (``isalpha`` first: it fails on the pieces with a mark, most of the
                         # rest.)
-                        token = _plain_word(piece, keep)
+                        token = _plain_word(piece, keep, article)
                     if token is not None:
                         # Most pieces are one word: its token takes whether it starts a
                         # sentence, and the token after it starts none.
@@ -1107,7 +1169,11 @@ def _tokenise_stretches(
                         # it is an abbreviation with its stop ("Mr."). Two letters at least, as
                         # "A." is a pair of initials. The piece is read here, with no table of
                         # its own: that costs less than looking it up as a piece.
-                        token = one_word.get(word) or _plain_word(word, keep)
+                        token = (
+                            one_word.get(word)
+                            or article_words.get(word)
+                            or _plain_word(word, keep, article)
+                        )
                         if mark != "." or token.lower not in abbreviations:
                             if first:
                                 firsts.append(len(token_list))
@@ -1119,7 +1185,11 @@ def _tokenise_stretches(
                             position += 2
                             first = mark in _SENTENCE_ENDS
                             continue
-                    read = pieces[first].get(piece) or _read_piece(piece, first, keep)
+                    read = (
+                        pieces[first].get(piece)
+                        or article_pieces[first].get(piece)
+                        or _read_piece(piece, first, keep, article)
+                    )
                     piece_tokens, offsets, piece_firsts, first = read
                     # (``map`` over ``int.__add__`` rather than a comprehension: no function
                     # call per piece.)
@@ -1152,9 +1222,10 @@ def _tokenise_stretches(
         position = break_end
 
 
-def _plain_word(word: str, keep: bool = True) -> _Token:
-    """The token of a piece of ASCII letters, kept in ``_ONE_WORD`` if short and read before
-    (``_met_before``), unless not to ``keep`` (neither kept nor marked as read).
+def _plain_word(word: str, keep: bool = True, article: _ArticleWords | None = None) -> _Token:
+    """The token of a piece of ASCII letters, kept if short and read before (``_met_before``):
+    in ``_ONE_WORD`` if an earlier article read it, else in the ``article``'s words; unless
+    not to ``keep`` (neither kept nor marked as read).
 
     A word with no stop, apostrophe or other character after it in its piece: neither an
     abbreviation with its stop nor a possessive. Its shape as ``_shape`` has it: in ASCII,
@@ -1167,43 +1238,51 @@ def _plain_word(word: str, keep: bool = True) -> _Token:
     cap = word[0].isupper()
     acronym = size >= 2 and word.isupper()
     token = _Token(word, "word", lower, lower, cap, acronym, _facts(word, lower, lower, cap))
-    if keep and size <= _LONGEST_KEPT_PIECE and _met_before(word):
-        if len(_ONE_WORD) >= _WORDS_KEPT:
-            _ONE_WORD.clear()
-        _ONE_WORD[word] = token
+    if keep and size <= _LONGEST_KEPT_PIECE and (seen := _met_before(word)):
+        table = _ONE_WORD if seen == _MET_EARLIER or article is None else article.words
+        if len(table) >= _WORDS_KEPT:
+            table.clear()
+        table[word] = token
     return token
 
 
-def _read_piece(piece: str, first: bool, keep: bool = True) -> _Piece:
+def _read_piece(
+    piece: str, first: bool, keep: bool = True, article: _ArticleWords | None = None
+) -> _Piece:
     """How ``piece``, some text without a space, reads after a token that leaves ``first``:
     its tokens, their offsets in it, the indices of those that start a sentence, and whether
-    the token after it does. Kept in ``_ONE_WORD`` or ``_PIECES`` if short and read before
-    (``_met_before``), unless not to ``keep``.
+    the token after it does. Kept in ``_ONE_WORD`` or ``_PIECES`` if short and read by an
+    earlier article (``_met_before``), in the ``article``'s tables if read by it before, unless
+    not to ``keep``.
 
     A piece of plain ASCII letters is read without the pattern (``_tokenise_stretches`` reads
     those, and a word with one mark after it, before it asks here).
     """
     size = len(piece)
     if piece.isascii() and piece.isalpha():
-        return (_plain_word(piece, keep),), (0,), (0,) if first else (), False
+        return (_plain_word(piece, keep, article),), (0,), (0,) if first else (), False
     read = _Tokens()
     after = _tokenise_piece(piece, 0, size, size, first, read, _piece_matches(piece))
     result: _Piece = (tuple(read.tokens), tuple(read.starts), tuple(read.firsts), after)
-    if keep and size <= _LONGEST_KEPT_PIECE and _met_before(piece):
+    if keep and size <= _LONGEST_KEPT_PIECE and (seen := _met_before(piece)):
         tokens = result[0]
+        if seen == _MET_EARLIER or article is None:
+            words, pieces = _ONE_WORD, _PIECES
+        else:
+            words, pieces = article.words, article.pieces
         if (
             len(tokens) == 1
             and tokens[0].size == size
             and tokens[0].kind in ("word", "initials", "number")
         ):
-            if len(_ONE_WORD) >= _WORDS_KEPT:
-                _ONE_WORD.clear()
-            _ONE_WORD[piece] = tokens[0]
+            if len(words) >= _WORDS_KEPT:
+                words.clear()
+            words[piece] = tokens[0]
         else:
-            if len(_PIECES[False]) + len(_PIECES[True]) >= _PIECES_KEPT:
-                _PIECES[False].clear()
-                _PIECES[True].clear()
-            _PIECES[first][piece] = result
+            if len(pieces[False]) + len(pieces[True]) >= _PIECES_KEPT:
+                pieces[False].clear()
+                pieces[True].clear()
+            pieces[first][piece] = result
     return result
 
 

@@ -11,6 +11,7 @@ import itertools
 import json
 import subprocess
 import sys
+from array import array
 from unittest import mock
 
 import pytest
@@ -1072,22 +1073,40 @@ def test_a_span_ending_inside_a_blank_line_is_cut_past_in_bounded_time() -> None
     assert result["same"]
 
 
-def test_a_word_is_kept_once_read_twice() -> None:
-    # The word table keeps a piece only once it is read a second time: a name or a rare word
-    # read once is not kept for the articles after it. What a piece reads as is the same.
-    def words(text: str) -> list[tuple[str, str, int]]:
-        read = mentions._tokenise(text, [])
+def test_a_word_is_kept_once_a_second_article_reads_it() -> None:
+    # The word table keeps a piece only once a second article reads it: a name or a rare word
+    # that one article reads, once or more, is not kept for the articles after it. An article
+    # keeps what it reads twice in a table of its own, let go with it. What a piece reads as
+    # is the same wherever it is kept.
+    def words(text: str, article: mentions._ArticleWords) -> list[tuple[str, str, int]]:
+        read = mentions._tokenise(text, [], article=article)
         return [(token.text, token.lower, token.facts) for token in read.tokens]
 
+    text = "Zorvath and Quell met. The Quell, kept. Quell-Ossary (Ossary) went."
     with mock.patch.multiple(
-        mentions, _MET=bytearray(mentions._MET_SLOTS), _ONE_WORD={}, _met_marks=0
+        mentions,
+        _MET=bytearray(mentions._MET_SLOTS),
+        _MARKED_NOW=array("H"),
+        _ONE_WORD={},
+        _PIECES=({}, {}),
+        _met_marks=0,
     ):
-        first = words("Zorvath and Quell met. The Quell, kept.")
-        assert "Zorvath" not in mentions._ONE_WORD
-        assert "Quell" in mentions._ONE_WORD  # read twice in the same text
-        assert words("Zorvath and Quell met. The Quell, kept.") == first
-        assert "Zorvath" in mentions._ONE_WORD
-        assert "and" in mentions._ONE_WORD  # once in each reading
+        article = mentions._ArticleWords()
+        first = words(text, article)
+        assert not mentions._ONE_WORD and not any(mentions._PIECES)
+        assert set(article.words) == {"Quell"}  # read twice in the same text
+        # Read again by the same article (a long one's second round): the same tokens.
+        assert words(text, article) == first
+        mentions._settle_marks()  # the article is read
+        assert not mentions._MARKED_NOW
+        assert set(mentions._MET) == {0, mentions._MET_EARLIER}
+        # The next article keeps every word the first read, in the process's tables.
+        article = mentions._ArticleWords()
+        assert words(text, article) == first
+        assert {"Zorvath", "and", "Quell", "kept", "went"} <= set(mentions._ONE_WORD)
+        assert "Quell-Ossary" in mentions._ONE_WORD or "Quell-Ossary" in mentions._PIECES[False]
+        assert "(Ossary)" in mentions._PIECES[False]
+        assert not article.words and not any(article.pieces)
 
 
 def test_a_head_nouns_second_words_are_kept_for_the_head_tables_words_only() -> None:
@@ -1105,15 +1124,16 @@ def test_a_head_nouns_second_words_are_kept_for_the_head_tables_words_only() -> 
         assert set(mentions._SECONDS_OF) <= set(table)
 
 
-def test_a_long_articles_second_tokenising_is_not_a_second_reading() -> None:
-    # A long article is tokenised a stretch at a time, twice: the second time, its words
-    # are not read again, so the table keeps only those read twice in the first round (in
-    # two stretches here), not every word of the article. What it finds is the same.
+def test_a_long_articles_words_are_kept_by_the_next_article() -> None:
+    # A long article is tokenised a stretch at a time, twice: neither round keeps its words
+    # for later articles, not even those it reads in two stretches ("Quell"), but the next
+    # article that reads them keeps them. What each finds is the same.
     text = "Zorvath met Quell.\n\nThe Quell fleet sailed.\n\nVintra Ossary said so."
     whole = find_mentions(text, [])
     with mock.patch.multiple(
         mentions,
         _MET=bytearray(mentions._MET_SLOTS),
+        _MARKED_NOW=array("H"),
         _ONE_WORD={},
         _PIECES=({}, {}),
         _met_marks=0,
@@ -1122,23 +1142,31 @@ def test_a_long_articles_second_tokenising_is_not_a_second_reading() -> None:
     ):
         assert len(mentions._chunks(text, [])) == 3
         assert find_mentions(text, []) == whole
-        assert "Quell" in mentions._ONE_WORD
-        for once in ("Zorvath", "Vintra", "Ossary", "fleet", "sailed"):
-            assert once not in mentions._ONE_WORD, once
+        assert not mentions._ONE_WORD and not any(mentions._PIECES)
+        assert not mentions._MARKED_NOW  # settled
+        assert find_mentions(text, []) == whole
+        for word in ("Zorvath", "Quell", "Vintra", "Ossary", "fleet", "sailed"):
+            assert word in mentions._ONE_WORD, word
 
 
 def test_the_pieces_read_once_are_forgotten_after_enough_marks() -> None:
     # The bytes that mark the pieces read once are all cleared after _MET_MARKED marks, so
     # that they never fill up (and every piece is then kept at once).
     with mock.patch.multiple(
-        mentions, _MET=bytearray(mentions._MET_SLOTS), _MET_MARKED=3, _met_marks=0
+        mentions,
+        _MET=bytearray(mentions._MET_SLOTS),
+        _MARKED_NOW=array("H"),
+        _MET_MARKED=3,
+        _met_marks=0,
     ):
         assert not mentions._met_before("alpha")
-        assert mentions._met_before("alpha")
+        assert mentions._met_before("alpha") == mentions._MET_NOW
         assert not mentions._met_before("beta")
         assert not mentions._met_before("gamma")  # the third mark: all cleared
-        assert not any(mentions._MET)
+        assert not any(mentions._MET) and not mentions._MARKED_NOW
         assert not mentions._met_before("alpha")
+        mentions._settle_marks()
+        assert mentions._met_before("alpha") == mentions._MET_EARLIER
 
 
 _DE_LA_MARE = (
