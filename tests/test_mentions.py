@@ -11,7 +11,9 @@ import itertools
 import json
 import subprocess
 import sys
+import zlib
 from array import array
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -1028,6 +1030,7 @@ def test_stretches_are_cut_at_blank_lines_outside_quotes() -> None:
 # break of the blank line that follows them: its mentions, and the same read whole.
 _BLANK_LINE_INSIDE_A_SPAN = """
 import json
+from typing import Any
 from unittest import mock
 from quoteattr import mentions
 
@@ -1073,6 +1076,31 @@ def test_a_span_ending_inside_a_blank_line_is_cut_past_in_bounded_time() -> None
     assert result["same"]
 
 
+def _stable_hash(piece: str) -> int:
+    return zlib.crc32(piece.encode())
+
+
+def _fresh_marks(**patches: Any) -> Any:
+    """No piece marked as read, and each piece's slot of ``_MET`` the same in every run: a
+    piece's ``hash`` varies from one process to the next, and two pieces of a test sharing a
+    slot would make one of them read before (see ``_met_before``)."""
+    return mock.patch.multiple(
+        mentions,
+        create=True,
+        hash=_stable_hash,
+        _MET=bytearray(mentions._MET_SLOTS),
+        _MARKED_NOW=array("H"),
+        _met_marks=0,
+        **patches,
+    )
+
+
+def _distinct_slots(*pieces: str) -> bool:
+    return len({_stable_hash(piece) & (mentions._MET_SLOTS - 1) for piece in pieces}) == len(
+        pieces
+    )
+
+
 def test_a_word_is_kept_once_a_second_article_reads_it() -> None:
     # The word table keeps a piece only once a second article reads it: a name or a rare word
     # that one article reads, once or more, is not kept for the articles after it. An article
@@ -1083,14 +1111,9 @@ def test_a_word_is_kept_once_a_second_article_reads_it() -> None:
         return [(token.text, token.lower, token.facts) for token in read.tokens]
 
     text = "Zorvath and Quell met. The Quell, kept. Quell-Ossary (Ossary) went."
-    with mock.patch.multiple(
-        mentions,
-        _MET=bytearray(mentions._MET_SLOTS),
-        _MARKED_NOW=array("H"),
-        _ONE_WORD={},
-        _PIECES=({}, {}),
-        _met_marks=0,
-    ):
+    pieces = "Zorvath and Quell met The kept Quell-Ossary (Ossary) went".split()
+    assert _distinct_slots(*pieces)
+    with _fresh_marks(_ONE_WORD={}, _PIECES=({}, {})):
         article = mentions._ArticleWords()
         first = words(text, article)
         assert not mentions._ONE_WORD and not any(mentions._PIECES)
@@ -1129,17 +1152,9 @@ def test_a_long_articles_words_are_kept_by_the_next_article() -> None:
     # for later articles, not even those it reads in two stretches ("Quell"), but the next
     # article that reads them keeps them. What each finds is the same.
     text = "Zorvath met Quell.\n\nThe Quell fleet sailed.\n\nVintra Ossary said so."
+    assert _distinct_slots(*"Zorvath met Quell The fleet sailed Vintra Ossary said so".split())
     whole = find_mentions(text, [])
-    with mock.patch.multiple(
-        mentions,
-        _MET=bytearray(mentions._MET_SLOTS),
-        _MARKED_NOW=array("H"),
-        _ONE_WORD={},
-        _PIECES=({}, {}),
-        _met_marks=0,
-        _WHOLE_SIZE=0,
-        _CHUNK_SIZE=1,
-    ):
+    with _fresh_marks(_ONE_WORD={}, _PIECES=({}, {}), _WHOLE_SIZE=0, _CHUNK_SIZE=1):
         assert len(mentions._chunks(text, [])) == 3
         assert find_mentions(text, []) == whole
         assert not mentions._ONE_WORD and not any(mentions._PIECES)
@@ -1152,13 +1167,8 @@ def test_a_long_articles_words_are_kept_by_the_next_article() -> None:
 def test_the_pieces_read_once_are_forgotten_after_enough_marks() -> None:
     # The bytes that mark the pieces read once are all cleared after _MET_MARKED marks, so
     # that they never fill up (and every piece is then kept at once).
-    with mock.patch.multiple(
-        mentions,
-        _MET=bytearray(mentions._MET_SLOTS),
-        _MARKED_NOW=array("H"),
-        _MET_MARKED=3,
-        _met_marks=0,
-    ):
+    assert _distinct_slots("alpha", "beta", "gamma")
+    with _fresh_marks(_MET_MARKED=3):
         assert not mentions._met_before("alpha")
         assert mentions._met_before("alpha") == mentions._MET_NOW
         assert not mentions._met_before("beta")
