@@ -1140,13 +1140,13 @@ def _tokenise_stretches(
                         # tested first, as these are a fifth of all pieces in quote-dense text.
                         position += 1
                         continue
-                    token = one_word.get(piece) or article_words.get(piece)
+                    token = one_word.get(piece)
                     if token is None and piece.isalpha() and piece.isascii():
                         # A word of ASCII letters read for the first time (or again, once its
                         # table was emptied): it reads alone, as ``_read_piece`` would read it.
                         # (``isalpha`` first: it fails on the pieces with a mark, most of the
-                        # rest.)
-                        token = _plain_word(piece, keep, article)
+                        # rest.) The article's own table holds only such words, and pieces.
+                        token = article_words.get(piece) or _plain_word(piece, keep, article)
                     if token is not None:
                         # Most pieces are one word: its token takes whether it starts a
                         # sentence, and the token after it starts none.
@@ -1269,9 +1269,13 @@ def _read_piece(
         if seen == _MET_EARLIER or article is None:
             words, pieces = _ONE_WORD, _PIECES
         else:
-            words, pieces = article.words, article.pieces
+            # (The article's words are only words of ASCII letters, which ``_plain_word``
+            # keeps: so that no other piece is looked up in them. Its one-token pieces, as
+            # "2024" or "U.S.", are kept with its other pieces.)
+            words, pieces = None, article.pieces
         if (
-            len(tokens) == 1
+            words is not None
+            and len(tokens) == 1
             and tokens[0].size == size
             and tokens[0].kind in ("word", "initials", "number")
         ):

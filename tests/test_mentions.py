@@ -1110,14 +1110,16 @@ def test_a_word_is_kept_once_a_second_article_reads_it() -> None:
         read = mentions._tokenise(text, [], article=article)
         return [(token.text, token.lower, token.facts) for token in read.tokens]
 
-    text = "Zorvath and Quell met. The Quell, kept. Quell-Ossary (Ossary) went."
-    pieces = "Zorvath and Quell met The kept Quell-Ossary (Ossary) went".split()
+    text = "Zorvath and Quell met. The Quell, kept. Quell-Ossary (Ossary) went. 1999 and 1999 too."
+    pieces = "Zorvath and Quell met The kept Quell-Ossary (Ossary) went 1999 too".split()
     assert _distinct_slots(*pieces)
     with _fresh_marks(_ONE_WORD={}, _PIECES=({}, {})):
         article = mentions._ArticleWords()
         first = words(text, article)
         assert not mentions._ONE_WORD and not any(mentions._PIECES)
-        assert set(article.words) == {"Quell"}  # read twice in the same text
+        assert set(article.words) == {"Quell", "and"}  # read twice in the same text
+        # A piece that is no word of ASCII letters is kept with the pieces, even as one token.
+        assert set(article.pieces[False]) == {"1999"} and not article.pieces[True]
         # Read again by the same article (a long one's second round): the same tokens.
         assert words(text, article) == first
         mentions._settle_marks()  # the article is read
