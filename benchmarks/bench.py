@@ -266,8 +266,8 @@ def child_memory(paragraphs: list[str], size: int, mode: str) -> dict[str, Any]:
     """In a fresh interpreter: the memory one ``extract`` of a ``size``-character document
     needs on top of the document itself. ``mode``: ``trace`` (tracemalloc's peak), ``again``
     (the same, for a third extract of the same text: its words are already in the process's
-    bounded word tables, which keep a word once it is read twice, and whose growth the first
-    two readings count) or ``rss`` (growth of the resident set's high-water mark)."""
+    bounded word tables, which keep a word once a second extract reads it, and whose growth
+    the first two readings count) or ``rss`` (growth of the resident set's high-water mark)."""
     text = synthetic.sampled_document(paragraphs, size)
     input_bytes = len(text.encode("utf-8"))
     del paragraphs[:]

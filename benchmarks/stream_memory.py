@@ -13,7 +13,8 @@ which stay for the articles after it until a table is full and emptied. This scr
 * the article as it comes, in a process left to run as a service would (the first reading:
   it counts the caches' growth);
 * the same article again, its words cached (after a second reading: the mention finder's
-  word table keeps a word once it is read twice): what one extract needs on top of the caches;
+  word table keeps a word once a second extract reads it): what one extract needs on top of
+  the caches;
 * again, after a full collection (``gc.collect()``) just before it. A full collection also
   empties CPython's free lists of small objects (tuples, lists, dicts), which the extract
   then fills again: memory a running process keeps and reuses from one article to the next,
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         first.append(peak / size)
         quoted.append(_quoted_share(article))
         del article
-        quoteattr.extract(text)  # the tables keep a word once it is read twice
+        quoteattr.extract(text)  # the tables keep a word once a second extract reads it
         again.append(_peak(text, False)[0] / size)
     # (A pass of its own: a full collection between two articles would empty the free lists
     # that the next one's first reading finds full in a running process.)
