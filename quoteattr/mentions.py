@@ -431,12 +431,9 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Mention,
     ordered = sorted(spans)
     chunks = _chunks(text, ordered)
     known: set[str] = set()
-    # The pieces this article reads are read by an earlier article for the next one; and so
-    # are those of an earlier call that did not finish.
-    _settle_marks()
+    _next_article()  # what the articles before read, they read before this one
     if len(chunks) == 1:
         reader = _Reader(text, _tokenise(text, ordered), keep_steps=False)
-        _settle_marks()
         _learn_names(reader.read(frozenset()), known)
         return tuple(reader.read(frozenset(known)))
     # A long article is read a stretch of paragraphs at a time, so that only one stretch's
@@ -456,7 +453,6 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Mention,
         reader = _Reader(text, read, strings)
         _learn_names(reader.read(frozenset()), known)
         kept_steps.append(reader.kept_steps())
-    _settle_marks()
     names = frozenset(known)
     found: list[Mention] = []
     # Each stretch's steps are let go once reused, as the mentions found grow: taken off the
@@ -1026,19 +1022,20 @@ _ONE_WORD: dict[str, _Token] = {}
 _PIECES: tuple[dict[str, _Piece], dict[str, _Piece]] = ({}, {})  # by ``first``: False, True
 # The pieces read once and not kept (``_met_before``): a byte for each of ``_MET_SLOTS`` slots
 # of their hashes, so that a piece is one byte wherever it is; one piece taken for another
-# (the same slot) is kept sooner, which only costs its room. A byte is ``_MET_NOW`` while the
-# article that first read its piece is read, and ``_MET_EARLIER`` after it (``_settle_marks``,
-# which finds the slots marked now in ``_MARKED_NOW``, two bytes each). All bytes are cleared
-# after ``_MET_MARKED`` marks, so that no more than a fifth or so are set; a piece read once
-# before then is read once more before it is kept.
+# (the same slot) is kept sooner, which only costs its room. A byte holds the number of the
+# article that first read its piece (``_met_article``, 1 to 255, moved on by each article), so
+# that the article that reads a piece again knows whether it read it itself. All bytes are
+# cleared after ``_MET_MARKED`` marks, so that no more than a fifth or so are set, and when the
+# article's number comes round to 1 again; a piece read once before then is read once more
+# before it is kept.
 _MET_SLOTS = 1 << 16
 _MET_MARKED = 1 << 14
-_MET_EARLIER = 1  # read by an article before this one
-_MET_NOW = 2  # read by this article only
+_MET_EARLIER = 1  # ``_met_before``: read by an article before this one
+_MET_NOW = 2  # ``_met_before``: read by this article only
 _MET = bytearray(_MET_SLOTS)
 _MET_CLEARED = bytes(1 << 12)  # cleared a stretch at a time, with no copy of the whole
-_MARKED_NOW = array("H")
 _met_marks = 0
+_met_article = 1
 
 
 class _ArticleWords:
@@ -1067,25 +1064,30 @@ def _met_before(piece: str) -> int:
     slot = hash(piece) & (_MET_SLOTS - 1)
     seen = _MET[slot]
     if seen:
-        return seen
-    _MET[slot] = _MET_NOW
-    _MARKED_NOW.append(slot)
+        return _MET_NOW if seen == _met_article else _MET_EARLIER
+    _MET[slot] = _met_article
     _met_marks += 1
     if _met_marks >= _MET_MARKED:
-        _met_marks = 0
-        for at in range(0, _MET_SLOTS, len(_MET_CLEARED)):
-            _MET[at : at + len(_MET_CLEARED)] = _MET_CLEARED
-        del _MARKED_NOW[:]
+        _clear_marks()
     return 0
 
 
-def _settle_marks() -> None:
-    """Mark the pieces that the article just read read first as read by an earlier article."""
-    met = _MET
-    for slot in _MARKED_NOW:
-        if met[slot] == _MET_NOW:
-            met[slot] = _MET_EARLIER
-    del _MARKED_NOW[:]
+def _clear_marks() -> None:
+    global _met_marks
+    _met_marks = 0
+    for at in range(0, _MET_SLOTS, len(_MET_CLEARED)):
+        _MET[at : at + len(_MET_CLEARED)] = _MET_CLEARED
+
+
+def _next_article() -> None:
+    """Start the marks of another article (see ``_MET``): what the articles before it read,
+    ``_met_before`` gives as read by an earlier article."""
+    global _met_article
+    if _met_article == 255:
+        _met_article = 1
+        _clear_marks()  # or a piece marked 255 articles ago would be read by this one
+    else:
+        _met_article += 1
 
 
 def _tokenise_stretches(

@@ -12,7 +12,6 @@ import json
 import subprocess
 import sys
 import zlib
-from array import array
 from typing import Any
 from unittest import mock
 
@@ -1087,11 +1086,13 @@ def _fresh_marks(**patches: Any) -> Any:
     return mock.patch.multiple(
         mentions,
         create=True,
-        hash=_stable_hash,
-        _MET=bytearray(mentions._MET_SLOTS),
-        _MARKED_NOW=array("H"),
-        _met_marks=0,
-        **patches,
+        **{
+            "hash": _stable_hash,
+            "_MET": bytearray(mentions._MET_SLOTS),
+            "_met_article": 1,
+            "_met_marks": 0,
+            **patches,
+        },
     )
 
 
@@ -1122,9 +1123,7 @@ def test_a_word_is_kept_once_a_second_article_reads_it() -> None:
         assert set(article.pieces[False]) == {"1999"} and not article.pieces[True]
         # Read again by the same article (a long one's second round): the same tokens.
         assert words(text, article) == first
-        mentions._settle_marks()  # the article is read
-        assert not mentions._MARKED_NOW
-        assert set(mentions._MET) == {0, mentions._MET_EARLIER}
+        mentions._next_article()  # the article is read
         # The next article keeps every word the first read, in the process's tables.
         article = mentions._ArticleWords()
         assert words(text, article) == first
@@ -1160,7 +1159,6 @@ def test_a_long_articles_words_are_kept_by_the_next_article() -> None:
         assert len(mentions._chunks(text, [])) == 3
         assert find_mentions(text, []) == whole
         assert not mentions._ONE_WORD and not any(mentions._PIECES)
-        assert not mentions._MARKED_NOW  # settled
         assert find_mentions(text, []) == whole
         for word in ("Zorvath", "Quell", "Vintra", "Ossary", "fleet", "sailed"):
             assert word in mentions._ONE_WORD, word
@@ -1175,10 +1173,29 @@ def test_the_pieces_read_once_are_forgotten_after_enough_marks() -> None:
         assert mentions._met_before("alpha") == mentions._MET_NOW
         assert not mentions._met_before("beta")
         assert not mentions._met_before("gamma")  # the third mark: all cleared
-        assert not any(mentions._MET) and not mentions._MARKED_NOW
+        assert not any(mentions._MET)
         assert not mentions._met_before("alpha")
-        mentions._settle_marks()
+        mentions._next_article()
         assert mentions._met_before("alpha") == mentions._MET_EARLIER
+        assert not mentions._met_before("beta")
+        assert mentions._met_before("beta") == mentions._MET_NOW
+
+
+def test_the_marks_are_cleared_when_the_articles_number_comes_round() -> None:
+    # Each article marks the pieces it reads first with its number, 1 to 255: when the number
+    # comes round to 1 again, the marks are cleared, so that a piece marked 255 articles
+    # before is not taken for one this article read.
+    assert _distinct_slots("alpha", "beta")
+    with _fresh_marks(_met_article=254):
+        assert not mentions._met_before("alpha")
+        mentions._next_article()
+        assert mentions._met_article == 255
+        assert mentions._met_before("alpha") == mentions._MET_EARLIER
+        assert not mentions._met_before("beta")
+        mentions._next_article()
+        assert mentions._met_article == 1
+        assert not any(mentions._MET) and mentions._met_marks == 0
+        assert not mentions._met_before("beta")
 
 
 _DE_LA_MARE = (
