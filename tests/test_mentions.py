@@ -1029,7 +1029,6 @@ def test_stretches_are_cut_at_blank_lines_outside_quotes() -> None:
 # break of the blank line that follows them: its mentions, and the same read whole.
 _BLANK_LINE_INSIDE_A_SPAN = """
 import json
-from typing import Any
 from unittest import mock
 from quoteattr import mentions
 
