@@ -184,17 +184,17 @@ def mentions_between(context: Context, start: int, end: int) -> list[int]:
     # next one starts, inside the stretch, and only the last may run past its end.
     if stop > first and mentions[stop - 1].end > end:
         stop -= 1
-    found = []
     text = context.text
-    for index in range(first, stop):
-        mention = mentions[index]
-        # lower() never shortens a text: a longer one is none of the short pronouns
-        if (
-            mention.end - mention.start > _LONGEST_NOT_SUBJECT
-            or text[mention.start : mention.end].lower() not in NOT_SUBJECTS
-        ):
-            found.append(index)
-    return found
+    return [index for index in range(first, stop) if _may_be_subject(text, mentions[index])]
+
+
+def _may_be_subject(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` of ``text`` is no object pronoun (``NOT_SUBJECTS``)."""
+    # lower() never shortens a text: a longer one is none of the short pronouns
+    return (
+        mention.end - mention.start > _LONGEST_NOT_SUBJECT
+        or text[mention.start : mention.end].lower() not in NOT_SUBJECTS
+    )
 
 
 def first_mention_between(context: Context, start: int, end: int) -> int | None:
@@ -207,10 +207,7 @@ def first_mention_between(context: Context, start: int, end: int) -> int | None:
         mention = mentions[index]
         if mention.end > end and (index + 1 == len(starts) or starts[index + 1] >= end):
             return None  # the last mention of the stretch, running past its end
-        if (
-            mention.end - mention.start > _LONGEST_NOT_SUBJECT
-            or context.text[mention.start : mention.end].lower() not in NOT_SUBJECTS
-        ):
+        if _may_be_subject(context.text, mention):
             return index
         index += 1
     return None
