@@ -3,11 +3,20 @@
     python benchmarks/profile.py [--corpus PATH.jsonl] [--repeat 1] [--top 25]
     python benchmarks/profile.py --document 1000000          # one document of that many chars
     python benchmarks/profile.py --case news-one-line --size 100000   # a case of pathological.py
-    python benchmarks/profile.py --document 300000 --memory  # what holds memory at the peak
+    python benchmarks/profile.py --document 4000 --memory [--again]  # what the peak holds
 
 Prints the top ``--top`` functions by cumulative time and by own (total) time. Without
 ``--corpus`` it profiles the invented articles of ``synthetic.py``. ``--out FILE`` also saves
 the raw profile for ``python -m pstats FILE`` or a viewer such as snakeviz.
+
+With ``--memory``, what one extract holds at its peak, in this fresh interpreter as in
+``bench.py``'s memory rows: after one typical article and a full collection, the document's
+first reading (with ``--again``, its third), built from the corpus's paragraphs as those rows
+build theirs, and the peak those rows give for it, measured in a fresh child without this
+instrumentation. Then, each over the input's UTF-8 size: for every stage (a call made straight
+from ``extract`` or ``attribute``), what was held when it began, the most held during it and
+what it left; and the lines that allocated what is held at the highest point seen at a call or
+return of a quoteattr function (see ``_MemoryWatch``).
 """
 
 from __future__ import annotations
@@ -27,11 +36,16 @@ import pstats  # noqa: E402 -- must follow the sys.path fix above
 sys.path[:] = _SAVED_PATH
 
 import argparse  # noqa: E402 -- the module imports after the fix, kept together
+import functools  # noqa: E402
+import gc  # noqa: E402
+import json  # noqa: E402
 import linecache  # noqa: E402
+import subprocess  # noqa: E402
 import time  # noqa: E402
 import tracemalloc  # noqa: E402
 import types  # noqa: E402
-from collections.abc import Sequence  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from typing import Any  # noqa: E402
 
 import synthetic  # noqa: E402
 
@@ -44,45 +58,168 @@ def texts_to_profile(args: argparse.Namespace) -> tuple[list[str], str]:
     texts = synthetic.load_corpus(args.corpus) if args.corpus else synthetic.synthetic_corpus()
     source = args.corpus or "synthetic corpus (200 articles)"
     if args.document:
-        text = synthetic.document(synthetic.paragraphs_of(texts), args.document)
+        # For memory, built as bench.py's memory rows build theirs, to be set beside them.
+        build = synthetic.sampled_document if args.memory else synthetic.document
+        text = build(synthetic.paragraphs_of(texts), args.document)
         return [text], f"one document of {args.document:,} chars from {source}"
     return texts, source
 
 
-def profile_memory(texts: list[str], source: str, top: int) -> int:
-    """Trace allocations over the extracts and print the lines holding most memory near the
-    peak: a snapshot is taken whenever a quoteattr function returns with traced memory 5% past
-    the highest seen so far (slow: use a document of 100-300 KB)."""
-    highest = [0]
-    at_peak: list[tracemalloc.Snapshot] = []
-    where = [""]
+def _plain_peak(args: argparse.Namespace) -> float:
+    """The peak of the ``--document``'s extract over its size, measured without instrumentation
+    by ``bench.py`` in a fresh interpreter."""
+    command = [sys.executable, str(Path(_HERE) / "bench.py")]
+    if args.corpus:
+        command += ["--corpus", args.corpus]
+    command += ["--child-memory", str(args.document)]
+    command += ["--child-mode", "again" if args.again else "trace"]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    ratio: float = json.loads(result.stdout)["ratio"]
+    return ratio
 
-    def on_return(frame: types.FrameType, event: str, arg: object) -> None:
-        if event != "return" or "quoteattr" not in frame.f_code.co_filename:
-            return
-        current = tracemalloc.get_traced_memory()[0]
-        if current > highest[0] * 1.05:
-            highest[0] = current
-            at_peak[:] = [tracemalloc.take_snapshot()]
-            where[0] = f"{Path(frame.f_code.co_filename).name}:{frame.f_code.co_name}"
 
-    chars = sum(len(text) for text in texts)
+class _MemoryWatch:
+    """Follows the traced memory through one extract, checking it as every function and method
+    of quoteattr is called and returns (see :meth:`install`).
+
+    Each check reads tracemalloc's peak since the last check and resets it, so the highest
+    memory of every call is exact, inner functions' and unwrapped code's included; and it
+    takes a snapshot whenever the memory held at a check has grown by 1 % (at least 256 bytes)
+    since the last snapshot. The functions are wrapped, not followed with ``sys.setprofile``,
+    which makes a frame object of every frame it sees: held down the stack, those frames took
+    the peak of a 4 KB document to 68 times its size, not 36. The wrappers' own objects (each
+    call's arguments, this stack) count in the memory held, within half a unit of the input's
+    size at 2 KB, but not in the snapshot's lines; and the peak itself may come between two
+    checks, inside one function's own code, so the snapshot can fall short of it."""
+
+    def __init__(self) -> None:
+        self.base = 0
+        self.highest = 0  # the highest memory held at a check, over ``base``
+        self.snapshot: tracemalloc.Snapshot | None = None
+        self.where = ""
+        # Calls under way: [name, held at the call, highest since]; the first stands for the
+        # code outside every wrapped function.
+        self.stack: list[list[Any]] = [["", 0, 0]]
+        # Calls made straight from a stage-holding function, by (caller, callee): calls, held
+        # at the first, highest, held after the last.
+        self.stages: dict[tuple[str, str], list[int]] = {}
+
+    def check(self) -> int:
+        current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        top = self.stack[-1]
+        top[2] = max(top[2], peak - self.base)
+        held = current - self.base
+        if held > self.highest + max(256, self.highest // 100):
+            self.highest = held
+            self.snapshot = tracemalloc.take_snapshot()
+            self.where = top[0]
+        return held
+
+    def wrap(self, function: Callable[..., Any], name: str) -> Callable[..., Any]:
+        stack, stages, check = self.stack, self.stages, self.check
+
+        @functools.wraps(function)
+        def watched(*args: Any, **kwargs: Any) -> Any:
+            caller = stack[-1][0]
+            held = check()
+            stack.append([name, held, held])
+            try:
+                return function(*args, **kwargs)
+            finally:
+                after = check()
+                _, _, highest = stack.pop()
+                stack[-1][2] = max(stack[-1][2], highest)
+                if caller in _STAGE_CALLERS:
+                    row = stages.setdefault((caller, name), [0, held, 0, 0])
+                    row[0] += 1
+                    row[2] = max(row[2], highest)
+                    row[3] = after
+
+        return watched
+
+    def install(self) -> None:
+        """Wrap every function of quoteattr's modules, wherever a module holds it by name, and
+        every method (bar dunder methods) of their classes (bar tuples). Cached functions are
+        left as they are, as are functions held elsewhere (default arguments, tables)."""
+        modules = [module for name, module in sorted(sys.modules.items())
+                   if name == "quoteattr" or name.startswith("quoteattr.")]
+        wrapped: dict[int, Callable[..., Any]] = {}
+        for module in modules:
+            for attribute, value in list(vars(module).items()):
+                home = getattr(value, "__module__", "") or ""
+                if not home.startswith("quoteattr"):
+                    continue
+                if isinstance(value, types.FunctionType):
+                    if id(value) not in wrapped:
+                        wrapped[id(value)] = self.wrap(
+                            value, f"{home.rpartition('.')[2]}.{value.__name__}"
+                        )
+                    setattr(module, attribute, wrapped[id(value)])
+                elif (isinstance(value, type) and not issubclass(value, tuple)
+                      and id(value) not in wrapped):
+                    wrapped[id(value)] = value
+                    for method_name, method in list(vars(value).items()):
+                        if isinstance(method, types.FunctionType) and not (
+                            method_name.startswith("__") and method_name.endswith("__")
+                        ):
+                            qualified = f"{home.rpartition('.')[2]}.{value.__name__}.{method_name}"
+                            setattr(value, method_name, self.wrap(method, qualified))
+
+
+# The functions whose direct calls are the stages of the pipeline.
+_STAGE_CALLERS = frozenset({"pipeline.extract", "attribution.attribute"})
+
+
+def profile_memory(texts: list[str], source: str, args: argparse.Namespace) -> int:
+    """What is held at the peak of the extracts of ``texts``: the stages' memory, then the
+    lines that hold most at the highest point seen (see :class:`_MemoryWatch`). For one
+    ``document``, also its peak measured without the instrumentation, as ``bench.py``'s
+    memory rows measure it (a fresh interpreter)."""
+    size = sum(len(text.encode("utf-8")) for text in texts)
+    top, again = args.top, args.again
+    if again:
+        for _ in range(2):
+            for text in texts:
+                quoteattr.extract(text)
+    gc.collect()  # as bench.py does: the extract fills CPython's free lists anew
+    watch = _MemoryWatch()
+    watch.install()
     tracemalloc.start()
-    sys.setprofile(on_return)
+    watch.base = tracemalloc.get_traced_memory()[0]
+    watch.snapshot = tracemalloc.take_snapshot()
+    before = watch.snapshot
     for text in texts:
         quoteattr.extract(text)
-    sys.setprofile(None)
-    peak = tracemalloc.get_traced_memory()[1]
+    watch.check()
+    peak = watch.stack[0][2]
     tracemalloc.stop()
-    print(f"memory: {source}; {chars:,} chars; traced peak {peak:,} bytes ({peak / chars:.1f} "
-          f"bytes a character); snapshot of {highest[0]:,} bytes on return from {where[0]}")
-    print(f"\n=== top {top} lines by memory held at that moment ===")
-    print(f"{'bytes/char':>10} {'objects':>9}  line")
-    for stat in at_peak[0].statistics("lineno")[:top]:
+    reading = "read again (its third extract)" if again else "its first reading"
+    print(f"memory: {source}; {size:,} UTF-8 bytes, {reading}, after one typical article and a "
+          "full collection")
+    if args.document:
+        print(f"peak without instrumentation (bench.py's child, a fresh interpreter): "
+              f"{_plain_peak(args):.1f} x the input's size")
+    print(f"peak under this instrumentation: {peak:,} bytes, {peak / size:.1f} x")
+    print("\n=== the stages: memory held over the input's size ===")
+    print(f"{'stage':52} {'calls':>5} {'before':>7} {'highest':>7} {'after':>7}")
+    for (caller, name), (calls, held, highest, after) in watch.stages.items():
+        label = f"{name} (in {caller.rpartition('.')[2]})"
+        print(f"{label:52} {calls:5} {held / size:7.1f} {highest / size:7.1f} {after / size:7.1f}")
+    assert watch.snapshot is not None
+    ignored = [tracemalloc.Filter(False, tracemalloc.__file__), tracemalloc.Filter(False, __file__)]
+    stats = watch.snapshot.filter_traces(ignored).compare_to(
+        before.filter_traces(ignored), "lineno"
+    )
+    held = sum(stat.size_diff for stat in stats)
+    print(f"\n=== held at the highest point seen at a call or return: {held / size:.1f} x "
+          f"(in {watch.where or 'extract'}); the top {top} lines ===")
+    print(f"{'x size':>7} {'objects':>8}  line")
+    for stat in stats[:top]:
         frame = stat.traceback[0]
         code = linecache.getline(frame.filename, frame.lineno).strip()
-        print(f"{stat.size / chars:10.2f} {stat.count:9,}  {Path(frame.filename).name}:"
-              f"{frame.lineno}  {code[:70]}")
+        print(f"{stat.size_diff / size:7.2f} {stat.count_diff:8,}  {Path(frame.filename).name}:"
+              f"{frame.lineno}  {code[:64]}")
     return 0
 
 
@@ -98,12 +235,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--memory", action="store_true", help="where memory is held at the peak, not time"
     )
+    parser.add_argument(
+        "--again", action="store_true", help="with --memory: the texts' third reading"
+    )
     args = parser.parse_args(argv)
 
     texts, source = texts_to_profile(args)
     quoteattr.extract(synthetic.typical_article())  # load the word lists outside the profile
     if args.memory:
-        return profile_memory(texts, source, args.top)
+        return profile_memory(texts, source, args)
     profiler = cProfile.Profile()
     start = time.perf_counter()
     profiler.enable()
