@@ -239,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--again", action="store_true", help="with --memory: the texts' third reading"
     )
     args = parser.parse_args(argv)
+    if args.again and not args.memory:
+        parser.error("--again goes with --memory")
 
     texts, source = texts_to_profile(args)
     quoteattr.extract(synthetic.typical_article())  # load the word lists outside the profile
