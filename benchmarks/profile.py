@@ -3,7 +3,7 @@
     python benchmarks/profile.py [--corpus PATH.jsonl] [--repeat 1] [--top 25]
     python benchmarks/profile.py --document 1000000          # one document of that many chars
     python benchmarks/profile.py --case news-one-line --size 100000   # a case of pathological.py
-    python benchmarks/profile.py --document 4000 --memory [--again]  # what the peak holds
+    python benchmarks/profile.py --document 4000 --memory [--again] [--at find_reported]
 
 Prints the top ``--top`` functions by cumulative time and by own (total) time. Without
 ``--corpus`` it profiles the invented articles of ``synthetic.py``. ``--out FILE`` also saves
@@ -15,8 +15,10 @@ first reading (with ``--again``, its third), built from the corpus's paragraphs 
 build theirs, and the peak those rows give for it, measured in a fresh child without this
 instrumentation. Then, each over the input's UTF-8 size: for every stage (a call made straight
 from ``extract`` or ``attribute``), what was held when it began, the most held during it and
-what it left; and the lines that allocated what is held at the highest point seen at a call or
-return of a quoteattr function (see ``_MemoryWatch``).
+what it left; the lines that allocated what is held at the highest point seen at a call or
+return of a quoteattr function (see ``_MemoryWatch``), or with ``--at NAME`` at the highest
+seen inside the function whose name ends so (a later stage's peak, say); and the lines of what
+the process keeps once the results are let go (what its caches kept of the texts).
 """
 
 from __future__ import annotations
@@ -92,8 +94,12 @@ class _MemoryWatch:
     size at 2 KB, but not in the snapshot's lines; and the peak itself may come between two
     checks, inside one function's own code, so the snapshot can fall short of it."""
 
-    def __init__(self) -> None:
+    def __init__(self, at: str = "") -> None:
         self.base = 0
+        # With ``at``, snapshots are taken only while a function whose name ends so is under
+        # way (``inside`` counts its calls under way).
+        self.at = at
+        self.inside = 0 if at else 1
         self.highest = 0  # the highest memory held at a check, over ``base``
         self.snapshot: tracemalloc.Snapshot | None = None
         self.where = ""
@@ -110,7 +116,7 @@ class _MemoryWatch:
         top = self.stack[-1]
         top[2] = max(top[2], peak - self.base)
         held = current - self.base
-        if held > self.highest + max(256, self.highest // 100):
+        if self.inside and held > self.highest + max(256, self.highest // 100):
             self.highest = held
             self.snapshot = tracemalloc.take_snapshot()
             self.where = top[0]
@@ -118,16 +124,19 @@ class _MemoryWatch:
 
     def wrap(self, function: Callable[..., Any], name: str) -> Callable[..., Any]:
         stack, stages, check = self.stack, self.stages, self.check
+        marks = 1 if self.at and name.endswith(self.at) else 0
 
         @functools.wraps(function)
         def watched(*args: Any, **kwargs: Any) -> Any:
             caller = stack[-1][0]
+            self.inside += marks
             held = check()
             stack.append([name, held, held])
             try:
                 return function(*args, **kwargs)
             finally:
                 after = check()
+                self.inside -= marks
                 _, _, highest = stack.pop()
                 stack[-1][2] = max(stack[-1][2], highest)
                 if caller in _STAGE_CALLERS:
@@ -183,16 +192,19 @@ def profile_memory(texts: list[str], source: str, args: argparse.Namespace) -> i
             for text in texts:
                 quoteattr.extract(text)
     gc.collect()  # as bench.py does: the extract fills CPython's free lists anew
-    watch = _MemoryWatch()
+    watch = _MemoryWatch(args.at or "")
     watch.install()
     tracemalloc.start()
     watch.base = tracemalloc.get_traced_memory()[0]
     watch.snapshot = tracemalloc.take_snapshot()
     before = watch.snapshot
-    for text in texts:
-        quoteattr.extract(text)
+    results = [quoteattr.extract(text) for text in texts]
     watch.check()
     peak = watch.stack[0][2]
+    # What the process keeps once the results are let go: its caches' growth.
+    del results
+    gc.collect()
+    kept = tracemalloc.take_snapshot()
     tracemalloc.stop()
     reading = "read again (its third extract)" if again else "its first reading"
     print(f"memory: {source}; {size:,} UTF-8 bytes, {reading}, after one typical article and a "
@@ -206,21 +218,33 @@ def profile_memory(texts: list[str], source: str, args: argparse.Namespace) -> i
     for (caller, name), (calls, held, highest, after) in watch.stages.items():
         label = f"{name} (in {caller.rpartition('.')[2]})"
         print(f"{label:52} {calls:5} {held / size:7.1f} {highest / size:7.1f} {after / size:7.1f}")
-    assert watch.snapshot is not None
+    if watch.snapshot is before:
+        print(f"\nno snapshot: nothing named {args.at!r} ran, or it held nothing")
+    else:
+        within = f" within {args.at}" if args.at else ""
+        _print_lines(
+            f"held at the highest point seen{within} at a call or return (in "
+            f"{watch.where or 'extract'})", watch.snapshot, before, size, top
+        )
+    _print_lines("kept by the process once the results are let go", kept, before, size, top)
+    return 0
+
+
+def _print_lines(
+    title: str, snapshot: tracemalloc.Snapshot, before: tracemalloc.Snapshot, size: int, top: int
+) -> None:
+    """What ``snapshot`` holds that ``before`` did not, the ``top`` lines that allocated most,
+    over ``size`` (this script's and tracemalloc's own allocations left out)."""
     ignored = [tracemalloc.Filter(False, tracemalloc.__file__), tracemalloc.Filter(False, __file__)]
-    stats = watch.snapshot.filter_traces(ignored).compare_to(
-        before.filter_traces(ignored), "lineno"
-    )
+    stats = snapshot.filter_traces(ignored).compare_to(before.filter_traces(ignored), "lineno")
     held = sum(stat.size_diff for stat in stats)
-    print(f"\n=== held at the highest point seen at a call or return: {held / size:.1f} x "
-          f"(in {watch.where or 'extract'}); the top {top} lines ===")
+    print(f"\n=== {title}: {held / size:.1f} x; the top {top} lines ===")
     print(f"{'x size':>7} {'objects':>8}  line")
     for stat in stats[:top]:
         frame = stat.traceback[0]
         code = linecache.getline(frame.filename, frame.lineno).strip()
         print(f"{stat.size_diff / size:7.2f} {stat.count_diff:8,}  {Path(frame.filename).name}:"
               f"{frame.lineno}  {code[:64]}")
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -238,9 +262,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--again", action="store_true", help="with --memory: the texts' third reading"
     )
+    parser.add_argument(
+        "--at",
+        metavar="NAME",
+        help="with --memory: the highest point seen inside the function whose name ends so "
+        "(e.g. find_reported)",
+    )
     args = parser.parse_args(argv)
-    if args.again and not args.memory:
-        parser.error("--again goes with --memory")
+    if (args.again or args.at) and not args.memory:
+        parser.error("--again and --at go with --memory")
 
     texts, source = texts_to_profile(args)
     quoteattr.extract(synthetic.typical_article())  # load the word lists outside the profile
