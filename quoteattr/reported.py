@@ -2156,14 +2156,40 @@ def _according_to(
                 # (the predicate after the source is added by _interrupted)
                 return Report(*lead, cue, found, "according_to")
         else:
-            # CLAUSE, according to X.
-            found = _source(context, cue, stop, comma if comma > 0 else stop)
+            # CLAUSE, according to X. X ends at the comma after the cue, if any, but for a
+            # name set beside it ("according to the harbour master, Ian Holt"): any other
+            # mention past the comma is not the source ("Sales rose, according to figures out
+            # on Monday, which Ms Obi welcomed"). (Such a mention took the source's place when
+            # X was no mention; with nothing between the cue and the comma, it lay inside the
+            # clause after the comma, which was then reported with its speaker in its words.)
+            source_end = comma if comma > 0 else stop
+            found = _source(context, cue, source_end, source_end)
+            if comma > 0 and (found is None or found.mention < 0):
+                beside = _apposed_mention(context, comma, stop)
+                if beside is not None:
+                    found = Found(beside, cue)
             if found is None:
                 continue
             leading = _leading_clause(text, start, cue.start - 2)
             if leading is None or _is_quote(text, *leading):
                 continue
             return Report(*leading, cue, found, "according_to")
+    return None
+
+
+def _apposed_mention(context: Context, comma: int, stop: int) -> int | None:
+    """The mention that stands right after ``comma`` and ends its stretch of ``text[:stop]``
+    (at ``stop``, or at a comma or closing mark), set beside what comes before the comma:
+    ``according to the harbour master, Ian Holt.``"""
+    index = first_mention_between(context, comma + 1, stop)
+    if index is None:
+        return None
+    text = context.text
+    mention = context.mentions[index]
+    if text[comma + 1 : mention.start].strip():
+        return None  # not right after the comma
+    if text.startswith(",", mention.end) or not text[mention.end : stop].strip().strip(".;:!?)"):
+        return index
     return None
 
 
