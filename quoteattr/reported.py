@@ -2286,12 +2286,35 @@ def _names_a_poll(phrase: str) -> bool:
     )
 
 
+# What may follow a source that ends its sentence: "according to him."
+_SOURCE_END = " \t\n.;:!?)"
+
+
 def _source(context: Context, cue: CueWord, end: int, phrase_end: int) -> Found | None:
     """The source after ``according to``: its first mention before ``end``, else the short
     phrase up to ``phrase_end`` (``according to a new poll``, ``according to figures``)."""
     source = first_mention_between(context, cue.end, end)
     if source is not None:
         return Found(source, cue)
+    # "according to him": an object pronoun, which first_mention_between passes over (no
+    # subject elsewhere), is the source when it is all there is of it (not "according to her
+    # plan").
+    index = bisect.bisect_left(context.mention_starts, cue.end)
+    if index < len(context.mentions):
+        mention = context.mentions[index]
+        if (
+            mention.kind == "pronoun"
+            and mention.end <= phrase_end
+            and not context.text[cue.end : mention.start].strip()
+            and not context.text[mention.end : phrase_end].strip(_SOURCE_END)
+        ):
+            return Found(index, cue)
+    # A bracket ends the phrase: "(… according to exit polls)", "according to exit polls (a
+    # sizable margin, …" give "exit polls".
+    for bracket in "()":
+        at = context.text.find(bracket, cue.end, phrase_end)
+        if at >= 0:
+            phrase_end = at
     phrase = _trim(context.text, cue.end, phrase_end)
     words = context.text[phrase[0] : phrase[1]].split()
     if not 1 <= len(words) <= 8 or any(mark in word for word in words for mark in "\"“”"):
