@@ -608,9 +608,15 @@ def find_reported(
             if text.find(",", report.end, reach) >= 0
             else None
         )
-        # Only an adjunct the report left out may stand before the comma ("on Friday,").
+        # Only an adjunct the report left out may stand before the comma ("on Friday,"); and
+        # a report before its cue ("CLAUSE, X said") takes a participle only after that cue:
+        # what comes before it is the report's own tail, which names its speaker.
         gap = text[report.end : after.start()] if after is not None else ""
-        if after is not None and len(gap.split()) <= _ADJUNCT_BEFORE_PARTICIPLE:
+        if (
+            after is not None
+            and len(gap.split()) <= _ADJUNCT_BEFORE_PARTICIPLE
+            and not (report.end <= report.cue.start and after.start() < report.cue.end)
+        ):
             participle = _participle(context, after.start(), stop)
             if participle is not None:
                 cue, content = participle
@@ -727,7 +733,10 @@ def _joined_reports(
             continue
         if cue.lemma not in _JOINED_VERBS and _complementizer(text, cue.end, stop) is None:
             continue  # "… but had ruled it out": a verb that reports only with "that"
-        second = _trim(text, clause, _cut_tail(context, clause, stop))
+        # A report before its cue ("CLAUSE, according to X") ends where it did: the cue and
+        # its source are no part of the second.
+        limit = current.end if current.end <= current.cue.start < stop else stop
+        second = _trim(text, clause, _cut_tail(context, clause, limit))
         first = _trim(text, current.start, min(current.end, conjunction.start()))
         if not (_is_claim(text, first) and _is_claim(text, second)):
             continue

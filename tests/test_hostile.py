@@ -158,11 +158,16 @@ def test_hostile_articles_keep_every_invariant(text: str) -> None:
 @settings(HOSTILE, max_examples=300)
 @given(st.lists(reporting_sentences(), min_size=1, max_size=3).map("".join))
 @example("Ms Obi Ms Obi Ms Obi Ms Obi, according to , was convinced that Ms Obi")
+@example("Ms Obi Ms Obi and adding that, according to the poll")
+@example("Ms Obi Ms Obi Ms Obi , citing Ms Obi said")
 def test_run_on_reporting_sentences_keep_every_invariant(text: str) -> None:
     # A lead of odd white space before ", according to" once raised IndexError, and a sentence
-    # of a thousand relative clauses RecursionError. With no source between "according to"
-    # and the comma after it, the first mention past the comma was taken for the source, and
-    # the clause after the comma was reported with its speaker inside its own words.
+    # of a thousand relative clauses RecursionError. Three reports once had their speaker
+    # inside their own words: with no source between "according to" and the comma after it,
+    # the first mention past the comma was taken for the source, and the clause after the
+    # comma went on the report; a report joined by "and adding that" to "CLAUSE, according
+    # to X" ran on over the cue and its source; and "CLAUSE, citing X said" read its own tail
+    # as a second claim by X. (Attribution now drops any such report; these hold the frames.)
     article = extract(text)
     check_article(text, article)
     check_json(article)
