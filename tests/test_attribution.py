@@ -3,17 +3,20 @@ stands for. The texts are our own."""
 
 from __future__ import annotations
 
+import pytest
 from attrs import evolve
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr import extract
+from quoteattr import attribution, extract
 from quoteattr.attribution import _CREDIT_MARKS, _SHORTEST_LABEL, _inside_reports, _outer_spans
+from quoteattr.clauses import Context, Found
 from quoteattr.cues import find_cues
 from quoteattr.mentions import find_mentions
 from quoteattr.model import Attribution, Quote, Span
 from quoteattr.patterns import CREDIT_LEAD, SPEAKER_LABEL
 from quoteattr.quotes import QuoteDraft
+from quoteattr.reported import Report
 
 from .strategies import articles
 
@@ -168,3 +171,19 @@ def test_a_cue_opens_with_no_white_space(text: str) -> None:
     white space comes before it: a cue is never empty nor opens with white space."""
     for cue in find_cues(text, []):
         assert cue.text and not cue.text[0].isspace() and text[cue.start] == cue.text[0]
+
+
+def test_a_report_whose_speaker_lies_in_its_words_is_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Whatever frame misreads a sentence so, attribution keeps the output's promise: the
+    # speaker's mention lies outside the words quoted (no report rather than a wrong one).
+    text = "Ms Ada Obi said the pier was safe."
+
+    def misread(context: Context, sentences: object) -> tuple[Report, ...]:
+        cue = context.cues[0]
+        return (Report(0, len(text) - 1, cue, Found(0, cue), "reported_clause"),)
+
+    assert [q.text for q in extract(text).quotes] == ["the pier was safe"]
+    monkeypatch.setattr(attribution, "find_reported", misread)
+    assert extract(text).quotes == ()
