@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 import regex
 from attrs import evolve
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from quoteattr import Article, Config, Quote, extract
@@ -221,6 +221,9 @@ def test_a_prefix_paragraph_shifts_every_span_of_hostile_text(text: str) -> None
     blank_lines = regex.search(r"\n[^\S\n]*\n", text) is not None
     separator = "\n\n" if blank_lines or "\n" not in text else "\n"
     prefix = "A plain first paragraph." + separator
+    # Read by lines, a text that opens with white space and a line break ("\r\n") would make
+    # a blank line of the prefix's line break, and be read by blank lines: not the same text.
+    assume(separator == "\n\n" or regex.search(r"\n[^\S\n]*\n", prefix + text) is None)
     plain = [(s, e, piece) for _, s, e, piece in spans_of(extract(text))]
     shifted = [(s, e, piece) for _, s, e, piece in spans_of(extract(prefix + text))]
     assert shifted == [(s + len(prefix), e + len(prefix), piece) for s, e, piece in plain]
