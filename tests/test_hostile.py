@@ -167,7 +167,8 @@ def test_run_on_reporting_sentences_keep_every_invariant(text: str) -> None:
     # the first mention past the comma was taken for the source, and the clause after the
     # comma went on the report; a report joined by "and adding that" to "CLAUSE, according
     # to X" ran on over the cue and its source; and "CLAUSE, citing X said" read its own tail
-    # as a second claim by X. (Attribution now drops any such report; these hold the frames.)
+    # as a second claim by X. (Attribution now drops any such report, so these hold the
+    # output; tests/test_reported_shortcuts.py holds the frames to the same texts.)
     article = extract(text)
     check_article(text, article)
     check_json(article)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from quoteattr import reported
 from quoteattr.clauses import Context, Found
 from quoteattr.cues import CueWord, find_cues
+from quoteattr.layout import paragraphs, sentences
 from quoteattr.mentions import find_mentions
 from quoteattr.patterns import (
     CLAUSE_BOUNDARY,
@@ -24,6 +25,8 @@ from quoteattr.patterns import (
     RELATIVE_CLAUSE,
     tail_rules_out_introductory,
 )
+
+from .strategies import reporting_sentences
 
 SETTINGS = settings(max_examples=500, deadline=None, derandomize=True)
 
@@ -423,3 +426,19 @@ def test_the_frames_read_a_sentence_by_the_words_they_look_up(sentence: str) -> 
         reported._object_stance,
     ):
         assert frame(context, 0, stop, kept) == frame(context, 0, stop, everything), frame
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(reporting_sentences(), min_size=1, max_size=3).map("".join))
+@example("Ms Obi Ms Obi Ms Obi Ms Obi, according to , was convinced that Ms Obi")
+@example("Ms Obi Ms Obi and adding that, according to the poll")
+@example("Ms Obi Ms Obi Ms Obi , citing Ms Obi said")
+def test_no_frame_reports_its_speaker_inside_its_words(text: str) -> None:
+    """No frame of ``find_reported`` gives a report whose speaker's mention lies in its own
+    words. Attribution drops such a report, so the output's invariants cannot show a frame that
+    makes one: this holds the frames themselves (the examples are three that did)."""
+    context = _context(text)
+    for report in reported.find_reported(context, sentences(text, paragraphs(text))):
+        if report.found.mention >= 0:
+            mention = context.mentions[report.found.mention]
+            assert mention.end <= report.start or mention.start >= report.end, report
