@@ -439,6 +439,7 @@ def test_no_frame_reports_its_speaker_inside_its_words(text: str) -> None:
     makes one: this holds the frames themselves (the examples are three that did)."""
     context = _context(text)
     for report in reported.find_reported(context, sentences(text, paragraphs(text))):
-        if report.found.mention >= 0:
-            mention = context.mentions[report.found.mention]
-            assert mention.end <= report.start or mention.start >= report.end, report
+        found = report.found
+        speaker = context.mentions[found.mention] if found.mention >= 0 else found.phrase
+        if speaker is not None:
+            assert speaker.end <= report.start or speaker.start >= report.end, report
