@@ -951,6 +951,12 @@ def _headline(context: Context, index: int, found: list[Found | None]) -> Found 
     comma = text.rfind(",", context.quotes[index].end - 1, para_end)
     if comma >= 0:
         tail = [word for word in tail if word[0] > comma]
+        # Up to a later quote: a speaker is never inside one (an unclosed quote, run to the
+        # paragraph's end, can follow the last comma).
+        for position, (word_start, _, _) in enumerate(tail):
+            if _in_quote(context, word_start):
+                del tail[position:]
+                break
         # `…, Howard Dean Tells Convention.`: the verb may have an object after it.
         for position, (verb_start, _, word) in enumerate(tail[1:5], 1):
             if word.rstrip(".!?").lower() in verbs and len(tail) <= position + 4:
@@ -973,6 +979,12 @@ def _headline(context: Context, index: int, found: list[Found | None]) -> Found 
         if lower in verbs or lower in lexicon.belief_verbs() or lower in lexicon.headline_verbs():
             return _headline_source(context, lead[0][0], lead[position - 1][1], start)
     return None
+
+
+def _in_quote(context: Context, position: int) -> bool:
+    """Whether ``position`` lies inside a quote in marks (``context.outer``)."""
+    after = bisect.bisect_right(context.outer, (position, sys.maxsize))
+    return after > 0 and context.outer[after - 1][1] > position
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

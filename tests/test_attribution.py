@@ -187,3 +187,15 @@ def test_a_report_whose_speaker_lies_in_its_words_is_dropped(
     assert [q.text for q in extract(text).quotes] == ["the pier was safe"]
     monkeypatch.setattr(attribution, "find_reported", misread)
     assert extract(text).quotes == ()
+
+
+def test_a_headline_takes_no_speaker_from_inside_a_later_quote() -> None:
+    # The headline rule reads "…, X Says" after the paragraph's last comma; here that comma
+    # opens an unclosed quote, and "The Mayor" lies inside it.
+    text = 'Ferry Row: "No Deal" On Fares,"Then The Mayor Said No'
+    article = extract(text)
+    assert article.quotes[0].text == "No Deal"
+    for quote in article.quotes:
+        if quote.speaker is not None:
+            at = quote.speaker.start
+            assert not any(other.start <= at < other.end for other in article.quotes), quote

@@ -146,6 +146,13 @@ def check_json(article: Article) -> None:
 
 @HOSTILE
 @given(hostile_articles())
+# Found by fuzz/fuzz_extract.py: a headline's "…, X said" tail after the last comma lay inside
+# a later, unclosed quote, and its speaker went on to that quote by continuation.
+@example(
+    "Adent\naCo\udc82uSe h\nrthis #\x00tirole\udcbde\n\nR,cil Say\x00 \"No Dean Haf\udce9 "
+    "\udcff\udcfe,\" saiead \"No Deal\" On Haf\udce9 \udcff\udcfe,\"$s \nThe\x00\x00\x00\x00"
+    "\x00\x00\x00\x03 said no2\n"
+)
 def test_hostile_articles_keep_every_invariant(text: str) -> None:
     article = extract(text)
     check_article(text, article)
