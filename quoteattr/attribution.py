@@ -53,6 +53,7 @@ from .clauses import (
     new_found,
     paragraph_index,
     phrase_mention,
+    quote_at,
     sentence_break,
     speaker_of_tail,
     start_of_sentence,
@@ -954,7 +955,7 @@ def _headline(context: Context, index: int, found: list[Found | None]) -> Found 
         # Up to a later quote: a speaker is never inside one (an unclosed quote, run to the
         # paragraph's end, can follow the last comma).
         for position, (word_start, _, _) in enumerate(tail):
-            if _in_quote(context, word_start):
+            if quote_at(context, word_start) >= 0:
                 del tail[position:]
                 break
         # `…, Howard Dean Tells Convention.`: the verb may have an object after it.
@@ -979,12 +980,6 @@ def _headline(context: Context, index: int, found: list[Found | None]) -> Found 
         if lower in verbs or lower in lexicon.belief_verbs() or lower in lexicon.headline_verbs():
             return _headline_source(context, lead[0][0], lead[position - 1][1], start)
     return None
-
-
-def _in_quote(context: Context, position: int) -> bool:
-    """Whether ``position`` lies inside a quote in marks (``context.outer``)."""
-    after = bisect.bisect_right(context.outer, (position, sys.maxsize))
-    return after > 0 and context.outer[after - 1][1] > position
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

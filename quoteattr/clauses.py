@@ -197,6 +197,13 @@ def _may_be_subject(text: str, mention: Mention) -> bool:
     )
 
 
+def quote_at(context: Context, position: int) -> int:
+    """The index of the quote in marks (``context.outer``) that ``position`` lies inside, or
+    ``-1``."""
+    index = bisect.bisect_right(context.outer, (position, len(context.text))) - 1
+    return index if index >= 0 and position < context.outer[index][1] else -1
+
+
 def first_mention_between(context: Context, start: int, end: int) -> int | None:
     """The first of :func:`mentions_between`, or ``None``: the mentions after it are not read
     (after "according to", the rest of a run-on sentence would be read once per cue)."""

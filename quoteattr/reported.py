@@ -45,6 +45,7 @@ from .clauses import (
     governs,
     mentions_between,
     phrase_mention,
+    quote_at,
     speaker_of_tail,
     subject_of,
 )
@@ -2662,8 +2663,8 @@ def _comma_outside_quotes(context: Context, start: int, end: int) -> int | None:
     """The first comma in ``[start, end)`` that is not inside a quote in marks."""
     comma = context.text.find(",", start, end)
     while comma >= 0:
-        index = bisect.bisect_right(context.outer, (comma, len(context.text))) - 1
-        if index < 0 or not context.outer[index][0] <= comma < context.outer[index][1]:
+        index = quote_at(context, comma)
+        if index < 0:
             return comma
         comma = context.text.find(",", context.outer[index][1], end)
     return None
