@@ -40,15 +40,14 @@ sys.path[:] = _SAVED_PATH
 import argparse  # noqa: E402 -- the module imports after the fix, kept together
 import functools  # noqa: E402
 import gc  # noqa: E402
-import json  # noqa: E402
 import linecache  # noqa: E402
-import subprocess  # noqa: E402
 import time  # noqa: E402
 import tracemalloc  # noqa: E402
 import types  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
 from typing import Any  # noqa: E402
 
+import bench  # noqa: E402
 import synthetic  # noqa: E402
 
 import quoteattr  # noqa: E402
@@ -70,13 +69,9 @@ def texts_to_profile(args: argparse.Namespace) -> tuple[list[str], str]:
 def _plain_peak(args: argparse.Namespace) -> float:
     """The peak of the ``--document``'s extract over its size, measured without instrumentation
     by ``bench.py`` in a fresh interpreter."""
-    command = [sys.executable, str(Path(_HERE) / "bench.py")]
-    if args.corpus:
-        command += ["--corpus", args.corpus]
-    command += ["--child-memory", str(args.document)]
-    command += ["--child-mode", "again" if args.again else "trace"]
-    result = subprocess.run(command, capture_output=True, text=True, check=True)
-    ratio: float = json.loads(result.stdout)["ratio"]
+    corpus_args = ["--corpus", args.corpus] if args.corpus else []
+    mode = "again" if args.again else "trace"
+    ratio: float = bench.measure_memory(corpus_args, [args.document], (mode,))[0]["ratio"]
     return ratio
 
 
@@ -153,7 +148,8 @@ class _MemoryWatch:
         left as they are, as are functions held elsewhere (default arguments, tables)."""
         modules = [module for name, module in sorted(sys.modules.items())
                    if name == "quoteattr" or name.startswith("quoteattr.")]
-        wrapped: dict[int, Callable[..., Any]] = {}
+        wrapped: dict[int, Callable[..., Any]] = {}  # by the id of the function it wraps
+        classes_done: set[type] = set()
         for module in modules:
             for attribute, value in list(vars(module).items()):
                 home = getattr(value, "__module__", "") or ""
@@ -166,8 +162,8 @@ class _MemoryWatch:
                         )
                     setattr(module, attribute, wrapped[id(value)])
                 elif (isinstance(value, type) and not issubclass(value, tuple)
-                      and id(value) not in wrapped):
-                    wrapped[id(value)] = value
+                      and value not in classes_done):
+                    classes_done.add(value)
                     for method_name, method in list(vars(value).items()):
                         if isinstance(method, types.FunctionType) and not (
                             method_name.startswith("__") and method_name.endswith("__")
