@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from hypothesis import example
 from hypothesis import strategies as st
+
+_Test = TypeVar("_Test", bound=Callable[..., Any])
 
 # Quote marks of every convention the library knows, as (opening, closing).
 MARK_PAIRS = [
@@ -275,6 +281,26 @@ REPORTING_PIECES = [
     "'on-going case'", "the pier is safe", "the ferry would stop", "it was fine", "(",
     ")", "citing", "adding that", "was convinced that",
 ]  # fmt: skip
+
+
+# Reporting sentences on which a frame of reported speech once gave a report with its speaker
+# inside its own words (see tests/test_hostile.py and tests/test_reported_shortcuts.py).
+SPEAKER_INSIDE_REPORT = (
+    "Ms Obi Ms Obi Ms Obi Ms Obi, according to , was convinced that Ms Obi",
+    "Ms Obi Ms Obi and adding that, according to the poll",
+    "Ms Obi Ms Obi Ms Obi , citing Ms Obi said",
+)
+
+
+def with_examples(texts: Sequence[str]) -> Callable[[_Test], _Test]:
+    """``@example(text)`` for each of ``texts``, in one decorator."""
+
+    def decorate(test: _Test) -> _Test:
+        for text in reversed(texts):
+            test = example(text)(test)
+        return test
+
+    return decorate
 
 
 @st.composite

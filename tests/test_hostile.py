@@ -29,7 +29,14 @@ from hypothesis import strategies as st
 
 from quoteattr import Article, Config, Quote, extract
 from quoteattr.model import QUOTE_KINDS, SPEAKER_TYPES
-from tests.strategies import hostile_articles, long_articles, mark_soup, reporting_sentences
+from tests.strategies import (
+    SPEAKER_INSIDE_REPORT,
+    hostile_articles,
+    long_articles,
+    mark_soup,
+    reporting_sentences,
+    with_examples,
+)
 
 # Hypothesis's own generation is slower than extraction on these strategies; too_slow and
 # data_too_large would only flag that, not a problem in the library.
@@ -164,9 +171,7 @@ def test_hostile_articles_keep_every_invariant(text: str) -> None:
 
 @settings(HOSTILE, max_examples=300)
 @given(st.lists(reporting_sentences(), min_size=1, max_size=3).map("".join))
-@example("Ms Obi Ms Obi Ms Obi Ms Obi, according to , was convinced that Ms Obi")
-@example("Ms Obi Ms Obi and adding that, according to the poll")
-@example("Ms Obi Ms Obi Ms Obi , citing Ms Obi said")
+@with_examples(SPEAKER_INSIDE_REPORT)
 def test_run_on_reporting_sentences_keep_every_invariant(text: str) -> None:
     # A lead of odd white space before ", according to" once raised IndexError, and a sentence
     # of a thousand relative clauses RecursionError. Three reports once had their speaker

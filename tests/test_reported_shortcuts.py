@@ -26,7 +26,7 @@ from quoteattr.patterns import (
     tail_rules_out_introductory,
 )
 
-from .strategies import reporting_sentences
+from .strategies import SPEAKER_INSIDE_REPORT, reporting_sentences, with_examples
 
 SETTINGS = settings(max_examples=500, deadline=None, derandomize=True)
 
@@ -430,9 +430,7 @@ def test_the_frames_read_a_sentence_by_the_words_they_look_up(sentence: str) -> 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(reporting_sentences(), min_size=1, max_size=3).map("".join))
-@example("Ms Obi Ms Obi Ms Obi Ms Obi, according to , was convinced that Ms Obi")
-@example("Ms Obi Ms Obi and adding that, according to the poll")
-@example("Ms Obi Ms Obi Ms Obi , citing Ms Obi said")
+@with_examples(SPEAKER_INSIDE_REPORT)
 def test_no_frame_reports_its_speaker_inside_its_words(text: str) -> None:
     """No frame of ``find_reported`` gives a report whose speaker's mention lies in its own
     words. Attribution drops such a report, so the output's invariants cannot show a frame that
