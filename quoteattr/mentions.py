@@ -39,11 +39,13 @@ Speed. The tokeniser reads the text piece by piece between its spaces, and each 
 once: its tokens are shared by every place where it stands, their offsets kept apart. Most
 pieces are plain ASCII words, read without the token pattern. What the reader asks of a word
 again and again (a head noun? a verb of saying? a function word? a title?) is worked out once
-per distinct word (``_facts``), and one backward pass over the tokens marks where a noun phrase
-or a name can start at all, so the reader tries only there. The second pass takes over each
-step of the first that looked up no name part, or whose look-ups all fail again. Each shortcut
-is held to the plain reading by tests (``tests/test_mentions.py``): none may change a token or
-a mention.
+per distinct word (``_facts``) and kept in bits of its token. A token holds no text, so one
+token object serves every word that reads the same: the reader reads a word from the article
+where a rule needs its text, and an article's new words cost no memory of their own. One
+backward pass over the tokens marks where a noun phrase or a name can start at all, so the
+reader tries only there. The second pass takes over each step of the first that looked up no
+name part, or whose look-ups all fail again. Each shortcut is held to the plain reading by
+tests (``tests/test_mentions.py``): none may change a token or a mention.
 """
 
 from __future__ import annotations
@@ -531,97 +533,95 @@ def _chunks(
 
 
 class _Token:
-    """What a token outside the quotes is, apart from where it is: its text, its kind and
-    what the reader asks of it. ``base`` drops a possessive ending (see ``_base_size``).
+    """What a token outside the quotes is, apart from where it is and what it says: its kind
+    and what the reader asks of it. Its text is the article's between its offsets, which
+    :class:`_Tokens` keeps, with whether it starts a sentence; the reader reads the text only
+    where a rule needs it (``_Reader._lower_of`` and the like).
 
-    Where a token is, and whether it starts a sentence, is kept in :class:`_Tokens`. So one
-    token object serves every place where the same piece of text is read the same way (see
-    ``_tokenise_stretches``): an article of tens of thousands of tokens builds a few thousand.
-    A plain slotted class rather than an attrs one, as reading them is most of the chunker's
-    work. It keeps only what the reader reads most. A word is a token with any ``facts`` (each
-    has ``_WORD``), and whether it is a possessive or an acronym are bits of them
-    (``_POSSESSIVE``, ``_ACRONYM``); what the backward pass of ``_Reader.__init__`` tests is
-    looked up by them (``_READER_FACTS``, ``_seconds_of``). A token read for the first time
-    lives while its article is read, one for each distinct word: with 14 slots rather than
-    these 8 it took 144 bytes, not 96.
+    So a token holds nothing of one word, and one object serves every token read the same
+    way: every word with the same ``facts``, capital and possessive ending (``_word_token``),
+    every mark, every quote. An article that reads thousands of distinct words for the first
+    time builds no object for any of them. (With a token object for each distinct word, its
+    text, lowercase and base, the words new to a fresh process were the largest part of a
+    first reading's peak: 16 times the size of 2 KB of news, 9 times that of 64 KB.)
+
+    A word is a token with any ``facts`` (each has ``_WORD``); whether it is a possessive or an
+    acronym are bits of them (``_POSSESSIVE``, ``_ACRONYM``); what the backward pass of
+    ``_Reader.__init__`` tests is looked up by them (``_READER_FACTS``, ``_seconds_of``).
+    ``cut`` is how much longer its lowercase is than its base, which drops a possessive ending
+    (``'s``, ``\N{RIGHT SINGLE QUOTATION MARK}s`` or ``'``): the base ends that much before
+    the token. A plain slotted class rather than an attrs one, as reading them is most of the
+    chunker's work.
     """
 
-    __slots__ = ("base", "cap", "facts", "kind", "lower", "reader_kind", "size", "text")
+    __slots__ = ("cap", "cut", "facts", "kind", "reader_kind")
 
     def __init__(
         self,
-        text: str,
         kind: str,  # "word", "initials", "number", "punct" or "break" (a quote or a line break)
-        lower: str | None = None,  # ``None`` for a token that is not a word (see below)
-        base: str = "",
-        cap: bool = False,  # starts with a capital (or a name prefix: al-Assad)
-        acronym: bool = False,  # two or more capitals and no lowercase: NHS, FM
         facts: int = 0,  # what the reader needs to know of a word: see ``_facts``
+        cap: bool = False,  # starts with a capital (or a name prefix: al-Assad)
+        cut: int = 0,
+        determiner: bool = False,  # a token that is no word, but reads as a determiner
     ) -> None:
-        self.text = text
         self.kind = kind
-        self.size = size = len(text)
-        if lower is None:
-            # A token that is not a word (a number, a punctuation mark or a break): its text
-            # as written is its lowercase and its base, and it has no capital and no facts.
-            # (Built with ``_Token(text, kind)``: one call per quote's break token, where a
-            # class method calling the constructor took two.) What the rest of this method
-            # works out for such a token is set here at once, from constants: a token with
-            # no facts takes the reader kind of no facts (a test holds these to the general
-            # case below).
-            self.lower = self.base = text
-            self.cap = False
-            self.facts = 0
-            self.reader_kind = _NO_FACTS_KIND
-            # (The length first: most such tokens are quotes, too long to be a determiner,
-            # whose text would otherwise be hashed here for nothing.)
-            if size <= _LONGEST_DETERMINER and text in _DETERMINERS:
-                self.reader_kind = _READ_FACTS  # a quote that is just "the"
-            return
-        self.lower = lower
-        self.base = base
-        self.cap = cap
-        if acronym:
-            facts |= _ACRONYM
         self.facts = facts
-        # What the backward pass of ``_Reader.__init__`` does here (see ``_reader_kind``).
-        self.reader_kind = (_READER_FACTS.get(facts) or _reader_facts(facts))[0]
-        # (Every word read from text has facts, ``_WORD`` at least: this holds only for one
-        # built with none.)
-        if not facts and size <= _LONGEST_DETERMINER and lower in _DETERMINERS:
+        self.cap = cap
+        self.cut = cut
+        # What the backward pass of ``_Reader.__init__`` does here (see ``_reader_kind``). A
+        # token that is no word takes the reader kind of no facts, unless its text is a
+        # determiner (a quote that is just "the"): then the pass reads it.
+        if determiner and not facts:
             self.reader_kind = _READ_FACTS
+        else:
+            self.reader_kind = (_READER_FACTS.get(facts) or _reader_facts(facts))[0]
 
     def __repr__(self) -> str:
-        return f"_Token({self.text!r}, {self.kind!r})"
+        return f"_Token({self.kind!r}, {self.facts}, {self.cap}, {self.cut})"
 
 
-def _base_size(token: _Token) -> int:
-    """The length of ``token``'s text without its possessive ending: its lowercase and its
-    base differ by just that ending (``'s``, ``\N{RIGHT SINGLE QUOTATION MARK}s`` or ``'``),
-    which lowercasing leaves as long as it was."""
-    return token.size - len(token.lower) + len(token.base)
+# The word tokens, one for each way a word reads (see ``_word_token``): at most one for each
+# combination of the bits of ``_Token.facts``, a capital, a possessive ending and a kind, so
+# the table stays small whatever the text (a few hundred after PolNeAR dev and train).
+_WORD_TOKENS: dict[int, _Token] = {}
+
+
+def _word_token(facts: int, cap: bool, cut: int = 0, initials: bool = False) -> _Token:
+    """The token of every word (or initials) with these ``facts``, capital and ``cut``."""
+    key = facts << 4 | cut << 2 | cap << 1 | initials
+    token = _WORD_TOKENS.get(key)
+    if token is None:
+        token = _WORD_TOKENS[key] = _Token("initials" if initials else "word", facts, cap, cut)
+    return token
 
 
 class _Tokens:
-    """Tokens in text order: ``tokens[i]`` starts at offset ``starts[i]``, and ``firsts``
-    holds, in order, the indices of the tokens that start a sentence.
+    """Tokens in text order: ``tokens[i]`` runs from offset ``starts[i]`` to ``ends[i]``, and
+    ``firsts`` holds, in order, the indices of the tokens that start a sentence.
 
-    ``starts`` is an array of machine integers when ``_tokenise`` makes them (see there), a
-    list for the few tokens of one piece (``_read_piece``)."""
+    ``starts`` and ``ends`` are arrays of machine integers when ``_tokenise`` makes them (see
+    there), lists for the few tokens of one piece (``_read_piece``)."""
 
-    __slots__ = ("firsts", "starts", "tokens")
+    __slots__ = ("ends", "firsts", "starts", "tokens")
 
     def __init__(self) -> None:
         self.tokens: list[_Token] = []
         self.starts: MutableSequence[int] = []
+        self.ends: MutableSequence[int] = []
         self.firsts: list[int] = []
 
-    def add(self, start: int, token: _Token, first: bool) -> None:
-        """Add ``token`` at offset ``start``; ``first`` if it starts a sentence."""
+    def add(self, start: int, end: int, token: _Token, first: bool) -> None:
+        """Add ``token`` from offset ``start`` to ``end``; ``first`` if it starts a sentence."""
         if first:
             self.firsts.append(len(self.tokens))
         self.tokens.append(token)
         self.starts.append(start)
+        self.ends.append(end)
+
+
+def _without_ending(lower: str, cut: int) -> str:
+    """A word's base: its lowercase without the last ``cut`` characters (``_Token.cut``)."""
+    return lower[: len(lower) - cut] if cut else lower
 
 
 def _tokenise(
@@ -657,6 +657,7 @@ def _tokenise(
     # offset as an int object while it ran, where short articles that peak then peaked
     # (0.24 % more instructions over three passes of PolNeAR dev than the list).
     tokens.starts = _index_array(len(text))
+    tokens.ends = _index_array(len(text))
     if article is None:
         article = _ArticleWords()
     _tokenise_stretches(text, start, breaks, tokens, keep, article)
@@ -882,10 +883,6 @@ def _reader_facts(facts: int) -> tuple[int, _ReaderFacts]:
     return _READER_FACTS.setdefault(facts, (_reader_kind(facts), found))
 
 
-# The reader kind ``_reader_facts`` gives a token with no facts (see ``_Token.__init__``).
-_NO_FACTS_KIND = _reader_facts(0)[0]
-
-
 def _facts(text: str, lower: str, base: str, cap: bool) -> int:
     """The ``_Token.facts`` of a word token with this text, lowercase, base and capital."""
     _, roles, _, _, _, _, listed = _fact_tables()
@@ -1016,8 +1013,19 @@ def _fact_tables() -> tuple[
 _PIECES_KEPT = 1 << 11
 _WORDS_KEPT = 1 << 14
 _LONGEST_KEPT_PIECE = 64
-_Piece = tuple[tuple[_Token, ...], tuple[int, ...], tuple[int, ...], bool]
-_LINE_BREAK_TOKEN = _Token("\n", "break")
+_Piece = tuple[tuple[_Token, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...], bool]
+# The tokens that are no word: one for every mark, every number, every quote and line break.
+_PUNCT_TOKEN = _Token("punct")
+_NUMBER_TOKEN = _Token("number")
+_BREAK_TOKEN = _Token("break")
+_DETERMINER_BREAK_TOKEN = _Token("break", determiner=True)  # a quote that is just "the"
+
+
+def _break_token(text: str, start: int, end: int) -> _Token:
+    """The token of the quote ``text[start:end]``."""
+    if end - start <= _LONGEST_DETERMINER and text[start:end] in _DETERMINERS:
+        return _DETERMINER_BREAK_TOKEN
+    return _BREAK_TOKEN
 _ONE_WORD: dict[str, _Token] = {}
 _PIECES: tuple[dict[str, _Piece], dict[str, _Piece]] = ({}, {})  # by ``first``: False, True
 # The pieces read once and not kept (``_met_before``): a byte for each of ``_MET_SLOTS`` slots
@@ -1117,6 +1125,7 @@ def _tokenise_stretches(
     abbreviations = lexicon.abbreviations()
     token_list = tokens.tokens
     starts = tokens.starts
+    ends = tokens.ends
     firsts = tokens.firsts
     # (``token_list.append(...)``, not a bound ``append`` kept in a local: CPython 3.11
     # specialises a call of ``list.append`` as a method into an append with no call at all,
@@ -1130,8 +1139,9 @@ def _tokenise_stretches(
                 if number:
                     # Each piece moved ``position`` one past its end, and the line's last one
                     # past the line break.
-                    token_list.append(_LINE_BREAK_TOKEN)
+                    token_list.append(_BREAK_TOKEN)
                     starts.append(position - 1)
+                    ends.append(position)
                     first = True
                 if not line:
                     # A blank line, or the stretch's edge at a line break: no piece to read.
@@ -1158,7 +1168,9 @@ def _tokenise_stretches(
                             first = False
                         token_list.append(token)
                         starts.append(position)
-                        position += token.size + 1
+                        position += len(piece)
+                        ends.append(position)
+                        position += 1
                         continue
                     mark = piece[-1]
                     if (
@@ -1177,15 +1189,18 @@ def _tokenise_stretches(
                             or article_words.get(word)
                             or _plain_word(word, keep, article)
                         )
-                        if mark != "." or token.lower not in abbreviations:
+                        if mark != "." or word.lower() not in abbreviations:
                             if first:
                                 firsts.append(len(token_list))
                             token_list.append(token)
                             starts.append(position)
-                            token_list.append(_MARK_TOKENS[mark])
-                            position += token.size
+                            token_list.append(_PUNCT_TOKEN)
+                            position += len(word)
+                            ends.append(position)
                             starts.append(position)
-                            position += 2
+                            position += 1
+                            ends.append(position)
+                            position += 1
                             first = mark in _SENTENCE_ENDS
                             continue
                     read = (
@@ -1193,7 +1208,7 @@ def _tokenise_stretches(
                         or article_pieces[first].get(piece)
                         or _read_piece(piece, first, keep, article)
                     )
-                    piece_tokens, offsets, piece_firsts, first = read
+                    piece_tokens, offsets, piece_ends, piece_firsts, first = read
                     # (``map`` over ``int.__add__`` rather than a comprehension: no function
                     # call per piece.)
                     if piece_firsts:
@@ -1201,9 +1216,11 @@ def _tokenise_stretches(
                     if len(offsets) == 1:
                         token_list.append(piece_tokens[0])
                         starts.append(position + offsets[0])
+                        ends.append(position + piece_ends[0])
                     else:
                         token_list.extend(piece_tokens)
                         starts.extend(map(position.__add__, offsets))
+                        ends.extend(map(position.__add__, piece_ends))
                     position += len(piece) + 1
         if break_end < 0:
             return
@@ -1211,10 +1228,11 @@ def _tokenise_stretches(
         # ends one: when, past its closing marks, its last character is a stop. Stripped of
         # the closing marks of ``_CLOSING_MARKS``, a quote whose last character left is in
         # ASCII is decided; only another needs the pattern.
-        quote = text[break_start:break_end]
-        token_list.append(_Token(quote, "break"))
+        token_list.append(_break_token(text, break_start, break_end))
         starts.append(break_start)
-        window = quote[-12:]  # its last 12 characters, or all of a shorter one
+        ends.append(break_end)
+        # its last 12 characters, or all of a shorter one
+        window = text[break_end - 12 if break_end - 12 > break_start else break_start : break_end]
         last = window.rstrip(closing)[-1:]
         if last in _SENTENCE_ENDS:
             first = True
@@ -1236,11 +1254,11 @@ def _plain_word(word: str, keep: bool = True, article: _ArticleWords | None = No
     """
     size = len(word)
     lower = word.lower()
-    if lower == word:
-        lower = word  # most words: one string for the text and the lowercase, not two
     cap = word[0].isupper()
-    acronym = size >= 2 and word.isupper()
-    token = _Token(word, "word", lower, lower, cap, acronym, _facts(word, lower, lower, cap))
+    facts = _facts(word, lower, lower, cap)
+    if size >= 2 and word.isupper():
+        facts |= _ACRONYM
+    token = _word_token(facts, cap)
     if keep and size <= _LONGEST_KEPT_PIECE and (seen := _met_before(word)):
         table = _ONE_WORD if seen == _MET_EARLIER or article is None else article.words
         if len(table) >= _WORDS_KEPT:
@@ -1263,10 +1281,16 @@ def _read_piece(
     """
     size = len(piece)
     if piece.isascii() and piece.isalpha():
-        return (_plain_word(piece, keep, article),), (0,), (0,) if first else (), False
+        return (_plain_word(piece, keep, article),), (0,), (size,), (0,) if first else (), False
     read = _Tokens()
     after = _tokenise_piece(piece, 0, size, size, first, read, _piece_matches(piece))
-    result: _Piece = (tuple(read.tokens), tuple(read.starts), tuple(read.firsts), after)
+    result: _Piece = (
+        tuple(read.tokens),
+        tuple(read.starts),
+        tuple(read.ends),
+        tuple(read.firsts),
+        after,
+    )
     if keep and size <= _LONGEST_KEPT_PIECE and (seen := _met_before(piece)):
         tokens = result[0]
         if seen == _MET_EARLIER or article is None:
@@ -1279,7 +1303,8 @@ def _read_piece(
         if (
             words is not None
             and len(tokens) == 1
-            and tokens[0].size == size
+            and result[1][0] == 0
+            and result[2][0] == size
             and tokens[0].kind in ("word", "initials", "number")
         ):
             if len(words) >= _WORDS_KEPT:
@@ -1301,8 +1326,6 @@ _PIECE_MARKS = (
     "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
     "\N{EM DASH}\N{EN DASH}\N{HORIZONTAL ELLIPSIS}\N{HORIZONTAL BAR}"
 )
-# One token for each of these marks, shared by every place where it stands alone.
-_MARK_TOKENS = {mark: _Token(mark, "punct") for mark in _PIECE_MARKS}
 _NO_MATCH = ""
 _Groups = tuple[str, str, str, str, str]
 _LINE_BREAK: _Groups = ("", "", "", "\n", "")
@@ -1374,8 +1397,7 @@ def _tokenise_piece(
     add = tokens.add
     find = text.find
     shape = _shape
-    token_class = _Token
-    marks = _MARK_TOKENS
+    word_token = _word_token
     position = start  # the end of the last match
     # A stop or an apostrophe already taken into the word before ends here. Only a
     # punctuation token can start before it: the character after that word is the stop or
@@ -1388,17 +1410,17 @@ def _tokenise_piece(
             token_start = find(word, position)
             token_end = position = token_start + len(word)
             lower, cap, acronym, facts, plain = shape(word)
-            base = lower
+            cut = 0
             if plain:
                 pass
             elif token_end < end and text[token_end] == "." and lower in abbreviations:
                 token_end += 1  # "Mr." and "Gen." keep their stop, which ends no sentence
                 skip_to = token_end
-                word, lower, base = word + ".", lower + ".", lower + "."
-                facts = _facts(word, lower, base, cap)
+                word, lower = word + ".", lower + "."
+                facts = _facts(word, lower, lower, cap)
             elif len(lower) > 2 and lower[-1] == "s" and lower[-2] in _APOSTROPHES:
-                base = lower[:-2]
-                facts = _facts(word, lower, base, cap)
+                cut = 2
+                facts = _facts(word, lower, lower[:-2], cap)
             elif (
                 lower[-1] == "s"
                 and token_end < end
@@ -1407,36 +1429,38 @@ def _tokenise_piece(
             ):
                 token_end += 1  # a plural possessive: "the Cruise Operators' Alliance"
                 skip_to = token_end
+                base = lower
                 word = text[token_start:token_end]
                 lower, cap, acronym, _, _ = shape(word)
+                cut = len(lower) - len(base)
                 facts = _facts(word, lower, base, cap)
-            token = token_class(word, "word", lower, base, cap, acronym, facts)
-            add(token_start, token, first)
+            if acronym:
+                facts |= _ACRONYM
+            add(token_start, token_end, word_token(facts, cap, cut), first)
             first = False
         elif punct:
             token_start = find(punct, position)
             position = token_start + 1
             if token_start < skip_to:
                 continue
-            add(token_start, marks.get(punct) or token_class(punct, "punct"), False)
+            add(token_start, position, _PUNCT_TOKEN, False)
             if punct in _SENTENCE_ENDS:
                 first = True
         elif initials:
             token_start = find(initials, position)
             position = token_start + len(initials)
-            lower, cap, _, facts, _ = shape(initials)
-            token = token_class(initials, "initials", lower, lower, cap, False, facts)
-            add(token_start, token, first)
+            _, cap, _, facts, _ = shape(initials)
+            add(token_start, position, word_token(facts, cap, 0, True), first)
             first = False
         elif number:
             token_start = find(number, position)
             position = token_start + len(number)
-            add(token_start, token_class(number, "number"), first)
+            add(token_start, position, _NUMBER_TOKEN, first)
             first = False
         else:
             token_start = find("\n", position)
             position = token_start + 1
-            add(token_start, token_class("\n", "break"), False)
+            add(token_start, position, _BREAK_TOKEN, False)
             first = True
     return first
 
@@ -1689,7 +1713,8 @@ class _Reader:
         self.text = text
         self.keep_steps = keep_steps
         self.tokens = tokens = read.tokens
-        self.starts = read.starts
+        self.starts = starts = read.starts
+        self.ends = ends = read.ends
         # One string object per distinct head, role or given name ("he", "cole"), shared by
         # every mention that has it: a long article has tens of thousands of mentions.
         self.strings: dict[str, str] = {} if strings is None else strings
@@ -1778,7 +1803,8 @@ class _Reader:
                     if reach > index:
                         head = possessor = reach = far  # (next_head[index] is far, as made)
                         if token.facts & _STEP and (
-                            _RUNS[flags[index + 1]] or token.lower != "the"
+                            _RUNS[flags[index + 1]]
+                            or text[starts[index] : ends[index]].lower() != "the"
                         ):
                             candidates.append(index)
                         continue
@@ -1813,18 +1839,31 @@ class _Reader:
             )
             # A phrase's modifiers start at this token, or past it if it is a determiner; then
             # the values for the next token count, so keep them before they move to this one.
-            determiner = is_determiner or (not fact and token.lower in _DETERMINERS)
+            determiner = is_determiner or (
+                not fact and text[starts[index] : ends[index]] in _DETERMINERS
+            )
             if determiner:
                 start, start_head, start_possessor = index + 1, head, possessor
             if possessive_word:
                 possessive = index
-            if is_head and (
-                (seconds := _seconds_of(token.lower, token.base)) is None
-                or (
-                    index + 1 < count
-                    and (tokens[index + 1].lower in seconds or tokens[index + 1].base in seconds)
-                )
-            ):
+            heads = False  # whether a head noun may be read here
+            if is_head:
+                lower = text[starts[index] : ends[index]].lower()  # (a head is a word)
+                seconds = _seconds_of(lower, _without_ending(lower, token.cut))
+                if seconds is None:
+                    heads = True
+                elif seconds and index + 1 < count:
+                    # The token after it: its lowercase or base must be a second word.
+                    following = tokens[index + 1]
+                    after = text[starts[index + 1] : ends[index + 1]]
+                    if following.facts:
+                        after = after.lower()
+                        heads = after in seconds or (
+                            _without_ending(after, following.cut) in seconds
+                        )
+                    else:
+                        heads = after in seconds
+            if heads:
                 head = index
             elif not passes:
                 head = far  # not a word, or a word no modifier may be
@@ -1870,7 +1909,13 @@ class _Reader:
                 or (opens_possessor and possessive < index + _NEARBY_POSSESSIVE)
                 or run
                 # "the" opens a step only before a capitalised run (see ``_capitalised``).
-                or (step and (_RUNS[flags[index + 1]] or token.lower != "the"))
+                or (
+                    step
+                    and (
+                        _RUNS[flags[index + 1]]
+                        or text[starts[index] : ends[index]].lower() != "the"
+                    )
+                )
             ):
                 candidates.append(index)
         for index in read.firsts:
@@ -2063,30 +2108,46 @@ class _Reader:
         # scans run thousands of times an article.)
         limit = end + 2 if end + 2 < count else count
         position = end
-        while position < limit and tokens[position].lower in _AUXILIARIES:
+        while position < limit and self._lower_of(position) in _AUXILIARIES:
             position += 1
         if position < count and tokens[position].facts:
             return tokens[position]
         return None
 
     def _end(self, index: int) -> int:
-        return self.starts[index] + self.tokens[index].size
+        return self.ends[index]
 
     def _base_end(self, index: int) -> int:
-        return self.starts[index] + _base_size(self.tokens[index])
+        """Where the token at ``index`` ends without its possessive ending."""
+        return self.ends[index] - self.tokens[index].cut
+
+    # What a token says is read from the article (see ``_Token``): its text, its lowercase
+    # (a word's text lowercased, the text of any other token as written) and its base (the
+    # lowercase without a possessive ending).
+
+    def _text_of(self, index: int) -> str:
+        return self.text[self.starts[index] : self.ends[index]]
+
+    def _lower_of(self, index: int) -> str:
+        written = self.text[self.starts[index] : self.ends[index]]
+        return written.lower() if self.tokens[index].facts else written
+
+    def _base_of(self, index: int) -> str:
+        token = self.tokens[index]
+        written = self.text[self.starts[index] : self.ends[index]]
+        if not token.facts:
+            return written
+        return _without_ending(written.lower(), token.cut)
 
     def _lower_at(self, index: int) -> str:
-        return self.tokens[index].lower if 0 <= index < self.count else ""
+        return self._lower_of(index) if 0 <= index < self.count else ""
 
     def _closes_apposition(self, index: int) -> bool:
         if index >= self.count:
             return True
-        token = self.tokens[index]
-        return (
-            token.kind == "break"
-            or token.text in _APPOSITION_CLOSERS
-            or (token.lower in _RELATIVES)
-        )
+        if self.tokens[index].kind == "break":
+            return True
+        return self._text_of(index) in _APPOSITION_CLOSERS or self._lower_of(index) in _RELATIVES
 
     def _mention(
         self,
@@ -2121,10 +2182,10 @@ class _Reader:
     # -- pronouns --
 
     def _pronoun(self, index: int) -> _Step:
-        token = self.tokens[index]
-        lower = token.lower
+        written = self._text_of(index)
+        lower = written.lower()  # (a pronoun is a word)
         word, gender, number = _pronoun_reading(lower)
-        if word == "i" and token.text[:1] != "I":
+        if word == "i" and written[:1] != "I":
             return None
         if lower == "her":
             # Possessive "her" (her husband) is a determiner, not a mention.
@@ -2142,25 +2203,27 @@ class _Reader:
         token = tokens[index]
         if not token.facts & _HEAD:
             return None  # neither a head word nor a plural of a role (nor a word at all)
-        entries = self.heads.get(token.base, ()) or self.heads.get(token.lower, ())
+        lower = self._lower_of(index)
+        base = _without_ending(lower, token.cut)
+        entries = self.heads.get(base, ()) or self.heads.get(lower, ())
         for words, kind, phrase in entries:
             size = len(words)
             if size == 1:
-                if token.lower != words[0] and token.base != words[0]:
+                if lower != words[0] and base != words[0]:
                     continue
                 end = index + 1
             else:
                 end = index + size
-                if end > self.count or token.lower != words[0]:
+                if end > self.count or lower != words[0]:
                     continue
-                second = tokens[index + 1]
-                if second.lower != words[1] and (size > 2 or second.base != words[1]):
+                if self._lower_of(index + 1) != words[1] and (
+                    size > 2 or self._base_of(index + 1) != words[1]
+                ):
                     continue  # most phrases of this first word part here
-                parts = tokens[index:end]
-                if not all(part.facts for part in parts):
+                if not all(part.facts for part in tokens[index:end]):
                     continue
-                written = tuple(part.lower for part in parts)
-                if written != words and (*written[:-1], parts[-1].base) != words:
+                written = tuple(map(self._lower_of, range(index, end)))
+                if written != words and (*written[:-1], self._base_of(end - 1)) != words:
                     continue
             if not token.cap or self._head_case_ok(
                 index, kind, index == phrase_start, after_determiner
@@ -2168,15 +2231,15 @@ class _Reader:
                 return end, kind, phrase
         if (
             not entries
-            and token.base.endswith("s")
+            and base.endswith("s")
             and not token.cap
             and (index != phrase_start or after_determiner)
         ):
             # A plural of a role after a determiner or modifier: "the nurses", "two
             # ministers" (but "who chairs the committee" is a verb).
-            for singular in (token.base[:-1], token.base[:-2]):
+            for singular in (base[:-1], base[:-2]):
                 if singular in lexicon.roles():
-                    return index + 1, "group", token.base
+                    return index + 1, "group", base
         return None
 
     def _head_case_ok(self, index: int, kind: str, at_start: bool, after_det: bool) -> bool:
@@ -2185,7 +2248,7 @@ class _Reader:
             return True
         if token.facts & _ACRONYM and kind == "role":
             return True  # the PM, Labour MP Jo Smith
-        if kind == "group" and token.base not in self.organisation_words:
+        if kind == "group" and self._base_of(index) not in self.organisation_words:
             return True  # Democrats, Tories
         # "Officials said", "The Prime Minister said": a capital opening the phrase; after a
         # determiner only a title (the President), since "the Courier" names a newspaper.
@@ -2193,7 +2256,7 @@ class _Reader:
             return False
         if _FIRSTS[self.flags[index]]:
             return True
-        return after_det and token.base in lexicon.honorifics()
+        return after_det and self._base_of(index) in lexicon.honorifics()
 
     def _noun_phrase(
         self, index: int, apposition: bool = False, possessor: bool = False
@@ -2209,8 +2272,10 @@ class _Reader:
         count = self.count
         start = index
         determiner = ""
-        if tokens[index].lower in _DETERMINERS and not tokens[index].facts & _POSSESSIVE:
-            determiner = tokens[index].lower
+        # (A word is a determiner just when it has the fact, which no possessive has; a token
+        # that is no word, when it is a quote that is just "the".)
+        if tokens[index].facts & _DETERMINER or tokens[index] is _DETERMINER_BREAK_TOKEN:
+            determiner = self._lower_of(index)
             index += 1
         possessive = False
         if not possessor and _IN_REACH[bits]:
@@ -2261,7 +2326,7 @@ class _Reader:
                 if (
                     kind == "role"
                     and position + 1 < count
-                    and tokens[position].lower == "and"
+                    and self._lower_of(position) == "and"
                     and (nxt := self._head_at(position + 1, index, False)) is not None
                     and nxt[1] == "role"
                 ):
@@ -2274,7 +2339,7 @@ class _Reader:
                 continue
             if last is not None:
                 # One modifier may stand between two heads: "a government health official".
-                if between == 0 and self._lower_modifier(token, position, index, True, False):
+                if between == 0 and self._lower_modifier(position, index, True, False):
                     between += 1
                     position += 1
                     continue
@@ -2283,14 +2348,14 @@ class _Reader:
                 if (
                     not lowers
                     and not token.facts & _FUNCTION
-                    and token.base not in _CALENDAR_WORDS
-                    and token.lower not in _PRONOUNS
                     and not token.facts & _POSSESSIVE
+                    and (lower := self._lower_of(position)) not in _PRONOUNS
+                    and _without_ending(lower, token.cut) not in _CALENDAR_WORDS
                 ):
                     capitals += 1
                     position += 1
                     continue
-            elif self._lower_modifier(token, position, index, opened, determined):
+            elif self._lower_modifier(position, index, opened, determined):
                 lowers += 1
                 position += 1
                 continue
@@ -2298,7 +2363,7 @@ class _Reader:
             # test whichever is tried first.)
             if (
                 capitals
-                and token.lower in _CONNECTORS
+                and self._lower_of(position) in _CONNECTORS
                 and position + 1 < count
                 and tokens[position + 1].cap
                 and tokens[position + 1].facts
@@ -2313,7 +2378,7 @@ class _Reader:
             position -= 1  # "the source went on": the word after the head was its verb
         if head_end != position:
             return None
-        if phrase == "head" and (position >= count or tokens[position].lower != "of"):
+        if phrase == "head" and (position >= count or self._lower_of(position) != "of"):
             return None  # "what goes through your head": a role only as "head of …"
         if capitals and lowers and (kind != "role" or self._person_name(position) is None):
             # "County emergency manager Ray Dunleavy" is a title; "Cameron met officials" is
@@ -2329,15 +2394,15 @@ class _Reader:
         return start, position, kind, phrase, gender, determiner in _INDEFINITE
 
     def _lower_modifier(
-        self, token: _Token, position: int, phrase_start: int, opened: bool, determined: bool
+        self, position: int, phrase_start: int, opened: bool, determined: bool
     ) -> bool:
-        """Whether a lowercase word may be a modifier before the head: neither a function
-        word, nor a verb, an adverb in -ly or a plural, nor a participle in -ed after the
-        phrase's first word."""
+        """Whether the lowercase word at ``position`` may be a modifier before the head:
+        neither a function word, nor a verb, an adverb in -ly or a plural, nor a participle in
+        -ed after the phrase's first word."""
+        token = self.tokens[position]
         if token.cap or not opened or token.facts & _POSSESSIVE:
             return False
-        word = token.lower
-        if determined and position == phrase_start and word in _ORDINALS:
+        if determined and position == phrase_start and self._lower_of(position) in _ORDINALS:
             return True  # "the last surviving member", "the theatre's own marketing team"
         if token.facts & (_PASSES | _FUNCTION) != _PASSES:
             # A lowercase word that is not possessive passes unless it is a function word
@@ -2346,7 +2411,7 @@ class _Reader:
             # other three, worked out once per word.
             return False
         # "the decision angered residents": a verb, not a modifier.
-        return position == phrase_start or not word.endswith("ed")
+        return position == phrase_start or not self._lower_of(position).endswith("ed")
 
     def _complement(self, index: int) -> int | None:
         """The end of a complement starting at ``index`` (``for the Department for Regional
@@ -2355,7 +2420,7 @@ class _Reader:
         count = self.count
         if index >= count:
             return None
-        lower = tokens[index].lower
+        lower = self._lower_of(index)
         if lower == "close" and self._lower_at(index + 1) == "to":
             position = index + 2
         elif lower in _COMPLEMENT_PREPOSITIONS:
@@ -2370,11 +2435,12 @@ class _Reader:
             token = tokens[position]
             if not token.facts:
                 break
+            word = self._lower_of(position)
             if (
                 token.cap
                 and not lowers
-                and token.base not in _CALENDAR_WORDS
                 and not token.facts & _FUNCTION
+                and _without_ending(word, token.cut) not in _CALENDAR_WORDS
             ):
                 capitals += 1
                 position += 1
@@ -2384,19 +2450,16 @@ class _Reader:
                 and not lowers
                 and position + 1 < count
                 and tokens[position + 1].cap
-                and tokens[position + 1].base not in _CALENDAR_WORDS
-                and (
-                    token.lower in _CONNECTORS or token.lower in _PARTICLES or token.lower == "the"
-                )
+                and (word in _CONNECTORS or word in _PARTICLES or word == "the")
+                and self._base_of(position + 1) not in _CALENDAR_WORDS
             ):
                 position += 1
                 continue
-            word = token.lower
             if (
                 not token.cap
                 and lowers < 3
                 and not token.facts & _FUNCTION
-                and (token.base in self.heads or not token.facts & _VERB)
+                and (_without_ending(word, token.cut) in self.heads or not token.facts & _VERB)
                 and not word.endswith(("ly", "ed"))
             ):
                 lowers += 1
@@ -2423,11 +2486,11 @@ class _Reader:
                 if (
                     name_end == end - 1
                     and given
-                    and _given_gender(tokens[phrase_start].base) is not None
+                    and _given_gender(self._base_of(phrase_start)) is not None
                 ):
                     return None  # "Jenny Cole chairs the board": a person, then a verb
         start_offset = self.starts[phrase_start]
-        before = tokens[phrase_start - 1].lower if phrase_start else ""
+        before = self._lower_of(phrase_start - 1) if phrase_start else ""
         predicate = before in _NOT_REFERRING_AFTER
         if predicate and before == "as":
             predicate = not self._subject_after_as(end)
@@ -2456,7 +2519,7 @@ class _Reader:
             head = _without_determiner(self.text[start_offset:end_offset]).lower()
         number = "pl" if kind == "group" else "sg"
         role = head if kind in ("role", "anonymous") else ""
-        if kind in ("role", "anonymous") and end < self.count and tokens[end].lower == ",":
+        if kind in ("role", "anonymous") and end < self.count and self._lower_of(end) == ",":
             # "The couple's attorney, Rafael Ordóñez-Whitlock, said"
             name = self._person_name(end + 1)
             if name is not None and self._closes_apposition(name[1]):  # the name's end
@@ -2502,15 +2565,16 @@ class _Reader:
                 continue
             if position == index:
                 break
+            lower = self._lower_of(position)
             if (
                 token.facts
-                and token.lower in _PARTICLES
+                and lower in _PARTICLES
                 and position + 1 < count
-                and (tokens[position + 1].cap or tokens[position + 1].lower in _PARTICLES)
+                and (tokens[position + 1].cap or self._lower_of(position + 1) in _PARTICLES)
             ):
                 position += 1
                 continue
-            if token.lower == "of" and self._title_through(index, position):
+            if lower == "of" and self._title_through(index, position):
                 position += 1  # Secretary of State John Kerry
                 crossed_of = True
                 continue
@@ -2530,13 +2594,13 @@ class _Reader:
             start = of_index - back
             if start < run_start:
                 break
-            before = tuple(token.lower for token in tokens[start:of_index])
-            for words in self.titles.get(tokens[start].lower, ()):
+            before = tuple(map(self._lower_of, range(start, of_index)))
+            for words in self.titles.get(before[0], ()):
                 if (
                     len(words) > back + 1
                     and words[:back] == before
                     and words[back] == "of"
-                    and words[back + 1] == tokens[of_index + 1].lower
+                    and words[back + 1] == self._lower_of(of_index + 1)
                 ):
                     return True
         return False
@@ -2555,14 +2619,14 @@ class _Reader:
                     break
             else:
                 return None  # no organisation word in the run: the common case
-        words = [token.base.rstrip(".") for token in tokens[start:end]]
+        words = [self._base_of(position).rstrip(".") for position in range(start, end)]
         last_two = " ".join(words[-2:])
         ends_in_org = words[-1] in self.organisation_words or last_two in self.organisation_words
         holds_org = not self.organisation_words.isdisjoint(words)
         if not ends_in_org and not holds_org:
             return None
-        first = tokens[start]
-        if self.honorifics.get(first.base) in ("m", "f") and first.base not in _PEERAGES:
+        first = self._base_of(start)
+        if self.honorifics.get(first) in ("m", "f") and first not in _PEERAGES:
             return None  # Mr Church, Ms Bank: a gendered title makes it a person
         position = end
         extended = False
@@ -2587,7 +2651,7 @@ class _Reader:
     def _opens_person(self, index: int) -> bool:
         """Whether the capitalised word at ``index`` opens a person's name: a title of address
         or a known given name."""
-        word = self.tokens[index].base
+        word = self._base_of(index)
         return self.honorifics.get(word) in ("m", "f") or _given_gender(word) is not None
 
     def _titles(self, start: int, end: int) -> tuple[int, str, str, bool]:
@@ -2598,7 +2662,7 @@ class _Reader:
         roles: list[str] = []
         gender = ""
         titled = False
-        if tokens[position].lower in _TITLE_MODIFIERS and position + 1 < end:
+        if self._lower_of(position) in _TITLE_MODIFIERS and position + 1 < end:
             position += 1
         elif (
             position + 2 < end
@@ -2625,15 +2689,20 @@ class _Reader:
 
     def _title_at(self, index: int, limit: int) -> tuple[int, str] | None:
         tokens = self.tokens
-        token = tokens[index]
-        if not (token.cap or token.lower.endswith(".")):
+        lower = self._lower_of(index)
+        if not (tokens[index].cap or lower.endswith(".")):
             return None
-        for words in self.titles.get(token.lower, ()):
+        for words in self.titles.get(lower, ()):
             end = index + len(words)
             if end > limit:
                 continue
-            for part, word in zip(tokens[index:end], words, strict=True):
-                if part.lower != word or not part.facts or not (part.cap or word == "of"):
+            for position, word in zip(range(index, end), words, strict=True):
+                part = tokens[position]
+                if (
+                    self._lower_of(position) != word
+                    or not part.facts
+                    or not (part.cap or word == "of")
+                ):
                     break
             else:
                 return end, " ".join(words)
@@ -2672,47 +2741,53 @@ class _Reader:
         first = tokens[start]
         if first.facts & _TITLE or (
             start + 1 < end
-            and (tokens[start + 1].facts & _TITLE or first.lower in _TITLE_MODIFIERS)
+            and (
+                tokens[start + 1].facts & _TITLE or self._lower_of(start) in _TITLE_MODIFIERS
+            )
         ):
             name_start, role, gender, titled = self._titles(start, end)
         else:
             name_start, role, gender, titled = start, "", "", False  # what _titles gives
-        parts = []
+        text = self.text
+        starts = self.starts
+        ends = self.ends
+        parts = []  # the words of the name, by index, and their lowercase
+        lowers = []
         for position in range(name_start, end):
             token = tokens[position]
-            if token.facts and token.lower not in _SUFFIXES:
-                if token.facts & _ACRONYM:
-                    return None  # Harbourside FM, UK: not a person
-                parts.append(position)
+            if token.facts:
+                lower = text[starts[position] : ends[position]].lower()
+                if lower not in _SUFFIXES:
+                    if token.facts & _ACRONYM:
+                        return None  # Harbourside FM, UK: not a person
+                    parts.append(position)
+                    lowers.append(lower)
         if not parts:
             return None
         surname = len(parts) - 1
-        while surname > 0 and tokens[parts[surname - 1]].lower in _PARTICLES:
+        while surname > 0 and lowers[surname - 1] in _PARTICLES:
             surname -= 1
-        if surname == 0 and tokens[parts[0]].lower in _PARTICLES and not titled:
+        if surname == 0 and lowers[0] in _PARTICLES and not titled:
             following = self._verb_after(end)
             if following is None or not following.facts & _VERB:
                 return None  # "De Blasio says" names a person; "De Beers" alone need not
-        if surname == len(parts) - 1:
-            head = tokens[parts[-1]].base
-        else:
-            head = " ".join(tokens[position].base for position in parts[surname:])
+        bases = [
+            _without_ending(lower, tokens[position].cut)
+            for position, lower in zip(parts[surname:], lowers[surname:], strict=True)
+        ]
+        head = bases[0] if len(bases) == 1 else " ".join(bases)
         # Every part is a word, so none is a break: the given names are the parts before.
         given = ""
         if surname:
-            # One given name is its token's text, read with no offsets (each read from the
-            # array makes an int); more are the text from the first to the last.
-            if surname == 1:
-                given = tokens[parts[0]].text
-            else:
-                given = self.text[self.starts[parts[0]] : self._end(parts[surname - 1])]
-            first_given = tokens[parts[0]].base.rstrip(".")
+            # The text from the first given name to the last.
+            given = text[starts[parts[0]] : ends[parts[surname - 1]]]
+            first_given = _without_ending(lowers[0], tokens[parts[0]].cut).rstrip(".")
             gender = gender or _given_gender(first_given) or ""
         end_offset = self._base_end(end - 1)
         if (
             not given
             and name_start > 0
-            and tokens[name_start - 1].base in _PEERAGES
+            and self._base_of(name_start - 1) in _PEERAGES
             and self._lower_at(end) == "of"
             and end + 1 < self.count
         ):
@@ -2728,7 +2803,7 @@ class _Reader:
         headline: a known given name; a name part seen with evidence elsewhere; a verb of
         saying beside it; or what follows a name (an age, a relative clause, an apposition, a
         bracketed party)."""
-        if _given_gender(self.tokens[start].base.rstrip(".")) is not None:
+        if _given_gender(self._base_of(start).rstrip(".")) is not None:
             return True
         head = name[3]
         looked_up = (head, head.split()[-1])
@@ -2758,21 +2833,20 @@ class _Reader:
             # verb in the past tense.
             after_name = tokens[end] if end < self.count else None
             if after_name is not None and after_name.facts and not after_name.cap:
-                word = after_name.lower
+                word = self._lower_of(end)
                 if (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PAST:
                     return True
         if (
             start >= 2
-            and tokens[start - 1].lower == "to"
-            and tokens[start - 2].lower == "according"
+            and self._lower_of(start - 1) == "to"
+            and self._lower_of(start - 2) == "according"
         ):
             return True  # according to Limbaugh (a source, not a place)
-        after = tokens[end].lower if end < self.count else ""
+        after = self._lower_of(end) if end < self.count else ""
         if after == "(":
             return True  # Rep. Nathaniel Osterhout (D-Ohio)
         if after == "," and end + 1 < self.count:
-            next_token = tokens[end + 1]
-            if next_token.kind == "number" or next_token.lower in _RELATIVES:
+            if tokens[end + 1].kind == "number" or self._lower_of(end + 1) in _RELATIVES:
                 return True  # Marcel Dufresne, 67, / Kerry-Ann Mulcahy, who
             phrase = self._noun_phrase(end + 1, apposition=True)
             if phrase is not None and phrase[2] in ("role", "anonymous"):  # its kind
@@ -2786,11 +2860,17 @@ class _Reader:
     def _capitalised(self, index: int) -> _Step:
         tokens = self.tokens
         token = tokens[index]
-        if token.lower in _PARTICLES and not token.cap:
-            return self._particle_surname(index)
+        with_the = False
+        # (Every candidate is a word. Only one with ``_STEP`` may be "the" or a lowercase
+        # particle.)
+        if token.facts & _STEP:
+            written = self._text_of(index)
+            lower = written.lower()
+            if lower in _PARTICLES and not token.cap:
+                return self._particle_surname(index)
+            # "the BBC", but not "THE END": an all-capital "THE" is shouting, not an article.
+            with_the = lower == "the" and written != "THE" and index + 1 < self.count
         run_start = index
-        # "the BBC", but not "THE END": an all-capital "THE" is shouting, not an article.
-        with_the = token.lower == "the" and token.text != "THE" and index + 1 < self.count
         if with_the:
             run_start = index + 1
         if not _RUNS[self.flags[run_start]]:
@@ -2812,7 +2892,7 @@ class _Reader:
                 # the BBC, NASA said
                 start_offset = self.starts[index]
                 end_offset = self._base_end(run_start)
-                head = tokens[run_start].base
+                head = self._base_of(run_start)
                 return (
                     self._mention(start_offset, end_offset, "organisation", "n", "sg", head),
                 ), end
@@ -2825,8 +2905,11 @@ class _Reader:
             role = self._bare_title(index, run_start, end, with_the=with_the)
             if role:
                 return role, end
-            last = tokens[end - 1]
-            if end - run_start >= 1 and _plural(last.lower) and not last.facts & _POSSESSIVE:
+            if (
+                end - run_start >= 1
+                and not tokens[end - 1].facts & _POSSESSIVE
+                and _plural(self._lower_of(end - 1))
+            ):
                 # the Brackenfold Ramblers, the Democrats
                 start_offset = self.starts[index]
                 end_offset = self._end(end - 1)
@@ -2836,15 +2919,15 @@ class _Reader:
         if (
             not titled
             and run_start
-            and tokens[run_start - 1].lower in _PLACE_PREPOSITIONS
-            and _given_gender(tokens[run_start].base) is None
-            and not (run_start >= 2 and tokens[run_start - 2].lower == "according")
+            and self._lower_of(run_start - 1) in _PLACE_PREPOSITIONS
+            and _given_gender(self._base_of(run_start)) is None
+            and not (run_start >= 2 and self._lower_of(run_start - 2) == "according")
         ):
             return (), end  # in Greyport, at Brennan Park
         start_offset = self.starts[index] if with_the else self.starts[run_start]
         if not titled and not given and end == run_start + 1 and end + 1 < self.count:
             # One bare word: only "and" or a quote after it may start what these two read.
-            if tokens[end].lower == "and":
+            if self._lower_of(end) == "and":
                 pair = self._shared_surname(run_start, end)
                 if pair is not None:
                     return (pair,), end
@@ -2860,17 +2943,16 @@ class _Reader:
     def _particle_surname(self, index: int) -> _Step:
         """A surname that opens with its particle, known from a fuller mention: ``de la Mare
         recalls`` after ``Agnes de la Mare``."""
-        tokens = self.tokens
         position = index
         while (
             position < self.count
             and position - index < 3
-            and tokens[position].lower in (_PARTICLES)
+            and self._lower_of(position) in _PARTICLES
         ):
             position += 1
         if position >= self.count or not _RUNS[self.flags[position]]:
             return None
-        head = " ".join(token.base for token in tokens[index : position + 1])
+        head = " ".join(map(self._base_of, range(index, position + 1)))
         if not self._known(head):
             return None
         name = (index, position + 1, self._base_end(position), head, "", "", "", False)
@@ -2883,14 +2965,15 @@ class _Reader:
         tokens = self.tokens
         if end != index + 1 or end + 1 >= self.count:
             return None
-        nickname = tokens[end]
-        if nickname.kind != "break" or nickname.text == "\n" or len(nickname.text.split()) > 3:
+        if tokens[end].kind != "break":
+            return None
+        nickname = self._text_of(end)
+        if nickname == "\n" or len(nickname.split()) > 3:
             return None
         rest = self._person_name(end + 1)
         if rest is None or rest[7]:  # no name, or a titled one
             return None
-        token = tokens[index]
-        gender = _given_gender(token.base) or ""
+        gender = _given_gender(self._base_of(index)) or ""
         given = self._mention(
             self.starts[index],
             self._base_end(index),
@@ -2899,7 +2982,7 @@ class _Reader:
             "sg",
             rest[3],  # its surname
             "",
-            token.text,
+            self._text_of(index),
         )
         mentions, next_index = self._name_mentions(self.starts[end + 1], rest, "", "")
         return (given, *mentions), next_index
@@ -2907,18 +2990,17 @@ class _Reader:
     def _shared_surname(self, index: int, end: int) -> Mention | None:
         """``Hollis and Maeve Brandvold``: a given name before another's full name shares its
         surname."""
-        tokens = self.tokens
-        if end != index + 1 or end >= self.count or tokens[end].lower != "and":
+        if end != index + 1 or end >= self.count or self._lower_of(end) != "and":
             return None
         other = self._person_name(end + 1)
         if other is None or not other[4]:  # no name, or one without a given name
             return None
         _, _, _, other_head, other_given, _, _, _ = other
-        token = tokens[index]
+        base = self._base_of(index)
         other_first = other_given.split()[0].lower()
-        if _given_gender(token.base) is None and _given_gender(other_first) is None:
+        if _given_gender(base) is None and _given_gender(other_first) is None:
             return None
-        gender = _given_gender(token.base) or ""
+        gender = _given_gender(base) or ""
         return self._mention(
             self.starts[index],
             self._base_end(index),
@@ -2927,7 +3009,7 @@ class _Reader:
             "sg",
             other_head,
             "",
-            token.text,
+            self._text_of(index),
         )
 
     def _name_mention(self, start_offset: int, name: _Name, role: str, role_gender: str) -> Mention:
@@ -2948,7 +3030,7 @@ class _Reader:
     ) -> tuple[tuple[Mention, ...], int]:
         """The name's mention, plus the apposition after it (``, the chief executive,``)."""
         end = name[1]
-        if end + 1 < self.count and self.tokens[end].lower == ",":
+        if end + 1 < self.count and self._lower_of(end) == ",":
             phrase = self._noun_phrase(end + 1, apposition=True)
             if phrase is not None and phrase[2] in ("role", "anonymous"):  # its kind
                 phrase_start, phrase_end, _, phrase_head, phrase_gender, _ = phrase

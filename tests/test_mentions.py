@@ -601,12 +601,12 @@ def _plain_tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[object,
         if span_start > position:
             first = mentions._tokenise_piece(text, position, span_start, span_start, first, read)
         start = max(span_start, position)
-        read.add(start, mentions._Token(text[start:span_end], "break"), False)
+        read.add(start, span_end, mentions._break_token(text, start, span_end), False)
         window = text[max(start, span_end - 12) : span_end]
         first = bool(mentions._QUOTE_ENDS_SENTENCE.search(window))
         position = span_end
     mentions._tokenise_piece(text, position, len(text), len(text), first, read)
-    return _token_fields(read)
+    return _token_fields(text, read)
 
 
 def _is_word(token: mentions._Token) -> bool:
@@ -617,19 +617,36 @@ def _is_word(token: mentions._Token) -> bool:
 def _possessive(token: mentions._Token) -> bool:
     """Whether ``token`` has a possessive ending, by its base's length (the reader tests
     ``_POSSESSIVE``)."""
-    return mentions._base_size(token) != token.size
+    return token.cut != 0
 
 
-def _token_fields(read: mentions._Tokens) -> list[tuple[object, ...]]:
+def _token_fields(text: str, read: mentions._Tokens) -> list[tuple[object, ...]]:
+    """Each token of ``read`` as the reader sees it: where it is, what it says, and what it
+    is."""
     firsts = set(read.firsts)
     assert sorted(firsts) == read.firsts
+    reader = mentions._Reader(text, read)
     return [
         (
-            *(start, start + t.size, t.text, t.kind, index in firsts, t.lower, t.base),
-            *(start + mentions._base_size(t), t.cap, t.facts),
+            *(start, end, reader._text_of(index), t.kind, index in firsts),
+            *(reader._lower_of(index), reader._base_of(index), reader._base_end(index)),
+            *(t.cap, t.facts),
         )
-        for index, (start, t) in enumerate(zip(read.starts, read.tokens, strict=True))
+        for index, (start, end, t) in enumerate(
+            zip(read.starts, read.ends, read.tokens, strict=True)
+        )
     ]
+
+
+def _shared_tokens() -> set[int]:
+    """The tokens every text's tokens are drawn from (by identity: see ``_Token``)."""
+    constants = (
+        mentions._PUNCT_TOKEN,
+        mentions._NUMBER_TOKEN,
+        mentions._BREAK_TOKEN,
+        mentions._DETERMINER_BREAK_TOKEN,
+    )
+    return {id(token) for token in (*constants, *mentions._WORD_TOKENS.values())}
 
 
 def _texts_and_spans() -> list[tuple[str, list[tuple[int, int]]]]:
@@ -640,44 +657,51 @@ def _texts_and_spans() -> list[tuple[str, list[tuple[int, int]]]]:
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(
-    st.one_of(st.sampled_from(["the", "a", "an", "of", "\n", "\u201cNo.\u201d"]), st.text()),
-    st.sampled_from(["break", "punct", "number"]),
-)
-def test_a_token_that_is_no_word_is_built_as_the_general_case_builds_it(
-    text: str, kind: str
-) -> None:
-    # ``_Token(text, kind)`` sets every field of a token with no facts from constants, as the
-    # rest of the constructor would work them out for the same text as its own lowercase and
-    # base, with no capital and no facts.
-    short = mentions._Token(text, kind)
-    general = mentions._Token(text, kind, text, text, False, False, 0)
-    for field in mentions._Token.__slots__:
-        assert getattr(short, field) == getattr(general, field), field
+@given(st.one_of(st.sampled_from(["the", "a", "an", "of", "\n", "\u201cNo.\u201d"]), st.text()))
+def test_a_token_that_is_no_word_reads_as_a_token_with_no_facts(text: str) -> None:
+    # A token that is no word takes the reader kind of no facts: the backward pass of
+    # ``_Reader.__init__`` skips it. Only a quote whose text is a determiner is read there.
+    for token in (mentions._PUNCT_TOKEN, mentions._NUMBER_TOKEN, mentions._BREAK_TOKEN):
+        assert token.reader_kind == mentions._reader_kind(0) == mentions._SKIPS
+    quote = mentions._break_token(f"<{text}>", 1, len(text) + 1)
+    expected = mentions._READ_FACTS if text in mentions._DETERMINERS else mentions._SKIPS
+    assert quote.reader_kind == expected
+    assert quote.kind == "break" and not quote.facts and not quote.cap and not quote.cut
 
 
 @pytest.mark.parametrize(("text", "spans"), _texts_and_spans())
 def test_the_tokeniser_reads_as_the_pattern_does(text: str, spans: list[tuple[int, int]]) -> None:
     read = mentions._tokenise(text, spans)
-    assert _token_fields(read) == _plain_tokens(text, spans)
+    assert _token_fields(text, read) == _plain_tokens(text, spans)
     assert any(_is_word(token) for token in read.tokens)
-    for start, token in zip(read.starts, read.tokens, strict=True):
-        assert text[start : start + token.size] == token.text
+    # No token is built for a word: each is one of the few every text shares.
+    assert {id(token) for token in read.tokens} <= _shared_tokens()
+    reader = mentions._Reader(text, read)
+    for index, (start, end, token) in enumerate(
+        zip(read.starts, read.ends, read.tokens, strict=True)
+    ):
+        written = text[start:end]
+        assert written
         # The bits a token keeps in place of fields, and the base's length it works out.
         assert bool(token.facts & mentions._WORD) == _is_word(token)
         assert bool(token.facts & mentions._POSSESSIVE) == _possessive(token)
-        letters = [char for char in token.text if char.isalpha()]
+        letters = [char for char in written if char.isalpha()]
         acronym = len(letters) >= 2 and all(char.isupper() for char in letters)
         assert bool(token.facts & mentions._ACRONYM) == (token.kind == "word" and acronym)
         if _is_word(token):
-            assert text[start : start + mentions._base_size(token)].lower() == token.base
+            # The base drops just the possessive ending written at the token's end.
+            assert text[start : reader._base_end(index)].lower() == reader._base_of(index)
+            ending = written[len(written) - token.cut :] if token.cut else ""
+            assert ending.lower() in ("", "'s", "\u2019s", "'", "\u2019")
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.one_of(articles(), st.text()), st.data())
 def test_any_text_tokenises_as_the_pattern_does(text: str, data: st.DataObject) -> None:
     spans = _one_span(text, data)
-    assert _token_fields(mentions._tokenise(text, spans)) == _plain_tokens(text, spans)
+    read = mentions._tokenise(text, spans)
+    assert _token_fields(text, read) == _plain_tokens(text, spans)
+    assert {id(token) for token in read.tokens} <= _shared_tokens()
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
@@ -692,7 +716,7 @@ def test_a_quote_ends_its_sentence_where_the_pattern_says(quote: str) -> None:
     # left last when the closing marks it knows are stripped.
     text = f"Jo said {quote} Then Ann"
     spans = [(8, 8 + len(quote))]
-    assert _token_fields(mentions._tokenise(text, spans)) == _plain_tokens(text, spans)
+    assert _token_fields(text, mentions._tokenise(text, spans)) == _plain_tokens(text, spans)
 
 
 @settings(max_examples=500, deadline=None, derandomize=True)
@@ -720,7 +744,7 @@ def _unfiltered_steps(reader: mentions._Reader) -> dict[int, object]:
         token = tokens[index]
         if _possessive(token):
             possessive = index
-        determiner = token.lower in mentions._DETERMINERS and not _possessive(token)
+        determiner = reader._lower_of(index) in mentions._DETERMINERS and not _possessive(token)
         start = index + 1 if determiner else index
         bits = flags[index] | mentions._OPENS | mentions._OPENS_POSSESSOR
         bits &= ~(mentions._POSSESSIVE_NEARBY | mentions._POSSESSIVE_IN_REACH)
@@ -756,11 +780,11 @@ def test_the_reader_rules_out_only_tokens_where_nothing_starts(
     assert any(step is not None for step in plain.values())
     for index, step in plain.items():
         if index not in candidates:
-            assert step is None, (index, tokens[index].text)
+            assert step is None, (index, filtered._text_of(index))
         else:
             filtered.asked = []
             found = filtered._step(index, tokens[index])
-            assert (None if found is None else _fields(found)) == step, tokens[index].text
+            assert (None if found is None else _fields(found)) == step, filtered._text_of(index)
 
 
 def _backward_pass(reader: mentions._Reader) -> tuple[object, ...]:
@@ -771,7 +795,7 @@ def _backward_pass(reader: mentions._Reader) -> tuple[object, ...]:
 def _assert_shortcuts_give_the_general_case(text: str, spans: list[tuple[int, int]]) -> None:
     read = mentions._tokenise(text, spans)
     general = mentions._Tokens()
-    general.starts, general.firsts = read.starts, read.firsts
+    general.starts, general.ends, general.firsts = read.starts, read.ends, read.firsts
     for token in read.tokens:
         if token.reader_kind in (mentions._DETERMINES, mentions._CAPITALISED, mentions._STEPS):
             token = copy.copy(token)  # (tokens are shared between texts: change a copy)
@@ -921,39 +945,45 @@ def test_a_function_word_passes_no_possessor_scan() -> None:
                     assert kind in (mentions._SKIPS, mentions._PASSES_FUNCTION), written
 
 
-def _assert_bits_stand_for_their_tests(tokens: list[mentions._Token]) -> None:
+def _assert_bits_stand_for_their_tests(text: str) -> int:
     """The reader tests ``_FUNCTION`` in place of looking a word up in ``_FUNCTION_WORDS``,
     ``_POSSESSOR_PASSES`` in place of "a word, neither a function word nor a verb", and a
-    capital in place of "a word with a capital"."""
-    for token in tokens:
-        function = _is_word(token) and token.lower in mentions._FUNCTION_WORDS
-        assert bool(token.facts & mentions._FUNCTION) == function, token
-        assert bool(token.facts & mentions._WORD) == _is_word(token), token
+    capital in place of "a word with a capital". Returns how many function words ``text``
+    holds."""
+    reader = mentions._Reader(text, mentions._tokenise(text, []))
+    functions = 0
+    for index, token in enumerate(reader.tokens):
+        written = reader._text_of(index)
+        function = _is_word(token) and reader._lower_of(index) in mentions._FUNCTION_WORDS
+        assert bool(token.facts & mentions._FUNCTION) == function, written
+        assert bool(token.facts & mentions._WORD) == _is_word(token), written
         passes = _is_word(token) and not function and not token.facts & mentions._VERB
-        assert bool(token.facts & mentions._POSSESSOR_PASSES) == passes, token
-        assert _is_word(token) or not token.cap, token
+        assert bool(token.facts & mentions._POSSESSOR_PASSES) == passes, written
+        assert _is_word(token) or not token.cap, written
+        functions += function
+    return functions
 
 
 def test_the_bits_of_every_listed_word_stand_for_their_tests() -> None:
-    tokens: list[mentions._Token] = []
+    functions = 0
     for word in _listed_words():
         for written in (word, word.capitalize(), word + "'s", word.upper(), word + "."):
-            tokens.extend(mentions._tokenise(written, []).tokens)
-    assert sum(1 for token in tokens if token.facts & mentions._FUNCTION) > 100
-    _assert_bits_stand_for_their_tests(tokens)
+            functions += _assert_bits_stand_for_their_tests(written)
+    assert functions > 100
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.text(alphabet="abinostAIOT '.,\u2019\n-7", max_size=30))
 def test_the_bits_of_any_token_stand_for_their_tests(text: str) -> None:
-    _assert_bits_stand_for_their_tests(mentions._tokenise(text, []).tokens)
+    _assert_bits_stand_for_their_tests(text)
 
 
 def _plain_lower_modifier(
-    token: mentions._Token, position: int, phrase_start: int, opened: bool, determined: bool
+    reader: mentions._Reader, position: int, phrase_start: int, opened: bool, determined: bool
 ) -> bool:
     """``_Reader._lower_modifier`` by its rule, every ending tested on the word itself."""
-    word = token.lower
+    token = reader.tokens[position]
+    word = reader._lower_of(position)
     if token.cap or not opened or _possessive(token):
         return False
     if determined and position == phrase_start and word in mentions._ORDINALS:
@@ -969,19 +999,21 @@ def test_a_lower_modifier_is_what_its_rule_gives() -> None:
     # Every word the facts' rules look up, and as a participle and a possessive; the phrase
     # scan asks only of a word that is a head noun or passes (``_HEAD | _PASSES``).
     asked = 0
-    reader = mentions._Reader("x", mentions._tokenise("x", []))  # its tokens play no part
     for word in _listed_words():
         for written in (word, word + "ed", word + "'s"):
-            read = mentions._tokenise(written, [])
-            if not read.tokens or not read.tokens[0].facts & (mentions._HEAD | mentions._PASSES):
-                continue
-            token = read.tokens[0]
-            for position, opened, determined in itertools.product(
-                (0, 1), (False, True), (False, True)
+            # The word after another, so that a phrase may start at it or before it.
+            text = f"x {written}"
+            reader = mentions._Reader(text, mentions._tokenise(text, []))
+            if len(reader.tokens) < 2 or not reader.tokens[1].facts & (
+                mentions._HEAD | mentions._PASSES
             ):
-                expected = _plain_lower_modifier(token, position, 0, opened, determined)
-                got = reader._lower_modifier(token, position, 0, opened, determined)
-                assert got == expected, (written, position, opened, determined)
+                continue
+            for phrase_start, opened, determined in itertools.product(
+                (1, 0), (False, True), (False, True)
+            ):
+                expected = _plain_lower_modifier(reader, 1, phrase_start, opened, determined)
+                got = reader._lower_modifier(1, phrase_start, opened, determined)
+                assert got == expected, (written, phrase_start, opened, determined)
                 asked += expected
     assert asked > 1000  # many words are modifiers somewhere
 
@@ -1108,7 +1140,11 @@ def test_a_word_is_kept_once_a_second_article_reads_it() -> None:
     # is the same wherever it is kept.
     def words(text: str, article: mentions._ArticleWords) -> list[tuple[str, str, int]]:
         read = mentions._tokenise(text, [], article=article)
-        return [(token.text, token.lower, token.facts) for token in read.tokens]
+        reader = mentions._Reader(text, read)
+        return [
+            (reader._text_of(index), reader._lower_of(index), token.facts)
+            for index, token in enumerate(read.tokens)
+        ]
 
     text = "Zorvath and Quell met. The Quell, kept. Quell-Ossary (Ossary) went. 1999 and 1999 too."
     pieces = "Zorvath and Quell met The kept Quell-Ossary (Ossary) went 1999 too".split()
