@@ -190,7 +190,7 @@ _SPACES_READ = 31
 _LETTERS_READ = 32
 
 
-@functools.cache
+@lexicon.table
 def _no_phrase_after() -> re.Pattern[bytes]:
     r"""A pattern that matches where it starts (``match``), in the folded bytes ``_words``
     reads, just after one of ``_dead_ends``, when that word is sure to open no cue, as
@@ -221,7 +221,7 @@ def _no_phrase_after() -> re.Pattern[bytes]:
     )
 
 
-@functools.cache
+@lexicon.table
 def _dead_ends() -> dict[bytes, frozenset[bytes]]:
     """``_second_words`` as bytes, for the first words that are no verb form: when the word
     after one is none of them, it opens no cue at all, and ``_words`` leaves it out."""
@@ -233,7 +233,7 @@ def _dead_ends() -> dict[bytes, frozenset[bytes]]:
     }
 
 
-@functools.cache
+@lexicon.table
 def _sought_words() -> dict[bytes, tuple[str, bytes, int, bool]]:
     """What ``_words`` reads of each word of ``_cue_words_folded`` it searches for, worked out
     once rather than for each stretch holding it: the word as ``str``, the word with a space
@@ -311,7 +311,7 @@ def _folded(text: str) -> bytes:
     return text.encode("ascii", "replace").translate(_FOLD) + b" "
 
 
-@functools.cache
+@lexicon.table
 def _cue_words_folded() -> dict[bytes, str]:
     """The ASCII words of ``_cue_words`` as bytes, each mapped to itself as ``str``. (A word
     with another character could only be in a run ``_words`` leaves to the pattern.)"""
@@ -471,13 +471,13 @@ def _after_determiner(text: str, start: int, folded: bytes | None = None) -> boo
     return written in _DETERMINERS or written.endswith(_POSSESSIVE)
 
 
-@functools.cache
+@lexicon.table
 def _cue_words() -> frozenset[str]:
     """Every word that may open a cue: the verb forms and the first words of the phrases."""
     return frozenset(lexicon.speech_verbs()) | frozenset(_phrases_by_first_word())
 
 
-@functools.cache
+@lexicon.table
 def _second_words() -> dict[str, frozenset[str]]:
     """The second words of the multi-word cues, keyed by their first word, where every one of
     them is ASCII letters (and no cue is the first word alone)."""
@@ -548,7 +548,7 @@ def _may_go_on(
     return text[position:run_end].lower() in second_words
 
 
-@functools.cache
+@lexicon.table
 def _phrases_by_first_word() -> dict[str, tuple[regex.Pattern[str], dict[str, tuple[str, str]]]]:
     """Multi-word cues keyed by their first word: one pattern matching any of them (longest
     first, white space between words free), and each form's ``(lemma, kind)``."""

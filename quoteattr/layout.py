@@ -18,7 +18,6 @@ parameter file and is several times slower on news text.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import string
 from collections.abc import Sequence
@@ -156,7 +155,7 @@ def is_furniture(paragraph: str) -> bool:
 _FINAL = ".:!|>»›→ "
 
 
-@functools.cache
+@lexicon.table
 def _longest_entries() -> tuple[int, int]:
     """The length of the longest listed furniture paragraph and of the longest prefix.
 
@@ -177,7 +176,7 @@ _OPENINGS = (
 )
 
 
-@functools.cache
+@lexicon.table
 def _may_open_furniture() -> dict[str, bool]:
     """For each ASCII character and each of ``_OPENINGS``, whether a paragraph opening with it
     may be furniture: whether its lowercase opens a listed furniture paragraph or prefix.
@@ -199,7 +198,7 @@ def _may_open_furniture() -> dict[str, bool]:
     }
 
 
-@functools.cache
+@lexicon.table
 def _prefixes_by_initial() -> dict[str, tuple[str, ...]]:
     """``lexicon.furniture_prefixes()`` by first character: a paragraph is tested against a
     handful of prefixes instead of a hundred.
@@ -274,7 +273,7 @@ def _is_abbreviation(text: str, dot: int, floor: int, abbreviations: frozenset[s
     )
 
 
-@functools.cache
+@lexicon.table
 def _plain_word_endings() -> frozenset[str]:
     """The pairs of lowercase ASCII letters that end no abbreviation. ``_is_abbreviation`` is
     false at a full stop after one (read from no earlier than its ``floor``): the word before

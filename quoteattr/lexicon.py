@@ -14,9 +14,10 @@ keeps in its ``config/`` package (titles, suffixes) and textacy keeps for report
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib.resources import files
 from types import MappingProxyType
+from typing import TypeVar
 
 __all__ = [
     "abbreviations",
@@ -40,6 +41,7 @@ __all__ = [
     "speech_nouns",
     "speech_verb_phrases",
     "speech_verbs",
+    "table",
     "title_nouns",
 ]
 
@@ -489,12 +491,33 @@ _LOADERS = (
 )
 
 
+# The tables the stages derive from the lists (see ``table``), in the order they were made.
+_TABLES: list[Callable[[], object]] = []
+
+_Table = TypeVar("_Table")
+
+
+def table(build: Callable[[], _Table]) -> Callable[[], _Table]:
+    """Make ``build``, a function of no arguments that derives a table from the lists, give
+    the table it builds the first time on every call, and have ``load_all`` build it too.
+
+    A stage's table of the words a rule looks up (the verb forms, the head nouns by their
+    first word) is built once, like the lists; ``load_all`` builds every table made so, so
+    that no later article pays for the first that needs one.
+    """
+    cached = functools.cache(build)
+    _TABLES.append(cached)
+    return cached
+
+
 def load_all() -> None:
-    """Load every word list now, not when a rule first needs it.
+    """Load every word list now, not when a rule first needs it, and build every table the
+    stages derive from them (``table``).
 
     :func:`quoteattr.extract` calls this on its first call, so that no later article pays for
-    loading a list: in time, or in the memory its extract takes at its peak (an article with a
-    headline, say, was the first to need the headline verbs). Calling it again does nothing.
+    loading a list or building a table: in time, or in the memory its extract takes at its
+    peak (an article with a headline, say, was the first to need the headline verbs).
+    Calling it again does nothing.
 
     >>> load_all()
     >>> headline_verbs.cache_info().currsize
@@ -502,3 +525,5 @@ def load_all() -> None:
     """
     for loader in _LOADERS:
         loader()
+    for build in _TABLES:
+        build()

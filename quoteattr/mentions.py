@@ -700,12 +700,9 @@ _TRAILING_MARKS = frozenset(",.;:?!)")
 _APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
 
 
-# Bounded, as the words come from arbitrary text, and small: the pieces are kept whole once read
-# twice (``_ONE_WORD``, ``_PIECES``), so this serves a word only in its first pieces. At 65,536 it
-# never filled in a stream of news (6,800 words after PolNeAR dev and train) and grew with each
-# article; at 1,024 it fills and then holds its size, for 0.13 % more instructions over train
-# (17,489 M against 17,466 M for one pass over train in a new process).
-@functools.lru_cache(maxsize=1 << 10)
+# Not kept: the pieces are kept whole once read twice (``_ONE_WORD``, ``_PIECES``), so a word's
+# shape is asked again only in its first pieces. (An ``lru_cache`` of 1,024 words kept a fresh
+# process holding 1.6 times the size of 4 KB of news more after its first reading.)
 def _shape(word: str) -> tuple[str, bool, bool, int, bool]:
     """A word's ``(lower, cap, acronym, facts, plain)``: its lowercase, whether it starts with
     a capital (or a name prefix: al-Assad), whether it has two or more letters, all capitals,
@@ -781,25 +778,24 @@ def _head_seconds(lower: str, base: str) -> frozenset[str] | None:
     return frozenset(seconds)
 
 
-# ``_head_seconds`` of each word of the head table that is its own base, kept: the backward
-# pass of ``_Reader.__init__`` asks it of every head noun it meets, and a token no longer
-# keeps it. Only the table's own words are kept, so this holds no more words than the word
-# lists do; any other word (a possessive, the plural of a role) is looked up in the table
-# again, which finds nothing or a possessive's rare phrases. (An ``lru_cache`` of (lowercase,
-# base) pairs, with a key and a link each, left the process holding 13.7 times the size of
-# 16 KB of news after its first reading, against 12.7 with this table.)
-_SECONDS_OF: dict[str, frozenset[str] | None] = {}
+@lexicon.table
+def _seconds_table() -> Mapping[str, frozenset[str]]:
+    """``_head_seconds`` of each word of the head table that is its own base and opens only
+    phrases of two words or more: the backward pass of ``_Reader.__init__`` asks it of every
+    head noun it meets. Worked out for the whole table at once, when the first article is read
+    (the table comes from the word lists), so that no later article keeps an answer for one of
+    its words: kept as each was first asked, the answers left a fresh process holding 0.6 times
+    the size of 4 KB of news after its first reading."""
+    table = _head_table()
+    found = {word: _head_seconds(word, word) for word in table}
+    return {word: seconds for word, seconds in found.items() if seconds is not None}
 
 
 def _seconds_of(lower: str, base: str) -> frozenset[str] | None:
-    """``_head_seconds(lower, base)``, kept in ``_SECONDS_OF`` for a word of the head table
-    that is its own base."""
-    if lower in _SECONDS_OF:
-        if base == lower:
-            return _SECONDS_OF[lower]
-    elif base == lower and lower in _head_table():
-        seconds = _SECONDS_OF[lower] = _head_seconds(lower, lower)
-        return seconds
+    """``_head_seconds(lower, base)``, from ``_seconds_table`` for a word that is its own base
+    (a word in no entry of it has none of the table's phrases: ``None``)."""
+    if base == lower:
+        return _seconds_table().get(lower)
     return _head_seconds(lower, base)
 
 
@@ -952,7 +948,7 @@ def _listed_facts(text: str, lower: str, base: str, cap: bool) -> int:
     return facts
 
 
-@functools.cache
+@lexicon.table
 def _fact_tables() -> tuple[
     Mapping[str, object],
     Mapping[str, str],
@@ -1478,7 +1474,7 @@ def _tokenise_piece(
 _Head = tuple[int, str, str]
 
 
-@functools.cache
+@lexicon.table
 def _head_table() -> Mapping[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
     """Head phrases keyed by their first word, longest first, each as its words, its kind and
     the words joined.
@@ -1514,7 +1510,7 @@ def _head_table() -> Mapping[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
     }
 
 
-@functools.cache
+@lexicon.table
 def _role_titles() -> frozenset[str]:
     """Honorifics that are offices (``transport minister``, ``detective inspector``), as
     opposed to forms of address (``mr``) and abbreviations (``gen.``)."""
@@ -1529,7 +1525,7 @@ def _role_titles() -> frozenset[str]:
     )
 
 
-@functools.cache
+@lexicon.table
 def _title_table() -> Mapping[str, tuple[tuple[str, ...], ...]]:
     """Titles written before a name (honorifics and roles), keyed by first word, longest first."""
     table: dict[str, list[tuple[str, ...]]] = {}
@@ -1562,7 +1558,6 @@ def _role_gender(role: str) -> str:
     return ""
 
 
-@functools.lru_cache(maxsize=4096)  # bounded: the words come from arbitrary text
 def _given_gender(word: str) -> str | None:
     """The gender of a known given name (``"m"``/``"f"``), or ``None`` for an unknown word.
 
@@ -1574,11 +1569,7 @@ def _given_gender(word: str) -> str | None:
         return names[word]
     if not word.isascii():
         # (An ASCII word is its own NFKD form and has no combining mark: it was tried.)
-        plain = "".join(
-            char
-            for char in unicodedata.normalize("NFKD", word)
-            if not unicodedata.combining(char)
-        )
+        plain = _without_accents(word)
         if plain in names:
             return names[plain]
     if "-" in word:
@@ -1586,6 +1577,18 @@ def _given_gender(word: str) -> str | None:
             if part in names:
                 return names[part]
     return None
+
+
+# Only the words outside ASCII are kept, the few whose look-up costs more than the memory it
+# takes to keep (a word is kept with its key, a link and its answer): every word of an
+# article's names is asked, and an ``lru_cache`` of every word asked kept a fresh process
+# holding half the size of 4 KB of news more after its first reading.
+@functools.lru_cache(maxsize=1024)  # bounded: the words come from arbitrary text
+def _without_accents(word: str) -> str:
+    """``word`` in its NFKD form without its combining marks: Inês as Ines."""
+    return "".join(
+        char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char)
+    )
 
 
 def _blocks_phrase(word: str, cap: bool, verbs: frozenset[str]) -> bool:
@@ -1631,7 +1634,7 @@ def _pronoun_word(word: str) -> str:
     return word
 
 
-@functools.cache
+@lexicon.table
 def _verb_forms() -> frozenset[str]:
     """Every form of a verb of saying or of belief, lowercase."""
     return frozenset(lexicon.speech_verbs()) | frozenset(lexicon.belief_verbs())

@@ -23,7 +23,6 @@ Scare and title quotes are returned, labelled, so a caller can drop them (``Conf
 
 from __future__ import annotations
 
-import functools
 import string
 from collections.abc import Sequence
 
@@ -464,7 +463,7 @@ _WORK_LEAD_ENDS = (*_POSSESSIVE_ENDS, "on")
 _NO_LEAD_END: tuple[tuple[str, ...], bool] = ((), False)
 
 
-@functools.cache
+@lexicon.table
 def _lead_ends() -> dict[str, tuple[tuple[str, ...], bool]]:
     """For the last two characters of a lowered lead that a scare cue or ``_WORK_LEAD_ENDS``
     ends with: the cues that end with them (longest first, as ``lexicon.scare_cues()``) and
@@ -535,7 +534,7 @@ def _words_before(lowered: str, start: int, end: int | None = None) -> list[str]
     ]
 
 
-@functools.cache
+@lexicon.table
 def _speech_verb_forms() -> frozenset[str]:
     """Every form of ``lexicon.speech_verbs()``, as a set (asking the read-only mapping for its
     keys costs a call each time).
@@ -707,7 +706,7 @@ def _first_letter(word: str) -> str:
     return next((c for c in word if c.isalpha()), "")
 
 
-@functools.cache
+@lexicon.table
 def _title_leads() -> frozenset[str]:
     """The last words of a lead ``_after_title_noun`` can hold for: the title nouns and the
     naming verbs.
@@ -718,7 +717,7 @@ def _title_leads() -> frozenset[str]:
     return lexicon.title_nouns() | _NAMING_VERBS
 
 
-@functools.cache
+@lexicon.table
 def _title_leads_by_end() -> dict[str, tuple[str, ...]]:
     """``_title_leads()`` by their last two characters (each has two or more: a test holds the
     lists to it).

@@ -1292,7 +1292,7 @@ def _bare_belief(
     return None
 
 
-@functools.cache
+@lexicon.table
 def _bare_belief_forms() -> frozenset[str]:
     """The forms of the verbs ``_bare_belief`` reads, lowercase: only a word that is one of
     them, as written, can start a belief there."""
@@ -1300,7 +1300,7 @@ def _bare_belief_forms() -> frozenset[str]:
     return frozenset(form.lower() for form, lemma in beliefs if lemma in _BARE_BELIEF_LEMMAS)
 
 
-@functools.cache
+@lexicon.table
 def _frame_words() -> frozenset[str]:
     """Every lowercase word that one of the frames ``find_reported`` tries on a sentence
     without a cue of its own (after ``_in_poll``) can start from. Each frame finds nothing in
@@ -1339,7 +1339,7 @@ def _frame_words() -> frozenset[str]:
     )
 
 
-@functools.cache
+@lexicon.table
 def _belief_forms() -> frozenset[str]:
     """Every form of a verb of belief or of finding, and the adjectives of belief
     (``_belief_clause`` reads only those)."""
@@ -1370,7 +1370,7 @@ def _belief_adjective_verb(text: str, start: int, adjective_start: int, adjectiv
     return -1
 
 
-@functools.cache
+@lexicon.table
 def _stance_lemmas() -> tuple[dict[str, str], frozenset[str]]:
     """The verb forms ``_stance`` reads, each with its lemma (a verb of saying, else of belief,
     else of finding), and the forms among them whose lemma can start a
@@ -1392,7 +1392,7 @@ def _stance_lemmas() -> tuple[dict[str, str], frozenset[str]]:
     return lemmas, openers
 
 
-@functools.cache
+@lexicon.table
 def _stance_forms() -> frozenset[str]:
     """The verb forms ``_stance`` reads (those of ``_stance_lemmas``)."""
     return frozenset(_stance_lemmas()[0])
@@ -1580,7 +1580,7 @@ def _frame_lookups() -> frozenset[str]:
     )
 
 
-@functools.cache
+@lexicon.table
 def _frame_vocabulary() -> frozenset[str]:
     """``_frame_words`` and ``_frame_lookups``: all that the frames read of a sentence's
     words (see ``_frame_reading``)."""
@@ -1821,13 +1821,13 @@ def _verb_like(word: str) -> bool:
     )
 
 
-@functools.cache
+@lexicon.table
 def _object_lemmas() -> frozenset[str]:
     """The lemmas of ``data/object_verbs.txt``."""
     return frozenset(lexicon.object_verbs().values())
 
 
-@functools.cache
+@lexicon.table
 def _object_verb_openers() -> frozenset[str]:
     """The first word of every form in ``data/object_verbs.txt``."""
     return frozenset(form.split()[0] for form in lexicon.object_verbs())

@@ -70,20 +70,27 @@ def test_load_all_calls_every_loader() -> None:
     assert len(lexicon._LOADERS) == len(loaders)
 
 
-def test_the_first_extract_loads_every_list() -> None:
+def test_the_first_extract_loads_every_list_and_table() -> None:
     # In a fresh interpreter: one short article with no headline, no speech noun and no
-    # object verb still loads the lists those need, so a later article does not. (Importing
-    # loads a list or two that patterns are built from, not the headline verbs.)
+    # object verb still loads the lists those need, and builds every table the stages derive
+    # from the lists, so a later article does not. (Importing loads a list or two that
+    # patterns are built from, not the headline verbs.)
     script = (
         "import quoteattr\n"
         "from quoteattr import lexicon\n"
         "assert not lexicon.headline_verbs.cache_info().currsize\n"
+        "built = [table.cache_info().currsize for table in lexicon._TABLES]\n"
         "quoteattr.extract('Hello.')\n"
         "print(sum(loader.cache_info().currsize for loader in lexicon._LOADERS))\n"
+        "print(sum(table.cache_info().currsize for table in lexicon._TABLES))\n"
+        "print(len(lexicon._TABLES), sum(built))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert int(result.stdout) == len(lexicon._LOADERS)
+    loaded, tables, counts = result.stdout.splitlines()
+    assert int(loaded) == len(lexicon._LOADERS)
+    made, built_before = map(int, counts.split())
+    assert int(tables) == made == len(lexicon._TABLES) > 20 and built_before < made
 
 
 @pytest.mark.parametrize("name", LIST_NAMES)
