@@ -550,18 +550,32 @@ def _may_go_on(
 
 @lexicon.table
 def _phrases_by_first_word() -> dict[str, tuple[regex.Pattern[str], dict[str, tuple[str, str]]]]:
-    """Multi-word cues keyed by their first word: one pattern matching any of them (longest
-    first, white space between words free), and each form's ``(lemma, kind)``."""
+    """Multi-word cues keyed by their first word: a pattern matching any of them (longest
+    first, white space between words free), and each form's ``(lemma, kind)``.
+
+    The first words with the same initial share one pattern, the alternation of theirs: of
+    these only the phrases of the word at hand can match where it stands, each first word
+    being followed by white space, which none holds (``_longest_phrase`` checks the phrase
+    found is one of the word's). ``regex`` keeps about 2 KB of buffers for each pattern it
+    has matched with, from its first match on: 136 patterns, one a first word, kept 243 KB
+    once all were used; these 17 keep 23 KB. Each is matched once as it is built, so that
+    the first extract takes them (see ``pipeline._first_searches``).
+    """
     table: dict[str, dict[str, tuple[str, str]]] = {}
     for form, lemma in lexicon.speech_verb_phrases().items():
         table.setdefault(form.split()[0], {})[form] = (lemma, "verb")
     for phrase in lexicon.cue_phrases():
         table.setdefault(phrase.split()[0], {}).setdefault(phrase, (phrase, "phrase"))
-    compiled = {}
+    alternatives: dict[str, list[str]] = {}
     for first, forms in table.items():
         ordered = sorted(forms, key=lambda form: -len(form))
-        compiled[first] = (regex.compile(_phrase_pattern(ordered), regex.IGNORECASE), forms)
-    return compiled
+        alternatives.setdefault(first[0], []).append(_phrase_pattern(ordered))
+    shared = {}
+    for initial, patterns in alternatives.items():
+        pattern = regex.compile("|".join(patterns), regex.IGNORECASE)
+        pattern.match(initial, 0, None, False)
+        shared[initial] = pattern
+    return {first: (shared[first[0]], forms) for first, forms in table.items()}
 
 
 def _phrase_pattern(ordered: list[str]) -> str:
@@ -629,5 +643,10 @@ def _longest_phrase(
     match = pattern.match(text, start, None, False)
     if match is None:
         return None
-    lemma, kind = forms[" ".join(match.group().lower().split())]
+    found = forms.get(" ".join(match.group().lower().split()))
+    if found is None:
+        # A phrase of another first word with the same initial (see
+        # ``_phrases_by_first_word``): then none of this word's phrases matches here.
+        return None
+    lemma, kind = found
     return lemma, match.end(), kind

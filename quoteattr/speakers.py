@@ -629,12 +629,13 @@ def _whole_role_keys(role: str) -> tuple[str, ...]:
     return tuple(role_key(part) for part in role.split(" and "))
 
 
-# Asked of every organisation and group mention, twice of most organisations, about the same
-# few phrases again and again ("the council", "residents"): the answers are kept, bounded.
-@functools.lru_cache(maxsize=4096)
+# Asked of every organisation and group mention, twice of most organisations. Not kept: each
+# article's phrases are its own strings, and half of them were new to a cache of the answers
+# (PolNeAR dev), which kept them for the articles after. Only the first two words are split
+# off.
 def _is_proper(phrase: str) -> bool:
     """Whether a body's phrase is a proper name: its first word after an article capitalised."""
-    words = phrase.split()
+    words = phrase.split(None, 2)
     if words and words[0].lower() in _ARTICLES and len(words) > 1:
         words = words[1:]
     return bool(words) and words[0][:1].isupper()
