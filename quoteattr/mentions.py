@@ -582,7 +582,8 @@ class _Token:
 
 # The word tokens, one for each way a word reads (see ``_word_token``): at most one for each
 # combination of the bits of ``_Token.facts``, a capital, a possessive ending and a kind, so
-# the table stays small whatever the text (a few hundred after PolNeAR dev and train).
+# the table stays small whatever the text: 94 once the listed words' are made (see
+# ``_listed_word_tokens``), 119 after PolNeAR train and dev.
 _WORD_TOKENS: dict[int, _Token] = {}
 
 
@@ -593,6 +594,19 @@ def _word_token(facts: int, cap: bool, cut: int = 0, initials: bool = False) -> 
     if token is None:
         token = _WORD_TOKENS[key] = _Token("initials" if initials else "word", facts, cap, cut)
     return token
+
+
+@lexicon.table
+def _listed_word_tokens() -> int:
+    """Make the token of every word any rule of ``_facts`` looks up, in lowercase, capitalised
+    and in capitals, and say how many ``_WORD_TOKENS`` holds then: made as the first article
+    is read, so that a later one does not make (and store) the token of a reading that only
+    a rare listed word has."""
+    for word in _fact_tables()[6]:
+        for written in (word, word.capitalize(), word.upper()):
+            _, cap, acronym, facts, _ = _shape(written)
+            _word_token(facts | _ACRONYM if acronym else facts, cap)
+    return len(_WORD_TOKENS)
 
 
 class _Tokens:

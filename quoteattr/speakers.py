@@ -98,7 +98,8 @@ class _Draft:
     def __init__(self, kind: str, index: int) -> None:
         self.type = kind
         self.mentions: list[int] = []
-        self.givens: list[str] = []  # first given names, lowercase
+        # First given names, lowercase: a tuple, as most drafts hold none and few more than one.
+        self.givens: tuple[str, ...] = ()
         self.gender = ""
         self.last = index
         self.named = False  # holds a personal name
@@ -506,7 +507,7 @@ class _Clusterer:
                 self.first_name_of.setdefault(head, index)
             if given:
                 if given not in draft.givens:
-                    draft.givens.append(given)
+                    draft.givens = (*draft.givens, given)
                 _file_under(self.by_first_name, given, draft_index)
             written = self.text[start:end]
             if given_names:
