@@ -252,6 +252,8 @@ _COMPLEMENT_PREPOSITIONS = frozenset({"for", "at", "of", "from", "with", "in"})
 # Punctuation and words that close an apposition: "Gareth Penhaligon, the chief executive, said".
 _APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", ")", "\N{EM DASH}", "\N{EN DASH}"})
 _RELATIVES = frozenset({"who", "whose", "which", "whom"})
+# The words ``_Reader._closed_lower`` is tested against: each a function word.
+_CLOSED_TESTS = frozenset({"and", "of", "to", "according"}) | _PLACE_PREPOSITIONS | _RELATIVES
 
 # Abbreviated titles spelled out, so that ``Gen.`` and ``the general`` meet.
 _ABBREVIATED_ROLES: Mapping[str, str] = {
@@ -2159,6 +2161,17 @@ class _Reader:
     def _lower_at(self, index: int) -> str:
         return self._lower_of(index) if 0 <= index < self.count else ""
 
+    def _closed_lower(self, index: int) -> str:
+        """``_lower_of(index)`` for a token that is a function word or no word (a mark, a
+        quote), and "" for any other word: all that a test against a function word or a mark
+        needs, without reading the text of the words most tokens are. (A test holds the words
+        so tested to ``_FUNCTION_WORDS``: ``_CLOSED_TESTS``.)"""
+        facts = self.tokens[index].facts
+        if facts and not facts & _FUNCTION:
+            return ""
+        written = self.text[self.starts[index] : self.ends[index]]
+        return written.lower() if facts else written
+
     def _closes_apposition(self, index: int) -> bool:
         if index >= self.count:
             return True
@@ -2220,8 +2233,8 @@ class _Reader:
         token = tokens[index]
         if not token.facts & _HEAD:
             return None  # neither a head word nor a plural of a role (nor a word at all)
-        lower = self._lower_of(index)
-        base = _without_ending(lower, token.cut)
+        lower = self.text[self.starts[index] : self.ends[index]].lower()  # (a head is a word)
+        base = lower[: len(lower) - token.cut] if token.cut else lower
         entries = self.heads.get(base, ()) or self.heads.get(lower, ())
         for words, kind, phrase in entries:
             size = len(words)
@@ -2343,7 +2356,7 @@ class _Reader:
                 if (
                     kind == "role"
                     and position + 1 < count
-                    and self._lower_of(position) == "and"
+                    and self._closed_lower(position) == "and"
                     and (nxt := self._head_at(position + 1, index, False)) is not None
                     and nxt[1] == "role"
                 ):
@@ -2395,7 +2408,7 @@ class _Reader:
             position -= 1  # "the source went on": the word after the head was its verb
         if head_end != position:
             return None
-        if phrase == "head" and (position >= count or self._lower_of(position) != "of"):
+        if phrase == "head" and (position >= count or self._closed_lower(position) != "of"):
             return None  # "what goes through your head": a role only as "head of …"
         if capitals and lowers and (kind != "role" or self._person_name(position) is None):
             # "County emergency manager Ray Dunleavy" is a title; "Cameron met officials" is
@@ -2522,7 +2535,9 @@ class _Reader:
                 return None  # "Dame Judi Dench", "Judge Ann Roe": a title, read with the name
             if name is not None and not name[7]:  # not titled
                 return self._name_mentions(start_offset, name, phrase_head, gender)
-        if kind in ("role", "anonymous", "group") or self._lower_at(end) == "of":
+        if kind in ("role", "anonymous", "group") or (
+            end < self.count and self._closed_lower(end) == "of"
+        ):
             for _ in range(2):
                 complement_end = self._complement(end)
                 if complement_end is None:
@@ -2536,7 +2551,7 @@ class _Reader:
             head = _without_determiner(self.text[start_offset:end_offset]).lower()
         number = "pl" if kind == "group" else "sg"
         role = head if kind in ("role", "anonymous") else ""
-        if kind in ("role", "anonymous") and end < self.count and self._lower_of(end) == ",":
+        if kind in ("role", "anonymous") and end < self.count and self._closed_lower(end) == ",":
             # "The couple's attorney, Rafael Ordóñez-Whitlock, said"
             name = self._person_name(end + 1)
             if name is not None and self._closes_apposition(name[1]):  # the name's end
@@ -2555,7 +2570,7 @@ class _Reader:
         following = self._word(end)
         if following is not None and following.facts & _VERB:
             return True
-        if self._lower_at(end) != ",":
+        if end >= self.count or self._closed_lower(end) != ",":
             return False
         name = self._person_name(end + 1)
         return name is not None and self._closes_apposition(name[1])  # the name's end
@@ -2788,11 +2803,15 @@ class _Reader:
             following = self._verb_after(end)
             if following is None or not following.facts & _VERB:
                 return None  # "De Blasio says" names a person; "De Beers" alone need not
-        bases = [
-            _without_ending(lower, tokens[position].cut)
-            for position, lower in zip(parts[surname:], lowers[surname:], strict=True)
-        ]
-        head = bases[0] if len(bases) == 1 else " ".join(bases)
+        if surname == len(parts) - 1:
+            head = _without_ending(lowers[-1], tokens[parts[-1]].cut)
+        else:
+            head = " ".join(
+                [
+                    _without_ending(lower, tokens[position].cut)
+                    for position, lower in zip(parts[surname:], lowers[surname:], strict=True)
+                ]
+            )
         # Every part is a word, so none is a break: the given names are the parts before.
         given = ""
         if surname:
@@ -2805,7 +2824,8 @@ class _Reader:
             not given
             and name_start > 0
             and self._base_of(name_start - 1) in _PEERAGES
-            and self._lower_at(end) == "of"
+            and end < self.count
+            and self._closed_lower(end) == "of"
             and end + 1 < self.count
         ):
             # Baroness Penhallow of Treen
@@ -2855,15 +2875,15 @@ class _Reader:
                     return True
         if (
             start >= 2
-            and self._lower_of(start - 1) == "to"
-            and self._lower_of(start - 2) == "according"
+            and self._closed_lower(start - 1) == "to"
+            and self._closed_lower(start - 2) == "according"
         ):
             return True  # according to Limbaugh (a source, not a place)
-        after = self._lower_of(end) if end < self.count else ""
+        after = self._closed_lower(end) if end < self.count else ""
         if after == "(":
             return True  # Rep. Nathaniel Osterhout (D-Ohio)
         if after == "," and end + 1 < self.count:
-            if tokens[end + 1].kind == "number" or self._lower_of(end + 1) in _RELATIVES:
+            if tokens[end + 1].kind == "number" or self._closed_lower(end + 1) in _RELATIVES:
                 return True  # Marcel Dufresne, 67, / Kerry-Ann Mulcahy, who
             phrase = self._noun_phrase(end + 1, apposition=True)
             if phrase is not None and phrase[2] in ("role", "anonymous"):  # its kind
@@ -2936,15 +2956,15 @@ class _Reader:
         if (
             not titled
             and run_start
-            and self._lower_of(run_start - 1) in _PLACE_PREPOSITIONS
+            and self._closed_lower(run_start - 1) in _PLACE_PREPOSITIONS
             and _given_gender(self._base_of(run_start)) is None
-            and not (run_start >= 2 and self._lower_of(run_start - 2) == "according")
+            and not (run_start >= 2 and self._closed_lower(run_start - 2) == "according")
         ):
             return (), end  # in Greyport, at Brennan Park
         start_offset = self.starts[index] if with_the else self.starts[run_start]
         if not titled and not given and end == run_start + 1 and end + 1 < self.count:
             # One bare word: only "and" or a quote after it may start what these two read.
-            if self._lower_of(end) == "and":
+            if self._closed_lower(end) == "and":
                 pair = self._shared_surname(run_start, end)
                 if pair is not None:
                     return (pair,), end
@@ -3007,7 +3027,7 @@ class _Reader:
     def _shared_surname(self, index: int, end: int) -> Mention | None:
         """``Hollis and Maeve Brandvold``: a given name before another's full name shares its
         surname."""
-        if end != index + 1 or end >= self.count or self._lower_of(end) != "and":
+        if end != index + 1 or end >= self.count or self._closed_lower(end) != "and":
             return None
         other = self._person_name(end + 1)
         if other is None or not other[4]:  # no name, or one without a given name
@@ -3047,7 +3067,7 @@ class _Reader:
     ) -> tuple[tuple[Mention, ...], int]:
         """The name's mention, plus the apposition after it (``, the chief executive,``)."""
         end = name[1]
-        if end + 1 < self.count and self._lower_of(end) == ",":
+        if end + 1 < self.count and self._closed_lower(end) == ",":
             phrase = self._noun_phrase(end + 1, apposition=True)
             if phrase is not None and phrase[2] in ("role", "anonymous"):  # its kind
                 phrase_start, phrase_end, _, phrase_head, phrase_gender, _ = phrase

@@ -1168,6 +1168,22 @@ def test_a_word_is_kept_once_a_second_article_reads_it() -> None:
         assert not article.words and not any(article.pieces)
 
 
+def test_the_reader_reads_only_function_words_and_marks_where_it_tests_for_them() -> None:
+    # ``_Reader._closed_lower`` gives "" for a word without ``_FUNCTION``, which is right only
+    # for the words it is tested against, each a function word; and it gives what
+    # ``_lower_of`` gives for every other token.
+    assert mentions._CLOSED_TESTS <= mentions._FUNCTION_WORDS
+    text = "According to Ann, who left (of course) and THE Of Court's 7 \u201cof\u201d in."
+    quote = (text.index("\u201c"), len(text) - 4)
+    reader = mentions._Reader(text, mentions._tokenise(text, [quote]))
+    for index, token in enumerate(reader.tokens):
+        closed = reader._closed_lower(index)
+        if token.facts and not token.facts & mentions._FUNCTION:
+            assert closed == "" and reader._lower_of(index) not in mentions._CLOSED_TESTS
+        else:
+            assert closed == reader._lower_of(index)
+
+
 def test_a_head_nouns_second_words_come_from_a_table_of_the_head_tables_words() -> None:
     # ``_seconds_of`` gives what ``_head_seconds`` gives, from a table worked out once for the
     # head table's own words, whatever the text (any word ending in a letter and "s" after a
