@@ -2156,7 +2156,8 @@ class _Reader:
         written = self.text[self.starts[index] : self.ends[index]]
         if not token.facts:
             return written
-        return _without_ending(written.lower(), token.cut)
+        lower = written.lower()
+        return lower[: len(lower) - token.cut] if token.cut else lower
 
     def _lower_at(self, index: int) -> str:
         return self._lower_of(index) if 0 <= index < self.count else ""
@@ -2377,10 +2378,17 @@ class _Reader:
             if token.cap:
                 if (
                     not lowers
-                    and not token.facts & _FUNCTION
-                    and not token.facts & _POSSESSIVE
-                    and (lower := self._lower_of(position)) not in _PRONOUNS
-                    and _without_ending(lower, token.cut) not in _CALENDAR_WORDS
+                    and not facts & (_FUNCTION | _POSSESSIVE)
+                    and (
+                        # A word that may open a run is no month or weekday, and one without
+                        # ``_PRONOUN`` no pronoun: the text is read only for the others (a
+                        # word with no possessive ending is its own base).
+                        (facts & _RUN and not facts & _PRONOUN)
+                        or (
+                            (lower := self._lower_of(position)) not in _PRONOUNS
+                            and lower not in _CALENDAR_WORDS
+                        )
+                    )
                 ):
                     capitals += 1
                     position += 1
@@ -2597,9 +2605,14 @@ class _Reader:
                 continue
             if position == index:
                 break
+            facts = token.facts
+            if facts and not facts & (_STEP | _FUNCTION):
+                # Neither a particle (a lowercase one is a step, a capitalised one here a
+                # function word) nor "of": the tests below fail.
+                break
             lower = self._lower_of(position)
             if (
-                token.facts
+                facts
                 and lower in _PARTICLES
                 and position + 1 < count
                 and (tokens[position + 1].cap or self._lower_of(position + 1) in _PARTICLES)
@@ -2804,7 +2817,8 @@ class _Reader:
             if following is None or not following.facts & _VERB:
                 return None  # "De Blasio says" names a person; "De Beers" alone need not
         if surname == len(parts) - 1:
-            head = _without_ending(lowers[-1], tokens[parts[-1]].cut)
+            cut = tokens[parts[-1]].cut
+            head = lowers[-1][: len(lowers[-1]) - cut] if cut else lowers[-1]
         else:
             head = " ".join(
                 [
