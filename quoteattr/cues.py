@@ -555,11 +555,13 @@ def _phrases_by_first_word() -> dict[str, tuple[regex.Pattern[str], dict[str, tu
 
     The first words with the same initial share one pattern, the alternation of theirs: of
     these only the phrases of the word at hand can match where it stands, each first word
-    being followed by white space, which none holds (``_longest_phrase`` checks the phrase
-    found is one of the word's). ``regex`` keeps about 2 KB of buffers for each pattern it
-    has matched with, from its first match on: 136 patterns, one a first word, kept 243 KB
-    once all were used; these 17 keep 23 KB. Each is matched once as it is built, so that
-    the first extract takes them (see ``pipeline._first_searches``).
+    being followed by white space, which none holds, and a phrase of one word ("reportedly")
+    by a word boundary, which no other first word holds just after it (a test holds this;
+    ``_longest_phrase`` checks that the phrase found is one of the word's). ``regex`` keeps
+    about 2 KB of buffers for each pattern it has matched with, from its first match on: 136
+    patterns, one a first word, kept 243 KB once all were used; these 17 keep 23 KB. Each is
+    matched once as it is built, so that the first extract takes them (see
+    ``pipeline._first_searches``).
     """
     table: dict[str, dict[str, tuple[str, str]]] = {}
     for form, lemma in lexicon.speech_verb_phrases().items():

@@ -717,8 +717,9 @@ _APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
 
 
 # Not kept: the pieces are kept whole once read twice (``_ONE_WORD``, ``_PIECES``), so a word's
-# shape is asked again only in its first pieces. (An ``lru_cache`` of 1,024 words kept a fresh
-# process holding 1.6 times the size of 4 KB of news more after its first reading.)
+# shape is asked again only in its first pieces. (With an ``lru_cache`` of 1,024 words, a fresh
+# process's first reading of 4,096 characters of PolNeAR dev's paragraphs peaked at 26.9 times
+# their size, against 24.8 without.)
 def _shape(word: str) -> tuple[str, bool, bool, int, bool]:
     """A word's ``(lower, cap, acronym, facts, plain)``: its lowercase, whether it starts with
     a capital (or a name prefix: al-Assad), whether it has two or more letters, all capitals,
@@ -1038,6 +1039,8 @@ def _break_token(text: str, start: int, end: int) -> _Token:
     if end - start <= _LONGEST_DETERMINER and text[start:end] in _DETERMINERS:
         return _DETERMINER_BREAK_TOKEN
     return _BREAK_TOKEN
+
+
 _ONE_WORD: dict[str, _Token] = {}
 _PIECES: tuple[dict[str, _Piece], dict[str, _Piece]] = ({}, {})  # by ``first``: False, True
 # The pieces read once and not kept (``_met_before``): a byte for each of ``_MET_SLOTS`` slots
