@@ -1861,9 +1861,9 @@ class _Reader:
             )
             # A phrase's modifiers start at this token, or past it if it is a determiner; then
             # the values for the next token count, so keep them before they move to this one.
-            determiner = is_determiner or (
-                not fact and text[starts[index] : ends[index]] in _DETERMINERS
-            )
+            # (A token that is no word is a determiner when it is a quote that is just "the":
+            # ``_break_token`` told so, as ``_noun_phrase`` asks.)
+            determiner = is_determiner or token is _DETERMINER_BREAK_TOKEN
             if determiner:
                 start, start_head, start_possessor = index + 1, head, possessor
             if possessive_word:
@@ -2820,8 +2820,7 @@ class _Reader:
             if following is None or not following.facts & _VERB:
                 return None  # "De Blasio says" names a person; "De Beers" alone need not
         if surname == len(parts) - 1:
-            cut = tokens[parts[-1]].cut
-            head = lowers[-1][: len(lowers[-1]) - cut] if cut else lowers[-1]
+            head = _without_ending(lowers[-1], tokens[parts[-1]].cut)
         else:
             head = " ".join(
                 [
