@@ -605,8 +605,10 @@ def _same_given(one: str, other: str) -> bool:
     return (len(one) == 1 or len(other) == 1) and one[:1] == other[:1]
 
 
-# The two key functions below are pure and see the same few roles over and over (every title
-# and apposition of every article), so their answers are kept; bounded, as roles come from text.
+# ``_role_keys`` is pure and sees the same few roles over and over (every title and apposition
+# of every article: a pass over PolNeAR dev asks 2,600 times about 341 roles), so its answers
+# are kept; bounded, as roles come from text. ``_whole_role_keys`` is asked a sixth as often
+# and keeps nothing.
 
 
 @functools.lru_cache(maxsize=4096)
@@ -624,7 +626,6 @@ def _role_keys(role: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-@functools.lru_cache(maxsize=4096)
 def _whole_role_keys(role: str) -> tuple[str, ...]:
     """The whole key of each role of "president and chief executive", in order."""
     return tuple(role_key(part) for part in role.split(" and "))
