@@ -3,22 +3,24 @@
     python benchmarks/profile.py [--corpus PATH.jsonl] [--repeat 1] [--top 25]
     python benchmarks/profile.py --document 1000000          # one document of that many chars
     python benchmarks/profile.py --case news-one-line --size 100000   # a case of pathological.py
-    python benchmarks/profile.py --document 4000 --memory [--again] [--at find_reported]
+    python benchmarks/profile.py --document 4000 --memory [--collected | --again] [--at NAME]
 
 Prints the top ``--top`` functions by cumulative time and by own (total) time. Without
 ``--corpus`` it profiles the invented articles of ``synthetic.py``. ``--out FILE`` also saves
 the raw profile for ``python -m pstats FILE`` or a viewer such as snakeviz.
 
 With ``--memory``, what one extract holds at its peak, in this fresh interpreter as in
-``bench.py``'s memory rows: after one typical article and a full collection, the document's
-first reading (with ``--again``, its third), built from the corpus's paragraphs as those rows
-build theirs, and the peak those rows give for it, measured in a fresh child without this
-instrumentation. Then, each over the input's UTF-8 size: for every stage (a call made straight
-from ``extract`` or ``attribute``), what was held when it began, the most held during it and
-what it left; the lines that allocated what is held at the highest point seen at a call or
-return of a quoteattr function (see ``_MemoryWatch``), or with ``--at NAME`` at the highest
-seen inside the function whose name ends so (a later stage's peak, say); and the lines of what
-the process keeps once the results are let go (what its caches kept of the texts).
+``bench.py``'s memory rows: the document's first reading after one typical article, a full
+collection and the typical article again, which leaves CPython's free lists as a running
+process has them (with ``--collected``, just after the collection, which empties them; with
+``--again``, its third reading just after the collection), built from the corpus's paragraphs
+as those rows build theirs, and the peak those rows give for it, measured in a fresh child
+without this instrumentation. Then, each over the input's UTF-8 size: for every stage (a call
+made straight from ``extract`` or ``attribute``), what was held when it began, the most held
+during it and what it left; the lines that allocated what is held at the highest point seen at
+a call or return of a quoteattr function (see ``_MemoryWatch``), or with ``--at NAME`` at the
+highest seen inside the function whose name ends so (a later stage's peak, say); and the lines
+of what the process keeps once the results are let go (what its caches kept of the texts).
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ def _plain_peak(args: argparse.Namespace) -> float:
     """The peak of the ``--document``'s extract over its size, measured without instrumentation
     by ``bench.py`` in a fresh interpreter."""
     corpus_args = ["--corpus", args.corpus] if args.corpus else []
-    mode = "again" if args.again else "trace"
+    mode = "again" if args.again else "trace" if args.collected else "running"
     ratio: float = bench.measure_memory(corpus_args, [args.document], (mode,))[0]["ratio"]
     return ratio
 
@@ -187,7 +189,9 @@ def profile_memory(texts: list[str], source: str, args: argparse.Namespace) -> i
         for _ in range(2):
             for text in texts:
                 quoteattr.extract(text)
-    gc.collect()  # as bench.py does: the extract fills CPython's free lists anew
+    gc.collect()  # as bench.py does: the extract would fill CPython's free lists anew
+    if not (again or args.collected):
+        quoteattr.extract(synthetic.typical_article())  # as an extract leaves them
     watch = _MemoryWatch(args.at or "")
     watch.install()
     tracemalloc.start()
@@ -198,13 +202,18 @@ def profile_memory(texts: list[str], source: str, args: argparse.Namespace) -> i
         quoteattr.extract(text)  # (its result let go at once, as a service would)
     watch.check()
     peak = watch.stack[0][2]
-    # What the process keeps once the results are let go: its caches' growth.
-    gc.collect()
+    # What the process keeps once the results are let go: its caches' growth. (Nothing is
+    # left for the collector, which would empty the free lists the base counts.)
+    if again or args.collected:
+        gc.collect()
     kept = tracemalloc.take_snapshot()
     tracemalloc.stop()
     reading = "read again (its third extract)" if again else "its first reading"
-    print(f"memory: {source}; {size:,} UTF-8 bytes, {reading}, after one typical article and a "
-          "full collection")
+    state = "a full collection" if again or args.collected else (
+        "a full collection and the typical article again (free lists as an extract leaves them)"
+    )
+    print(f"memory: {source}; {size:,} UTF-8 bytes, {reading}, after one typical article and "
+          f"{state}")
     if args.document:
         print(f"peak without instrumentation (bench.py's child, a fresh interpreter): "
               f"{_plain_peak(args):.1f} x the input's size")
@@ -256,7 +265,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--memory", action="store_true", help="where memory is held at the peak, not time"
     )
     parser.add_argument(
-        "--again", action="store_true", help="with --memory: the texts' third reading"
+        "--collected",
+        action="store_true",
+        help="with --memory: just after a full collection, its free lists empty",
+    )
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="with --memory: the texts' third reading, just after a full collection",
     )
     parser.add_argument(
         "--at",
@@ -265,8 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "(e.g. find_reported)",
     )
     args = parser.parse_args(argv)
-    if (args.again or args.at) and not args.memory:
-        parser.error("--again and --at go with --memory")
+    if (args.again or args.collected or args.at) and not args.memory:
+        parser.error("--again, --collected and --at go with --memory")
 
     texts, source = texts_to_profile(args)
     quoteattr.extract(synthetic.typical_article())  # load the word lists outside the profile
