@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\nAs it comes, by the article's size:\n")
     print(f"| UTF-8 bytes | articles | median | at or over {args.limit:g} × |")
     print("|---|---:|---:|---:|")
-    for low, high in ((0, 2_000), (2_000, 4_000), (4_000, 8_000), (8_000, None)):
+    for low, high in ((0, 1_000), (1_000, 2_000), (2_000, 4_000), (4_000, 8_000), (8_000, None)):
         band = [
             ratio
             for ratio, size in zip(first, sizes, strict=True)
@@ -124,6 +124,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         band = first[at : at + quarter]
         over = sum(ratio >= args.limit for ratio in band)
         print(f"| {at + 1}–{at + len(band)} | {statistics.median(band):.1f} | {over} |")
+    print(f"\nThe articles at or over {args.limit:g} × as they come, by size:\n")
+    print("| article (its line in --corpus, of the non-blank ones) | UTF-8 bytes | as it comes "
+          "| again, its words cached |")
+    print("|---:|---:|---:|---:|")
+    for at, ratio, size, cached in sorted(
+        zip(range(1, len(first) + 1), first, sizes, again, strict=True), key=lambda row: row[2]
+    ):
+        if ratio >= args.limit:
+            print(f"| {at} | {size:,} | {ratio:.1f} | {cached:.1f} |")
     print(f"\nAs it comes, the articles at or over {args.limit:g} × and the rest (medians):\n")
     print("| articles | count | UTF-8 bytes | characters in direct quotes | capitals |")
     print("|---|---:|---:|---:|---:|")
