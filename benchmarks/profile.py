@@ -185,12 +185,13 @@ def profile_memory(texts: list[str], source: str, args: argparse.Namespace) -> i
     memory rows measure it (a fresh interpreter)."""
     size = sum(len(text.encode("utf-8")) for text in texts)
     top, again = args.top, args.again
+    collected = again or args.collected  # measured just after a full collection
     if again:
         for _ in range(2):
             for text in texts:
                 quoteattr.extract(text)
     gc.collect()  # as bench.py does: the extract would fill CPython's free lists anew
-    if not (again or args.collected):
+    if not collected:
         quoteattr.extract(synthetic.typical_article())  # as an extract leaves them
     watch = _MemoryWatch(args.at or "")
     watch.install()
@@ -204,12 +205,12 @@ def profile_memory(texts: list[str], source: str, args: argparse.Namespace) -> i
     peak = watch.stack[0][2]
     # What the process keeps once the results are let go: its caches' growth. (Nothing is
     # left for the collector, which would empty the free lists the base counts.)
-    if again or args.collected:
+    if collected:
         gc.collect()
     kept = tracemalloc.take_snapshot()
     tracemalloc.stop()
     reading = "read again (its third extract)" if again else "its first reading"
-    state = "a full collection" if again or args.collected else (
+    state = "a full collection" if collected else (
         "a full collection and the typical article again (free lists as an extract leaves them)"
     )
     print(f"memory: {source}; {size:,} UTF-8 bytes, {reading}, after one typical article and "
